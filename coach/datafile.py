@@ -1,0 +1,141 @@
+"""Load trainer-written YAML/JSON files into pydantic models with file:line:field errors.
+
+PyYAML's node tree keeps the line of every key and item; we keep a map from each
+field path to its line so a pydantic error can be reported where the author wrote it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from coach.errors import DataFileError, DataFileErrors
+
+M = TypeVar("M", bound=BaseModel)
+Loc = tuple[str | int, ...]
+
+
+def _walk(node: yaml.Node, path: Loc, lines: dict[Loc, int], dupes: list[tuple[Loc, int]]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                dupes.append((path + (key,), key_node.start_mark.line + 1))
+            seen.add(key)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _walk_child(value_node, path + (key,), lines, dupes)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 1
+            _walk_child(item, path + (index,), lines, dupes)
+
+
+def _walk_child(node: yaml.Node, path: Loc, lines: dict[Loc, int], dupes: list[tuple[Loc, int]]) -> None:
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        _walk(node, path, lines, dupes)
+
+
+def field_name(loc: Loc) -> str:
+    """`('criteria', 2, 'sources')` -> `criteria[2].sources`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def line_of(loc: Loc, lines: dict[Loc, int], default: int | None = None) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return default
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> Loc:
+    # pydantic adds tags such as 'function-after[...]' or union member names; drop them.
+    return tuple(p for p in loc if isinstance(p, int) or ("[" not in str(p) and "-" not in str(p)))
+
+
+def errors_from_validation(path: str | Path, exc: ValidationError, lines: dict[Loc, int], base_line: int | None = None) -> list[DataFileError]:
+    out = []
+    for err in exc.errors():
+        loc = _clean_loc(err["loc"])
+        msg = err["msg"]
+        if err["type"] == "missing":
+            msg = "is required but missing"
+        elif err["type"] == "extra_forbidden":
+            msg = "is not a known field (check its spelling)"
+        out.append(DataFileError(path, msg, line=line_of(loc, lines, base_line), field=field_name(loc) or None))
+    return out
+
+
+def read_yaml(path: str | Path) -> tuple[Any, dict[Loc, int]]:
+    """Parse a YAML file; return its data and the line of every field path."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(path, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path, f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataFileError(path, f"is not valid YAML: {exc.problem or exc.context}", line=line) from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(path, f"is not valid YAML: {exc}") from None
+    lines: dict[Loc, int] = {}
+    dupes: list[tuple[Loc, int]] = []
+    if node is not None:
+        _walk(node, (), lines, dupes)
+    if dupes:
+        raise DataFileErrors([DataFileError(path, "is given twice; keep one", line=ln, field=field_name(loc)) for loc, ln in dupes])
+    return data, lines
+
+
+def load_model(path: str | Path, model: type[M], *, context: dict[str, Any] | None = None) -> M:
+    """Read a YAML (or JSON, a YAML subset) file and validate it as `model`."""
+    data, lines = read_yaml(path)
+    if data is None:
+        raise DataFileError(path, "is empty", line=1)
+    if not isinstance(data, dict):
+        raise DataFileError(path, f"must hold a mapping of fields, not a {type(data).__name__}", line=1)
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        errors = errors_from_validation(path, exc, lines, 1)
+        raise (errors[0] if len(errors) == 1 else DataFileErrors(errors)) from None
+
+
+def iter_jsonl(path: str | Path, model: type[M]) -> Iterator[M]:
+    """Yield one validated model per non-blank line; errors name the line and field."""
+    path = Path(path)
+    try:
+        handle = path.open(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(path, "file not found") from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise DataFileError(path, f"is not valid JSON: {exc.msg} (column {exc.colno})", line=number) from None
+            except UnicodeDecodeError as exc:
+                raise DataFileError(path, f"is not UTF-8 text ({exc.reason})", line=number) from None
+            if not isinstance(data, dict):
+                raise DataFileError(path, "each line must be a JSON object", line=number)
+            try:
+                yield model.model_validate(data)
+            except ValidationError as exc:
+                errors = errors_from_validation(path, exc, {}, number)
+                raise (errors[0] if len(errors) == 1 else DataFileErrors(errors)) from None

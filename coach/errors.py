@@ -1,0 +1,41 @@
+"""User-facing errors: each carries a message a person can act on, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CoachError(Exception):
+    """Base of every error coach reports to a user."""
+
+
+class DataFileError(CoachError):
+    """A trainer-written file (rubric, persona, case set, settings) is malformed.
+
+    Names the file, the line and the field so the author can go straight to it.
+    """
+
+    def __init__(self, path: str | Path, message: str, *, line: int | None = None, field: str | None = None):
+        self.path = str(path)
+        self.line = line
+        self.field = field
+        self.message = message
+        where = self.path + (f":{line}" if line else "")
+        what = f"field '{field}' " if field else ""
+        super().__init__(f"{where}: {what}{message}")
+
+
+class DataFileErrors(CoachError):
+    """Several problems found in one pass, so an author can fix them all at once."""
+
+    def __init__(self, errors: list[DataFileError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+class ConfigError(CoachError):
+    """Settings are missing or contradictory."""
+
+
+class EndpointError(CoachError):
+    """The model endpoint could not give a usable answer (after retries)."""

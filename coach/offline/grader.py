@@ -1,0 +1,67 @@
+"""The offline grader: runs every rubric criterion's check on a reply."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from coach.cases import Case, Turn
+from coach.grades import CriterionGrade, Grade, Verdict
+from coach.languages import detect
+from coach.offline.checks import CHECKS, Situation
+from coach.offline.lexicon import lexicon
+from coach.offline.text import Text
+from coach.rubric import Criterion, Rubric, load_rubric
+
+# Past this size a reply is graded on its head and tail; evidence offsets stay exact.
+MAX_GRADED_CHARS = 20_000
+
+
+def fill_better(template: str, customer: str | None, agent: str | None) -> str:
+    """Fill {customer}/{agent}; drop the customer slot gracefully when the name is unknown."""
+    text = template.replace("{agent}", agent or "[your name]")
+    if customer:
+        return text.replace("{customer}", customer)
+    text = re.sub(r"^\{customer\}[,،]?\s*", "", text)
+    text = re.sub(r"\s*(?:يا )?\{customer\}", "", text)
+    return text[:1].upper() + text[1:]
+
+
+class OfflineGrader:
+    """Deterministic, multilingual, no model: the default engine and the safety net."""
+
+    name = "offline"
+
+    def __init__(self, rubric: Rubric | None = None):
+        self.rubric = rubric or load_rubric()
+
+    def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
+              context: Iterable[Turn] = ()) -> Grade:
+        reply = reply if isinstance(reply, str) else str(reply)
+        notices = []
+        graded = reply
+        if len(reply) > MAX_GRADED_CHARS:
+            notices.append(f"The reply is {len(reply):,} characters long; only its first "
+                           f"{MAX_GRADED_CHARS:,} were graded.")
+            graded = reply[:MAX_GRADED_CHARS]
+        lang = lang or detect(graded)
+        situation = Situation(Text.of(graded), lexicon(lang), lang, customer_name, list(context))
+        results = [self._run(criterion, situation) for criterion in self.rubric.criteria]
+        return Grade(lang=lang, engine=self.name, criteria=results, notices=notices)
+
+    def grade_case(self, case: Case) -> Grade:
+        return self.grade(case.reply, lang=case.lang, customer_name=case.customer_name, context=case.context)
+
+    def _run(self, criterion: Criterion, s: Situation) -> CriterionGrade:
+        check = CHECKS.get(criterion.id)
+        if check is None:
+            return CriterionGrade(criterion=criterion.id, verdict=Verdict.NA,
+                                  explanation="The offline grader has no check for this criterion; a model judge grades it.")
+        if not s.reply.norm.strip():
+            return CriterionGrade(criterion=criterion.id, verdict=Verdict.NA, explanation="The reply is empty.")
+        verdict, explanation, evidence, confidence = check(s)
+        better = None
+        if verdict is Verdict.FAIL:
+            better = fill_better(criterion.better_for(s.lang), s.customer_name, s.own_name)
+        return CriterionGrade(criterion=criterion.id, verdict=verdict, explanation=explanation,
+                              evidence=evidence, better=better, confidence=confidence)

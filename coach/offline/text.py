@@ -1,0 +1,96 @@
+"""Reply text prepared for matching: normalized, with a map back to the original.
+
+Patterns match the normalized text (one apostrophe, no Arabic diacritics, one alef);
+every span found is mapped back so quoted evidence is an exact slice of what the
+trainee typed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from coach.grades import Evidence
+
+# One-to-one substitutions keep offsets unchanged.
+_SAME_LENGTH = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",  # alef forms -> bare alef
+    "\u0649": "\u064a",  # alef maqsura -> ya
+    "\u060c": ",", "\u061b": ";", "\u061f": "?",  # Arabic comma, semicolon, question mark
+})
+# Characters dropped before matching: Arabic harakat, tatweel, zero-width marks.
+_DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SENTENCE_END = re.compile(r"[.!?…\n]+[\"')\]]*\s*|;\s+")
+
+
+_LETTERS_ONLY = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627", "\u0649": "\u064a"})
+
+
+def normalize_pattern(pattern: str) -> str:
+    """Spell a pattern the way `Text` spells replies (letters only: regex syntax is untouched)."""
+    return _DROP.sub("", pattern.translate(_LETTERS_ONLY))
+
+
+@dataclass
+class Text:
+    original: str
+    norm: str
+    _index: list[int] | None = None  # norm position -> original position, None when identical
+    _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, original: str) -> "Text":
+        mapped = original.translate(_SAME_LENGTH)
+        if not _DROP.search(mapped):
+            return cls(original, mapped)
+        kept = [i for i, ch in enumerate(mapped) if not _DROP.match(ch)]
+        return cls(original, "".join(mapped[i] for i in kept), kept)
+
+    def orig(self, pos: int) -> int:
+        if self._index is None:
+            return pos
+        if pos >= len(self._index):
+            return len(self.original)
+        return self._index[pos]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for norm[start:end], trimmed of spaces and punctuation at the edges."""
+        while start < end and not self.norm[start].isalnum():
+            start += 1
+        while end > start and not self.norm[end - 1].isalnum():
+            end -= 1
+        o_start = self.orig(start)
+        o_end = self.orig(end - 1) + 1 if end > start else o_start
+        return Evidence(text=self.original[o_start:o_end], start=o_start, end=o_end)
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence in the normalized text."""
+        if self._sentences is None:
+            spans, start = [], 0
+            for m in _SENTENCE_END.finditer(self.norm):
+                if m.start() > start:
+                    spans.append((start, m.start()))
+                start = m.end()
+            if start < len(self.norm):
+                spans.append((start, len(self.norm)))
+            self._sentences = spans
+        return self._sentences
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence holding `pos` (or the one before a gap)."""
+        if self._starts is None:
+            self._starts = [start for start, _ in self.sentences]
+        return max(bisect_right(self._starts, pos) - 1, 0)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_index(pos)] if self.sentences else (0, len(self.norm))
+
+    def previous_sentence(self, pos: int) -> tuple[int, int] | None:
+        i = self.sentence_index(pos)
+        return self.sentences[i - 1] if i > 0 else None

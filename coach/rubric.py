@@ -1,0 +1,119 @@
+"""The rubric: criteria a reply is graded on, each traceable to the source articles.
+
+It lives in `rubrics/*.yaml` so trainers can edit wording, examples and weights
+without touching code; the offline grader and the LLM judge both read it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from coach.datafile import load_model
+from coach.languages import Lang
+
+RUBRICS_DIR = Path(__file__).resolve().parent.parent / "rubrics"
+DEFAULT_RUBRIC = RUBRICS_DIR / "default.yaml"
+
+# Other tools (eval sets, personas, outside checks) refer to these ids.
+REQUIRED_CRITERIA = ("no_yes_but", "under_promise", "personalize", "no_condescending_apology")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Applies(str, Enum):
+    """When a criterion is judged at all; otherwise its verdict is n/a."""
+
+    ALWAYS = "always"
+    COMMITMENT = "commitment"  # the reply promises or commits to something
+    CUSTOMER_NAME_KNOWN = "customer_name_known"
+    CUSTOMER_UPSET = "customer_upset"
+    CUSTOMER_ABUSIVE = "customer_abusive"
+    PROBLEM_RAISED = "problem_raised"
+    CLOSING = "closing"
+
+
+class Source(Strict):
+    seed: str = Field(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$", description="file name of the article in shared/seeds")
+    item: str = Field(min_length=1, description="which item or passage of that article")
+
+
+class Example(Strict):
+    lang: Lang
+    text: str = Field(min_length=1)
+    why: str | None = None
+
+
+class Criterion(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1, max_length=60)
+    good: str = Field(min_length=1, description="what good looks like, in a sentence or two")
+    applies: Applies
+    applies_note: str = Field(min_length=1)
+    weight: float = Field(default=1.0, gt=0)
+    resolution: str | None = Field(default=None, description="how the rubric settles a point the articles disagree on")
+    pass_examples: list[Example] = Field(min_length=1)
+    fail_examples: list[Example] = Field(min_length=1)
+    better: dict[Lang, str] = Field(min_length=1, description="a better phrasing to offer after a fail, per language")
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _examples_in_several_languages(self) -> "Criterion":
+        langs = {e.lang for e in self.pass_examples + self.fail_examples}
+        if len(langs) < 2:
+            raise ValueError("examples must cover at least two languages")
+        return self
+
+    def better_for(self, lang: str) -> str:
+        return self.better.get(lang) or self.better.get("en") or next(iter(self.better.values()))
+
+
+class Rubric(Strict):
+    id: str
+    version: str
+    title: str
+    criteria: list[Criterion] = Field(min_length=1)
+
+    @field_validator("criteria")
+    @classmethod
+    def _ids_unique_and_required_present(cls, criteria: list[Criterion]) -> list[Criterion]:
+        ids = [c.id for c in criteria]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"criterion ids must be unique; repeated: {', '.join(dupes)}")
+        missing = [r for r in REQUIRED_CRITERIA if r not in ids]
+        if missing:
+            raise ValueError(f"required criteria missing: {', '.join(missing)}")
+        return criteria
+
+    def get(self, criterion_id: str) -> Criterion:
+        for c in self.criteria:
+            if c.id == criterion_id:
+                return c
+        raise KeyError(criterion_id)
+
+    @property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.criteria]
+
+
+_cache: dict[Path, tuple[float, Rubric]] = {}
+
+
+def load_rubric(path: str | Path | None = None) -> Rubric:
+    """Load and validate a rubric file (the default one when no path is given)."""
+    path = Path(path) if path else DEFAULT_RUBRIC
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = -1.0
+    cached = _cache.get(path)
+    if cached and cached[0] == mtime:
+        return cached[1]
+    rubric = load_model(path, Rubric)
+    _cache[path] = (mtime, rubric)
+    return rubric
