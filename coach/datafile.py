@@ -115,27 +115,42 @@ def load_model(path: str | Path, model: type[M], *, context: dict[str, Any] | No
         raise (errors[0] if len(errors) == 1 else DataFileErrors(errors)) from None
 
 
-def iter_jsonl(path: str | Path, model: type[M]) -> Iterator[M]:
-    """Yield one validated model per non-blank line; errors name the line and field."""
+def iter_jsonl_lines(path: str | Path, model: type[M]) -> Iterator[tuple[int, M | DataFileError]]:
+    """Yield (line number, model or the error for that line): one bad line never hides the rest."""
     path = Path(path)
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
     except FileNotFoundError:
         raise DataFileError(path, "file not found") from None
+    except IsADirectoryError:
+        raise DataFileError(path, "is a folder, not a file") from None
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw_bytes in enumerate(handle, start=1):
+            try:
+                raw = raw_bytes.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, DataFileError(path, f"is not UTF-8 text ({exc.reason})", line=number)
+                continue
             if not raw.strip():
                 continue
             try:
                 data = json.loads(raw)
             except json.JSONDecodeError as exc:
-                raise DataFileError(path, f"is not valid JSON: {exc.msg} (column {exc.colno})", line=number) from None
-            except UnicodeDecodeError as exc:
-                raise DataFileError(path, f"is not UTF-8 text ({exc.reason})", line=number) from None
+                yield number, DataFileError(path, f"is not valid JSON: {exc.msg} (column {exc.colno})", line=number)
+                continue
             if not isinstance(data, dict):
-                raise DataFileError(path, "each line must be a JSON object", line=number)
+                yield number, DataFileError(path, "each line must be a JSON object", line=number)
+                continue
             try:
-                yield model.model_validate(data)
+                yield number, model.model_validate(data)
             except ValidationError as exc:
                 errors = errors_from_validation(path, exc, {}, number)
-                raise (errors[0] if len(errors) == 1 else DataFileErrors(errors)) from None
+                yield number, errors[0] if len(errors) == 1 else DataFileErrors(errors)
+
+
+def iter_jsonl(path: str | Path, model: type[M]) -> Iterator[M]:
+    """Yield one validated model per non-blank line; stop at the first bad line, naming it."""
+    for _, item in iter_jsonl_lines(path, model):
+        if isinstance(item, Exception):
+            raise item
+        yield item

@@ -45,6 +45,7 @@ class Source(Strict):
 class Example(Strict):
     lang: Lang
     text: str = Field(min_length=1)
+    customer_name: str | None = None
     why: str | None = None
 
 

@@ -140,8 +140,8 @@ def under_promise(s: Situation) -> Result:
     soft: list[Evidence] = []
     for o in lex.outcome.finditer(norm):
         sent = text.sentence_at(o.start())
-        if sent in covered:
-            continue
+        if sent in covered or any(sent[0] <= a and b <= o.start() for a, b in negated):
+            continue  # "I can't promise when it arrives" is honest, not a promise
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
         if deadline and not hedged:
@@ -247,7 +247,8 @@ def own_it(s: Situation) -> Result:
 
 
 def next_step(s: Situation) -> Result:
-    m = s.lex.own_action.search(s.reply.norm)
+    guarantees = [g.span() for g in s.lex.ensure.finditer(s.reply.norm)]
+    m = next((a for a in s.lex.own_action.finditer(s.reply.norm) if not _overlaps(a.span(), guarantees)), None)
     if m:
         ev = s.clause(m.start(), m.end(), 80)
         return (PASS, f"The customer knows what happens next: {_q(ev)}.", [ev], "high")

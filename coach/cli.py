@@ -1,0 +1,109 @@
+"""The `coach` command line: grade replies, check rubric files, start the page."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from coach import __version__
+from coach.cases import Turn, read_cases_lines
+from coach.errors import CoachError, DataFileError
+from coach.languages import LANGUAGES
+from coach.offline import OfflineGrader
+from coach.render import grade_record, grade_text
+from coach.rubric import load_rubric
+
+
+def _grade(args: argparse.Namespace) -> int:
+    rubric = load_rubric(args.rubric)
+    grader = OfflineGrader(rubric)
+    if args.cases:
+        return _grade_cases(grader, args.cases)
+    if args.reply is None:
+        raise CoachError("give a reply to grade, or --cases FILE.jsonl")
+    reply = sys.stdin.read() if args.reply == "-" else args.reply
+    context = [Turn(role="customer", content=text) for text in args.context or []]
+    grade = grader.grade(reply, lang=args.lang, customer_name=args.customer_name, context=context)
+    if args.json:
+        print(json.dumps(grade_record(None, grade), ensure_ascii=False, indent=2))
+    else:
+        print(grade_text(grade, rubric))
+    return 0
+
+
+def _grade_cases(grader: OfflineGrader, path: str) -> int:
+    """One JSON line per case, in input order; a bad line gets an error line, not a stop."""
+    bad = 0
+    for line, case in read_cases_lines(path):
+        if isinstance(case, CoachError):
+            bad += 1
+            print(json.dumps({"id": None, "line": line, "error": str(case)}, ensure_ascii=False), flush=False)
+            print(f"coach: {case}", file=sys.stderr)
+            continue
+        record = grade_record(case.id, grader.grade_case(case))
+        print(json.dumps(record, ensure_ascii=False))
+    sys.stdout.flush()
+    return 1 if bad else 0
+
+
+def _rubric_validate(args: argparse.Namespace) -> int:
+    paths = args.paths or [None]
+    for path in paths:
+        rubric = load_rubric(path)
+        print(f"ok: {path or 'rubrics/default.yaml'}: {len(rubric.criteria)} criteria")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    print("The practice page is not built yet. Meanwhile, try:  coach grade \"I understand, but that's our policy.\"")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coach", description="Practise difficult customer conversations.")
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    grade = sub.add_parser("grade", help="grade one reply, or a file of cases (JSON lines)")
+    grade.add_argument("reply", nargs="?", help="the trainee's reply ('-' reads it from standard input)")
+    grade.add_argument("--customer-name", help="the customer's name, to check it was used")
+    grade.add_argument("--lang", choices=sorted(LANGUAGES), help="language of the reply (guessed when left out)")
+    grade.add_argument("--context", action="append", metavar="TEXT", help="what the customer said before (repeatable)")
+    grade.add_argument("--cases", metavar="FILE", help="grade every case in a JSON-lines file; print one JSON line each")
+    grade.add_argument("--rubric", metavar="PATH", help="rubric file (default: rubrics/default.yaml)")
+    grade.add_argument("--json", action="store_true", help="print the grade as JSON")
+    grade.set_defaults(func=_grade)
+
+    rubric = sub.add_parser("rubric", help="check rubric files")
+    rubric_sub = rubric.add_subparsers(dest="rubric_command", metavar="ACTION", required=True)
+    validate = rubric_sub.add_parser("validate", help="validate rubric files and report every problem")
+    validate.add_argument("paths", nargs="*", help="rubric files (default: the built-in rubric)")
+    validate.set_defaults(func=_rubric_validate)
+
+    serve = sub.add_parser("serve", help="start the practice page")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=7860)
+    serve.set_defaults(func=_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return args.func(args)
+    except CoachError as exc:
+        print(f"coach: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,41 @@
+"""Grades as text a person reads in a terminal, and as the public JSON record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coach.grades import Grade, Verdict
+from coach.rubric import Rubric
+
+MARK = {Verdict.PASS: "✓ pass", Verdict.FAIL: "✗ fail", Verdict.NA: "· n/a "}
+
+
+def grade_text(grade: Grade, rubric: Rubric, *, show_na: bool = True) -> str:
+    lines = [f"Graded by the {grade.engine} engine · language: {grade.lang}"]
+    lines += [f"! {notice}" for notice in grade.notices]
+    for g in grade.criteria:
+        if g.verdict is Verdict.NA and not show_na:
+            continue
+        name = rubric.get(g.criterion).name if g.criterion in rubric.ids else g.criterion
+        lines.append(f"\n{MARK[g.verdict]}  {name}  [{g.criterion}]")
+        lines.append(f"    {g.explanation}")
+        for ev in g.evidence:
+            lines.append(f"    quote: “{ev.text}”  (characters {ev.start}–{ev.end})")
+        if g.better:
+            lines.append(f"    try:   {g.better}")
+    return "\n".join(lines)
+
+
+def grade_record(case_id: Any, grade: Grade) -> dict[str, Any]:
+    """The `coach grade --cases` output line: verdicts first, then the reasons."""
+    return {
+        "id": case_id,
+        "lang": grade.lang,
+        "engine": grade.engine,
+        "verdicts": grade.verdicts(),
+        "grades": {
+            g.criterion: g.model_dump(mode="json", exclude={"criterion"}, exclude_none=True)
+            for g in grade.criteria
+        },
+        "notices": grade.notices,
+    }

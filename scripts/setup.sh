@@ -1,0 +1,36 @@
+# Shared set-up for scripts/start and scripts/test: make .venv and install coach into it.
+# Sourced, not run. Re-installs only when pyproject.toml changes.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+EXTRAS="${1:-}"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+    echo "coach: installing $* with apt-get" >&2
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v python3 >/dev/null; then apt_install python3 python3-venv; fi
+python3 - <<'PY' || { echo "coach: needs Python 3.11 or newer" >&2; exit 1; }
+import sys; sys.exit(sys.version_info < (3, 11))
+PY
+
+if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; rm -rf "$VENV"; python3 -m venv "$VENV"; }
+fi
+
+STAMP="$VENV/.coach-installed"
+WANT="$(cat "$ROOT/pyproject.toml" | sha1sum | cut -c1-40)-${EXTRAS}"
+if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
+    echo "coach: installing Python packages into .venv (first run takes about a minute)" >&2
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT${EXTRAS:+[$EXTRAS]}"
+    echo "$WANT" > "$STAMP"
+fi
+
+# Gradio phones home at launch unless told not to; coach works offline.
+export GRADIO_ANALYTICS_ENABLED=False HF_HUB_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1

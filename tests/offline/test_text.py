@@ -1,0 +1,60 @@
+"""Whatever the reply is, the grade comes back and its quotes are exact slices of it."""
+
+from __future__ import annotations
+
+import random
+
+from coach.grades import Verdict
+
+
+def _all_evidence(grade):
+    return [e for g in grade.criteria for e in g.evidence]
+
+
+def test_quotes_are_exact_slices_even_with_arabic_diacritics(grader):
+    reply = "أَفْهَمُ ذَلِكَ، لَكِنْ هَذِهِ سِيَاسَةُ الشَّرِكَةِ."
+    grade = grader.grade(reply, lang="ar")
+    assert grade.get("no_yes_but").verdict is Verdict.FAIL
+    for ev in _all_evidence(grade):
+        assert reply[ev.start:ev.end] == ev.text
+
+
+def test_quotes_are_exact_with_curly_apostrophes(grader):
+    reply = "I’m sorry you feel that way."
+    ev = grader.grade(reply, lang="en").get("no_condescending_apology").evidence[0]
+    assert reply[ev.start:ev.end] == ev.text and "’" in reply
+
+
+def test_an_empty_reply_gets_a_grade(grader):
+    grade = grader.grade("", lang="en")
+    assert {g.verdict for g in grade.criteria} == {Verdict.NA}
+    assert grader.grade("   \n ", lang="pl").criteria
+
+
+def test_a_one_megabyte_reply_gets_a_grade(grader):
+    reply = ("I understand, but that's our policy. " * 30000)[:1_000_000]
+    grade = grader.grade(reply, lang="en")
+    assert grade.get("no_yes_but").verdict is Verdict.FAIL
+    assert grade.notices and "1,000,000" in grade.notices[0]
+
+
+def test_any_unicode_gets_a_grade(grader):
+    rng = random.Random(7)
+    for _ in range(200):
+        reply = "".join(chr(rng.randrange(1, 0x2FFFF)) for _ in range(rng.randrange(0, 80)))
+        try:
+            reply.encode("utf-8")
+        except UnicodeEncodeError:
+            reply = reply.encode("utf-8", "replace").decode("utf-8")
+        grade = grader.grade(reply, customer_name="Ånna ٱحمد")
+        assert len(grade.criteria) == 11
+        for ev in _all_evidence(grade):
+            assert reply[ev.start:ev.end] == ev.text
+
+
+def test_the_language_is_guessed_when_not_given(grader):
+    assert grader.grade("Rozumiem, ale taka jest nasza polityka.").lang == "pl"
+    assert grader.grade("Saprotu, bet tā ir mūsu politika.").lang == "lv"
+    assert grader.grade("أفهم ذلك، لكن هذه سياسة الشركة.").lang == "ar"
+    assert grader.grade("Jag förstår, men det är vår policy.").lang == "sv"
+    assert grader.grade("Entiendo, pero esa es nuestra política.").lang == "es"

@@ -1,0 +1,50 @@
+"""`coach grade` as users and the eval runs call it."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import ROOT, run_coach
+
+
+def test_grading_one_reply_prints_a_readable_grade():
+    result = run_coach("grade", "I understand, but that's our policy.", "--customer-name", "Anna", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "✗ fail  No \"yes, but\"" in out
+    assert "quote: “I understand, but that's our policy”" in out
+    assert "try:" in out and "offline" in out
+
+
+def test_context_and_json_output():
+    result = run_coach("grade", "Order number?", "--lang", "en", "--context", "This is ridiculous!", "--json")
+    record = json.loads(result.stdout)
+    assert record["verdicts"]["acknowledge_feelings"] == "fail"
+
+
+def test_cases_file_gives_one_json_line_per_case_in_input_order():
+    cases = [json.loads(line) for line in (ROOT / "evals" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    result = run_coach("grade", "--cases", "evals/dev.jsonl")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in lines] == [c["id"] for c in cases]
+    first = lines[0]
+    assert set(first["verdicts"].values()) <= {"pass", "fail", "n/a"}
+    assert {"verdicts", "grades", "lang", "engine"} <= set(first)
+    assert first["grades"]["personalize"]["explanation"]
+
+
+def test_a_bad_case_line_is_reported_and_the_others_still_graded(tmp_path):
+    path = tmp_path / "cases.jsonl"
+    path.write_text('{"id": "a", "reply": "Hi"}\n{"id": "b"}\n{"id": "c", "reply": "Bye"}\n', encoding="utf-8")
+    result = run_coach("grade", "--cases", str(path))
+    assert result.returncode == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("id") for r in lines] == ["a", None, "c"]
+    assert lines[1]["line"] == 2 and "reply" in lines[1]["error"]
+    assert f"{path}:2" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_file_is_a_clear_error():
+    result = run_coach("grade", "--cases", "nope.jsonl")
+    assert result.returncode == 2 and "nope.jsonl: file not found" in result.stderr
