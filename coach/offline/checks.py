@@ -142,6 +142,8 @@ def under_promise(s: Situation) -> Result:
         sent = text.sentence_at(o.start())
         if sent in covered or any(sent[0] <= a and b <= o.start() for a, b in negated):
             continue  # "I can't promise when it arrives" is honest, not a promise
+        if lex.from_me.search(norm, o.start(), min(sent[1], o.end() + 60)):
+            continue  # "you'll get an email from me" is the speaker's own step
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
         if deadline and not hedged:

@@ -39,6 +39,7 @@ class Lexicon(BaseModel):
     deadline: Patterns
     never_again: Patterns
     own_action: Patterns = Field(description="the speaker committing to their own next step")
+    from_me: Patterns = Field(default_factory=list, description="'from me', 'myself': the result is the speaker's own doing")
     hedge: Patterns
     # personalize
     own_name: Patterns = Field(description="introductions; the group (?P<name>...) captures the name")
