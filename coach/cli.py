@@ -8,24 +8,43 @@ import sys
 from pathlib import Path
 
 from coach import __version__
-from coach.cases import Turn, read_cases_lines
-from coach.errors import CoachError, DataFileError
+import asyncio
+
+from coach.cases import Case, Turn, read_cases_lines
+from coach.engines import Grader, grade_cases, make_grader
+from coach.errors import CoachError
+from coach.grades import Grade
 from coach.languages import LANGUAGES
-from coach.offline import OfflineGrader
+from coach.llm.settings import describe, load_settings
 from coach.render import grade_record, grade_text
 from coach.rubric import load_rubric
 
 
+class _Notices:
+    """Say each distinct notice (an unreachable endpoint, say) once on stderr, in one line."""
+
+    def __init__(self):
+        self.seen: set[str] = set()
+
+    def __call__(self, grade: Grade) -> Grade:
+        for notice in grade.notices:
+            if "offline engine instead" in notice and notice not in self.seen:
+                self.seen.add(notice)
+                print(f"coach: {notice}", file=sys.stderr)
+        return grade
+
+
 def _grade(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
-    grader = OfflineGrader(rubric)
+    grader = make_grader(load_settings(), engine=args.engine, rubric=rubric)
+    notices = _Notices()
     if args.cases:
-        return _grade_cases(grader, args.cases)
+        return _grade_cases(grader, args.cases, notices, args.concurrency)
     if args.reply is None:
         raise CoachError("give a reply to grade, or --cases FILE.jsonl")
     reply = sys.stdin.read() if args.reply == "-" else args.reply
     context = [Turn(role="customer", content=text) for text in args.context or []]
-    grade = grader.grade(reply, lang=args.lang, customer_name=args.customer_name, context=context)
+    grade = notices(grader.grade(reply, lang=args.lang, customer_name=args.customer_name, context=context))
     if args.json:
         print(json.dumps(grade_record(None, grade), ensure_ascii=False, indent=2))
     else:
@@ -33,19 +52,51 @@ def _grade(args: argparse.Namespace) -> int:
     return 0
 
 
-def _grade_cases(grader: OfflineGrader, path: str) -> int:
+def _grade_cases(grader: Grader, path: str, notices: _Notices, concurrency: int) -> int:
     """One JSON line per case, in input order; a bad line gets an error line, not a stop."""
     bad = 0
+    batch: list[tuple[int, Case]] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        if grader.name == "offline":
+            grades = [grader.grade_case(case) for _, case in batch]
+        else:
+            grades = asyncio.run(grade_cases(grader, [case for _, case in batch], concurrency))
+        for (_, case), grade in zip(batch, grades):
+            print(json.dumps(grade_record(case.id, notices(grade)), ensure_ascii=False))
+        batch.clear()
+        sys.stdout.flush()
+
     for line, case in read_cases_lines(path):
         if isinstance(case, CoachError):
+            flush()
             bad += 1
-            print(json.dumps({"id": None, "line": line, "error": str(case)}, ensure_ascii=False), flush=False)
+            print(json.dumps({"id": None, "line": line, "error": str(case)}, ensure_ascii=False))
             print(f"coach: {case}", file=sys.stderr)
             continue
-        record = grade_record(case.id, grader.grade_case(case))
-        print(json.dumps(record, ensure_ascii=False))
-    sys.stdout.flush()
+        batch.append((line, case))
+        if len(batch) >= 64:
+            flush()
+    flush()
     return 1 if bad else 0
+
+
+def _config(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    width = max(len(k) for k, _ in describe(settings))
+    for key, value in describe(settings):
+        print(f"{key:<{width}}  {value}")
+    if args.check:
+        if not settings.use_llm:
+            print("no model endpoint configured: coach uses the offline engine")
+            return 0
+        from coach.llm.client import ModelClient
+
+        ModelClient(settings).check()
+        print(f"ok: {settings.endpoint()} answered")
+    return 0
 
 
 def _rubric_validate(args: argparse.Namespace) -> int:
@@ -74,7 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--cases", metavar="FILE", help="grade every case in a JSON-lines file; print one JSON line each")
     grade.add_argument("--rubric", metavar="PATH", help="rubric file (default: rubrics/default.yaml)")
     grade.add_argument("--json", action="store_true", help="print the grade as JSON")
+    grade.add_argument("--engine", choices=["auto", "offline", "llm"], default=None,
+                       help="offline detectors, or the model judge combined with them (default: llm when configured)")
+    grade.add_argument("--concurrency", type=int, default=8, help="model calls in flight with --cases (default 8)")
     grade.set_defaults(func=_grade)
+
+    config = sub.add_parser("config", help="show the model settings (the key masked)")
+    config.add_argument("--check", action="store_true", help="also call the endpoint once to see it answers")
+    config.set_defaults(func=_config)
 
     rubric = sub.add_parser("rubric", help="check rubric files")
     rubric_sub = rubric.add_subparsers(dest="rubric_command", metavar="ACTION", required=True)

@@ -32,6 +32,23 @@ class CriterionGrade(BaseModel):
     # "low": a default or a judgment call.
     confidence: Literal["high", "low"] = "low"
     source: Literal["offline", "judge", "combined"] = "offline"
+    disagreement: str | None = None  # what the other grader said, when it differed
+
+
+class CallUsage(BaseModel):
+    """What one model call cost: tokens (counted here and reported by the server), money, time."""
+
+    model: str
+    purpose: str
+    counted_prompt_tokens: int
+    count_method: str
+    prompt_tokens: int | None = None  # as the server reported
+    completion_tokens: int | None = None
+    cost_usd: float | None = None  # None when the model's price is unknown
+    latency_s: float = 0.0
+    mode: str | None = None  # json_schema, json_object or prompt
+    attempts: int = 0
+    evidence_dropped: int = 0
 
 
 class Grade(BaseModel):
@@ -41,6 +58,7 @@ class Grade(BaseModel):
     engine: str
     criteria: list[CriterionGrade]
     notices: list[str] = Field(default_factory=list)
+    usage: list[CallUsage] = Field(default_factory=list)
 
     def verdicts(self) -> dict[str, str]:
         return {g.criterion: g.verdict.value for g in self.criteria}

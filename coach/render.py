@@ -23,6 +23,8 @@ def grade_text(grade: Grade, rubric: Rubric, *, show_na: bool = True) -> str:
             lines.append(f"    quote: “{ev.text}”  (characters {ev.start}–{ev.end})")
         if g.better:
             lines.append(f"    try:   {g.better}")
+        if g.disagreement:
+            lines.append(f"    note:  {g.disagreement}")
     return "\n".join(lines)
 
 
@@ -38,4 +40,5 @@ def grade_record(case_id: Any, grade: Grade) -> dict[str, Any]:
             for g in grade.criteria
         },
         "notices": grade.notices,
+        **({"usage": [u.model_dump(mode="json") for u in grade.usage]} if grade.usage else {}),
     }

@@ -24,8 +24,10 @@ def grader(rubric):
     return OfflineGrader(rubric)
 
 
-def run_coach(*args: str, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    """Run the installed `coach` command the way a user does."""
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+def run_coach(*args: str, stdin: str | None = None, timeout: float = 60,
+              env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `coach` command the way a user does (no model configured unless given)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
+    env.update(PYTHONIOENCODING="utf-8", **(env_extra or {}))
     return subprocess.run([sys.executable, "-m", "coach", *args], input=stdin, capture_output=True,
                           text=True, encoding="utf-8", timeout=timeout, cwd=ROOT, env=env)

@@ -48,3 +48,35 @@ def test_a_bad_case_line_is_reported_and_the_others_still_graded(tmp_path):
 def test_a_missing_file_is_a_clear_error():
     result = run_coach("grade", "--cases", "nope.jsonl")
     assert result.returncode == 2 and "nope.jsonl: file not found" in result.stderr
+
+
+def test_grading_cases_with_the_model_engine_adds_the_judges_fields(tmp_path, rubric):
+    from coach.testing.fake_openai import FakeOpenAI
+    from tests.llm.conftest import judge_json
+
+    path = tmp_path / "cases.jsonl"
+    lines = (ROOT / "evals" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:5]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with FakeOpenAI() as server:
+        server.responder = lambda body: judge_json(rubric, {"restate_problem": "fail"})
+        result = run_coach("grade", "--cases", str(path), "--engine", "llm",
+                           env_extra={"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-test"})
+        assert len(server.requests) == 5
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == [json.loads(line)["id"] for line in lines]
+    for r in records:
+        assert r["engine"] == "combined:gpt-4o-mini"
+        assert r["verdicts"]["restate_problem"] == "fail" and r["grades"]["restate_problem"]["source"] == "judge"
+        assert r["usage"][0]["count_method"].startswith("tiktoken")
+
+
+def test_an_unreachable_endpoint_is_said_once_in_one_line_and_grading_goes_on():
+    result = run_coach("grade", "--cases", "evals/dev.jsonl", "--engine", "llm",
+                       env_extra={"OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "COACH_MAX_RETRIES": "0"})
+    assert result.returncode == 0
+    warnings = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1
+    assert "http://127.0.0.1:9/v1" in warnings[0] and "connection refused" in warnings[0]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 294 and all(r["engine"] == "offline (fallback)" for r in records)

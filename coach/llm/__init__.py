@@ -1,0 +1,1 @@
+"""Reaching language models: settings, the client, token budgets, the judge."""

@@ -1,0 +1,134 @@
+"""Settings for reaching a model, the way the OpenAI ecosystem expects them.
+
+`OPENAI_BASE_URL` and `OPENAI_API_KEY` choose the endpoint (OpenAI, Ollama, vLLM, llama.cpp
+server, LM Studio); coach's own settings come from `COACH_*` variables or a YAML settings
+file (`$COACH_SETTINGS`, `./coach.yaml`, or `~/.config/coach/settings.yaml`). Variables win
+over the file. With neither an endpoint nor a key, coach uses the offline engine.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from coach.datafile import errors_from_validation, load_model
+from coach.errors import ConfigError
+
+
+class Price(BaseModel):
+    """US dollars per million tokens."""
+
+    model_config = ConfigDict(extra="forbid")
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+
+
+# Published list prices for common models; a settings file can add or override any.
+KNOWN_PRICES: dict[str, Price] = {
+    "gpt-4o-mini": Price(input=0.15, output=0.60),
+    "gpt-4o": Price(input=2.50, output=10.00),
+    "gpt-4.1-mini": Price(input=0.40, output=1.60),
+    "gpt-4.1-nano": Price(input=0.10, output=0.40),
+    "gpt-4.1": Price(input=2.00, output=8.00),
+}
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
+    api_key: SecretStr | None = None
+    engine: Literal["auto", "offline", "llm"] = "auto"
+    judge_model: str = "gpt-4o-mini"
+    customer_model: str = "gpt-4o-mini"
+    timeout: float = Field(30.0, gt=0, description="seconds per request")
+    max_retries: int = Field(2, ge=0, le=10)
+    temperature: float = Field(0.0, ge=0, le=2, description="the judge's temperature")
+    customer_temperature: float = Field(0.8, ge=0, le=2)
+    seed: int | None = 7
+    samples: int = Field(1, ge=1, le=15, description="judge samples per reply; the majority verdict wins")
+    token_budget: int = Field(6000, ge=500, description="most prompt tokens per call; older turns are trimmed")
+    explain_in: Literal["english", "reply"] = Field("english", description="language of the judge's explanations")
+    prices: dict[str, Price] = Field(default_factory=dict)
+    settings_file: str | None = Field(None, exclude=True)
+
+    @property
+    def configured(self) -> bool:
+        """An endpoint or a key was given, so the model engine is wanted."""
+        return bool(self.base_url or self.api_key)
+
+    @property
+    def use_llm(self) -> bool:
+        return self.engine == "llm" or (self.engine == "auto" and self.configured)
+
+    def price(self, model: str) -> Price | None:
+        return self.prices.get(model) or KNOWN_PRICES.get(model)
+
+    def masked_key(self) -> str:
+        if not self.api_key:
+            return "(not set)"
+        key = self.api_key.get_secret_value()
+        return f"{key[:3]}…{key[-4:]}" if len(key) > 10 else "…" * 3
+
+    def endpoint(self) -> str:
+        return self.base_url or "https://api.openai.com/v1"
+
+
+_ENV = {
+    "OPENAI_BASE_URL": "base_url", "OPENAI_API_KEY": "api_key",
+    "COACH_ENGINE": "engine", "COACH_JUDGE_MODEL": "judge_model", "COACH_CUSTOMER_MODEL": "customer_model",
+    "COACH_TIMEOUT": "timeout", "COACH_MAX_RETRIES": "max_retries", "COACH_TEMPERATURE": "temperature",
+    "COACH_CUSTOMER_TEMPERATURE": "customer_temperature", "COACH_SEED": "seed", "COACH_SAMPLES": "samples",
+    "COACH_TOKEN_BUDGET": "token_budget", "COACH_EXPLAIN_IN": "explain_in",
+}
+
+
+def settings_path(env: dict[str, str] | None = None) -> Path | None:
+    env = os.environ if env is None else env
+    if env.get("COACH_SETTINGS"):
+        return Path(env["COACH_SETTINGS"])
+    for candidate in (Path("coach.yaml"), Path.home() / ".config" / "coach" / "settings.yaml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
+    """Settings from the file (if any), then environment variables, then explicit overrides."""
+    env = os.environ if env is None else env
+    path = settings_path(env)
+    base = load_model(path, Settings).model_dump(exclude_unset=True) if path else {}
+    if path:
+        base["settings_file"] = str(path)
+    from_env = {field: env[var] for var, field in _ENV.items() if env.get(var, "").strip()}
+    if from_env.get("seed", "").lower() in {"none", "off"}:
+        from_env["seed"] = None
+    data = {**base, **from_env, **{k: v for k, v in overrides.items() if v is not None}}
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        names = {field: var for var, field in _ENV.items()}
+        problems = []
+        for err in errors_from_validation(path or "settings", exc, {}):
+            var = names.get((err.field or "").split(".")[0])
+            where = f"environment variable {var}" if var and var in env else (err.path if path else "settings")
+            problems.append(f"{where}: {err.field}: {err.message}")
+        raise ConfigError("; ".join(problems)) from None
+
+
+def describe(settings: Settings) -> list[tuple[str, str]]:
+    """Rows for `coach config`, the key masked."""
+    rows = [
+        ("engine", f"{settings.engine} -> {'llm (judge + offline)' if settings.use_llm else 'offline (no model configured)'}"),
+        ("base_url", settings.endpoint() if settings.configured else "(not set)"),
+        ("api_key", settings.masked_key()),
+    ]
+    for name in ("judge_model", "customer_model", "timeout", "max_retries", "temperature", "customer_temperature",
+                 "seed", "samples", "token_budget", "explain_in"):
+        rows.append((name, str(getattr(settings, name))))
+    rows.append(("settings_file", settings.settings_file or "(none)"))
+    return rows
+

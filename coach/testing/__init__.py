@@ -1,0 +1,1 @@
+"""Test doubles that run for real: a loopback OpenAI-compatible server."""

@@ -1,0 +1,188 @@
+"""A real OpenAI-compatible HTTP server on loopback, scripted by tests and benchmarks.
+
+It answers `/v1/chat/completions` (streaming or not, with or without `response_format`)
+and `/v1/models`. Tests queue scripted answers (text, delays, error codes, broken JSON,
+truncated streams) and read back every request it received, so coach's model layer is
+exercised through the real `openai` client and its HTTP stack, never a patched one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+
+@dataclass
+class Scripted:
+    """One answer the fake server gives, in the order scripted."""
+
+    content: str | None = None  # the assistant's text; None -> the server's default responder
+    status: int = 200
+    delay: float = 0.0  # extra seconds before answering
+    headers: dict[str, str] = field(default_factory=dict)
+    raw_body: str | None = None  # sent as-is instead of a completion (malformed JSON etc.)
+    truncate_stream: bool = False  # a stream that stops mid-answer without [DONE]
+    finish_reason: str = "stop"
+    usage: dict[str, int] | None = None
+    error: str = "scripted error"
+
+
+Responder = Callable[[dict[str, Any]], "Scripted | str"]
+
+
+def _default_responder(request: dict[str, Any]) -> str:
+    return "OK"
+
+
+class FakeOpenAI:
+    """Start with `with FakeOpenAI() as server:`; point the client at `server.base_url`."""
+
+    def __init__(self, *, latency: float = 0.0, models: tuple[str, ...] = ("fake-judge", "fake-customer"),
+                 json_schema: bool = True, json_object: bool = True, responder: Responder | None = None):
+        self.latency = latency
+        self.models = models
+        self.json_schema = json_schema
+        self.json_object = json_object
+        self.responder = responder or _default_responder
+        self.requests: list[dict[str, Any]] = []
+        self.request_times: list[float] = []
+        self._queue: deque[Scripted] = deque()
+        self._lock = threading.Lock()
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self.port: int | None = None
+
+    # -- scripting -------------------------------------------------------------------
+    def script(self, *answers: Scripted | str) -> None:
+        with self._lock:
+            for answer in answers:
+                self._queue.append(answer if isinstance(answer, Scripted) else Scripted(content=answer))
+
+    def _next(self, body: dict[str, Any]) -> Scripted:
+        with self._lock:
+            if self._queue:
+                return self._queue.popleft()
+        answer = self.responder(body)
+        return answer if isinstance(answer, Scripted) else Scripted(content=answer)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    # -- HTTP --------------------------------------------------------------------------
+    async def _models(self, request: Request) -> Response:
+        return JSONResponse({"object": "list", "data": [
+            {"id": m, "object": "model", "created": 0, "owned_by": "fake"} for m in self.models]})
+
+    async def _chat(self, request: Request) -> Response:
+        try:
+            body = await request.json()
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return _error(400, "request body is not JSON")
+        with self._lock:
+            self.requests.append(body)
+            self.request_times.append(time.perf_counter())
+        kind = (body.get("response_format") or {}).get("type")
+        if kind == "json_schema" and not self.json_schema:
+            return _error(400, "response_format json_schema is not supported by this server")
+        if kind == "json_object" and not self.json_object:
+            return _error(400, "response_format json_object is not supported by this server")
+        answer = self._next(body)
+        await asyncio.sleep(self.latency + answer.delay)
+        if answer.status != 200:
+            return _error(answer.status, answer.error, answer.headers)
+        if answer.raw_body is not None:
+            return Response(answer.raw_body, media_type="application/json", headers=answer.headers)
+        content = answer.content if answer.content is not None else "OK"
+        model = body.get("model", "fake")
+        usage = answer.usage or _usage(body, content)
+        if body.get("stream"):
+            include_usage = (body.get("stream_options") or {}).get("include_usage", False)
+            return StreamingResponse(_sse(model, content, answer, usage if include_usage else None),
+                                     media_type="text/event-stream", headers=answer.headers)
+        return JSONResponse({
+            "id": f"chatcmpl-{uuid.uuid4().hex[:12]}", "object": "chat.completion", "created": int(time.time()),
+            "model": model, "usage": usage,
+            "choices": [{"index": 0, "finish_reason": answer.finish_reason,
+                         "message": {"role": "assistant", "content": content}}],
+        }, headers=answer.headers)
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def start(self) -> "FakeOpenAI":
+        app = Starlette(routes=[
+            Route("/v1/chat/completions", self._chat, methods=["POST"]),
+            Route("/v1/models", self._models, methods=["GET"]),
+        ])
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_keep_alive=30)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("fake OpenAI server did not start")
+            time.sleep(0.01)
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.should_exit = True
+        if self._thread:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> "FakeOpenAI":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"message": message, "type": "fake_error", "code": status}},
+                        status_code=status, headers=headers or {})
+
+
+def _usage(body: dict[str, Any], content: str) -> dict[str, int]:
+    prompt = sum(len(str(m.get("content", ""))) for m in body.get("messages", [])) // 4 + 1
+    completion = len(content) // 4 + 1
+    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+
+
+async def _sse(model: str, content: str, answer: Scripted, usage: dict[str, int] | None):
+    cid = f"chatcmpl-{uuid.uuid4().hex[:12]}"
+
+    def chunk(delta: dict[str, Any], finish: str | None = None, **extra) -> str:
+        data = {"id": cid, "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
+        return f"data: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+    yield chunk({"role": "assistant", "content": ""})
+    pieces = [content[i:i + 8] for i in range(0, len(content), 8)] or [""]
+    if answer.truncate_stream:
+        pieces = pieces[: max(1, len(pieces) // 2)]
+    for piece in pieces:
+        yield chunk({"content": piece})
+        await asyncio.sleep(0)
+    if answer.truncate_stream:
+        return
+    yield chunk({}, answer.finish_reason)
+    if usage:
+        yield f"data: {json.dumps({'id': cid, 'object': 'chat.completion.chunk', 'created': int(time.time()), 'model': model, 'choices': [], 'usage': usage})}\n\n"
+    yield "data: [DONE]\n\n"

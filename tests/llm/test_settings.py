@@ -1,0 +1,52 @@
+"""Settings come from the environment and a settings file; the key never shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.errors import ConfigError, DataFileError
+from coach.llm.settings import load_settings
+from tests.conftest import run_coach
+
+
+def test_nothing_configured_means_the_offline_engine():
+    settings = load_settings(env={})
+    assert not settings.configured and not settings.use_llm
+
+
+def test_an_endpoint_alone_selects_the_model_engine_for_local_servers():
+    settings = load_settings(env={"OPENAI_BASE_URL": "http://localhost:11434/v1", "COACH_JUDGE_MODEL": "llama3.1"})
+    assert settings.use_llm and settings.judge_model == "llama3.1"
+
+
+def test_environment_variables_win_over_the_settings_file(tmp_path):
+    path = tmp_path / "coach.yaml"
+    path.write_text("judge_model: from-file\ncustomer_model: file-customer\ntimeout: 12\n", encoding="utf-8")
+    settings = load_settings(env={"COACH_SETTINGS": str(path), "COACH_JUDGE_MODEL": "from-env"})
+    assert settings.judge_model == "from-env"
+    assert settings.customer_model == "file-customer" and settings.timeout == 12
+    assert settings.settings_file == str(path)
+
+
+def test_a_bad_settings_file_names_the_line_and_field(tmp_path):
+    path = tmp_path / "coach.yaml"
+    path.write_text("judge_model: m\nsamples: lots\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_settings(env={"COACH_SETTINGS": str(path)})
+    assert err.value.line == 2 and err.value.field == "samples"
+
+
+def test_a_bad_environment_value_names_the_variable():
+    with pytest.raises(ConfigError, match="COACH_SAMPLES"):
+        load_settings(env={"COACH_SAMPLES": "zero"})
+
+
+def test_coach_config_masks_the_key():
+    result = run_coach("config", env_extra={"OPENAI_API_KEY": "sk-verysecretkey1234"})
+    assert "sk-…1234" in result.stdout and "verysecret" not in result.stdout
+    assert "llm (judge + offline)" in result.stdout
+
+
+def test_a_missing_settings_file_that_was_named_is_an_error():
+    result = run_coach("config", env_extra={"COACH_SETTINGS": "/nonexistent/coach.yaml"})
+    assert result.returncode == 2 and "/nonexistent/coach.yaml: file not found" in result.stderr
