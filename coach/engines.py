@@ -99,11 +99,10 @@ class CombinedGrader:
         if self._endpoint_down():
             return self._fallback(offline, None)
         try:
-            judged, usage = self.judge.grade(reply, lang=offline.lang, customer_name=customer_name, context=context)
+            judged = self.judge.grade(reply, lang=offline.lang, customer_name=customer_name, context=context)
         except EndpointError as exc:
             return self._fallback(offline, exc)
-        judged.usage = usage
-        return combine(offline, judged, self.rubric, customer_name)
+        return self._combine(offline, judged, customer_name)
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
                      context: Iterable[Turn] = ()) -> Grade:
@@ -112,11 +111,15 @@ class CombinedGrader:
         if self._endpoint_down():
             return self._fallback(offline, None)
         try:
-            judged, usage = await self.judge.agrade(reply, lang=offline.lang, customer_name=customer_name, context=context)
+            judged = await self.judge.agrade(reply, lang=offline.lang, customer_name=customer_name, context=context)
         except EndpointError as exc:
             return self._fallback(offline, exc)
-        judged.usage = usage
-        return combine(offline, judged, self.rubric, customer_name)
+        return self._combine(offline, judged, customer_name)
+
+    def _combine(self, offline: Grade, judged: tuple[Grade, list], customer_name: str | None) -> Grade:
+        grade, usage = judged
+        grade.usage = usage
+        return combine(offline, grade, self.rubric, customer_name)
 
 
 class OfflineEngine(OfflineGrader):

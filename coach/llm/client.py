@@ -15,10 +15,12 @@ from __future__ import annotations
 import json
 import re
 import time
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, AsyncIterator, Generator, Iterator, TypeVar
 
 import openai
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 
 from coach.errors import EndpointError
@@ -43,8 +45,9 @@ class Completion:
     completion_tokens: int | None
 
 
+@lru_cache(maxsize=64)
 def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The model's JSON Schema in the strict form structured outputs require."""
+    """The model's JSON Schema in the strict form structured outputs require (computed once)."""
 
     def fix(node: Any) -> Any:
         if isinstance(node, dict):
@@ -143,6 +146,15 @@ class ModelClient:
         return EndpointError(f"model endpoint {self.settings.endpoint()} failed: {_describe(exc)}")
 
     # -- plain and streamed completions ----------------------------------------------
+    # Non-streaming requests use the client's documented `post` with the body as written:
+    # retries, timeouts and auth still apply, and the body skips the per-call parameter
+    # transform, which costs milliseconds per request on a busy grader.
+    def _post(self, body: dict[str, Any]) -> ChatCompletion:
+        return self._sync.post("/chat/completions", body=body, cast_to=ChatCompletion)
+
+    async def _apost(self, body: dict[str, Any]) -> ChatCompletion:
+        return await self.aclient.post("/chat/completions", body=body, cast_to=ChatCompletion)
+
     def _request(self, messages: list[dict], model: str, temperature: float, **extra) -> dict[str, Any]:
         request = dict(model=model, messages=messages, temperature=temperature, **extra)
         if self.settings.seed is not None:
@@ -160,50 +172,43 @@ class ModelClient:
 
     def complete(self, messages: list[dict], *, model: str, temperature: float, **extra) -> Completion:
         try:
-            return self._completion(self._sync.chat.completions.create(**self._request(messages, model, temperature, **extra)))
+            return self._completion(self._post(self._request(messages, model, temperature, **extra)))
         except (openai.OpenAIError, ValueError) as exc:
             raise self._error(exc) from None
 
     async def acomplete(self, messages: list[dict], *, model: str, temperature: float, **extra) -> Completion:
         try:
-            return self._completion(await self.aclient.chat.completions.create(**self._request(messages, model, temperature, **extra)))
+            return self._completion(await self._apost(self._request(messages, model, temperature, **extra)))
         except (openai.OpenAIError, ValueError) as exc:
             raise self._error(exc) from None
 
     def stream(self, messages: list[dict], *, model: str, temperature: float) -> Iterator[str]:
         """Text as it arrives. A stream cut off before its end raises EndpointError."""
+        state = _StreamState(self.settings.endpoint())
         try:
-            finished = False
             for chunk in self._sync.chat.completions.create(**self._request(messages, model, temperature, stream=True)):
-                if chunk.choices:
-                    finished = finished or chunk.choices[0].finish_reason is not None
-                    if chunk.choices[0].delta.content:
-                        yield chunk.choices[0].delta.content
-            if not finished:
-                raise EndpointError(f"model endpoint {self.settings.endpoint()} failed: the stream ended before the answer did")
+                if text := state.take(chunk):
+                    yield text
         except (openai.OpenAIError, ValueError) as exc:
             raise self._error(exc) from None
+        state.check_finished()
 
     async def astream(self, messages: list[dict], *, model: str, temperature: float) -> AsyncIterator[str]:
+        state = _StreamState(self.settings.endpoint())
         try:
-            finished = False
             response = await self.aclient.chat.completions.create(**self._request(messages, model, temperature, stream=True))
             async for chunk in response:
-                if chunk.choices:
-                    finished = finished or chunk.choices[0].finish_reason is not None
-                    if chunk.choices[0].delta.content:
-                        yield chunk.choices[0].delta.content
-            if not finished:
-                raise EndpointError(f"model endpoint {self.settings.endpoint()} failed: the stream ended before the answer did")
+                if text := state.take(chunk):
+                    yield text
         except (openai.OpenAIError, ValueError) as exc:
             raise self._error(exc) from None
+        state.check_finished()
 
     # -- structured answers -----------------------------------------------------------
     def _plan(self, messages: list[dict], schema: type[M], model: str, temperature: float,
               purpose: str) -> Generator[dict[str, Any], Any, tuple[M, CallUsage]]:
         """Yields request kwargs, receives a response or an exception, returns the parsed answer."""
-        instruction = ("Answer with one JSON object, and nothing else, that matches this JSON Schema:\n"
-                       + json.dumps(strict_schema(schema), ensure_ascii=False))
+        instruction = _instruction(schema)
         base = [*messages[:1], {"role": "system", "content": instruction}, *messages[1:]] if messages else []
         usage = CallUsage(model=model, purpose=purpose, **_count(base, model))
         started = time.perf_counter()
@@ -256,7 +261,7 @@ class ModelClient:
         request = next(plan)
         while True:
             try:
-                response: Any = self._sync.chat.completions.create(**request)
+                response: Any = self._post(request)
             except Exception as exc:  # transport errors and unparseable bodies alike
                 response = exc
             try:
@@ -270,7 +275,7 @@ class ModelClient:
         request = next(plan)
         while True:
             try:
-                response: Any = await self.aclient.chat.completions.create(**request)
+                response: Any = await self._apost(request)
             except Exception as exc:
                 response = exc
             try:
@@ -284,6 +289,30 @@ class ModelClient:
             self._sync.models.list()
         except openai.OpenAIError as exc:
             raise self._error(exc) from None
+
+
+@lru_cache(maxsize=64)
+def _instruction(schema: type[BaseModel]) -> str:
+    return ("Answer with one JSON object, and nothing else, that matches this JSON Schema:\n"
+            + json.dumps(strict_schema(schema), ensure_ascii=False))
+
+
+class _StreamState:
+    """Tracks whether a stream reached its finish reason; extracts each chunk's text."""
+
+    def __init__(self, endpoint: str):
+        self.endpoint = endpoint
+        self.finished = False
+
+    def take(self, chunk: Any) -> str:
+        if not chunk.choices:
+            return ""
+        self.finished = self.finished or chunk.choices[0].finish_reason is not None
+        return chunk.choices[0].delta.content or ""
+
+    def check_finished(self) -> None:
+        if not self.finished:
+            raise EndpointError(f"model endpoint {self.endpoint} failed: the stream ended before the answer did")
 
 
 def _count(messages: list[dict], model: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import importlib.util
 import os
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -87,6 +88,17 @@ class Count:
 
 def count_text(text: str, model: str = "", encoding_name: str | None = None) -> Count:
     name = encoding_name or encoding_for(model)
+    if len(text) > 400:  # long texts (system prompts, personas) repeat from call to call
+        return _count_cached(text, name)
+    return _count_uncached(text, name)
+
+
+@lru_cache(maxsize=256)
+def _count_cached(text: str, name: str) -> Count:
+    return _count_uncached(text, name)
+
+
+def _count_uncached(text: str, name: str) -> Count:
     enc = encoding(name)
     if enc is None:
         return Count(max(1, len(text) // 4) if text else 0, "estimate (4 chars/token)")

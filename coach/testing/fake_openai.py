@@ -128,6 +128,8 @@ class FakeOpenAI:
         ])
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # accepted sockets inherit this: no Nagle stall between a response's headers and body
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_keep_alive=30)
@@ -186,3 +188,30 @@ async def _sse(model: str, content: str, answer: Scripted, usage: dict[str, int]
     if usage:
         yield f"data: {json.dumps({'id': cid, 'object': 'chat.completion.chunk', 'created': int(time.time()), 'model': model, 'choices': [], 'usage': usage})}\n\n"
     yield "data: [DONE]\n\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve with a fixed answer in its own process, for benchmarks and load tests:
+    python -m coach.testing.fake_openai --latency 0.2 --answer-file answer.json
+    Prints the base URL on the first line, then serves until killed."""
+    import argparse
+    import signal
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m coach.testing.fake_openai")
+    parser.add_argument("--latency", type=float, default=0.2)
+    parser.add_argument("--answer-file", help="the text every chat completion answers (default: OK)")
+    args = parser.parse_args(argv)
+    answer = open(args.answer_file, encoding="utf-8").read() if args.answer_file else "OK"
+    server = FakeOpenAI(latency=args.latency, responder=lambda body: answer).start()
+    print(server.base_url, flush=True)
+    signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
+    try:
+        while True:
+            time.sleep(3600)
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
