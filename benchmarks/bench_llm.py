@@ -29,12 +29,13 @@ DEV = Path(__file__).resolve().parent.parent / "evals" / "dev.jsonl"
 
 
 @contextmanager
-def fake_server(latency: float, answer: str):
+def fake_server(latency: float, answer: str, stream_answer: str | None = None):
     """The fake server in its own process, so its work is not counted as coach's."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
         f.write(answer)
+    extra = ["--stream-answer", stream_answer] if stream_answer else []
     proc = subprocess.Popen([sys.executable, "-m", "coach.testing.fake_openai", "--latency", str(latency),
-                             "--answer-file", f.name], stdout=subprocess.PIPE, text=True)
+                             "--answer-file", f.name, *extra], stdout=subprocess.PIPE, text=True)
     try:
         yield proc.stdout.readline().strip()
     finally:

@@ -107,6 +107,45 @@ def _rubric_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_personas_reporting(paths: list[Path] | None):
+    """Every persona that loads; each broken file reported on stderr (one never hides another)."""
+    from coach.personas import load_personas
+
+    personas, errors = load_personas(paths)
+    for error in errors:
+        print(f"coach: {error}", file=sys.stderr)
+    return personas, errors
+
+
+def _persona_validate(args: argparse.Namespace) -> int:
+    personas, errors = _load_personas_reporting([Path(p) for p in args.paths] if args.paths else None)
+    for persona in personas:
+        print(f"ok: {persona.id} ({persona.language}, {persona.difficulty.value})")
+    return 1 if errors else 0
+
+
+def _persona_list(args: argparse.Namespace) -> int:
+    personas, errors = _load_personas_reporting(None)
+    for p in personas:
+        print(f"{p.id:<22} {p.language}  {p.difficulty.value:<6}  {p.customer_name:<18}  {p.display_name}")
+    return 1 if errors else 0
+
+
+def _persona_schema(args: argparse.Namespace) -> int:
+    from coach.personas import persona_schema
+
+    print(json.dumps(persona_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _practice(args: argparse.Namespace) -> int:
+    from coach.personas import find_persona
+    from coach.terminal import practice_in_terminal
+
+    persona = find_persona(args.persona)
+    return practice_in_terminal(persona, engine=args.engine, seed=args.seed, save_dir=args.save)
+
+
 def _serve(args: argparse.Namespace) -> int:
     print("The practice page is not built yet. Meanwhile, try:  coach grade \"I understand, but that's our policy.\"")
     return 0
@@ -139,6 +178,22 @@ def build_parser() -> argparse.ArgumentParser:
     validate = rubric_sub.add_parser("validate", help="validate rubric files and report every problem")
     validate.add_argument("paths", nargs="*", help="rubric files (default: the built-in rubric)")
     validate.set_defaults(func=_rubric_validate)
+
+    persona = sub.add_parser("persona", help="check and list customer personas")
+    persona_sub = persona.add_subparsers(dest="persona_command", metavar="ACTION", required=True)
+    pv = persona_sub.add_parser("validate", help="validate persona files; every problem is reported")
+    pv.add_argument("paths", nargs="*", help="persona files (default: all in personas/)")
+    pv.set_defaults(func=_persona_validate)
+    persona_sub.add_parser("list", help="list the personas").set_defaults(func=_persona_list)
+    persona_sub.add_parser("schema", help="print the persona JSON Schema").set_defaults(func=_persona_schema)
+
+    practice = sub.add_parser("practice", help="talk to a persona in the terminal, graded on every reply")
+    practice.add_argument("persona", help="persona id (see `coach persona list`) or a persona file")
+    practice.add_argument("--engine", choices=["auto", "offline", "llm"], default=None)
+    practice.add_argument("--seed", type=int, default=0, help="the scripted customer's seed (same seed, same lines)")
+    practice.add_argument("--save", metavar="DIR", default=None,
+                          help="folder for the transcript, saved after every turn (default: var/transcripts)")
+    practice.set_defaults(func=_practice)
 
     serve = sub.add_parser("serve", help="start the practice page")
     serve.add_argument("--host", default="127.0.0.1")

@@ -105,9 +105,10 @@ class CombinedGrader:
         return self._combine(offline, judged, customer_name)
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-                     context: Iterable[Turn] = ()) -> Grade:
+                     context: Iterable[Turn] = (), offline: Grade | None = None) -> Grade:
+        """`offline`: the offline grade when the caller already has it (the turn loop does)."""
         context = list(context)
-        offline = self.offline.grade(reply, lang=lang, customer_name=customer_name, context=context)
+        offline = offline or self.offline.grade(reply, lang=lang, customer_name=customer_name, context=context)
         if self._endpoint_down():
             return self._fallback(offline, None)
         try:

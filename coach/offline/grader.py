@@ -20,8 +20,8 @@ MAX_GRADED_CHARS = 20_000
 def fill_better(template: str, customer: str | None, agent: str | None) -> str:
     """Fill {customer}/{agent}; drop the customer slot gracefully when the name is unknown."""
     text = template.replace("{agent}", agent or "[your name]")
-    if customer:
-        return text.replace("{customer}", customer)
+    if customer and customer.split():
+        return text.replace("{customer}", customer.split()[0])  # a first name reads naturally
     text = re.sub(r"^\{customer\}[,،]?\s*", "", text)
     text = re.sub(r"\s*(?:يا )?\{customer\}", "", text)
     return text[:1].upper() + text[1:]

@@ -201,9 +201,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m coach.testing.fake_openai")
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--answer-file", help="the text every chat completion answers (default: OK)")
+    parser.add_argument("--stream-answer", help="the text streamed requests answer (default: the same)")
     args = parser.parse_args(argv)
     answer = open(args.answer_file, encoding="utf-8").read() if args.answer_file else "OK"
-    server = FakeOpenAI(latency=args.latency, responder=lambda body: answer).start()
+    streamed = args.stream_answer or answer
+    server = FakeOpenAI(latency=args.latency,
+                        responder=lambda body: streamed if body.get("stream") else answer).start()
     print(server.base_url, flush=True)
     signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
     try:

@@ -1,0 +1,181 @@
+"""Personas: the difficult customers trainees practise with, one YAML file each.
+
+A trainer writes a persona without reading code: who the customer is, what happened,
+what they want, how they talk, which rubric criteria set them off or calm them down,
+when the conversation ends, and the lines the offline engine speaks. The JSON Schema
+(`coach persona schema`, `personas/persona.schema.json`) lets editors autocomplete it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from coach.datafile import load_model, read_yaml
+from coach.errors import DataFileError, DataFileErrors
+from coach.languages import Lang
+from coach.rubric import Rubric, load_rubric
+
+PERSONAS_DIR = Path(__file__).resolve().parent.parent / "personas"
+Lines = list[str]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Difficulty(str, Enum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class Mood(Strict):
+    """Mood runs from 0 (calm, satisfied) to 100 (furious)."""
+
+    start: int = Field(ge=0, le=100, description="the mood when the conversation opens")
+    resolved_at: int | None = Field(None, ge=0, le=100, description="at or below this the customer is satisfied: resolved")
+    walk_out_at: int | None = Field(None, ge=0, le=100, description="at or above this they walk out / hang up")
+    escalate_at: int | None = Field(None, ge=0, le=100, description="at or above this, for `escalate_after` turns, they demand a supervisor")
+    escalate_after: int = Field(2, ge=1, description="how many turns in a row at `escalate_at` before they escalate")
+    drift: int = Field(0, ge=-20, le=20, description="change every turn regardless of the reply (impatience is positive)")
+
+    @model_validator(mode="after")
+    def _thresholds_in_order(self) -> "Mood":
+        if self.resolved_at is not None and self.resolved_at >= self.start:
+            raise ValueError("resolved_at must be below start")
+        for name in ("walk_out_at", "escalate_at"):
+            value = getattr(self, name)
+            if value is not None and value <= self.start:
+                raise ValueError(f"{name} must be above start")
+        return self
+
+
+class Abuse(Strict):
+    """Whether and how the customer turns abusive, and when the trainee may end the call."""
+
+    starts_at: int = Field(ge=0, le=100, description="mood at or above which the customer insults or threatens")
+    threat: str | None = Field(None, description="what they threaten (a lawsuit, a bad review...)")
+    release_after_boundaries: int = Field(2, ge=1, description="boundaries the trainee must set before releasing the call")
+
+
+class Script(Strict):
+    """What the offline engine says: by mood band, in reaction to the last reply, and at the end."""
+
+    calm: Lines = Field(min_length=1)
+    annoyed: Lines = Field(min_length=1)
+    angry: Lines = Field(min_length=1)
+    abusive: Lines = Field(default_factory=list)
+    reactions: dict[str, dict[str, Lines]] = Field(
+        default_factory=dict, description="criterion id -> {'pass': [...], 'fail': [...]}: said right after that verdict")
+    resolved: Lines = Field(min_length=1)
+    walked_out: Lines = Field(min_length=1)
+    escalated: Lines = Field(default_factory=list)
+    released: Lines = Field(default_factory=list)
+
+    @field_validator("reactions")
+    @classmethod
+    def _verdict_keys(cls, value: dict[str, dict[str, Lines]]) -> dict[str, dict[str, Lines]]:
+        for criterion, by_verdict in value.items():
+            unknown = set(by_verdict) - {"pass", "fail"}
+            if unknown:
+                raise ValueError(f"{criterion}: reactions are keyed 'pass' or 'fail', not {sorted(unknown)}")
+        return value
+
+
+class Persona(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="file-friendly id, e.g. late-parcel")
+    display_name: str = Field(min_length=1, max_length=80)
+    customer_name: str = Field(min_length=1, description="how the customer is called; the personalize criterion checks it")
+    language: Lang
+    difficulty: Difficulty
+    situation: str = Field(min_length=1, description="what happened, from the trainee's side of the counter")
+    wants: str = Field(min_length=1, description="what the customer asks for")
+    satisfied_by: str = Field(min_length=1, description="what would actually satisfy them")
+    temperament: str = Field(min_length=1)
+    speech: str = Field(min_length=1, description="how they talk")
+    sources: list[str] = Field(default_factory=list, description="seed article and item the situation comes from")
+    mood: Mood
+    triggers: dict[str, int] = Field(description="criterion id -> how much a FAIL raises the mood")
+    calmers: dict[str, int] = Field(description="criterion id -> how much a PASS lowers the mood")
+    abuse: Abuse | None = None
+    opening: str = Field(min_length=1)
+    lines: Script
+
+    @field_validator("triggers", "calmers")
+    @classmethod
+    def _positive_amounts(cls, value: dict[str, int]) -> dict[str, int]:
+        for criterion, amount in value.items():
+            if not 0 < amount <= 50:
+                raise ValueError(f"{criterion}: amounts are between 1 and 50 (got {amount})")
+        return value
+
+    @model_validator(mode="after")
+    def _ends_are_reachable(self) -> "Persona":
+        if self.abuse and not self.lines.abusive:
+            raise ValueError("an abusive persona needs lines.abusive")
+        if self.abuse and not self.lines.released:
+            raise ValueError("an abusive persona needs lines.released")
+        if self.mood.escalate_at is not None and not self.lines.escalated:
+            raise ValueError("a persona that escalates needs lines.escalated")
+        return self
+
+
+def _criteria_errors(path: Path, persona: Persona, rubric: Rubric) -> list[DataFileError]:
+    """Criteria named in triggers, calmers or reactions must exist in the rubric."""
+    sections = {("triggers",): persona.triggers, ("calmers",): persona.calmers,
+                ("lines", "reactions"): persona.lines.reactions}
+    unknown = [(*section, c) for section, mapping in sections.items() for c in mapping if c not in rubric.ids]
+    if not unknown:
+        return []
+    _, lines = read_yaml(path)
+    return [DataFileError(path, f"'{loc[-1]}' is not a criterion of the rubric ({', '.join(rubric.ids)})",
+                          line=lines.get(loc), field=".".join(loc)) for loc in unknown]
+
+
+def load_persona(path: str | Path, rubric: Rubric | None = None) -> Persona:
+    path = Path(path)
+    persona = load_model(path, Persona)
+    errors = _criteria_errors(path, persona, rubric or load_rubric())
+    if errors:
+        raise errors[0] if len(errors) == 1 else DataFileErrors(errors)
+    if persona.id != path.stem:
+        raise DataFileError(path, f"id '{persona.id}' must match the file name '{path.stem}'", line=1, field="id")
+    return persona
+
+
+def load_personas(paths: list[Path] | None = None, rubric: Rubric | None = None) -> tuple[list[Persona], list[DataFileError]]:
+    """Every persona that loads, and the errors of those that don't: one bad file hides nothing."""
+    if not paths:
+        paths = sorted(PERSONAS_DIR.glob("*.yaml"))
+    rubric = rubric or load_rubric()
+    personas, errors = [], []
+    for path in paths:
+        try:
+            personas.append(load_persona(path, rubric))
+        except DataFileErrors as exc:
+            errors.extend(exc.errors)
+        except DataFileError as exc:
+            errors.append(exc)
+    return personas, errors
+
+
+def find_persona(name: str, rubric: Rubric | None = None) -> Persona:
+    path = Path(name)
+    if path.suffix in {".yaml", ".yml"} and path.exists():
+        return load_persona(path, rubric)
+    candidate = PERSONAS_DIR / f"{name}.yaml"
+    if not candidate.exists():
+        known = ", ".join(sorted(p.stem for p in PERSONAS_DIR.glob("*.yaml")))
+        raise DataFileError(candidate, f"no such persona; known: {known}")
+    return load_persona(candidate, rubric)
+
+
+def persona_schema() -> dict:
+    """The JSON Schema of a persona file, for editors (yaml-language-server, VS Code...)."""
+    schema = Persona.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "coach persona"
+    return schema

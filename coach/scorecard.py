@@ -1,0 +1,76 @@
+"""The end of a conversation: how each criterion went, what failed and where, what to practise."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from coach.grades import Verdict
+from coach.practice import Conversation
+from coach.rubric import Rubric
+
+
+class CriterionScore(BaseModel):
+    criterion: str
+    name: str
+    passed: int = 0
+    failed: int = 0
+    not_applicable: int = 0
+
+    @property
+    def judged(self) -> int:
+        return self.passed + self.failed
+
+    @property
+    def rate(self) -> float | None:
+        return self.passed / self.judged if self.judged else None
+
+
+class FailedTurn(BaseModel):
+    turn: int  # 1-based, as the trainee counts
+    criterion: str
+    name: str
+    quotes: list[str]
+    explanation: str
+    better: str | None = None
+
+
+class Scorecard(BaseModel):
+    conversation_id: str
+    persona: str
+    end: str | None
+    turns: int
+    score: float | None = Field(description="weighted share of judged criteria passed, 0..1")
+    criteria: list[CriterionScore]
+    failures: list[FailedTurn]
+    mood: list[int]  # the mood at the start and after every turn
+    practise_next: list[str]  # names of the criteria to work on
+
+
+def scorecard(conversation: Conversation, rubric: Rubric) -> Scorecard:
+    scores = {c.id: CriterionScore(criterion=c.id, name=c.name) for c in rubric.criteria}
+    failures = []
+    for t in conversation.turns:
+        for g in t.grade.criteria:
+            s = scores.get(g.criterion)
+            if s is None:
+                continue
+            if g.verdict is Verdict.PASS:
+                s.passed += 1
+            elif g.verdict is Verdict.FAIL:
+                s.failed += 1
+                failures.append(FailedTurn(turn=t.index + 1, criterion=g.criterion, name=s.name,
+                                           quotes=[e.text for e in g.evidence], explanation=g.explanation,
+                                           better=g.better))
+            else:
+                s.not_applicable += 1
+    weights = {c.id: c.weight for c in rubric.criteria}
+    judged = sum(weights[s.criterion] * s.judged for s in scores.values())
+    passed = sum(weights[s.criterion] * s.passed for s in scores.values())
+    worst = sorted((s for s in scores.values() if s.failed),
+                   key=lambda s: (-(s.failed * weights[s.criterion]), s.rate or 0, rubric.ids.index(s.criterion)))
+    return Scorecard(
+        conversation_id=conversation.id, persona=conversation.persona_name,
+        end=conversation.end.value if conversation.end else None, turns=len(conversation.turns),
+        score=round(passed / judged, 3) if judged else None, criteria=list(scores.values()), failures=failures,
+        mood=[conversation.mood_start] + [t.mood_after for t in conversation.turns],
+        practise_next=[s.name for s in worst[:3]])

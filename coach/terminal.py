@@ -1,0 +1,89 @@
+"""`coach practice`: a conversation with a persona in the terminal, graded on every reply."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from coach.grades import Verdict
+from coach.personas import Persona
+from coach.practice import TurnRecord, start_practice
+from coach.rubric import load_rubric
+from coach.scorecard import scorecard
+from coach.transcript import TranscriptFiles
+
+DEFAULT_DIR = Path("var") / "transcripts"
+SYMBOL = {Verdict.PASS: "✓", Verdict.FAIL: "✗"}
+
+
+def meter(mood: int, width: int = 20) -> str:
+    filled = round(mood / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _print_turn(record: TurnRecord, names: dict[str, str]) -> None:
+    for g in record.grade.criteria:
+        if g.verdict is Verdict.NA:
+            continue
+        line = f"  {SYMBOL[g.verdict]} {names[g.criterion]}"
+        if g.verdict is Verdict.FAIL:
+            quote = f" “{g.evidence[0].text}”" if g.evidence else ""
+            line += f":{quote} {g.explanation}"
+        print(line)
+        if g.better:
+            print(f"      try: {g.better}")
+    for notice in record.notices:
+        print(f"  ! {notice}")
+    delta = record.mood_after - record.mood_before
+    print(f"  mood {meter(record.mood_after)} {record.mood_after} ({'+' if delta >= 0 else ''}{delta})")
+
+
+async def _loop(persona: Persona, engine: str | None, seed: int, store: TranscriptFiles) -> int:
+    rubric = load_rubric()
+    names = {c.id: c.name for c in rubric.criteria}
+    practice = start_practice(persona, engine=engine, rubric=rubric, seed=seed, save=store.save)
+    c = practice.conversation
+    print(f"{persona.display_name} · {persona.customer_name} · {persona.language} · {persona.difficulty.value}")
+    print(" ".join(persona.situation.split()))
+    print(f"[{c.engine}]")
+    print("Type your reply and press Enter; /end to finish.\n")
+    print(f"{persona.customer_name}: {c.opening}")
+    print(f"  mood {meter(c.mood)} {c.mood}")
+    loop = asyncio.get_running_loop()
+    while not c.finished:
+        try:
+            reply = await loop.run_in_executor(None, lambda: input("you> "))
+        except EOFError:
+            break
+        if reply.strip() in {"/end", "/quit"}:
+            break
+        if not reply.strip():
+            continue
+        record = None
+        async for kind, value in practice.turn_stream(reply):
+            if kind == "grade":
+                pass
+            elif kind == "turn":
+                record = value
+        _print_turn(record, names)
+        print(f"{persona.customer_name}: {record.customer}")
+    practice.end()
+    card = scorecard(c, rubric)
+    print(f"\n— {c.end.label}" + (f" · score {card.score:.0%}" if card.score is not None else ""))
+    for s in card.criteria:
+        if s.judged:
+            print(f"  {s.name}: {s.passed}/{s.judged}")
+    if card.practise_next:
+        print("  practise next: " + ", ".join(card.practise_next))
+    print(f"transcript: {store.path(c.id)}")
+    return 0
+
+
+def practice_in_terminal(persona: Persona, *, engine: str | None, seed: int, save_dir: str | None) -> int:
+    store = TranscriptFiles(save_dir or DEFAULT_DIR)
+    try:
+        return asyncio.run(_loop(persona, engine, seed, store))
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return 130

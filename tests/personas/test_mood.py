@@ -1,0 +1,57 @@
+"""The mood moves deterministically with the grade, through the persona's triggers and calmers."""
+
+from __future__ import annotations
+
+from coach.grades import CriterionGrade, Grade, Verdict
+from coach.mood import EndState, MoodTracker
+from coach.personas import find_persona
+
+
+def grade(**verdicts: str) -> Grade:
+    return Grade(lang="en", engine="test", criteria=[
+        CriterionGrade(criterion=c, verdict=Verdict(v), explanation="") for c, v in verdicts.items()])
+
+
+def test_fails_raise_and_passes_lower_by_the_personas_amounts():
+    persona = find_persona("lawsuit-19-dollars")
+    tracker = MoodTracker(persona)
+    change = tracker.update(grade(no_yes_but="fail", personalize="pass", restate_problem="n/a"))
+    assert change.before == 70
+    assert change.after == 70 + persona.mood.drift + persona.triggers["no_yes_but"] - persona.calmers["personalize"]
+    assert [(r.criterion, r.amount) for r in change.reasons] == [("no_yes_but", 15), ("personalize", -6)]
+
+
+def test_the_same_grades_give_the_same_moods():
+    persona = find_persona("diner-kept-waiting")
+    runs = []
+    for _ in range(2):
+        tracker = MoodTracker(persona)
+        runs.append([tracker.update(grade(own_it="fail")).after for _ in range(3)])
+    assert runs[0] == runs[1]
+
+
+def test_end_states_follow_the_thresholds():
+    persona = find_persona("diner-kept-waiting")  # starts 60, drift +3, escalates after 2 turns >= 80, walks at 95
+    slow = MoodTracker(persona)
+    ends = [slow.update(grade()).end for _ in range(8)]  # drift only: 63 66 ... 81 84
+    assert ends == [None] * 7 + [EndState.ESCALATED] and slow.mood == 84
+    fast = MoodTracker(persona)
+    moods = []
+    while fast.end is None:
+        moods.append(fast.update(grade(personalize="fail", own_it="fail")).after)  # +23 a turn
+    assert fast.end is EndState.WALKED_OUT and moods == [83, 100]
+    calm = MoodTracker(persona)
+    while calm.end is None:
+        calm.update(grade(own_it="pass", next_step="pass"))
+    assert calm.end is EndState.RESOLVED
+
+
+def test_an_abusive_customer_is_released_after_enough_boundaries():
+    persona = find_persona("abusive-caller")
+    tracker = MoodTracker(persona)
+    tracker.mood = persona.abuse.starts_at
+    assert tracker.abusive
+    first = tracker.update(grade(set_boundaries="pass"))
+    assert first.end is None
+    tracker.mood = persona.abuse.starts_at
+    assert tracker.update(grade(set_boundaries="pass")).end is EndState.RELEASED

@@ -1,0 +1,80 @@
+"""Persona files: every one validates, and broken ones are reported precisely."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from coach.errors import DataFileError
+from coach.offline.checks import Situation
+from coach.offline.lexicon import lexicon
+from coach.offline.text import Text
+from coach.personas import PERSONAS_DIR, load_persona, load_personas, persona_schema
+from tests.conftest import run_coach
+
+
+@pytest.fixture(scope="module")
+def personas():
+    personas, errors = load_personas()
+    assert not errors, [str(e) for e in errors]
+    return personas
+
+
+def test_at_least_ten_personas_in_five_languages_and_every_difficulty(personas):
+    assert len(personas) >= 10
+    assert len({p.language for p in personas}) >= 5
+    assert {p.difficulty.value for p in personas} == {"easy", "medium", "hard"}
+
+
+def test_the_published_schema_matches_the_model():
+    published = json.loads((PERSONAS_DIR / "persona.schema.json").read_text(encoding="utf-8"))
+    assert published == persona_schema(), "run: coach persona schema > personas/persona.schema.json"
+
+
+def test_abusive_lines_are_recognised_as_abuse_so_boundaries_apply(personas):
+    for p in [p for p in personas if p.abuse]:
+        for line in p.lines.abusive:
+            assert lexicon(p.language).abuse.search(Text.of(line).norm), f"{p.id}: {line!r} is not detected as abuse"
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_bad_persona_names_file_line_and_field_and_hides_no_good_one(tmp_path):
+    good = (PERSONAS_DIR / "indecisive-shopper.yaml").read_text(encoding="utf-8")
+    ok = _write(tmp_path, "indecisive-shopper.yaml", good)
+    bad = _write(tmp_path, "broken.yaml", good.replace("id: indecisive-shopper", "id: broken")
+                 .replace("difficulty: easy", "difficulty: brutal"))
+    personas, errors = load_personas([bad, ok])
+    assert [p.id for p in personas] == ["indecisive-shopper"]
+    assert len(errors) == 1 and errors[0].path == str(bad) and errors[0].field == "difficulty"
+    assert bad.read_text(encoding="utf-8").splitlines()[errors[0].line - 1] == "difficulty: brutal"
+
+
+def test_an_unknown_criterion_is_pointed_at(tmp_path):
+    good = (PERSONAS_DIR / "indecisive-shopper.yaml").read_text(encoding="utf-8")
+    path = _write(tmp_path, "indecisive-shopper.yaml", good.replace("calmers: {next_step: 8", "calmers: {next_stpe: 8"))
+    with pytest.raises(DataFileError) as err:
+        load_persona(path)
+    assert err.value.field == "calmers.next_stpe" and "not a criterion" in str(err.value)
+    assert path.read_text(encoding="utf-8").splitlines()[err.value.line - 1].startswith("calmers:")
+
+
+def test_inconsistent_mood_thresholds_are_refused(tmp_path):
+    good = (PERSONAS_DIR / "indecisive-shopper.yaml").read_text(encoding="utf-8")
+    path = _write(tmp_path, "indecisive-shopper.yaml", good.replace("resolved_at: 20", "resolved_at: 60"))
+    with pytest.raises(DataFileError, match="resolved_at must be below start"):
+        load_persona(path)
+
+
+def test_the_persona_commands():
+    listed = run_coach("persona", "list")
+    assert listed.returncode == 0 and "lawsuit-19-dollars" in listed.stdout
+    validated = run_coach("persona", "validate")
+    assert validated.returncode == 0 and validated.stdout.count("ok: ") >= 10
+    schema = run_coach("persona", "schema")
+    assert json.loads(schema.stdout)["title"] == "coach persona"
