@@ -147,7 +147,10 @@ def _practice(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    print("The practice page is not built yet. Meanwhile, try:  coach grade \"I understand, but that's our policy.\"")
+    from coach.web.app import serve  # imports gradio, which takes a few seconds
+
+    print(f"coach: starting the practice page on http://{args.host}:{args.port}/", flush=True)
+    serve(args.host, args.port)
     return 0
 
 

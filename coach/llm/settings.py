@@ -53,6 +53,7 @@ class Settings(BaseModel):
     token_budget: int = Field(6000, ge=500, description="most prompt tokens per call; older turns are trimmed")
     explain_in: Literal["english", "reply"] = Field("english", description="language of the judge's explanations")
     prices: dict[str, Price] = Field(default_factory=dict)
+    database: str = Field("var/coach.sqlite3", description="SQLite file where practice sessions are kept")
     settings_file: str | None = Field(None, exclude=True)
 
     @property
@@ -82,7 +83,7 @@ _ENV = {
     "COACH_ENGINE": "engine", "COACH_JUDGE_MODEL": "judge_model", "COACH_CUSTOMER_MODEL": "customer_model",
     "COACH_TIMEOUT": "timeout", "COACH_MAX_RETRIES": "max_retries", "COACH_TEMPERATURE": "temperature",
     "COACH_CUSTOMER_TEMPERATURE": "customer_temperature", "COACH_SEED": "seed", "COACH_SAMPLES": "samples",
-    "COACH_TOKEN_BUDGET": "token_budget", "COACH_EXPLAIN_IN": "explain_in",
+    "COACH_TOKEN_BUDGET": "token_budget", "COACH_EXPLAIN_IN": "explain_in", "COACH_DB": "database",
 }
 
 
@@ -127,7 +128,7 @@ def describe(settings: Settings) -> list[tuple[str, str]]:
         ("api_key", settings.masked_key()),
     ]
     for name in ("judge_model", "customer_model", "timeout", "max_retries", "temperature", "customer_temperature",
-                 "seed", "samples", "token_budget", "explain_in"):
+                 "seed", "samples", "token_budget", "explain_in", "database"):
         rows.append((name, str(getattr(settings, name))))
     rows.append(("settings_file", settings.settings_file or "(none)"))
     return rows

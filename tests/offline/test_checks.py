@@ -57,6 +57,8 @@ def test_no_yes_but(grader, lang, reply, expected):
     ("lv", "Es pārbaudīšu sūtījumu un piezvanīšu jums līdz plkst. 15.", PASS),
     ("ar", "أضمن لك أن الطلب سيصل غداً.", FAIL),
     ("ar", "سأتحقق من الأمر وأعاود الاتصال بك خلال ساعة.", PASS),
+    ("ar", "مرحباً أحمد، اسمي سارة.", NA),  # a name that starts like a future verb is not a promise
+    ("ar", "انتهى العرض قبل ساعة، وسيارتك في الموقف.", NA),
 ])
 def test_under_promise(grader, lang, reply, expected):
     grade = verdict(grader, "under_promise", reply, lang)
