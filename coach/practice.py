@@ -192,11 +192,13 @@ def engine_banner(grader: Grader, customer: Customer) -> str:
 
 def start_practice(persona: Persona, *, settings: Settings | None = None, engine: str | None = None,
                    rubric: Rubric | None = None, save: Saver | None = None, seed: int = 0,
-                   owner: str | None = None, conversation: Conversation | None = None) -> Practice:
-    """A practice session with the engines the settings call for."""
+                   owner: str | None = None, conversation: Conversation | None = None,
+                   grader: Grader | None = None) -> Practice:
+    """A practice session with the engines the settings call for. Pass `grader` to share one
+    (and its connection pool) between many conversations, as the page does."""
     settings = settings or load_settings()
     rubric = rubric or load_rubric()
-    grader = make_grader(settings, engine=engine, rubric=rubric)
+    grader = grader or make_grader(settings, engine=engine, rubric=rubric)
     if isinstance(grader, CombinedGrader):
         customer: Customer = LLMCustomer(persona, grader.client, rubric, seed=seed)
     else:

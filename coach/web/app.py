@@ -17,6 +17,7 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_SSR_MODE", "False")
 
 import logging  # noqa: E402
+import secrets  # noqa: E402
 import uuid  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -55,6 +56,7 @@ class Page:
         self.sessions = Sessions(settings, self.store, self.rubric, personas)
         self.exports = Path(settings.database).resolve().parent / "exports"
         self.exports.mkdir(parents=True, exist_ok=True)
+        self.browser_secret = browser_secret(Path(settings.database).resolve().parent / "browser-state.secret")
         first = personas[0] if personas else None
         self.default_persona = first.id if first else None
         self.engine = (f"Model engine: judge {settings.judge_model}, customer {settings.customer_model} at "
@@ -108,11 +110,11 @@ class Page:
         if conversation.finished and pending is None:
             card = scorecard(conversation, self.rubric)
             json_path, md_path = self._files(conversation)
+            labels = ["start"] + [f"turn {i}" for i in range(1, len(card.mood))]
             out.update({
                 c["score_box"]: gr.update(visible=True),
                 c["score"]: views.scorecard_html(card, conversation),
-                c["plot"]: pd.DataFrame({"turn": ["start"] + [str(i) for i in range(1, len(card.mood))],
-                                         "mood": card.mood}),
+                c["plot"]: gr.update(value=pd.DataFrame({"turn": labels, "mood": card.mood}), sort=labels),
                 c["dl_json"]: gr.update(value=json_path, visible=True),
                 c["dl_md"]: gr.update(value=md_path, visible=True),
             })
@@ -247,7 +249,7 @@ class Page:
                    for p in personas]
         c: dict = {}
         with gr.Blocks(title="coach · practise difficult customers") as demo:
-            c["owner"] = gr.BrowserState(None, storage_key="coach-browser-id")
+            c["owner"] = gr.BrowserState(None, storage_key="coach-browser-id", secret=self.browser_secret)
             c["conv"] = gr.State(None)
             gr.Markdown("## coach · practise difficult customers")
             gr.HTML(views.banner(self.engine))
@@ -315,6 +317,16 @@ class Page:
             gr.api(self.api_start, api_name="start_conversation", concurrency_limit=None)
             gr.api(self.api_reply, api_name="send_reply", concurrency_limit=None)
         return demo
+
+
+def browser_secret(path: Path) -> str:
+    """The key the browser's id is sealed with; kept on disk so a restart still recognises browsers."""
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    secret = secrets.token_hex(32)
+    path.write_text(secret, encoding="utf-8")
+    path.chmod(0o600)
+    return secret
 
 
 def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None) -> None:

@@ -11,6 +11,7 @@ import asyncio
 from collections import OrderedDict
 
 from coach.errors import CoachError
+from coach.engines import make_grader
 from coach.llm.settings import Settings
 from coach.personas import Persona
 from coach.practice import Conversation, Practice, start_practice
@@ -30,6 +31,7 @@ class Sessions:
         self.store = store
         self.rubric = rubric
         self.personas = {p.id: p for p in personas}
+        self.grader = make_grader(settings, rubric=rubric)  # one grader and model client for every session
         self._live: OrderedDict[str, Practice] = OrderedDict()
         self._locks: dict[str, asyncio.Lock] = {}
 
@@ -52,7 +54,7 @@ class Sessions:
         if previous is not None:
             previous.end()
         practice = start_practice(self.persona(persona_id), settings=self.settings, rubric=self.rubric,
-                                  save=self.store.save, seed=seed, owner=owner)
+                                  save=self.store.save, seed=seed, owner=owner, grader=self.grader)
         return self._keep(practice)
 
     def _resume(self, conversation: Conversation) -> Practice:
@@ -60,7 +62,8 @@ class Sessions:
         if persona is None:
             raise CoachError(f"the customer '{conversation.persona_id}' of this conversation no longer exists")
         practice = start_practice(persona, settings=self.settings, rubric=self.rubric, save=self.store.save,
-                                  seed=conversation.seed, owner=conversation.owner, conversation=conversation)
+                                  seed=conversation.seed, owner=conversation.owner, conversation=conversation,
+                                  grader=self.grader)
         return self._keep(practice)
 
     def get(self, owner: str, conversation_id: str) -> Practice:

@@ -144,6 +144,9 @@ def test_closing_turns_are_graded_for_a_positive_close(grader):
     assert verdict(grader, "positive_close", "Fine.", "en", customer=bye).verdict is FAIL
     assert verdict(grader, "positive_close", "Thank you for your patience! Have a great day.", "en", customer=bye).verdict is PASS
     assert verdict(grader, "positive_close", "Let me check.", "en").verdict is NA
+    mid = "Yes. Frustrating is the word. Thank you."  # thanks in passing is not a goodbye
+    assert verdict(grader, "positive_close", "I'll check it now.", "en", customer=mid).verdict is NA
+    assert verdict(grader, "positive_close", "Jag kollar.", "sv", customer="Tack så mycket!").verdict is FAIL
 
 
 def test_unprofessional_language_fails(grader):

@@ -1,0 +1,56 @@
+"""What a trainee does on the page, as small steps the tests read like sentences."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page, expect
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("#coach-start")).to_be_visible()
+    page.wait_for_function("() => !document.querySelector('#coach-mood') || true")
+
+
+def pick_customer(page: Page, text: str) -> None:
+    box = page.locator("#coach-persona input")
+    box.click()
+    box.fill(text)
+    page.locator("[role=option]", has_text=text).first.click()
+    expect(page.locator("#coach-persona-card")).to_contain_text(text)
+
+
+def start(page: Page, opening_words: str) -> None:
+    page.click("#coach-start")
+    expect(page.locator("#coach-chat")).to_contain_text(opening_words)
+    expect(page.locator("#coach-reply textarea")).to_be_editable()
+
+
+def mood(page: Page) -> int:
+    return int(page.locator("#coach-mood .coach-mood").get_attribute("data-mood"))
+
+
+def send(page: Page, reply: str) -> None:
+    """Send a reply and wait until its turn is complete (the box is usable again)."""
+    turns_before = page.locator("#coach-chat [data-testid=user]").count()
+    page.fill("#coach-reply textarea", reply)
+    page.click("#coach-send")
+    expect(page.locator("#coach-chat [data-testid=user]")).to_have_count(turns_before + 1)
+    expect(page.locator("#coach-reply textarea")).to_be_editable()
+    expect(page.locator("#coach-grade .crit").first).to_be_visible()
+
+
+def verdict(page: Page, criterion: str) -> str | None:
+    item = page.locator(f"#coach-grade .crit[data-criterion={criterion}]")
+    return item.get_attribute("data-verdict") if item.count() else None
+
+
+def download(page: Page, button: str) -> str:
+    with page.expect_download() as info:
+        page.click(f"{button}")
+    return open(info.value.path(), encoding="utf-8").read()
+
+
+def download_json(page: Page) -> dict:
+    return json.loads(download(page, "#coach-dl-json"))
