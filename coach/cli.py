@@ -146,6 +146,50 @@ def _practice(args: argparse.Namespace) -> int:
     return practice_in_terminal(persona, engine=args.engine, seed=args.seed, save_dir=args.save)
 
 
+def _eval_run(args: argparse.Namespace) -> int:
+    from coach.evals.report import write
+    from coach.evals.runner import EvalRun
+
+    rubric = load_rubric(args.rubric)
+    settings = load_settings() if args.engine != "offline" else None
+    out = Path(args.out) if args.out else Path("var") / "evals" / f"{Path(args.dataset).stem}-{args.engine}"
+    run = EvalRun(Path(args.dataset), out, engine=args.engine, repeats=args.repeats, rubric=rubric,
+                  settings=settings, concurrency=args.concurrency, use_cache=not args.no_cache)
+    summary = asyncio.run(run.run())
+    paths = write(out)
+    print(f"graded {summary['graded']} (skipped {summary['skipped']} already done) in {summary['seconds']:.1f} s; "
+          f"model calls {summary['model_calls']}, cache hits {summary['cache_hits']}")
+    print(f"report: {paths['markdown']}  {paths['html']}  {paths['json']}")
+    return 0
+
+
+def _eval_report(args: argparse.Namespace) -> int:
+    from coach.evals.report import write
+
+    paths = write(Path(args.run), Path(args.out) if args.out else None)
+    print(paths["markdown"].read_text(encoding="utf-8"))
+    print(f"written: {paths['markdown']}  {paths['html']}  {paths['json']}")
+    return 0
+
+
+def _eval_compare(args: argparse.Namespace) -> int:
+    from coach.evals.report import compare, compare_text
+
+    result = compare(Path(args.a), Path(args.b))
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else compare_text(result))
+    return 0
+
+
+def _eval_check(args: argparse.Namespace) -> int:
+    from coach.evals.floors import check_floors
+
+    problems = check_floors(Path(args.run), Path(args.floors))
+    for p in problems:
+        print(f"coach: below floor: {p}", file=sys.stderr)
+    print("all criteria at or above their floors" if not problems else f"{len(problems)} criteria below their floors")
+    return 1 if problems else 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from coach.web.app import serve  # imports gradio, which takes a few seconds
 
@@ -197,6 +241,31 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument("--save", metavar="DIR", default=None,
                           help="folder for the transcript, saved after every turn (default: var/transcripts)")
     practice.set_defaults(func=_practice)
+
+    ev = sub.add_parser("eval", help="measure how right and how consistent the grader is")
+    ev_sub = ev.add_subparsers(dest="eval_command", metavar="ACTION", required=True)
+    run = ev_sub.add_parser("run", help="grade a labelled dataset, repeatedly, and write the reports")
+    run.add_argument("dataset", help="cases in JSON lines (see evals/README.md)")
+    run.add_argument("--engine", choices=["offline", "llm", "combined"], default="offline")
+    run.add_argument("--repeats", type=int, default=1)
+    run.add_argument("--concurrency", type=int, default=8)
+    run.add_argument("--no-cache", action="store_true", help="call the model even for requests seen before")
+    run.add_argument("--out", help="run folder (default var/evals/<dataset>-<engine>); an unfinished run resumes")
+    run.add_argument("--rubric", metavar="PATH")
+    run.set_defaults(func=_eval_run)
+    rep = ev_sub.add_parser("report", help="write the Markdown, HTML and JSON reports of a run")
+    rep.add_argument("run", help="run folder")
+    rep.add_argument("--out", help="folder for the reports (default: the run folder)")
+    rep.set_defaults(func=_eval_report)
+    cmp_ = ev_sub.add_parser("compare", help="what changed between two runs, with the cases that flipped")
+    cmp_.add_argument("a")
+    cmp_.add_argument("b")
+    cmp_.add_argument("--json", action="store_true")
+    cmp_.set_defaults(func=_eval_compare)
+    chk = ev_sub.add_parser("check", help="fail when a criterion's accuracy is below its recorded floor")
+    chk.add_argument("run", help="run folder")
+    chk.add_argument("--floors", default="evals/floors.yaml")
+    chk.set_defaults(func=_eval_check)
 
     serve = sub.add_parser("serve", help="start the practice page")
     serve.add_argument("--host", default="127.0.0.1")

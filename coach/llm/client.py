@@ -135,6 +135,8 @@ class ModelClient:
         self._async: openai.AsyncOpenAI | None = None
         self._common = common
         self._modes: dict[str, int] = {}  # model -> index into MODES that works
+        self.cache = None  # a CallCache answers repeated requests (eval runs set one)
+        self.calls = 0  # requests that reached the endpoint
 
     @property
     def aclient(self) -> openai.AsyncOpenAI:
@@ -149,11 +151,30 @@ class ModelClient:
     # Non-streaming requests use the client's documented `post` with the body as written:
     # retries, timeouts and auth still apply, and the body skips the per-call parameter
     # transform, which costs milliseconds per request on a busy grader.
+    def _from_cache(self, body: dict[str, Any]) -> tuple[str | None, ChatCompletion | None]:
+        if self.cache is None:
+            return None, None
+        key = self.cache.key(body)
+        hit = self.cache.get(key)
+        return key, ChatCompletion.model_validate(hit) if hit is not None else None
+
+    def _remember(self, key: str | None, response: ChatCompletion) -> ChatCompletion:
+        self.calls += 1
+        if key is not None:
+            self.cache.put(key, response.model_dump(mode="json"))
+        return response
+
     def _post(self, body: dict[str, Any]) -> ChatCompletion:
-        return self._sync.post("/chat/completions", body=body, cast_to=ChatCompletion)
+        key, hit = self._from_cache(body)
+        if hit is not None:
+            return hit
+        return self._remember(key, self._sync.post("/chat/completions", body=body, cast_to=ChatCompletion))
 
     async def _apost(self, body: dict[str, Any]) -> ChatCompletion:
-        return await self.aclient.post("/chat/completions", body=body, cast_to=ChatCompletion)
+        key, hit = self._from_cache(body)
+        if hit is not None:
+            return hit
+        return self._remember(key, await self.aclient.post("/chat/completions", body=body, cast_to=ChatCompletion))
 
     def _request(self, messages: list[dict], model: str, temperature: float, **extra) -> dict[str, Any]:
         request = dict(model=model, messages=messages, temperature=temperature, **extra)
