@@ -25,9 +25,11 @@ class CallCache:
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
-        with sqlite3.connect(self.path) as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("CREATE TABLE IF NOT EXISTS calls (key TEXT PRIMARY KEY, response TEXT NOT NULL)")
+        # one connection, used under the lock: opening one per call costs more than the lookup
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS calls (key TEXT PRIMARY KEY, response TEXT NOT NULL)")
 
     @staticmethod
     def key(body: dict[str, Any]) -> str:
@@ -35,8 +37,8 @@ class CallCache:
         return hashlib.sha256(f"{salt.get()}\n{canonical}".encode()).hexdigest()
 
     def get(self, key: str) -> dict[str, Any] | None:
-        with self._lock, sqlite3.connect(self.path) as db:
-            row = db.execute("SELECT response FROM calls WHERE key = ?", (key,)).fetchone()
+        with self._lock:
+            row = self._db.execute("SELECT response FROM calls WHERE key = ?", (key,)).fetchone()
         if row:
             self.hits += 1
             return json.loads(row[0])
@@ -44,5 +46,5 @@ class CallCache:
         return None
 
     def put(self, key: str, response: dict[str, Any]) -> None:
-        with self._lock, sqlite3.connect(self.path) as db:
-            db.execute("INSERT OR REPLACE INTO calls VALUES (?, ?)", (key, json.dumps(response, ensure_ascii=False)))
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO calls VALUES (?, ?)", (key, json.dumps(response, ensure_ascii=False)))

@@ -22,6 +22,7 @@ from coach.errors import CoachError, EndpointError
 from coach.evals.cache import CallCache, salt
 from coach.grades import Grade
 from coach.languages import detect
+from coach.llm.client import call_counts
 from coach.llm.settings import Settings
 from coach.offline import OfflineGrader
 from coach.rubric import Rubric
@@ -125,8 +126,8 @@ class EvalRun:
         if self.combined is None:
             final, judge, dropped, usage = offline, None, 0, []
         else:
-            client = self.combined.client
-            calls_before, hits_before = client.calls, getattr(client.cache, "hits", 0)
+            counts = [0, 0]
+            call_counts.set(counts)
             try:
                 judged, usage = await self.combined.judge.agrade(case.reply, lang=lang, customer_name=case.customer_name,
                                                                  context=case.context)
@@ -136,9 +137,7 @@ class EvalRun:
             except EndpointError as exc:
                 final, judge, dropped, usage = offline, None, 0, []
                 record["error"] = str(exc)
-            # with concurrency these counters are shared; they are exact when summed over the run
-            record["calls"] = max(0, client.calls - calls_before)
-            record["cached_calls"] = max(0, getattr(client.cache, "hits", 0) - hits_before)
+            record["calls"], record["cached_calls"] = counts
         verdicts = final.verdicts()
         for c in self.rubric.ids:  # a criterion the judge left out counts as n/a
             verdicts.setdefault(c, "n/a")

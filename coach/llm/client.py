@@ -12,6 +12,7 @@ The request plan is written once as a generator and driven by a sync and an asyn
 
 from __future__ import annotations
 
+import contextvars
 import json
 import re
 import time
@@ -29,6 +30,8 @@ from coach.llm.settings import Settings
 from coach.llm.tokens import count_messages
 
 M = TypeVar("M", bound=BaseModel)
+# [calls made, calls answered from the cache] for the task that sets it (eval runs count per grading)
+call_counts: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("coach_call_counts", default=None)
 MODES = ("json_schema", "json_object", "prompt")
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
@@ -156,10 +159,14 @@ class ModelClient:
             return None, None
         key = self.cache.key(body)
         hit = self.cache.get(key)
+        if hit is not None and (counts := call_counts.get()) is not None:
+            counts[1] += 1
         return key, ChatCompletion.model_validate(hit) if hit is not None else None
 
     def _remember(self, key: str | None, response: ChatCompletion) -> ChatCompletion:
         self.calls += 1
+        if (counts := call_counts.get()) is not None:
+            counts[0] += 1
         if key is not None:
             self.cache.put(key, response.model_dump(mode="json"))
         return response

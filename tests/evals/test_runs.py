@@ -1,0 +1,148 @@
+"""Eval runs end to end: the offline engine on the development set, and the combined engine
+against the fake server scripted to be imperfect, checked against hand-computed figures."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import defaultdict
+
+import pytest
+
+from coach.evals.floors import check_floors
+from coach.evals.report import build, compare, write
+from coach.evals.runner import EvalRun
+from coach.testing.fake_openai import FakeOpenAI
+from tests.conftest import ROOT, run_coach
+from tests.llm.conftest import judge_json, settings_for
+
+# Four cases graded on restate_problem, which the offline grader leaves to the judge.
+CASES = [("c1", "OK.", "fail"), ("c2", "Your order is delayed.", "pass"), ("c3", "Hello.", "fail"),
+         ("c4", "Tell me more.", "n/a")]
+# What the scripted judge says for each case, first call then second: c2 flips, c3 is wrong.
+SCRIPT = {"OK.": ["fail", "fail"], "Your order is delayed.": ["pass", "fail"], "Hello.": ["pass", "pass"],
+          "Tell me more.": ["n/a", "n/a"]}
+
+
+@pytest.fixture()
+def small_set(tmp_path):
+    path = tmp_path / "small.jsonl"
+    path.write_text("\n".join(json.dumps({"id": cid, "lang": "en", "customer_name": "Anna", "reply": reply,
+                                          "labels": {"restate_problem": gold}}) for cid, reply, gold in CASES) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def scripted_judge(rubric):
+    calls = defaultdict(int)
+
+    def respond(body):
+        reply = json.loads(body["messages"][-1]["content"].split("\n", 1)[1])["reply"]
+        verdict = SCRIPT[reply][calls[reply] % 2]
+        calls[reply] += 1
+        return judge_json(rubric, {"restate_problem": verdict}, default="n/a",
+                          evidence={"restate_problem": [reply, "words that are not there"]})
+    return respond
+
+
+def dead_endpoint():
+    from coach.llm.settings import Settings
+
+    return Settings(base_url="http://127.0.0.1:9/v1", api_key="k", judge_model="gpt-4o-mini", max_retries=0)
+
+
+def run(dataset, out, rubric, **kw):
+    return asyncio.run(EvalRun(dataset, out, rubric=rubric, progress=False, **kw).run())
+
+
+def test_the_combined_engine_against_an_imperfect_judge_gives_the_hand_computed_figures(tmp_path, small_set, rubric):
+    with FakeOpenAI() as server:
+        server.responder = scripted_judge(rubric)
+        summary = run(small_set, tmp_path / "run", rubric, engine="combined", repeats=2,
+                      settings=settings_for(server), concurrency=4)
+        assert summary["model_calls"] == 8 and len(server.requests) == 8
+    report = build(tmp_path / "run")
+    m = report["criteria"]["restate_problem"]
+    assert m["n"] == 8
+    assert m["accuracy"] == pytest.approx(5 / 8)
+    assert m["precision_fail"] == pytest.approx(2 / 3) and m["recall_fail"] == pytest.approx(1 / 2)
+    assert m["f1_fail"] == pytest.approx(4 / 7)
+    assert m["kappa_gold"] == pytest.approx((5 / 8 - 22 / 64) / (1 - 22 / 64))
+    assert m["retest_identical"] == pytest.approx(3 / 4)
+    assert m["fleiss_kappa"] == pytest.approx((3 / 4 - 22 / 64) / (1 - 22 / 64))
+    assert m["confusion"]["fail"] == {"pass": 2, "fail": 2, "n/a": 0}
+    assert m["offline_vs_judge"]["agreement"] == pytest.approx(2 / 8)  # offline says n/a; the judge n/a only on c4
+    cost = report["cost_latency"]
+    assert cost["model_calls"] == 8 and cost["count_method"] == "tiktoken o200k_base"
+    assert cost["server_prompt_tokens"] > 0 and cost["estimated_cost_usd"] > 0 and cost["latency_p95_s"] > 0
+    # each grading quoted the reply (kept) and a phrase not in it (dropped): half the judge's quotes are valid
+    assert report["evidence"]["quoted_spans"] > report["evidence"]["valid"] > 0
+
+
+def test_a_cached_rerun_makes_no_calls_and_a_run_resumes(tmp_path, small_set, rubric):
+    cache = tmp_path / "cache.sqlite3"
+    with FakeOpenAI() as server:
+        server.responder = scripted_judge(rubric)
+        first = run(small_set, tmp_path / "a", rubric, engine="combined", repeats=2, settings=settings_for(server),
+                    cache_path=cache)
+        calls = len(server.requests)
+        again = run(small_set, tmp_path / "b", rubric, engine="combined", repeats=2, settings=settings_for(server),
+                    cache_path=cache)
+        assert len(server.requests) == calls and again["model_calls"] == 0 and again["cache_hits"] == 8
+        bypass = run(small_set, tmp_path / "c", rubric, engine="combined", repeats=1, settings=settings_for(server),
+                     cache_path=cache, use_cache=False)
+        assert bypass["model_calls"] == 4 and len(server.requests) == calls + 4
+    assert first["model_calls"] == 8
+    assert build(tmp_path / "a")["criteria"]["restate_problem"] == build(tmp_path / "b")["criteria"]["restate_problem"]
+    # an interrupted run: keep half the results (and a line cut in the middle), then run again
+    results = (tmp_path / "a" / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "a" / "results.jsonl").write_text("\n".join(results[:4]) + "\n" + results[4][:30], encoding="utf-8")
+    resumed = run(small_set, tmp_path / "a", rubric, engine="combined", repeats=2,
+                  settings=dead_endpoint(), cache_path=cache)  # nothing listens: every answer comes from the cache
+    assert resumed["skipped"] == 4 and resumed["graded"] == 4 and resumed["model_calls"] == 0
+
+
+def test_offline_eval_of_the_development_set_passes_its_floors(tmp_path, rubric):
+    """The CI gate: the offline engine on evals/dev.jsonl must stay at or above evals/floors.yaml."""
+    run(ROOT / "evals" / "dev.jsonl", tmp_path / "dev", rubric, engine="offline", repeats=1)
+    assert check_floors(tmp_path / "dev", ROOT / "evals" / "floors.yaml") == []
+    report = build(tmp_path / "dev")
+    assert report["gradings"] >= 200 and report["errors"] == 0
+    assert report["evidence"]["validity"] == 1.0
+
+
+def test_floors_catch_a_regression(tmp_path, rubric):
+    run(ROOT / "evals" / "dev.jsonl", tmp_path / "dev", rubric, engine="offline", repeats=1)
+    strict = tmp_path / "floors.yaml"
+    strict.write_text("offline:\n  personalize: 1.01\n", encoding="utf-8")
+    assert check_floors(tmp_path / "dev", strict) == ["personalize: accuracy 1.0 < 1.01"]
+
+
+def test_reports_and_compare(tmp_path, small_set, rubric):
+    run(small_set, tmp_path / "offline", rubric, engine="offline", repeats=1)
+    with FakeOpenAI() as server:
+        server.responder = scripted_judge(rubric)
+        run(small_set, tmp_path / "judge", rubric, engine="llm", repeats=1, settings=settings_for(server))
+    paths = write(tmp_path / "judge")
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "<svg" in html and "Confusion matrices" in html and "Fleiss" in html and "<script" not in html
+    assert "| restate_problem | 4 |" in paths["markdown"].read_text(encoding="utf-8")
+    assert json.loads(paths["json"].read_text(encoding="utf-8"))["criteria"]["restate_problem"]["n"] == 4
+    diff = compare(tmp_path / "offline", tmp_path / "judge")
+    flipped = {(f["case_id"], f["criterion"]) for f in diff["flipped"]}
+    assert ("c1", "restate_problem") in flipped  # offline n/a -> judge fail (gold fail)
+    assert diff["fixed"] >= 1
+
+
+def test_the_eval_commands(tmp_path):
+    out = tmp_path / "run"
+    result = run_coach("eval", "run", "evals/injection.jsonl", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "report.html").exists() and "report:" in result.stdout
+    assert run_coach("eval", "check", str(out)).returncode == 0
+    report = run_coach("eval", "report", str(out))
+    assert "# Eval report: injection.jsonl · offline engine" in report.stdout
+    same = run_coach("eval", "compare", str(out), str(out))
+    assert "0 case verdicts flipped" in same.stdout
+    needs_model = run_coach("eval", "run", "evals/injection.jsonl", "--engine", "combined", "--out", str(tmp_path / "x"))
+    assert needs_model.returncode == 2 and "need a model endpoint" in needs_model.stderr
