@@ -46,6 +46,7 @@ class Lexicon(BaseModel):
     not_names: list[str] = Field(default_factory=list, description="words an introduction pattern may catch that are not names")
     name_titles: list[str] = Field(default_factory=list)
     name_suffixes: list[str] = Field(default_factory=list, description="inflection endings a name may take")
+    name_variants: dict[str, list[str]] = Field(default_factory=dict, description="short forms and diminutives: Tomasz -> Tomek")
     name_prefixes: list[str] = Field(default_factory=list, description="particles that attach before a name")
     generic_address: Patterns = Field(default_factory=list, description="'dear customer' and the like")
     # no_condescending_apology
@@ -68,7 +69,7 @@ class Lexicon(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _patterns_compile(cls, value, info: ValidationInfo):
-        if info.field_name in {"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes"}:
+        if info.field_name in {"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants"}:
             return value
         for i, pattern in enumerate(value):
             try:
@@ -86,7 +87,7 @@ class Compiled:
         self.lang = lexicon.lang
         flags = re.IGNORECASE | re.UNICODE
         for name, value in lexicon:
-            if name in {"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes"} or not value:
+            if name in {"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants"} or not value:
                 continue
             # several patterns may each capture (?P<name>...); number them apart
             joined = "|".join(f"(?:{normalize_pattern(p).replace('(?P<name>', f'(?P<name_{i}>')})"
@@ -95,6 +96,7 @@ class Compiled:
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
         self.name_titles = {fold(normalize_pattern(w)) for w in lexicon.name_titles}
         self.name_suffixes = sorted(lexicon.name_suffixes, key=len, reverse=True)
+        self.name_variants = {fold(k): tuple(fold(v) for v in vs) for k, vs in lexicon.name_variants.items()}
         self.name_prefixes = sorted((normalize_pattern(p) for p in lexicon.name_prefixes), key=len, reverse=True)
         self.generic_address = getattr(self, "generic_address", None)
 

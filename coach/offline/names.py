@@ -55,9 +55,16 @@ def name_pattern(name: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...]
     return re.compile(rf"(?<!\w){body}(?!\w)")
 
 
+def with_variants(name: str, lex: Compiled) -> str:
+    """The name plus its usual short forms (Tomasz -> Tomek), so they inflect like any name."""
+    extra = [v for part in _TOKEN.findall(name) for v in lex.name_variants.get(fold(part), ())]
+    return " ".join([name, *extra])
+
+
 def find_customer_name(text: Text, name: str, lex: Compiled) -> list[tuple[int, int]]:
     """Spans (in text.norm) where the customer is named, in any accepted form."""
-    pattern = name_pattern(name, tuple(lex.name_suffixes) + ("s", "'s"), tuple(lex.name_prefixes), frozenset(lex.name_titles))
+    pattern = name_pattern(with_variants(name, lex), tuple(lex.name_suffixes) + ("s", "'s"), tuple(lex.name_prefixes),
+                           frozenset(lex.name_titles))
     if pattern is None:
         return []
     folded = fold(text.norm)
