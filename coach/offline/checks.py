@@ -87,6 +87,11 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
+def _starts_within(pattern, text: str, start: int, end: int) -> bool:
+    m = pattern.search(text, start)
+    return m is not None and m.start() < end
+
+
 def no_yes_but(s: Situation) -> Result:
     norm, lex = s.reply.norm, s.lex
     offers: list[Evidence] = []
@@ -94,12 +99,17 @@ def no_yes_but(s: Situation) -> Result:
         sent_start, sent_end = s.reply.sentence_at(m.start())
         window_start = max(sent_start, m.start() - 120)
         acks = list(lex.acknowledge.finditer(norm, window_start, m.start()))
-        if not acks and not norm[sent_start:m.start()].strip(" ,;:-—–\"'"):
+        lead = norm[sent_start:m.start()].strip(" ,;:-—–\"'")
+        if not acks and len(lead.split()) <= 2:  # "However, ..." or "Unfortunately, however, ..." opens the sentence
             prev = s.reply.previous_sentence(m.start())
             if prev:
                 acks = list(lex.acknowledge.finditer(norm, max(prev[0], prev[1] - 160), prev[1]))
         after = m.end() + len(norm[m.end():sent_end]) - len(norm[m.end():sent_end].lstrip(" ,:;—–-"))
-        if lex.offer.match(norm, after, sent_end):
+        near = min(sent_end, after + 30)  # an action or good news must open the clause, not hide in it
+        helps = not lex.refusal.match(norm, after, sent_end) and (
+            lex.offer.match(norm, after, sent_end) or _starts_within(lex.own_action, norm, after, near)
+            or _starts_within(lex.good_news, norm, after, near))
+        if helps:  # the "but" leads to something done or offered, not to a refusal
             offers.append(s.clause(m.start(), m.end() + 1, 70))
             continue
         if not acks:
@@ -160,8 +170,9 @@ def under_promise(s: Situation) -> Result:
     own = [s.clause(m.start(), m.end(), 70) for m in lex.own_action.finditer(norm)]
     if own:
         return (PASS, f"You committed to your own next step ({_q(own[0])}), which is in your control.", own[:2], "high")
-    if negated:
-        ev = s.clause(*negated[0], 70)
+    expectations = [m.span() for m in lex.expectation.finditer(norm)]
+    if negated or expectations:
+        ev = s.clause(*(negated or expectations)[0], 70)
         return (PASS, f"You set expectations honestly ({_q(ev)}) instead of guaranteeing a result.", [ev], "low")
     if soft:
         return (PASS, f"You described what should happen ({_q(soft[0])}) without guaranteeing it or tying it to a deadline.",

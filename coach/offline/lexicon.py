@@ -31,6 +31,9 @@ class Lexicon(BaseModel):
     acknowledge: Patterns = Field(description="agreeing or acknowledging: yes, I understand, I'm sorry")
     contrast: Patterns = Field(description="words that turn a statement around: but, however, that said")
     offer: Patterns = Field(description="what follows a contrast when it leads to help (anchored at its start)")
+    refusal: Patterns = Field(default_factory=list, description="what follows a contrast when it refuses (anchored)")
+    good_news: Patterns = Field(default_factory=list, description="something the speaker has already done for them")
+    expectation: Patterns = Field(default_factory=list, description="an honest estimate of what others usually take")
     # under_promise
     guarantee: Patterns
     ensure: Patterns = Field(default_factory=list, description="'I'll make sure it arrives': guaranteeing a result others deliver")

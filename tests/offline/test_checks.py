@@ -31,6 +31,11 @@ def verdict(grader, criterion, reply, lang, name=None, customer=None):
     ("lv", "Saprotu, bet varu uzreiz nosūtīt jaunu preci.", PASS),
     ("ar", "أفهم ذلك، لكن هذه سياسة الشركة.", FAIL),
     ("ar", "أفهم ذلك، لكنني أستطيع أن أرسل لك بديلاً اليوم.", PASS),
+    ("en", "I know it's been a long wait, but I've just found your parcel and I'm booking a courier now.", PASS),
+    ("en", "Sorry about that, but the system won't let me change it.", FAIL),  # "let me" deep in a refusal
+    ("pl", "Wiem, że czekała pani długo, ale właśnie znalazłem paczkę.", PASS),
+    ("pl", "Rozumiem. Niestety jednak nic więcej nie mogę zrobić.", FAIL),  # contrast after a short adverb
+    ("en", "Absolutely, but first could you tell me the order number?", PASS),
 ])
 def test_no_yes_but(grader, lang, reply, expected):
     grade = verdict(grader, "no_yes_but", reply, lang)
@@ -47,6 +52,8 @@ def test_no_yes_but(grader, lang, reply, expected):
     ("en", "I promise I'll call you back before 4pm.", PASS),
     ("en", "I can't guarantee when the courier arrives, but I'll chase them today.", PASS),
     ("en", "Your order number is 4471.", NA),
+    ("en", "Your refund is issued; banks usually take 3-5 days to show it.", PASS),  # an honest estimate
+    ("en", "Refunds take 14 days.", NA),  # policy, not a promise
     ("es", "Le garantizo que mañana tendrá su dinero en la cuenta.", FAIL),
     ("es", "Voy a consultarlo con mi supervisora y le llamo antes de las cuatro.", PASS),
     ("sv", "Paketet kommer fram i morgon, det garanterar jag.", FAIL),
