@@ -213,7 +213,8 @@ def no_condescending_apology(s: Situation) -> Result:
     norm, lex = s.reply.norm, s.lex
     found = [(m, "apologises for the customer's feelings instead of for what happened")
              for m in lex.feelings_apology.finditer(norm)]
-    found += [(m, "talks down to the customer") for m in lex.talking_down.finditer(norm)]
+    found += [(m, "talks down to the customer") for m in lex.talking_down.finditer(norm)
+              if not lex.negated_speech.search(norm, max(0, m.start() - 50), m.start())]
     if found:
         found.sort(key=lambda pair: pair[0].start())
         m, why = found[0]

@@ -55,6 +55,7 @@ class Lexicon(BaseModel):
     # no_condescending_apology
     feelings_apology: Patterns
     talking_down: Patterns
+    negated_speech: Patterns = Field(default_factory=list, description="'I won't tell you to': what follows is not said")
     apology: Patterns
     # the other criteria
     empathy: Patterns

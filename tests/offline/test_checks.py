@@ -119,6 +119,10 @@ def test_personalize_quotes_both_names(grader):
     ("lv", "Atvainojos par kavēšanos.", PASS),
     ("ar", "آسف إذا شعرت بالإهانة.", FAIL),
     ("ar", "أعتذر عن التأخير، هذا خطؤنا.", PASS),
+    ("en", "I won't tell you to calm down: I'd be upset too.", PASS),  # reported, not said
+    ("en", "I'm sorry that you're disappointed with our service.", FAIL),
+    ("pl", "Spokojnie, wszystko będzie dobrze.", FAIL),
+    ("pl", "Przepraszam, że wysłaliśmy zły rozmiar.", PASS),  # 'zły' here is the size, not the customer
 ])
 def test_no_condescending_apology(grader, lang, reply, expected):
     grade = verdict(grader, "no_condescending_apology", reply, lang)
