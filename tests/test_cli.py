@@ -79,4 +79,4 @@ def test_an_unreachable_endpoint_is_said_once_in_one_line_and_grading_goes_on():
     assert len(warnings) == 1
     assert "http://127.0.0.1:9/v1" in warnings[0] and "connection refused" in warnings[0]
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(records) == 452 and all(r["engine"] == "offline (fallback)" for r in records)
+    assert len(records) == 478 and all(r["engine"] == "offline (fallback)" for r in records)

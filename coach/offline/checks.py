@@ -119,6 +119,24 @@ def no_yes_but(s: Situation) -> Result:
         return (FAIL, f"You acknowledged the customer and then took it back: {_q(ev)}. After a “but” the customer "
                       "only hears the refusal. Say what you can do instead, or let the acknowledgement stand on its own.",
                 [ev], "high")
+    for m in lex.concessive.finditer(norm):  # "Even though I understand, the rules don't allow it."
+        sent_start, sent_end = s.reply.sentence_at(m.end())
+        ack = lex.acknowledge.search(norm, m.end(), min(sent_end, m.end() + 60))
+        if not ack:
+            continue
+        comma = norm.find(",", ack.end(), sent_end)
+        if comma < 0:  # no comma (Swedish word order): the main clause must carry a negation to be a refusal
+            if not lex.negation.search(norm, ack.end(), sent_end):
+                continue
+            comma = ack.end()
+        after = comma + 1 + len(norm[comma + 1:sent_end]) - len(norm[comma + 1:sent_end].lstrip())
+        near = min(sent_end, after + 30)
+        if (lex.offer.match(norm, after, sent_end) or _starts_within(lex.own_action, norm, after, near)
+                or _starts_within(lex.good_news, norm, after, near)):
+            continue
+        ev = s.clause(m.start() + len(norm[m.start():m.end()]) - len(norm[m.start():m.end()].lstrip(".!? ")), sent_end, 120)
+        return (FAIL, f"You acknowledged the customer only to set it against a refusal: {_q(ev)}. The customer hears "
+                      "the refusal. Let the understanding stand, then say what you can do.", [ev], "high")
     if offers:
         return (PASS, f"Your “but” leads to something you can do ({_q(offers[0])}), not to a refusal.", offers[:1], "high")
     return (PASS, "You never acknowledged the customer only to contradict them.", [], "low")

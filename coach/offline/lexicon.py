@@ -30,6 +30,8 @@ class Lexicon(BaseModel):
     # no_yes_but
     acknowledge: Patterns = Field(description="agreeing or acknowledging: yes, I understand, I'm sorry")
     contrast: Patterns = Field(description="words that turn a statement around: but, however, that said")
+    concessive: Patterns = Field(default_factory=list, description="'even though' opening a sentence: the turn comes after the comma")
+    negation: Patterns = Field(default_factory=list, description="plain negation words: not, inte, nie, ne-...")
     offer: Patterns = Field(description="what follows a contrast when it leads to help (anchored at its start)")
     refusal: Patterns = Field(default_factory=list, description="what follows a contrast when it refuses (anchored)")
     good_news: Patterns = Field(default_factory=list, description="something the speaker has already done for them")

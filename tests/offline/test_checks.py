@@ -36,6 +36,10 @@ def verdict(grader, criterion, reply, lang, name=None, customer=None):
     ("pl", "Wiem, że czekała pani długo, ale właśnie znalazłem paczkę.", PASS),
     ("pl", "Rozumiem. Niestety jednak nic więcej nie mogę zrobić.", FAIL),  # contrast after a short adverb
     ("en", "Absolutely, but first could you tell me the order number?", PASS),
+    ("en", "Even though I understand, the rules don't allow it.", FAIL),  # the concession comes first
+    ("en", "Although I understand, I'll do my best to fix it today.", PASS),
+    ("sv", "Även om jag förstår dig tillåter reglerna inte det.", FAIL),  # no comma: verb-second order
+    ("ar", "مع أنني أتفهمك، إلا أن القوانين لا تسمح بذلك.", FAIL),
 ])
 def test_no_yes_but(grader, lang, reply, expected):
     grade = verdict(grader, "no_yes_but", reply, lang)
