@@ -108,11 +108,16 @@ class CombinedGrader:
                      context: Iterable[Turn] = (), offline: Grade | None = None) -> Grade:
         """`offline`: the offline grade when the caller already has it (the turn loop does)."""
         context = list(context)
-        offline = offline or self.offline.grade(reply, lang=lang, customer_name=customer_name, context=context)
+        lang = offline.lang if offline else lang or detect(reply)
         if self._endpoint_down():
-            return self._fallback(offline, None)
+            return self._fallback(offline or self.offline.grade(reply, lang=lang, customer_name=customer_name,
+                                                                context=context), None)
+        # send the judge's request first, then grade offline while it is in flight
+        judging = asyncio.ensure_future(self.judge.agrade(reply, lang=lang, customer_name=customer_name, context=context))
+        await asyncio.sleep(0)  # let the request go out before the offline work
+        offline = offline or self.offline.grade(reply, lang=lang, customer_name=customer_name, context=context)
         try:
-            judged = await self.judge.agrade(reply, lang=offline.lang, customer_name=customer_name, context=context)
+            judged = await judging
         except EndpointError as exc:
             return self._fallback(offline, exc)
         return self._combine(offline, judged, customer_name)
