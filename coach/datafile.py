@@ -20,25 +20,24 @@ Loc = tuple[str | int, ...]
 
 
 def _walk(node: yaml.Node, path: Loc, lines: dict[Loc, int], dupes: list[tuple[Loc, int]]) -> None:
+    """Record the line of every key and item below `node`, and every key given twice."""
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        children = []
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
             if key in seen:
                 dupes.append((path + (key,), key_node.start_mark.line + 1))
             seen.add(key)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _walk_child(value_node, path + (key,), lines, dupes)
+            children.append((path + (key,), key_node, value_node))
     elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[path + (index,)] = item.start_mark.line + 1
-            _walk_child(item, path + (index,), lines, dupes)
-
-
-def _walk_child(node: yaml.Node, path: Loc, lines: dict[Loc, int], dupes: list[tuple[Loc, int]]) -> None:
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        _walk(node, path, lines, dupes)
+        children = [(path + (i,), item, item) for i, item in enumerate(node.value)]
+    else:
+        return
+    for child_path, mark_node, child in children:
+        lines[child_path] = mark_node.start_mark.line + 1
+        _walk(child, child_path, lines, dupes)
 
 
 def field_name(loc: Loc) -> str:
@@ -84,8 +83,12 @@ def read_yaml(path: str | Path) -> tuple[Any, dict[Loc, int]]:
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = yaml.SafeLoader(text)  # one parse: the node tree gives lines, then the data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -13,7 +13,7 @@ from coach.offline.lexicon import lexicon
 from coach.offline.text import Text
 from coach.rubric import Criterion, Rubric, load_rubric
 
-# Past this size a reply is graded on its head and tail; evidence offsets stay exact.
+# Past this size only the start of a reply is graded (with a notice); evidence offsets stay exact.
 MAX_GRADED_CHARS = 20_000
 
 

@@ -19,6 +19,8 @@ from coach.offline.textfold import fold
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 Patterns = list[str]
+# fields of a lexicon that are word lists or tables, not regular expressions
+NOT_PATTERNS = frozenset({"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants"})
 
 
 class Lexicon(BaseModel):
@@ -75,7 +77,7 @@ class Lexicon(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _patterns_compile(cls, value, info: ValidationInfo):
-        if info.field_name in {"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants"}:
+        if info.field_name in NOT_PATTERNS:
             return value
         for i, pattern in enumerate(value):
             try:
@@ -93,23 +95,17 @@ class Compiled:
         self.lang = lexicon.lang
         flags = re.IGNORECASE | re.UNICODE
         for name, value in lexicon:
-            if name in {"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants"} or not value:
+            if name in NOT_PATTERNS:
                 continue
             # several patterns may each capture (?P<name>...); number them apart
             joined = "|".join(f"(?:{normalize_pattern(p).replace('(?P<name>', f'(?P<name_{i}>')})"
                               for i, p in enumerate(value))
-            setattr(self, name, re.compile(joined, flags))
+            setattr(self, name, re.compile(joined, flags) if value else _NEVER)  # an empty group never matches
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
         self.name_titles = {fold(normalize_pattern(w)) for w in lexicon.name_titles}
         self.name_suffixes = sorted(lexicon.name_suffixes, key=len, reverse=True)
         self.name_variants = {fold(k): tuple(fold(v) for v in vs) for k, vs in lexicon.name_variants.items()}
         self.name_prefixes = sorted((normalize_pattern(p) for p in lexicon.name_prefixes), key=len, reverse=True)
-        self.generic_address = getattr(self, "generic_address", None)
-
-    def __getattr__(self, name: str):  # an empty optional group never matches
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return _NEVER
 
 
 _NEVER = re.compile(r"(?!x)x")

@@ -13,21 +13,20 @@ from dataclasses import dataclass, field
 
 from coach.grades import Evidence
 
+# Arabic letters spelled one way in replies and patterns alike: alef forms -> bare alef, alef maqsura -> ya
+_ARABIC_LETTERS = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627", "\u0649": "\u064a"}
+_LETTERS_ONLY = str.maketrans(_ARABIC_LETTERS)
 # One-to-one substitutions keep offsets unchanged.
 _SAME_LENGTH = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",  # alef forms -> bare alef
-    "\u0649": "\u064a",  # alef maqsura -> ya
     "\u060c": ",", "\u061b": ";", "\u061f": "?",  # Arabic comma, semicolon, question mark
+    **_ARABIC_LETTERS,
 })
 # Characters dropped before matching: Arabic harakat, tatweel, zero-width marks.
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SENTENCE_END = re.compile(r"[.!?…\n]+[\"')\]]*\s*|;\s+")
-
-
-_LETTERS_ONLY = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627", "\u0649": "\u064a"})
 
 
 def normalize_pattern(pattern: str) -> str:
