@@ -24,9 +24,6 @@ from coach.mood import EndState, MoodReason, MoodTracker
 from coach.personas import Persona
 from coach.rubric import Rubric, load_rubric
 
-MAX_REPLY_CHARS = 20_000
-
-
 def now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -121,11 +118,7 @@ class Practice:
         and last ("turn", TurnRecord) once it is saved."""
         if self.conversation.finished:
             raise RuntimeError("this conversation has ended")
-        reply = reply if isinstance(reply, str) else str(reply)
-        notices = []
-        if len(reply) > MAX_REPLY_CHARS:
-            notices.append(f"The reply was {len(reply):,} characters; it is kept in full and graded on its first "
-                           f"{MAX_REPLY_CHARS:,}.")
+        reply = reply if isinstance(reply, str) else str(reply)  # kept in full; the grader says if it cut it
         started = time.perf_counter()
         context = self._context()
         offline = instant_grade(self.grader, reply, self.persona, context)
@@ -141,7 +134,7 @@ class Practice:
             yield "customer", text
         customer_s = time.perf_counter() - customer_started
         grade = await judge
-        notices += grade.notices + getattr(self.customer, "notices", [])
+        notices = grade.notices + getattr(self.customer, "notices", [])
         if hasattr(self.customer, "notices"):
             self.customer.notices.clear()
         record = TurnRecord(

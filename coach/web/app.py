@@ -122,6 +122,15 @@ class Page:
             out[c["score_box"]] = gr.update(visible=False)
         return out
 
+    def _practice(self, owner: str, conversation_id: str | None, missing: str) -> Practice:
+        """The owner's conversation, or a message on the page saying why not."""
+        if not conversation_id:
+            raise gr.Error(missing)
+        try:
+            return self.sessions.get(owner, conversation_id)
+        except CoachError as exc:
+            raise gr.Error(str(exc)) from None
+
     # -- handlers -----------------------------------------------------------------------
     def on_load(self, owner: str | None):
         owner = owner or uuid.uuid4().hex
@@ -149,41 +158,29 @@ class Page:
         return self.view(practice)
 
     async def on_send(self, message: str, conversation_id: str | None, owner: str):
-        if not conversation_id:
-            raise gr.Error("Start a conversation first.")
-        if not (message or "").strip():
+        if conversation_id and not (message or "").strip():
             gr.Warning("Type a reply first.")
             return
-        try:
-            practice = self.sessions.get(owner, conversation_id)
-        except CoachError as exc:
-            raise gr.Error(str(exc)) from None
+        practice = self._practice(owner, conversation_id, "Start a conversation first.")
         if practice.conversation.finished:
             raise gr.Error("This conversation has ended. Start a new one.")
         c = self.components
         async with self.sessions.lock(conversation_id):
-            offline, change = None, None
             async for kind, value in practice.turn_stream(message):
                 if kind == "grade":
-                    offline = value
-                    yield {**self.view(practice, pending=message, grade=offline, reply=message),
+                    yield {**self.view(practice, pending=message, grade=value, reply=message),
                            c["reply"]: gr.update(value="", interactive=False)}
                 elif kind == "mood":
-                    change = value
-                    yield {c["mood"]: self.view(practice, pending=message, change=change)[c["mood"]]}
+                    yield {c["mood"]: self.view(practice, pending=message, change=value)[c["mood"]]}
                 elif kind == "customer":
                     yield {c["chat"]: gr.update(value=views.chat_messages(practice.conversation, message, value))}
                 elif kind == "turn":
                     yield self.view(practice)
 
     def on_end(self, conversation_id: str | None, owner: str):
-        if not conversation_id:
-            raise gr.Error("There is no conversation to end.")
-        try:
-            self.sessions.end(owner, conversation_id)
-            return self.view(self.sessions.get(owner, conversation_id))
-        except CoachError as exc:
-            raise gr.Error(str(exc)) from None
+        practice = self._practice(owner, conversation_id, "There is no conversation to end.")
+        practice.end()
+        return self.view(practice)
 
     def _table(self, summaries) -> pd.DataFrame:
         rows = [[s.started_at[:16].replace("T", " "), f"{s.persona_name} ({s.customer_name})",
@@ -205,12 +202,7 @@ class Page:
         return transcript_markdown(conversation, self.rubric)
 
     def on_resume(self, conversation_id: str | None, owner: str):
-        if not conversation_id:
-            raise gr.Error("Pick one of your sessions first.")
-        try:
-            practice = self.sessions.get(owner, conversation_id)
-        except CoachError as exc:
-            raise gr.Error(str(exc)) from None
+        practice = self._practice(owner, conversation_id, "Pick one of your sessions first.")
         return {**self.view(practice), self.components["tabs"]: gr.Tabs(selected="practise")}
 
     def on_trainer(self, persona_id: str | None, since: str, until: str, min_score: float | None):

@@ -90,11 +90,6 @@ class Sessions:
         """Turns of one conversation run one after another, even if the page sends two at once."""
         return self._locks.setdefault(conversation_id, asyncio.Lock())
 
-    def end(self, owner: str, conversation_id: str) -> Conversation:
-        practice = self.get(owner, conversation_id)
-        conversation = practice.end()
-        return conversation
-
     def conversation_for_viewer(self, conversation_id: str) -> Conversation | None:
         """Read-only access for the trainers' view (no accounts yet: everyone may review)."""
         return self.store.get(conversation_id)
