@@ -9,8 +9,8 @@ from itertools import product
 
 import pytest
 
-from coach.customers import LLMCustomer, ScriptedCustomer, customer_prompt
-from coach.engines import CombinedGrader, OfflineEngine
+from coach.customers import ScriptedCustomer
+from coach.engines import OfflineEngine
 from coach.mood import EndState
 from coach.personas import find_persona, load_personas
 from coach.practice import Practice, start_practice

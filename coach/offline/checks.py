@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Callable
 
 from coach.cases import Turn
-from coach.grades import CriterionGrade, Evidence, Verdict
+from coach.grades import Evidence, Verdict
 from coach.offline import names
 from coach.offline.lexicon import Compiled
 from coach.offline.text import Text

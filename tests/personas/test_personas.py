@@ -7,7 +7,6 @@ import json
 import pytest
 
 from coach.errors import DataFileError
-from coach.offline.checks import Situation
 from coach.offline.lexicon import lexicon
 from coach.offline.text import Text
 from coach.personas import PERSONAS_DIR, load_persona, load_personas, persona_schema
