@@ -23,9 +23,13 @@ if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; rm -rf "$VENV"; python3 -m venv "$VENV"; }
 fi
 
+# The stamp holds the pyproject hash and the extras installed; an install with the test
+# extras also serves the page, so scripts/start after scripts/test installs nothing.
 STAMP="$VENV/.coach-installed"
-WANT="$(cat "$ROOT/pyproject.toml" | sha1sum | cut -c1-40)-${EXTRAS}"
-if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
+HASH="$(sha1sum < "$ROOT/pyproject.toml" | cut -c1-40)"
+WANT="$HASH-${EXTRAS}"
+HAVE="$(cat "$STAMP" 2>/dev/null || true)"
+if [ "$HAVE" != "$WANT" ] && ! { [ -z "$EXTRAS" ] && [ "${HAVE%%-*}" = "$HASH" ]; }; then
     echo "coach: installing Python packages into .venv (first run takes about a minute)" >&2
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT${EXTRAS:+[$EXTRAS]}"
