@@ -14,8 +14,8 @@ from pathlib import Path
 
 from benchmarks.bench_llm import fake_server
 from coach.evals.runner import EvalRun
-from coach.llm.settings import Settings
 from coach.rubric import load_rubric
+from coach.settings import Settings
 from tests.llm.conftest import judge_json
 
 DEV = Path(__file__).resolve().parent.parent / "evals" / "dev.jsonl"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from coach.cases import read_cases
 from coach.engines import CombinedGrader
-from coach.llm.settings import Settings
 from coach.rubric import load_rubric
+from coach.settings import Settings
 from tests.llm.conftest import judge_json
 
 DEV = Path(__file__).resolve().parent.parent / "evals" / "dev.jsonl"

@@ -16,10 +16,10 @@ import statistics
 import time
 
 from benchmarks.bench_llm import fake_server
-from coach.llm.settings import Settings
 from coach.personas import find_persona
 from coach.practice import start_practice
 from coach.rubric import load_rubric
+from coach.settings import Settings
 from tests.llm.conftest import judge_json
 from tests.personas.conftest import reply
 

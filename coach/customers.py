@@ -7,7 +7,8 @@ so far, the mood change the trainee's reply caused, and the grade behind it.
 from __future__ import annotations
 
 import random
-from typing import AsyncIterator, Protocol
+from collections.abc import AsyncIterator
+from typing import Protocol
 
 from coach.errors import EndpointError
 from coach.grades import Grade, Verdict
@@ -15,6 +16,7 @@ from coach.languages import LANGUAGES
 from coach.llm.client import ModelClient
 from coach.llm.tokens import trim_to_budget
 from coach.mood import MoodChange
+from coach.notices import Notice, NoticeKind, notice
 from coach.personas import Persona
 from coach.rubric import Rubric, load_rubric
 
@@ -146,7 +148,7 @@ class LLMCustomer:
         self.client = client
         self.rubric = rubric or load_rubric()
         self.scripted = ScriptedCustomer(persona, seed)
-        self.notices: list[str] = []
+        self.notices: list[Notice] = []
 
     def describe(self) -> str:
         s = self.client.settings
@@ -172,6 +174,6 @@ class LLMCustomer:
                 said = True
                 yield piece
         except EndpointError as exc:
-            self.notices.append(f"{exc}. The customer's scripted lines stand in.")
+            self.notices.append(notice(NoticeKind.CUSTOMER_FALLBACK, endpoint=exc.endpoint, reason=exc.reason))
             if not said:
                 yield self.scripted.line_for(change, grade)

@@ -7,8 +7,10 @@ field path to its line so a pydantic error can be reported where the author wrot
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Iterator, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -17,6 +19,7 @@ from coach.errors import DataFileError, DataFileErrors
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
+Source = str | Path | Traversable  # a file on disk, or one shipped inside the package
 
 
 def _walk(node: yaml.Node, path: Loc, lines: dict[Loc, int], dupes: list[tuple[Loc, int]]) -> None:
@@ -73,15 +76,27 @@ def errors_from_validation(path: str | Path, exc: ValidationError, lines: dict[L
     return out
 
 
-def read_yaml(path: str | Path) -> tuple[Any, dict[Loc, int]]:
-    """Parse a YAML file; return its data and the line of every field path."""
-    path = Path(path)
+def read_text(path: Source) -> str:
+    """A trainer-written file's text, or a one-line error saying what is wrong with the path."""
+    path = Path(path) if isinstance(path, str) else path
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.is_dir():
+            raise DataFileError(path, "is a folder, not a file")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataFileError(path, "file not found") from None
+    except IsADirectoryError:
+        raise DataFileError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise DataFileError(path, "cannot be read (permission denied)") from None
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def read_yaml(path: Source, text: str | None = None) -> tuple[Any, dict[Loc, int]]:
+    """Parse a YAML file (or `text` reported as that file); return its data and the line of every field path."""
+    if text is None:
+        text = read_text(path)
     try:
         loader = yaml.SafeLoader(text)  # one parse: the node tree gives lines, then the data
         try:
@@ -104,9 +119,10 @@ def read_yaml(path: str | Path) -> tuple[Any, dict[Loc, int]]:
     return data, lines
 
 
-def load_model(path: str | Path, model: type[M], *, context: dict[str, Any] | None = None) -> M:
-    """Read a YAML (or JSON, a YAML subset) file and validate it as `model`."""
-    data, lines = read_yaml(path)
+def load_model(path: Source, model: type[M], *, context: dict[str, Any] | None = None,
+               text: str | None = None) -> M:
+    """Read a YAML (or JSON, a YAML subset) file, or `text` named as that file, and validate it as `model`."""
+    data, lines = read_yaml(path, text)
     if data is None:
         raise DataFileError(path, "is empty", line=1)
     if not isinstance(data, dict):
@@ -126,7 +142,9 @@ def iter_jsonl_lines(path: str | Path, model: type[M]) -> Iterator[tuple[int, M 
     except FileNotFoundError:
         raise DataFileError(path, "file not found") from None
     except IsADirectoryError:
-        raise DataFileError(path, "is a folder, not a file") from None
+        raise DataFileError(path, "is a folder, not a file (give a .jsonl file of cases)") from None
+    except PermissionError:
+        raise DataFileError(path, "cannot be read (permission denied)") from None
     with handle:
         for number, raw_bytes in enumerate(handle, start=1):
             try:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Iterable, Protocol
+from collections.abc import Iterable
+from typing import Protocol
 
 from coach.cases import Case, Turn
 from coach.errors import EndpointError
@@ -20,10 +21,11 @@ from coach.grades import Grade, Verdict
 from coach.languages import detect
 from coach.llm.client import ModelClient
 from coach.llm.judge import LLMJudge
-from coach.llm.settings import Settings, load_settings
+from coach.notices import NoticeKind, notice
 from coach.offline import OfflineGrader
 from coach.offline.grader import fill_better
 from coach.rubric import Rubric, load_rubric
+from coach.settings import Settings, load_settings
 
 RETRY_ENDPOINT_AFTER_S = 30.0
 
@@ -84,8 +86,9 @@ class CombinedGrader:
     def _fallback(self, offline: Grade, exc: EndpointError | None) -> Grade:
         if exc is not None:
             self._down_until = time.monotonic() + RETRY_ENDPOINT_AFTER_S
-            self._down_reason = str(exc)
-        offline.notices.append(f"{self._down_reason}. Graded by the offline engine instead.")
+            self._down_reason = exc.reason
+        offline.notices.append(notice(NoticeKind.GRADER_FALLBACK, endpoint=self.settings.endpoint(),
+                                      reason=self._down_reason))
         offline.engine = "offline (fallback)"
         return offline
 

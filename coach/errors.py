@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 
 class CoachError(Exception):
     """Base of every error coach reports to a user."""
@@ -15,7 +13,7 @@ class DataFileError(CoachError):
     Names the file, the line and the field so the author can go straight to it.
     """
 
-    def __init__(self, path: str | Path, message: str, *, line: int | None = None, field: str | None = None):
+    def __init__(self, path: object, message: str, *, line: int | None = None, field: str | None = None):
         self.path = str(path)
         self.line = line
         self.field = field
@@ -38,4 +36,12 @@ class ConfigError(CoachError):
 
 
 class EndpointError(CoachError):
-    """The model endpoint could not give a usable answer (after retries)."""
+    """The model endpoint could not give a usable answer (after retries).
+
+    `reason` is one plain line (never a traceback): "timed out", "HTTP 429: ...".
+    """
+
+    def __init__(self, endpoint: str, reason: str):
+        self.endpoint = endpoint
+        self.reason = reason
+        super().__init__(f"model endpoint {endpoint} failed: {reason}")

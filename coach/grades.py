@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from coach.notices import Notice
+
 
 class Verdict(str, Enum):
     PASS = "pass"
@@ -57,7 +59,7 @@ class Grade(BaseModel):
     lang: str
     engine: str
     criteria: list[CriterionGrade]
-    notices: list[str] = Field(default_factory=list)
+    notices: list[Notice] = Field(default_factory=list)
     usage: list[CallUsage] = Field(default_factory=list)
 
     def verdicts(self) -> dict[str, str]:

@@ -3,22 +3,25 @@
 A trainer writes a persona without reading code: who the customer is, what happened,
 what they want, how they talk, which rubric criteria set them off or calm them down,
 when the conversation ends, and the lines the offline engine speaks. The JSON Schema
-(`coach persona schema`, `personas/persona.schema.json`) lets editors autocomplete it.
+(`coach persona schema`, `persona.schema.json` beside the shipped personas) lets editors
+autocomplete it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from coach.datafile import load_model, read_yaml
-from coach.errors import DataFileError, DataFileErrors
+from coach.datafile import Source, load_model, read_yaml
+from coach.errors import CoachError, DataFileError, DataFileErrors
 from coach.languages import Lang
+from coach.locations import shipped, stem
 from coach.rubric import Rubric, load_rubric
 
-PERSONAS_DIR = Path(__file__).resolve().parent.parent / "personas"
+SHIPPED = shipped("personas")
 Lines = list[str]
 
 
@@ -43,7 +46,7 @@ class Mood(Strict):
     drift: int = Field(0, ge=-20, le=20, description="change every turn regardless of the reply (impatience is positive)")
 
     @model_validator(mode="after")
-    def _thresholds_in_order(self) -> "Mood":
+    def _thresholds_in_order(self) -> Mood:
         if self.resolved_at is not None and self.resolved_at >= self.start:
             raise ValueError("resolved_at must be below start")
         for name in ("walk_out_at", "escalate_at"):
@@ -113,7 +116,7 @@ class Persona(Strict):
         return value
 
     @model_validator(mode="after")
-    def _ends_are_reachable(self) -> "Persona":
+    def _ends_are_reachable(self) -> Persona:
         if self.abuse and not self.lines.abusive:
             raise ValueError("an abusive persona needs lines.abusive")
         if self.abuse and not self.lines.released:
@@ -123,36 +126,78 @@ class Persona(Strict):
         return self
 
 
-def _criteria_errors(path: Path, persona: Persona, rubric: Rubric) -> list[DataFileError]:
+def _criteria_errors(path: Source, persona: Persona, rubric: Rubric, text: str | None) -> list[DataFileError]:
     """Criteria named in triggers, calmers or reactions must exist in the rubric."""
     sections = {("triggers",): persona.triggers, ("calmers",): persona.calmers,
                 ("lines", "reactions"): persona.lines.reactions}
     unknown = [(*section, c) for section, mapping in sections.items() for c in mapping if c not in rubric.ids]
     if not unknown:
         return []
-    _, lines = read_yaml(path)
+    _, lines = read_yaml(path, text)
     return [DataFileError(path, f"'{loc[-1]}' is not a criterion of the rubric ({', '.join(rubric.ids)})",
                           line=lines.get(loc), field=".".join(loc)) for loc in unknown]
 
 
-def load_persona(path: str | Path, rubric: Rubric | None = None) -> Persona:
-    path = Path(path)
-    persona = load_model(path, Persona)
-    errors = _criteria_errors(path, persona, rubric or load_rubric())
+def load_persona(path: Source, rubric: Rubric | None = None, *, text: str | None = None,
+                 expected_id: str | None = None) -> Persona:
+    """One persona file (or `text` reported as that file); its id must match the file name."""
+    path = Path(path) if isinstance(path, str) else path
+    persona = load_model(path, Persona, text=text)
+    errors = _criteria_errors(path, persona, rubric or load_rubric(), text)
     if errors:
         raise errors[0] if len(errors) == 1 else DataFileErrors(errors)
-    if persona.id != path.stem:
-        raise DataFileError(path, f"id '{persona.id}' must match the file name '{path.stem}'", line=1, field="id")
+    expected = expected_id or stem(path)
+    if persona.id != expected:
+        raise DataFileError(path, f"id '{persona.id}' must match the file name '{expected}'", line=1, field="id")
     return persona
 
 
-def load_personas(paths: list[Path] | None = None, rubric: Rubric | None = None) -> tuple[list[Persona], list[DataFileError]]:
-    """Every persona that loads, and the errors of those that don't: one bad file hides nothing."""
-    if not paths:
-        paths = sorted(PERSONAS_DIR.glob("*.yaml"))
+class UnknownPersona(CoachError):
+    """A persona id that no persona folder holds."""
+
+
+@dataclass(frozen=True)
+class PersonaFolders:
+    """Where personas come from: the shipped ones (unless left out), then the trainer's folders.
+
+    A persona in a later folder with the same id replaces an earlier one, so a trainer can
+    change a shipped customer by copying its file into their own folder.
+    """
+
+    folders: tuple[Path, ...] = ()
+    include_shipped: bool = True
+
+    def files(self) -> dict[str, Source]:
+        found: dict[str, Source] = {}
+        roots: list[Source] = ([SHIPPED] if self.include_shipped else []) + list(self.folders)
+        for root in roots:
+            if not root.is_dir():
+                raise DataFileError(root, "persona folder not found")
+            for node in sorted(root.iterdir(), key=lambda n: n.name):
+                if node.name.endswith((".yaml", ".yml")) and node.is_file():
+                    found[stem(node)] = node
+        return found
+
+
+def expand(paths: list[Path]) -> list[Source]:
+    """Files as given; a folder stands for every persona file in it."""
+    out: list[Source] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted((p for p in path.iterdir() if p.suffix in {".yaml", ".yml"}), key=lambda p: p.name)
+        else:
+            out.append(path)
+    return out
+
+
+def load_personas(paths: list[Path] | None = None, rubric: Rubric | None = None,
+                  where: PersonaFolders = PersonaFolders()) -> tuple[list[Persona], list[DataFileError]]:
+    """Every persona that loads, and the errors of those that don't: one bad file hides nothing.
+    `paths` (files or folders) are loaded as given; otherwise every persona `where` finds."""
+    sources = expand(paths) if paths else list(where.files().values())
     rubric = rubric or load_rubric()
     personas, errors = [], []
-    for path in paths:
+    for path in sources:
         try:
             personas.append(load_persona(path, rubric))
         except DataFileErrors as exc:
@@ -162,15 +207,15 @@ def load_personas(paths: list[Path] | None = None, rubric: Rubric | None = None)
     return personas, errors
 
 
-def find_persona(name: str, rubric: Rubric | None = None) -> Persona:
+def find_persona(name: str, rubric: Rubric | None = None, where: PersonaFolders = PersonaFolders()) -> Persona:
+    """A persona by id, or a persona file by path."""
     path = Path(name)
-    if path.suffix in {".yaml", ".yml"} and path.exists():
+    if path.suffix in {".yaml", ".yml"}:
         return load_persona(path, rubric)
-    candidate = PERSONAS_DIR / f"{name}.yaml"
-    if not candidate.exists():
-        known = ", ".join(sorted(p.stem for p in PERSONAS_DIR.glob("*.yaml")))
-        raise DataFileError(candidate, f"no such persona; known: {known}")
-    return load_persona(candidate, rubric)
+    files = where.files()
+    if name not in files:
+        raise UnknownPersona(f"unknown persona '{name}'; known: {', '.join(sorted(files))}")
+    return load_persona(files[name], rubric)
 
 
 def persona_schema() -> dict:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from datetime import datetime, timezone
-from typing import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
 
 from pydantic import BaseModel, Field
 
@@ -19,13 +19,15 @@ from coach.cases import Turn
 from coach.customers import Customer, LLMCustomer, ScriptedCustomer
 from coach.engines import CombinedGrader, Grader, make_grader
 from coach.grades import Grade
-from coach.llm.settings import Settings, load_settings
 from coach.mood import EndState, MoodReason, MoodTracker
+from coach.notices import Notice
 from coach.personas import Persona
 from coach.rubric import Rubric, load_rubric
+from coach.settings import Settings, load_settings
+
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class TurnRecord(BaseModel):
@@ -40,7 +42,7 @@ class TurnRecord(BaseModel):
     end: EndState | None = None
     at: datetime = Field(default_factory=now)
     seconds: dict[str, float] = Field(default_factory=dict)  # grade, customer, turn
-    notices: list[str] = Field(default_factory=list)
+    notices: list[Notice] = Field(default_factory=list)
 
 
 class Conversation(BaseModel):

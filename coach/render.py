@@ -12,7 +12,7 @@ MARK = {Verdict.PASS: "✓ pass", Verdict.FAIL: "✗ fail", Verdict.NA: "· n/a 
 
 def grade_text(grade: Grade, rubric: Rubric, *, show_na: bool = True) -> str:
     lines = [f"Graded by the {grade.engine} engine · language: {grade.lang}"]
-    lines += [f"! {notice}" for notice in grade.notices]
+    lines += [f"! {notice.text()}" for notice in grade.notices]
     for g in grade.criteria:
         if g.verdict is Verdict.NA and not show_na:
             continue
@@ -39,6 +39,6 @@ def grade_record(case_id: Any, grade: Grade) -> dict[str, Any]:
             g.criterion: g.model_dump(mode="json", exclude={"criterion"}, exclude_none=True)
             for g in grade.criteria
         },
-        "notices": grade.notices,
+        "notices": [{"kind": n.kind.value, "text": n.text()} for n in grade.notices],
         **({"usage": [u.model_dump(mode="json") for u in grade.usage]} if grade.usage else {}),
     }

@@ -1,7 +1,8 @@
 """The rubric: criteria a reply is graded on, each traceable to the source articles.
 
-It lives in `rubrics/*.yaml` so trainers can edit wording, examples and weights
-without touching code; the offline grader and the LLM judge both read it.
+The default rubric ships inside the package (`coach/data/rubrics/default.yaml`); a trainer
+edits a copy and points the `rubric` setting or `--rubric` at it, to change wording,
+examples and weights without touching code. The offline grader and the LLM judge both read it.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from coach.datafile import Source as FileSource
 from coach.datafile import load_model
 from coach.languages import Lang
+from coach.locations import shipped
 
-RUBRICS_DIR = Path(__file__).resolve().parent.parent / "rubrics"
-DEFAULT_RUBRIC = RUBRICS_DIR / "default.yaml"
+DEFAULT_RUBRIC = shipped("rubrics", "default.yaml")
 
 # Other tools (eval sets, personas, outside checks) refer to these ids.
 REQUIRED_CRITERIA = ("no_yes_but", "under_promise", "personalize", "no_condescending_apology")
@@ -63,7 +65,7 @@ class Criterion(Strict):
     sources: list[Source] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _examples_in_several_languages(self) -> "Criterion":
+    def _examples_in_several_languages(self) -> Criterion:
         langs = {e.lang for e in self.pass_examples + self.fail_examples}
         if len(langs) < 2:
             raise ValueError("examples must cover at least two languages")
@@ -102,19 +104,19 @@ class Rubric(Strict):
         return [c.id for c in self.criteria]
 
 
-_cache: dict[Path, tuple[float, Rubric]] = {}
+_cache: dict[str, tuple[float, Rubric]] = {}
 
 
-def load_rubric(path: str | Path | None = None) -> Rubric:
-    """Load and validate a rubric file (the default one when no path is given)."""
-    path = Path(path) if path else DEFAULT_RUBRIC
+def load_rubric(path: FileSource | None = None) -> Rubric:
+    """Load and validate a rubric file (the shipped default when no path is given)."""
+    source: FileSource = Path(path) if isinstance(path, str) else (path or DEFAULT_RUBRIC)
     try:
-        mtime = path.stat().st_mtime
+        mtime = Path(str(source)).stat().st_mtime
     except OSError:
         mtime = -1.0
-    cached = _cache.get(path)
+    cached = _cache.get(str(source))
     if cached and cached[0] == mtime:
         return cached[1]
-    rubric = load_model(path, Rubric)
-    _cache[path] = (mtime, rubric)
+    rubric = load_model(source, Rubric)
+    _cache[str(source)] = (mtime, rubric)
     return rubric

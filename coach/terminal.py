@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 from coach.grades import Verdict
+from coach.locations import transcripts_dir
 from coach.personas import Persona
 from coach.practice import TurnRecord, start_practice
-from coach.rubric import load_rubric
+from coach.rubric import Rubric
 from coach.scorecard import scorecard
+from coach.settings import Settings
 from coach.transcript import TranscriptFiles
 
-DEFAULT_DIR = Path("var") / "transcripts"
 SYMBOL = {Verdict.PASS: "✓", Verdict.FAIL: "✗"}
 
 
@@ -34,15 +35,15 @@ def _print_turn(record: TurnRecord, names: dict[str, str]) -> None:
         if g.better:
             print(f"      try: {g.better}")
     for notice in record.notices:
-        print(f"  ! {notice}")
+        print(f"  ! {notice.text()}")
     delta = record.mood_after - record.mood_before
     print(f"  mood {meter(record.mood_after)} {record.mood_after} ({'+' if delta >= 0 else ''}{delta})")
 
 
-async def _loop(persona: Persona, engine: str | None, seed: int, store: TranscriptFiles) -> int:
-    rubric = load_rubric()
+async def _loop(persona: Persona, settings: Settings, rubric: Rubric, engine: str | None, seed: int,
+                store: TranscriptFiles) -> int:
     names = {c.id: c.name for c in rubric.criteria}
-    practice = start_practice(persona, engine=engine, rubric=rubric, seed=seed, save=store.save)
+    practice = start_practice(persona, settings=settings, engine=engine, rubric=rubric, seed=seed, save=store.save)
     c = practice.conversation
     print(f"{persona.display_name} · {persona.customer_name} · {persona.language} · {persona.difficulty.value}")
     print(" ".join(persona.situation.split()))
@@ -80,10 +81,11 @@ async def _loop(persona: Persona, engine: str | None, seed: int, store: Transcri
     return 0
 
 
-def practice_in_terminal(persona: Persona, *, engine: str | None, seed: int, save_dir: str | None) -> int:
-    store = TranscriptFiles(save_dir or DEFAULT_DIR)
+def practice_in_terminal(persona: Persona, *, settings: Settings, rubric: Rubric, engine: str | None, seed: int,
+                         save_dir: str | None) -> int:
+    store = TranscriptFiles(Path(save_dir) if save_dir else transcripts_dir())
     try:
-        return asyncio.run(_loop(persona, engine, seed, store))
+        return asyncio.run(_loop(persona, settings, rubric, engine, seed, store))
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return 130

@@ -12,6 +12,15 @@ from coach.rubric import load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+EVALS = ROOT / "evals"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def coach_home(tmp_path_factory):
+    """coach writes (database, eval runs, transcripts) only under a temporary COACH_HOME in tests."""
+    home = tmp_path_factory.mktemp("coach-home")
+    os.environ["COACH_HOME"] = str(home)
+    yield home
 
 
 @pytest.fixture(scope="session")
@@ -24,10 +33,19 @@ def grader(rubric):
     return OfflineGrader(rubric)
 
 
-def run_coach(*args: str, stdin: str | None = None, timeout: float = 60,
-              env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run the installed `coach` command the way a user does (no model configured unless given)."""
+def run_coach(*args: str, stdin: str | bytes | None = None, timeout: float = 60,
+              env_extra: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `coach` the way a user does: from a folder of their own (a temporary one, not the
+    repository), no model configured unless given. Bytes on stdin are sent as they are."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
-    env.update(PYTHONIOENCODING="utf-8", **(env_extra or {}))
+    env.update(PYTHONIOENCODING="utf-8", COACH_HOME=os.environ["COACH_HOME"], **(env_extra or {}))
+    if cwd is None:
+        cwd = Path(os.environ["COACH_HOME"]) / "cwd"
+        cwd.mkdir(exist_ok=True)
+    if isinstance(stdin, bytes):
+        done = subprocess.run([sys.executable, "-m", "coach", *args], input=stdin, capture_output=True,
+                              timeout=timeout, cwd=cwd, env=env)
+        return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
+                                           done.stderr.decode("utf-8", "replace"))
     return subprocess.run([sys.executable, "-m", "coach", *args], input=stdin, capture_output=True,
-                          text=True, encoding="utf-8", timeout=timeout, cwd=ROOT, env=env)
+                          text=True, encoding="utf-8", timeout=timeout, cwd=cwd, env=env)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import ROOT, run_coach
+from tests.conftest import EVALS, run_coach
 
 
 def test_grading_one_reply_prints_a_readable_grade():
@@ -23,8 +23,8 @@ def test_context_and_json_output():
 
 
 def test_cases_file_gives_one_json_line_per_case_in_input_order():
-    cases = [json.loads(line) for line in (ROOT / "evals" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
-    result = run_coach("grade", "--cases", "evals/dev.jsonl")
+    cases = [json.loads(line) for line in (EVALS / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    result = run_coach("grade", "--cases", str(EVALS / "dev.jsonl"))
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in lines] == [c["id"] for c in cases]
@@ -55,7 +55,7 @@ def test_grading_cases_with_the_model_engine_adds_the_judges_fields(tmp_path, ru
     from tests.llm.conftest import judge_json
 
     path = tmp_path / "cases.jsonl"
-    lines = (ROOT / "evals" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:5]
+    lines = (EVALS / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:5]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with FakeOpenAI() as server:
         server.responder = lambda body: judge_json(rubric, {"restate_problem": "fail"})
@@ -72,7 +72,7 @@ def test_grading_cases_with_the_model_engine_adds_the_judges_fields(tmp_path, ru
 
 
 def test_an_unreachable_endpoint_is_said_once_in_one_line_and_grading_goes_on():
-    result = run_coach("grade", "--cases", "evals/dev.jsonl", "--engine", "llm",
+    result = run_coach("grade", "--cases", str(EVALS / "dev.jsonl"), "--engine", "llm",
                        env_extra={"OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "COACH_MAX_RETRIES": "0"})
     assert result.returncode == 0
     warnings = [line for line in result.stderr.splitlines() if line.strip()]

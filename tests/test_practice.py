@@ -12,6 +12,7 @@ import pytest
 from coach.customers import ScriptedCustomer
 from coach.engines import OfflineEngine
 from coach.mood import EndState
+from coach.notices import NoticeKind
 from coach.personas import find_persona, load_personas
 from coach.practice import Practice, start_practice
 from coach.testing.fake_openai import FakeOpenAI, Scripted
@@ -181,10 +182,10 @@ def test_a_failing_customer_model_falls_back_to_the_scripted_lines(rubric):
         server.responder = lambda body: Scripted(status=500) if body.get("stream") else judge_json(rubric)
         practice = start_practice(persona, settings=settings_for(server, max_retries=0), rubric=rubric)
         record = asyncio.run(practice.turn(reply(persona, "mild")))
-    all_lines = {l for group in (persona.lines.calm, persona.lines.annoyed, persona.lines.angry) for l in group}
-    all_lines |= {l for r in persona.lines.reactions.values() for ls in r.values() for l in ls}
+    all_lines = {line for group in (persona.lines.calm, persona.lines.annoyed, persona.lines.angry) for line in group}
+    all_lines |= {line for r in persona.lines.reactions.values() for group in r.values() for line in group}
     assert record.customer in all_lines
-    assert any("scripted lines stand in" in n for n in record.notices)
+    assert any(n.kind is NoticeKind.CUSTOMER_FALLBACK and "scripted lines stand in" in n.text() for n in record.notices)
 
 
 def test_practice_in_the_terminal(tmp_path):

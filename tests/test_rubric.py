@@ -111,8 +111,10 @@ def test_removing_a_required_criterion_is_refused(tmp_path, default_text):
 def test_rubric_validate_command_reports_errors_without_a_traceback(tmp_path, default_text):
     path = _write(tmp_path, _broken(default_text, "applies: commitment", "applies: sometimes"))
     result = run_coach("rubric", "validate", str(path))
-    assert result.returncode == 2
+    assert result.returncode == 1  # checked, and found wanting (2 is for a command the user mistyped)
     assert f"{path}:" in result.stderr and "criteria[1].applies" in result.stderr
     assert "Traceback" not in result.stderr
     ok = run_coach("rubric", "validate")
     assert ok.returncode == 0 and "11 criteria" in ok.stdout
+    folder = run_coach("rubric", "validate", str(tmp_path))  # a folder: every rubric in it
+    assert folder.returncode == 1 and folder.stderr.count("criteria[1].applies") == 1

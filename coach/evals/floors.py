@@ -1,4 +1,9 @@
-"""Accuracy floors per engine and criterion (evals/floors.yaml): the CI gate."""
+"""Accuracy floors per engine and criterion: the gate an eval run must pass.
+
+The floors file sits beside the dataset it was measured on (`floors.yaml` in the same
+folder) unless one is named; a run records its dataset's absolute path, so `coach eval
+check` works from any directory.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,24 @@ from pathlib import Path
 
 import yaml
 
+from coach.datafile import read_text
 from coach.errors import DataFileError
 from coach.evals.report import build
+from coach.evals.runner import load_results
 
 
-def check_floors(run_dir: Path, floors_path: Path) -> list[str]:
+def floors_path_for(run_dir: Path) -> Path:
+    meta, _ = load_results(run_dir)
+    return Path(meta["dataset"]).resolve().parent / "floors.yaml"
+
+
+def check_floors(run_dir: Path, floors_path: Path | None = None) -> list[str]:
     """Criteria of the run whose accuracy is below the floor recorded for its engine."""
+    floors_path = floors_path or floors_path_for(run_dir)
     try:
-        floors = yaml.safe_load(Path(floors_path).read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise DataFileError(floors_path, "file not found") from None
+        floors = yaml.safe_load(read_text(floors_path)) or {}
+    except yaml.YAMLError as exc:
+        raise DataFileError(floors_path, f"is not valid YAML: {exc}") from None
     report = build(run_dir)
     engine = report["run"]["engine"]
     problems = []

@@ -87,7 +87,7 @@ def charts(report: dict[str, Any]) -> list[tuple[str, str]]:
         ax.set_title("Per criterion: right, and consistent")
         out.append(("Accuracy and test-retest by criterion", _svg(fig)))
     pairs = {}
-    for c, m in report["criteria"].items():
+    for m in report["criteria"].values():
         for pair, rate in (m.get("language_flip_rate_by_pair") or {}).items():
             if rate is not None:
                 pairs.setdefault(pair, []).append(rate)

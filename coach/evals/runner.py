@@ -12,9 +12,10 @@ import hashlib
 import json
 import sys
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from coach.cases import Case, read_cases
 from coach.engines import CombinedGrader, combine
@@ -23,9 +24,9 @@ from coach.evals.cache import CallCache, salt
 from coach.grades import Grade
 from coach.languages import detect
 from coach.llm.client import call_counts
-from coach.llm.settings import Settings
 from coach.offline import OfflineGrader
 from coach.rubric import Rubric
+from coach.settings import Settings
 
 ENGINES = ("offline", "llm", "combined")
 
@@ -80,7 +81,7 @@ class EvalRun:
             self.combined = CombinedGrader(settings, rubric)
             if use_cache:
                 self.combined.client.cache = CallCache(cache_path or self.out.parent / "cache.sqlite3")
-        self.meta = {"dataset": str(self.dataset), "dataset_sha256": dataset_hash(self.dataset), "engine": engine,
+        self.meta = {"dataset": str(self.dataset.resolve()), "dataset_sha256": dataset_hash(self.dataset), "engine": engine,
                      "repeats": repeats, "rubric": f"{rubric.id}@{rubric.version}", "criteria": rubric.ids,
                      "judge_model": settings.judge_model if settings and engine != "offline" else None,
                      "endpoint": settings.endpoint() if settings and engine != "offline" else None,
@@ -102,7 +103,7 @@ class EvalRun:
                                      f"{self.meta[key]}); use another --out")
             self.meta["started_at"] = old.get("started_at")
         else:
-            self.meta["started_at"] = datetime.now(timezone.utc).isoformat()
+            self.meta["started_at"] = datetime.now(UTC).isoformat()
             meta_path.write_text(json.dumps(self.meta, indent=2), encoding="utf-8")
         done = set()
         if self.results_path.exists():

@@ -16,9 +16,10 @@ import contextvars
 import json
 import re
 import time
-from functools import lru_cache
+from collections.abc import AsyncIterator, Generator, Iterator
 from dataclasses import dataclass
-from typing import Any, AsyncIterator, Generator, Iterator, TypeVar
+from functools import lru_cache
+from typing import Any, TypeVar
 
 import openai
 from openai.types.chat import ChatCompletion
@@ -26,8 +27,8 @@ from pydantic import BaseModel, ValidationError
 
 from coach.errors import EndpointError
 from coach.grades import CallUsage
-from coach.llm.settings import Settings
 from coach.llm.tokens import count_messages
+from coach.settings import Settings
 
 M = TypeVar("M", bound=BaseModel)
 # [calls made, calls answered from the cache] for the task that sets it (eval runs count per grading)
@@ -148,7 +149,7 @@ class ModelClient:
         return self._async
 
     def _error(self, exc: Exception) -> EndpointError:
-        return EndpointError(f"model endpoint {self.settings.endpoint()} failed: {_describe(exc)}")
+        return EndpointError(self.settings.endpoint(), _describe(exc))
 
     # -- plain and streamed completions ----------------------------------------------
     # Non-streaming requests use the client's documented `post` with the body as written:
@@ -273,7 +274,7 @@ class ModelClient:
             except ValueError as problem:
                 if repaired:
                     usage.latency_s = time.perf_counter() - started
-                    raise MalformedAnswer(f"model endpoint {self.settings.endpoint()} gave an unusable answer: {problem}") from None
+                    raise MalformedAnswer(self.settings.endpoint(), f"an unusable answer ({problem})") from None
                 repaired = True
                 bad = (completion.text if completion else "")[:2000]
                 convo = [*base, {"role": "assistant", "content": bad or "(empty)"},
@@ -340,7 +341,7 @@ class _StreamState:
 
     def check_finished(self) -> None:
         if not self.finished:
-            raise EndpointError(f"model endpoint {self.endpoint} failed: the stream ended before the answer did")
+            raise EndpointError(self.endpoint, "the stream ended before the answer did")
 
 
 def _count(messages: list[dict], model: str) -> dict[str, Any]:

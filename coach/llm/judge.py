@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import Counter
-from typing import Iterable, Literal
+from collections.abc import Iterable
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -19,10 +20,11 @@ from coach.cases import Turn
 from coach.grades import CallUsage, CriterionGrade, Evidence, Grade, Verdict
 from coach.languages import LANGUAGES
 from coach.llm.client import ModelClient
-from coach.llm.settings import Settings
 from coach.llm.tokens import trim_to_budget
+from coach.notices import NoticeKind, notice
 from coach.offline.text import Text
 from coach.rubric import Rubric
+from coach.settings import Settings
 
 
 class JudgedCriterion(BaseModel):
@@ -125,9 +127,9 @@ class LLMJudge:
         usages = [u for _, u in results]
         usages[0].evidence_dropped = dropped
         if dropped:
-            grade.notices.append(f"The judge quoted {dropped} passage(s) that are not in the reply; they were dropped.")
+            grade.notices.append(notice(NoticeKind.EVIDENCE_DROPPED, count=dropped))
         if dropped_turns:
-            grade.notices.append(f"{dropped_turns} older turn(s) were left out to fit the token budget.")
+            grade.notices.append(notice(NoticeKind.TURNS_TRIMMED, count=dropped_turns))
         return grade, usages
 
     def grade(self, reply: str, *, lang: str, customer_name: str | None = None,

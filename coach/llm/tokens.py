@@ -14,10 +14,10 @@ import hashlib
 import importlib.util
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 # tiktoken names each cached file by the sha1 of the URL it would download.
 _URLS = {

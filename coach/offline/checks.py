@@ -8,9 +8,9 @@ n/a and why, rather than guessing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
 
 from coach.cases import Turn
 from coach.grades import Evidence, Verdict

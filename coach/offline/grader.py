@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from coach.cases import Case, Turn
 from coach.grades import CriterionGrade, Grade, Verdict
 from coach.languages import detect
+from coach.notices import NoticeKind, notice
 from coach.offline.checks import CHECKS, Situation
 from coach.offline.lexicon import lexicon
 from coach.offline.text import Text
@@ -41,8 +42,7 @@ class OfflineGrader:
         notices = []
         graded = reply
         if len(reply) > MAX_GRADED_CHARS:
-            notices.append(f"The reply is {len(reply):,} characters long; only its first "
-                           f"{MAX_GRADED_CHARS:,} were graded.")
+            notices.append(notice(NoticeKind.REPLY_TRUNCATED, length=len(reply), limit=MAX_GRADED_CHARS))
             graded = reply[:MAX_GRADED_CHARS]
         lang = lang or detect(graded)
         situation = Situation(Text.of(graded), lexicon(lang), lang, customer_name, list(context))

@@ -8,7 +8,7 @@ matched case-insensitively against normalized text (see `text.py`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -115,7 +115,7 @@ def available() -> list[str]:
     return sorted(p.stem for p in LEXICON_DIR.glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str) -> Compiled:
     path = LEXICON_DIR / f"{lang}.yaml"
     if not path.exists():

@@ -12,10 +12,8 @@ import re
 from functools import lru_cache
 
 from coach.offline.lexicon import Compiled
-from coach.offline.text import normalize_pattern
+from coach.offline.text import Text, normalize_pattern
 from coach.offline.textfold import fold
-from coach.offline.text import Text
-
 
 _VOWELS = set("aeiouy")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)

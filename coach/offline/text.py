@@ -43,7 +43,7 @@ class Text:
     _starts: list[int] | None = field(default=None, repr=False)
 
     @classmethod
-    def of(cls, original: str) -> "Text":
+    def of(cls, original: str) -> Text:
         mapped = original.translate(_SAME_LENGTH)
         if not _DROP.search(mapped):
             return cls(original, mapped)

@@ -15,8 +15,10 @@ import threading
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from pathlib import Path
+from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
@@ -121,7 +123,7 @@ class FakeOpenAI:
         }, headers=answer.headers)
 
     # -- lifecycle -----------------------------------------------------------------------
-    def start(self) -> "FakeOpenAI":
+    def start(self) -> FakeOpenAI:
         app = Starlette(routes=[
             Route("/v1/chat/completions", self._chat, methods=["POST"]),
             Route("/v1/models", self._models, methods=["GET"]),
@@ -149,7 +151,7 @@ class FakeOpenAI:
         if self._thread:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> "FakeOpenAI":
+    def __enter__(self) -> FakeOpenAI:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -203,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--answer-file", help="the text every chat completion answers (default: OK)")
     parser.add_argument("--stream-answer", help="the text streamed requests answer (default: the same)")
     args = parser.parse_args(argv)
-    answer = open(args.answer_file, encoding="utf-8").read() if args.answer_file else "OK"
+    answer = Path(args.answer_file).read_text(encoding="utf-8") if args.answer_file else "OK"
     streamed = args.stream_answer or answer
     server = FakeOpenAI(latency=args.latency,
                         responder=lambda body: streamed if body.get("stream") else answer).start()

@@ -26,11 +26,11 @@ import pandas as pd  # noqa: E402
 
 from coach.errors import CoachError  # noqa: E402
 from coach.languages import LANGUAGES, RTL  # noqa: E402
-from coach.llm.settings import Settings, load_settings  # noqa: E402
 from coach.personas import load_personas  # noqa: E402
 from coach.practice import Conversation, Practice  # noqa: E402
 from coach.rubric import Rubric, load_rubric  # noqa: E402
 from coach.scorecard import scorecard  # noqa: E402
+from coach.settings import Settings, load_settings  # noqa: E402
 from coach.store import Store  # noqa: E402
 from coach.transcript import transcript_json, transcript_markdown  # noqa: E402
 from coach.web import views  # noqa: E402
@@ -45,18 +45,18 @@ class Page:
 
     def __init__(self, settings: Settings, rubric: Rubric | None = None, personas=None):
         self.settings = settings
-        self.rubric = rubric or load_rubric()
+        self.rubric = rubric or load_rubric(settings.rubric)
         if personas is None:
-            personas, errors = load_personas(rubric=self.rubric)
+            personas, errors = load_personas(rubric=self.rubric, where=settings.persona_folders())
             for error in errors:
                 log.warning("persona skipped: %s", error)
-        self.store = Store(settings.database, self.rubric)
+        self.store = Store(settings.database_path(), self.rubric)
         order = {"easy": 0, "medium": 1, "hard": 2}
         personas = sorted(personas, key=lambda p: (order[p.difficulty.value], p.display_name))
         self.sessions = Sessions(settings, self.store, self.rubric, personas)
-        self.exports = Path(settings.database).resolve().parent / "exports"
+        self.exports = settings.database_path().resolve().parent / "exports"
         self.exports.mkdir(parents=True, exist_ok=True)
-        self.browser_secret = browser_secret(Path(settings.database).resolve().parent / "browser-state.secret")
+        self.browser_secret = browser_secret(settings.database_path().resolve().parent / "browser-state.secret")
         first = personas[0] if personas else None
         self.default_persona = first.id if first else None
         self.engine = (f"Model engine: judge {settings.judge_model}, customer {settings.customer_model} at "
@@ -232,7 +232,7 @@ class Page:
         return {"turn": record.index, "verdicts": record.grade.verdicts(), "engine": record.grade.engine,
                 "mood": record.mood_after, "customer": record.customer,
                 "end": record.end.value if record.end else None, "seconds": record.seconds,
-                "notices": record.notices}
+                "notices": [n.text() for n in record.notices]}
 
     # -- layout -------------------------------------------------------------------------
     def build(self) -> gr.Blocks:

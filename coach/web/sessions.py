@@ -10,12 +10,12 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 
-from coach.errors import CoachError
 from coach.engines import make_grader
-from coach.llm.settings import Settings
+from coach.errors import CoachError
 from coach.personas import Persona
 from coach.practice import Conversation, Practice, start_practice
 from coach.rubric import Rubric
+from coach.settings import Settings
 from coach.store import Store
 
 LIVE_LIMIT = 500  # conversations kept in memory; older ones are rebuilt from the store on demand

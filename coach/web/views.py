@@ -7,11 +7,13 @@ with <mark>, and Arabic text is laid out right to left.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 
 from coach.grades import CriterionGrade, Evidence, Grade, Verdict
 from coach.languages import LANGUAGES, RTL
 from coach.mood import EndState
+from coach.notices import Notice
 from coach.personas import Persona
 from coach.practice import Conversation, TurnRecord
 from coach.rubric import Rubric
@@ -93,7 +95,7 @@ def _criterion(g: CriterionGrade, reply: str, name: str, lang: str) -> str:
     return "".join(parts)
 
 
-def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: list[str] = ()) -> str:
+def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: Sequence[Notice] = ()) -> str:
     if grade is None:
         return "<div class='coach-grade'>Your last reply's grade appears here.</div>"
     names = {c.id: c.name for c in rubric.criteria}
@@ -101,7 +103,7 @@ def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: list[s
     judged.sort(key=lambda g: g.verdict is not Verdict.FAIL)  # fails first: that is what to fix
     skipped = [names.get(g.criterion, g.criterion) for g in grade.criteria if g.verdict is Verdict.NA]
     html = ["<div class='coach-grade'>"]
-    html += [f"<div class='coach-notice'>{escape(n)}</div>" for n in [*grade.notices, *notices]]
+    html += [f"<div class='coach-notice'>{escape(n.text())}</div>" for n in [*grade.notices, *notices]]
     html += [_criterion(g, reply, names.get(g.criterion, g.criterion), grade.lang) for g in judged]
     if skipped:
         html.append(f"<div class='na'>Not applicable this turn: {escape(', '.join(skipped))}</div>")

@@ -13,7 +13,7 @@ from coach.evals.floors import check_floors
 from coach.evals.report import build, compare, write
 from coach.evals.runner import EvalRun
 from coach.testing.fake_openai import FakeOpenAI
-from tests.conftest import ROOT, run_coach
+from tests.conftest import EVALS, ROOT, run_coach
 from tests.llm.conftest import judge_json, settings_for
 
 # Four cases graded on restate_problem, which the offline grader leaves to the judge.
@@ -46,7 +46,7 @@ def scripted_judge(rubric):
 
 
 def dead_endpoint():
-    from coach.llm.settings import Settings
+    from coach.settings import Settings
 
     return Settings(base_url="http://127.0.0.1:9/v1", api_key="k", judge_model="gpt-4o-mini", max_retries=0)
 
@@ -136,7 +136,7 @@ def test_reports_and_compare(tmp_path, small_set, rubric):
 
 def test_the_eval_commands(tmp_path):
     out = tmp_path / "run"
-    result = run_coach("eval", "run", "evals/injection.jsonl", "--out", str(out))
+    result = run_coach("eval", "run", str(EVALS / "injection.jsonl"), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert (out / "report.html").exists() and "report:" in result.stdout
     assert run_coach("eval", "check", str(out)).returncode == 0
@@ -144,5 +144,5 @@ def test_the_eval_commands(tmp_path):
     assert "# Eval report: injection.jsonl · offline engine" in report.stdout
     same = run_coach("eval", "compare", str(out), str(out))
     assert "0 case verdicts flipped" in same.stdout
-    needs_model = run_coach("eval", "run", "evals/injection.jsonl", "--engine", "combined", "--out", str(tmp_path / "x"))
+    needs_model = run_coach("eval", "run", str(EVALS / "injection.jsonl"), "--engine", "combined", "--out", str(tmp_path / "x"))
     assert needs_model.returncode == 2 and "need a model endpoint" in needs_model.stderr

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from coach.llm.settings import Settings
+from coach.settings import Settings
 from coach.testing.fake_openai import FakeOpenAI
 
 

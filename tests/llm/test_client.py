@@ -122,7 +122,7 @@ def test_connection_refused_names_the_url():
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     sock.close()  # nothing listens here now
-    from coach.llm.settings import Settings
+    from coach.settings import Settings
 
     settings = Settings(base_url=f"http://127.0.0.1:{port}/v1", api_key="k", max_retries=0, timeout=2)
     with pytest.raises(EndpointError) as err:

@@ -11,6 +11,7 @@ from coach.engines import CombinedGrader, make_grader
 from coach.grades import Verdict
 from coach.llm.client import ModelClient
 from coach.llm.judge import LLMJudge, locate
+from coach.notices import NoticeKind
 from coach.testing.fake_openai import Scripted
 from tests.llm.conftest import judge_json, settings_for
 
@@ -36,7 +37,7 @@ def test_quotes_not_in_the_reply_are_dropped_and_counted(fake, rubric):
         "Hi Anna, I accept that this was our mistake.", lang="en", customer_name="Anna")
     assert [e.text for e in grade.get("personalize").evidence] == ["Anna"]
     assert [e.text for e in grade.get("own_it").evidence] == ["I accept"]  # found ignoring case, quoted as written
-    assert usage[0].evidence_dropped == 1 and "not in the reply" in grade.notices[0]
+    assert usage[0].evidence_dropped == 1 and grade.notices[0].kind is NoticeKind.EVIDENCE_DROPPED and "not in the reply" in grade.notices[0].text()
 
 
 def test_locate_maps_normalized_quotes_back_to_the_exact_text():
@@ -69,7 +70,7 @@ def test_old_turns_are_trimmed_to_the_token_budget_keeping_the_latest(fake, rubr
     sent = json.dumps(fake.requests[0]["messages"])
     assert "Turn 39:" in sent and "Turn 0:" not in sent
     assert fake.requests[0]["messages"][0]["role"] == "system"
-    assert any("left out to fit the token budget" in n for n in grade.notices)
+    assert any(n.kind is NoticeKind.TURNS_TRIMMED and "left out to fit the token budget" in n.text() for n in grade.notices)
 
 
 INJECTIONS = [
@@ -119,7 +120,8 @@ def test_any_endpoint_failure_falls_back_to_the_offline_grade_with_a_notice(fake
         "I understand, but that's our policy.", lang="en")
     assert grade.engine == "offline (fallback)"
     assert grade.get("no_yes_but").verdict is Verdict.FAIL
-    assert any(fake.base_url in n and "offline engine instead" in n for n in grade.notices)
+    assert any(n.kind is NoticeKind.GRADER_FALLBACK and fake.base_url in n.text() and "offline engine instead" in n.text()
+               for n in grade.notices)
 
 
 def test_after_a_failure_the_endpoint_is_left_alone_for_a_while(fake, rubric):
@@ -132,7 +134,7 @@ def test_after_a_failure_the_endpoint_is_left_alone_for_a_while(fake, rubric):
 
 
 def test_make_grader_picks_the_engine(fake, rubric):
-    from coach.llm.settings import Settings
+    from coach.settings import Settings
 
     assert make_grader(Settings(), rubric=rubric).name == "offline"
     assert make_grader(settings_for(fake), rubric=rubric).name == "llm"

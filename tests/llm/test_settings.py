@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.errors import ConfigError, DataFileError
-from coach.llm.settings import load_settings
+from coach.settings import load_settings
 from tests.conftest import run_coach
 
 

@@ -35,7 +35,7 @@ def test_a_one_megabyte_reply_gets_a_grade(grader):
     reply = ("I understand, but that's our policy. " * 30000)[:1_000_000]
     grade = grader.grade(reply, lang="en")
     assert grade.get("no_yes_but").verdict is Verdict.FAIL
-    assert grade.notices and "1,000,000" in grade.notices[0]
+    assert grade.notices and "1,000,000" in grade.notices[0].text()
 
 
 def test_any_unicode_gets_a_grade(grader):

@@ -9,7 +9,7 @@ import pytest
 from coach.errors import DataFileError
 from coach.offline.lexicon import lexicon
 from coach.offline.text import Text
-from coach.personas import PERSONAS_DIR, load_persona, load_personas, persona_schema
+from coach.personas import SHIPPED, load_persona, load_personas, persona_schema
 from tests.conftest import run_coach
 
 
@@ -27,8 +27,8 @@ def test_at_least_ten_personas_in_five_languages_and_every_difficulty(personas):
 
 
 def test_the_published_schema_matches_the_model():
-    published = json.loads((PERSONAS_DIR / "persona.schema.json").read_text(encoding="utf-8"))
-    assert published == persona_schema(), "run: coach persona schema > personas/persona.schema.json"
+    published = json.loads((SHIPPED / "persona.schema.json").read_text(encoding="utf-8"))
+    assert published == persona_schema(), "run: coach persona schema > coach/data/personas/persona.schema.json"
 
 
 def test_abusive_lines_are_recognised_as_abuse_so_boundaries_apply(personas):
@@ -44,7 +44,7 @@ def _write(tmp_path, name, text):
 
 
 def test_a_bad_persona_names_file_line_and_field_and_hides_no_good_one(tmp_path):
-    good = (PERSONAS_DIR / "indecisive-shopper.yaml").read_text(encoding="utf-8")
+    good = (SHIPPED / "indecisive-shopper.yaml").read_text(encoding="utf-8")
     ok = _write(tmp_path, "indecisive-shopper.yaml", good)
     bad = _write(tmp_path, "broken.yaml", good.replace("id: indecisive-shopper", "id: broken")
                  .replace("difficulty: easy", "difficulty: brutal"))
@@ -55,7 +55,7 @@ def test_a_bad_persona_names_file_line_and_field_and_hides_no_good_one(tmp_path)
 
 
 def test_an_unknown_criterion_is_pointed_at(tmp_path):
-    good = (PERSONAS_DIR / "indecisive-shopper.yaml").read_text(encoding="utf-8")
+    good = (SHIPPED / "indecisive-shopper.yaml").read_text(encoding="utf-8")
     path = _write(tmp_path, "indecisive-shopper.yaml", good.replace("calmers: {next_step: 8", "calmers: {next_stpe: 8"))
     with pytest.raises(DataFileError) as err:
         load_persona(path)
@@ -64,7 +64,7 @@ def test_an_unknown_criterion_is_pointed_at(tmp_path):
 
 
 def test_inconsistent_mood_thresholds_are_refused(tmp_path):
-    good = (PERSONAS_DIR / "indecisive-shopper.yaml").read_text(encoding="utf-8")
+    good = (SHIPPED / "indecisive-shopper.yaml").read_text(encoding="utf-8")
     path = _write(tmp_path, "indecisive-shopper.yaml", good.replace("resolved_at: 20", "resolved_at: 60"))
     with pytest.raises(DataFileError, match="resolved_at must be below start"):
         load_persona(path)

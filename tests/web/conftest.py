@@ -37,12 +37,13 @@ class Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
-        env.update(COACH_DB=str(self.db), GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1", **self.env_extra)
-        self.log = open(self.db.parent / f"serve-{self.port}.log", "w")
+        env.update(COACH_DB=str(self.db), COACH_HOME=str(self.db.parent), GRADIO_ANALYTICS_ENABLED="False",
+                   HF_HUB_OFFLINE="1", **self.env_extra)
+        self.log = open(self.db.parent / f"serve-{self.port}.log", "w")  # noqa: SIM115 (closed in stop())
         self.proc = subprocess.Popen([sys.executable, "-m", "coach", "serve", "--port", str(self.port)],
-                                     cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+                                     cwd=self.db.parent, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

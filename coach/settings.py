@@ -1,9 +1,10 @@
-"""Settings for reaching a model, the way the OpenAI ecosystem expects them.
+"""coach's settings: the model endpoint, the grader, and where rubric, personas and data live.
 
 `OPENAI_BASE_URL` and `OPENAI_API_KEY` choose the endpoint (OpenAI, Ollama, vLLM, llama.cpp
 server, LM Studio); coach's own settings come from `COACH_*` variables or a YAML settings
-file (`$COACH_SETTINGS`, `./coach.yaml`, or `~/.config/coach/settings.yaml`). Variables win
-over the file. With neither an endpoint nor a key, coach uses the offline engine.
+file (`$COACH_SETTINGS`, `./coach.yaml`, or the user's config folder, `~/.config/coach/settings.yaml`
+on Linux). Variables win over the file. With neither an endpoint nor a key, coach uses the
+offline engine. Relative paths in a settings file are read from the file's own folder.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import os
 from pathlib import Path
 from typing import Literal
 
+import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from coach.datafile import errors_from_validation, load_model
 from coach.errors import ConfigError
+from coach.locations import default_database
+from coach.personas import PersonaFolders
 
 
 class Price(BaseModel):
@@ -53,7 +57,12 @@ class Settings(BaseModel):
     token_budget: int = Field(6000, ge=500, description="most prompt tokens per call; older turns are trimmed")
     explain_in: Literal["english", "reply"] = Field("english", description="language of the judge's explanations")
     prices: dict[str, Price] = Field(default_factory=dict)
-    database: str = Field("var/coach.sqlite3", description="SQLite file where practice sessions are kept")
+    database: str | None = Field(None, description="SQLite file for accounts and sessions (default: coach.sqlite3 "
+                                                   "in the data directory, $COACH_HOME)")
+    rubric: str | None = Field(None, description="a rubric file to use instead of the shipped one")
+    personas: list[str] = Field(default_factory=list, description="folders of persona files, added to the shipped "
+                                                                  "ones (the same id replaces a shipped persona)")
+    shipped_personas: bool = Field(True, description="offer the personas that ship with coach")
     settings_file: str | None = Field(None, exclude=True)
 
     @property
@@ -77,6 +86,12 @@ class Settings(BaseModel):
     def endpoint(self) -> str:
         return self.base_url or "https://api.openai.com/v1"
 
+    def database_path(self) -> Path:
+        return Path(self.database).expanduser() if self.database else default_database()
+
+    def persona_folders(self) -> PersonaFolders:
+        return PersonaFolders(tuple(Path(p).expanduser() for p in self.personas), self.shipped_personas)
+
 
 _ENV = {
     "OPENAI_BASE_URL": "base_url", "OPENAI_API_KEY": "api_key",
@@ -84,14 +99,16 @@ _ENV = {
     "COACH_TIMEOUT": "timeout", "COACH_MAX_RETRIES": "max_retries", "COACH_TEMPERATURE": "temperature",
     "COACH_CUSTOMER_TEMPERATURE": "customer_temperature", "COACH_SEED": "seed", "COACH_SAMPLES": "samples",
     "COACH_TOKEN_BUDGET": "token_budget", "COACH_EXPLAIN_IN": "explain_in", "COACH_DB": "database",
+    "COACH_RUBRIC": "rubric", "COACH_PERSONAS": "personas", "COACH_SHIPPED_PERSONAS": "shipped_personas",
 }
+_PATHS = ("database", "rubric")  # settings-file paths read from the file's folder
 
 
 def settings_path(env: dict[str, str] | None = None) -> Path | None:
     env = os.environ if env is None else env
     if env.get("COACH_SETTINGS"):
         return Path(env["COACH_SETTINGS"])
-    for candidate in (Path("coach.yaml"), Path.home() / ".config" / "coach" / "settings.yaml"):
+    for candidate in (Path("coach.yaml"), Path(platformdirs.user_config_dir("coach", appauthor=False)) / "settings.yaml"):
         if candidate.is_file():
             return candidate
     return None
@@ -104,9 +121,16 @@ def load_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
     base = load_model(path, Settings).model_dump(exclude_unset=True) if path else {}
     if path:
         base["settings_file"] = str(path)
-    from_env = {field: env[var] for var, field in _ENV.items() if env.get(var, "").strip()}
-    if from_env.get("seed", "").lower() in {"none", "off"}:
+        folder = path.resolve().parent
+        for key in _PATHS:
+            if base.get(key):
+                base[key] = str(folder / Path(base[key]).expanduser())
+        base["personas"] = [str(folder / Path(p).expanduser()) for p in base.get("personas", [])]
+    from_env: dict[str, object] = {field: env[var] for var, field in _ENV.items() if env.get(var, "").strip()}
+    if str(from_env.get("seed", "")).lower() in {"none", "off"}:
         from_env["seed"] = None
+    if "personas" in from_env:
+        from_env["personas"] = [p for p in str(from_env["personas"]).split(os.pathsep) if p.strip()]
     data = {**base, **from_env, **{k: v for k, v in overrides.items() if v is not None}}
     try:
         return Settings.model_validate(data)
@@ -128,8 +152,12 @@ def describe(settings: Settings) -> list[tuple[str, str]]:
         ("api_key", settings.masked_key()),
     ]
     for name in ("judge_model", "customer_model", "timeout", "max_retries", "temperature", "customer_temperature",
-                 "seed", "samples", "token_budget", "explain_in", "database"):
+                 "seed", "samples", "token_budget", "explain_in"):
         rows.append((name, str(getattr(settings, name))))
+    rows.append(("database", str(settings.database_path())))
+    rows.append(("rubric", settings.rubric or "(shipped)"))
+    rows.append(("personas", ", ".join(settings.personas) + (" + shipped" if settings.shipped_personas else "")
+                 if settings.personas else ("shipped" if settings.shipped_personas else "(none)")))
     rows.append(("settings_file", settings.settings_file or "(none)"))
     return rows
 

@@ -1,0 +1,85 @@
+"""`coach eval`: measure how right and how consistent the grader is."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from coach.cli.common import existing_file, rubric_from, settings_from
+from coach.locations import eval_runs_dir
+
+
+def _run(args: argparse.Namespace) -> int:
+    from coach.evals.report import write
+    from coach.evals.runner import EvalRun
+
+    dataset = existing_file(args.dataset, "a file of cases (JSON lines)")
+    settings = settings_from(args)
+    rubric = rubric_from(settings)
+    out = Path(args.out) if args.out else eval_runs_dir() / f"{dataset.stem}-{args.engine}"
+    run = EvalRun(dataset, out, engine=args.engine, repeats=args.repeats, rubric=rubric,
+                  settings=settings if args.engine != "offline" else None, concurrency=args.concurrency,
+                  use_cache=not args.no_cache)
+    summary = asyncio.run(run.run())
+    paths = write(out)
+    print(f"graded {summary['graded']} (skipped {summary['skipped']} already done) in {summary['seconds']:.1f} s; "
+          f"model calls {summary['model_calls']}, cache hits {summary['cache_hits']}")
+    print(f"report: {paths['markdown']}  {paths['html']}  {paths['json']}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from coach.evals.report import write
+
+    paths = write(Path(args.run), Path(args.out) if args.out else None)
+    print(paths["markdown"].read_text(encoding="utf-8"))
+    print(f"written: {paths['markdown']}  {paths['html']}  {paths['json']}")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from coach.evals.report import compare, compare_text
+
+    result = compare(Path(args.a), Path(args.b))
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else compare_text(result))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from coach.evals.floors import check_floors
+
+    problems = check_floors(Path(args.run), Path(args.floors) if args.floors else None)
+    for p in problems:
+        print(f"coach: below floor: {p}", file=sys.stderr)
+    print("all criteria at or above their floors" if not problems else f"{len(problems)} criteria below their floors")
+    return 1 if problems else 0
+
+
+def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) -> None:
+    ev = sub.add_parser("eval", help="measure how right and how consistent the grader is")
+    ev_sub = ev.add_subparsers(dest="eval_command", metavar="ACTION", required=True)
+    run = ev_sub.add_parser("run", parents=[sources], help="grade a labelled dataset, repeatedly, and write the reports")
+    run.add_argument("dataset", help="cases in JSON lines (see evals/README.md)")
+    run.add_argument("--engine", choices=["offline", "llm", "combined"], default="offline")
+    run.add_argument("--repeats", type=int, default=1)
+    run.add_argument("--concurrency", type=int, default=8)
+    run.add_argument("--no-cache", action="store_true", help="call the model even for requests seen before")
+    run.add_argument("--out", help="run folder (default: evals/<dataset>-<engine> in the data directory); "
+                                   "an unfinished run resumes")
+    run.set_defaults(func=_run)
+    rep = ev_sub.add_parser("report", help="write the Markdown, HTML and JSON reports of a run")
+    rep.add_argument("run", help="run folder")
+    rep.add_argument("--out", help="folder for the reports (default: the run folder)")
+    rep.set_defaults(func=_report)
+    cmp_ = ev_sub.add_parser("compare", help="what changed between two runs, with the cases that flipped")
+    cmp_.add_argument("a")
+    cmp_.add_argument("b")
+    cmp_.add_argument("--json", action="store_true")
+    cmp_.set_defaults(func=_compare)
+    chk = ev_sub.add_parser("check", help="fail when a criterion's accuracy is below its recorded floor")
+    chk.add_argument("run", help="run folder")
+    chk.add_argument("--floors", help="floors file (default: floors.yaml beside the run's dataset)")
+    chk.set_defaults(func=_check)

@@ -1,0 +1,74 @@
+"""`coach persona` and `coach practice`: the customers, and talking to one in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from coach.cli.common import rubric_from, settings_from
+from coach.errors import DataFileError
+from coach.personas import Persona, find_persona, load_personas, persona_schema
+
+
+def _load_reporting(args: argparse.Namespace, paths: list[Path] | None) -> tuple[list[Persona], list[DataFileError]]:
+    """Every persona that loads; each broken file reported on stderr (one never hides another)."""
+    settings = settings_from(args)
+    personas, errors = load_personas(paths, rubric_from(settings), settings.persona_folders())
+    for error in errors:
+        print(f"coach: {error}", file=sys.stderr)
+    return personas, errors
+
+
+def _validate(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] if args.paths else None
+    for path in paths or []:
+        if not path.exists():
+            raise DataFileError(path, "file not found")
+    personas, errors = _load_reporting(args, paths)
+    for persona in personas:
+        print(f"ok: {persona.id} ({persona.language}, {persona.difficulty.value})")
+    if paths and not personas and not errors:
+        raise DataFileError(paths[0], "holds no persona files (.yaml)")
+    return 1 if errors else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    personas, errors = _load_reporting(args, None)
+    for p in personas:
+        print(f"{p.id:<22} {p.language}  {p.difficulty.value:<6}  {p.customer_name:<18}  {p.display_name}")
+    return 1 if errors else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(json.dumps(persona_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _practice(args: argparse.Namespace) -> int:
+    from coach.terminal import practice_in_terminal
+
+    settings = settings_from(args)
+    rubric = rubric_from(settings)
+    persona = find_persona(args.persona, rubric, settings.persona_folders())
+    return practice_in_terminal(persona, settings=settings, rubric=rubric, engine=args.engine, seed=args.seed,
+                                save_dir=args.save)
+
+
+def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) -> None:
+    persona = sub.add_parser("persona", help="check and list customer personas")
+    persona_sub = persona.add_subparsers(dest="persona_command", metavar="ACTION", required=True)
+    pv = persona_sub.add_parser("validate", parents=[sources], help="validate persona files; every problem is reported")
+    pv.add_argument("paths", nargs="*", help="persona files or folders (default: every persona coach offers)")
+    pv.set_defaults(func=_validate)
+    persona_sub.add_parser("list", parents=[sources], help="list the personas").set_defaults(func=_list)
+    persona_sub.add_parser("schema", help="print the persona JSON Schema").set_defaults(func=_schema)
+
+    practice = sub.add_parser("practice", parents=[sources], help="talk to a persona in the terminal, graded on every reply")
+    practice.add_argument("persona", help="persona id (see `coach persona list`) or a persona file")
+    practice.add_argument("--engine", choices=["auto", "offline", "llm"], default=None)
+    practice.add_argument("--seed", type=int, default=0, help="the scripted customer's seed (same seed, same lines)")
+    practice.add_argument("--save", metavar="DIR", default=None,
+                          help="folder for the transcript, saved after every turn (default: transcripts/ in the data directory)")
+    practice.set_defaults(func=_practice)
