@@ -32,71 +32,76 @@ class Customer(Protocol):
 
     def describe(self) -> str: ...
 
+    def take_notices(self) -> list[Notice]:
+        """What happened while answering (a model that failed, a line replaced), once."""
+        ...
+
 
 class ScriptedCustomer:
-    """Speaks the persona's lines, chosen by the end state, by what the trainee just did,
-    then by mood; never repeats a line while an unused one is left; reproducible by seed."""
+    """Speaks the persona's lines, chosen by the end state, by what the trainee just did, then by
+    the mood band; it never answers against its mood (no calm line while angry) and never repeats
+    a line while an unused one fits. It keeps no state: what it has said is read from the
+    conversation, so a resumed or rewound conversation goes on exactly as it would have."""
 
     name = "scripted"
 
     def __init__(self, persona: Persona, seed: int = 0):
         self.persona = persona
-        self.rng = random.Random(f"{persona.id}:{seed}")
-        self.used: set[str] = set()
+        self.seed = seed
 
     def describe(self) -> str:
         return "scripted customer (the persona's own lines)"
 
     def opening(self) -> str:
-        self.used.add(self.persona.opening)
         return self.persona.opening
 
-    def remember(self, line: str) -> None:
-        """Mark a line already said (when a saved conversation resumes)."""
-        self.used.add(line)
-
-    def _pick(self, pool: list[str]) -> str | None:
-        fresh = [line for line in pool if line not in self.used]
-        if not fresh:
-            return None
-        line = self.rng.choice(fresh)
-        self.used.add(line)
-        return line
-
-    def line_for(self, change: MoodChange, grade: Grade) -> str:
+    def line_for(self, history: list[Message], change: MoodChange, grade: Grade) -> str:
+        said = [m["content"] for m in history if m["role"] == "customer"]
+        rng = random.Random(f"{self.persona.id}:{self.seed}:{len(history)}")
         lines = self.persona.lines
         if change.end is not None:
             pool = {"resolved": lines.resolved, "walked_out": lines.walked_out, "escalated": lines.escalated,
                     "released": lines.released}.get(change.end.value) or lines.walked_out
-            return self._pick(pool) or self.rng.choice(pool)
+            return _fresh(pool, said, rng) or _least_recent(pool, said)
         if change.band == "abusive" and lines.abusive:  # an abusive customer insults, whatever was said
-            line = self._pick(lines.abusive)
+            return _fresh(lines.abusive, said, rng) or _least_recent(lines.abusive, said)
+        for pool in self._reactions(change, grade):
+            line = _fresh(pool, said, rng)
             if line:
                 return line
-        # react to the most telling thing the reply did, then fall back on the mood
+        band_lines = {"angry": lines.angry, "annoyed": lines.annoyed, "calm": lines.calm}[change.band]
+        return _fresh(band_lines, said, rng) or _least_recent(band_lines, said)
+
+    def _reactions(self, change: MoodChange, grade: Grade) -> list[list[str]]:
+        """Reaction pools for what the reply did, the most telling first, in the mood's direction:
+        praise only when the mood did not worsen, a complaint only when it did not improve."""
+        reactions = self.persona.lines.reactions
         verdicts = {g.criterion: g.verdict for g in grade.criteria}
-        ordered = [r.criterion for r in change.reasons] + [c for c in lines.reactions if c not in
-                                                            {r.criterion for r in change.reasons}]
+        moved = [r.criterion for r in change.reasons if r.criterion in reactions]
+        ordered = moved + [c for c in reactions if c not in moved]
+        pools = []
         for criterion in ordered:
             verdict = verdicts.get(criterion)
-            if verdict in (Verdict.PASS, Verdict.FAIL):
-                line = self._pick(lines.reactions.get(criterion, {}).get(verdict.value, []))
-                if line:
-                    return line
-        bands = {"abusive": lines.abusive or lines.angry, "angry": lines.angry, "annoyed": lines.annoyed,
-                 "calm": lines.calm}
-        order = ["abusive", "angry", "annoyed", "calm"]
-        if change.band != "abusive":
-            order.remove("abusive")  # only an abusive customer falls back on insults
-        for name in order[order.index(change.band):] + order[:order.index(change.band)]:
-            line = self._pick(bands[name])
-            if line:
-                return line
-        self.used.clear()  # everything has been said: start over rather than fall silent
-        return self._pick(bands[change.band]) or lines.calm[0]
+            if verdict is Verdict.PASS and change.delta <= 0 or verdict is Verdict.FAIL and change.delta >= 0:
+                pools.append(reactions[criterion].get(verdict.value, []))
+        return pools
 
     async def respond(self, history: list[Message], change: MoodChange, grade: Grade) -> AsyncIterator[str]:
-        yield self.line_for(change, grade)
+        yield self.line_for(history, change, grade)
+
+    def take_notices(self) -> list[Notice]:
+        return []
+
+
+def _fresh(pool: list[str], said: list[str], rng: random.Random) -> str | None:
+    unused = [line for line in pool if line not in said]
+    return rng.choice(unused) if unused else None
+
+
+def _least_recent(pool: list[str], said: list[str]) -> str:
+    """Every line of the pool has been said: the one said longest ago."""
+    last_said = {line: i for i, line in enumerate(said)}
+    return min(pool, key=lambda line: last_said.get(line, -1))
 
 
 def customer_prompt(persona: Persona, change: MoodChange | None, grade: Grade | None, rubric: Rubric) -> str:
@@ -157,6 +162,10 @@ class LLMCustomer:
     def opening(self) -> str:
         return self.scripted.opening()
 
+    def take_notices(self) -> list[Notice]:
+        taken, self.notices = self.notices, []
+        return taken
+
     def messages(self, history: list[Message], change: MoodChange | None, grade: Grade | None) -> list[dict]:
         system = {"role": "system", "content": customer_prompt(self.persona, change, grade, self.rubric)}
         # the model speaks as the customer ("assistant"); the trainee is the "user"
@@ -176,4 +185,4 @@ class LLMCustomer:
         except EndpointError as exc:
             self.notices.append(notice(NoticeKind.CUSTOMER_FALLBACK, endpoint=exc.endpoint, reason=exc.reason))
             if not said:
-                yield self.scripted.line_for(change, grade)
+                yield self.scripted.line_for(history, change, grade)

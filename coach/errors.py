@@ -45,3 +45,19 @@ class EndpointError(CoachError):
         self.endpoint = endpoint
         self.reason = reason
         super().__init__(f"model endpoint {endpoint} failed: {reason}")
+
+
+class Refusal(CoachError):
+    """A request refused for a reason a person can act on. `key` names its words in the i18n
+    catalogs: the API and the logs say it in English, the page in the reader's language."""
+
+    def __init__(self, key: str, **params: object):
+        from coach.i18n import t
+
+        self.key, self.params = key, params
+        super().__init__(t(key, "en", **params))
+
+    def text(self, lang: str) -> str:
+        from coach.i18n import t
+
+        return t(self.key, lang, **self.params)

@@ -1,15 +1,18 @@
 """The customer's mood: a number the trainee sees, moved by what their reply did.
 
 Deterministic given the grades: each turn adds the persona's drift, adds its trigger
-amount for every failed criterion and subtracts its calmer amount for every passed
-one. The persona's thresholds turn the number into an end state.
+amount for every failed criterion and subtracts its calmer amount for every passed one.
+The persona's thresholds turn the number into an end state.
+
+The state after each turn is an immutable value saved on the turn, so a conversation can
+be resumed, and a turn retried, from exactly the state it had before.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from coach.grades import Grade, Verdict
 from coach.personas import Persona
@@ -31,7 +34,18 @@ class EndState(str, Enum):
 class MoodReason(BaseModel):
     criterion: str
     verdict: Verdict
-    amount: int  # signed change to the mood
+    amount: int  # signed change to the mood; criterion "drift" is the persona's per-turn drift
+
+
+class MoodState(BaseModel):
+    """Everything the mood model remembers between turns."""
+
+    model_config = ConfigDict(frozen=True)
+
+    mood: int
+    hot_turns: int = 0  # turns in a row at or above escalate_at
+    boundaries: int = 0  # boundaries set while the customer was abusive
+    end: EndState | None = None
 
 
 class MoodChange(BaseModel):
@@ -41,6 +55,7 @@ class MoodChange(BaseModel):
     band: str
     abusive: bool
     end: EndState | None = None
+    state: MoodState | None = None  # the state after this turn
 
     @property
     def delta(self) -> int:
@@ -48,6 +63,7 @@ class MoodChange(BaseModel):
 
 
 BANDS = ((35, "calm"), (60, "annoyed"), (101, "angry"))
+DRIFT = "drift"
 
 
 def band(persona: Persona, mood: int) -> str:
@@ -56,53 +72,81 @@ def band(persona: Persona, mood: int) -> str:
     return next(name for limit, name in BANDS if mood < limit)
 
 
+def initial(persona: Persona) -> MoodState:
+    return MoodState(mood=persona.mood.start)
+
+
+def reasons(persona: Persona, grade: Grade) -> list[MoodReason]:
+    """What moved the mood this turn, largest first; the drift is one of them, so they add up."""
+    out = []
+    for g in grade.criteria:
+        if g.verdict is Verdict.FAIL and g.criterion in persona.triggers:
+            out.append(MoodReason(criterion=g.criterion, verdict=g.verdict, amount=persona.triggers[g.criterion]))
+        elif g.verdict is Verdict.PASS and g.criterion in persona.calmers:
+            out.append(MoodReason(criterion=g.criterion, verdict=g.verdict, amount=-persona.calmers[g.criterion]))
+    out.sort(key=lambda r: -abs(r.amount))
+    if persona.mood.drift:
+        out.append(MoodReason(criterion=DRIFT, verdict=Verdict.NA, amount=persona.mood.drift))
+    return out
+
+
+def advance(persona: Persona, state: MoodState, grade: Grade) -> MoodChange:
+    """The mood change one graded reply causes, and the state after it (nothing is mutated)."""
+    m = persona.mood
+    was_abusive = band(persona, state.mood) == "abusive"
+    moved = reasons(persona, grade)
+    raw = state.mood + sum(r.amount for r in moved)
+    after = max(0, min(100, raw))
+    if after != raw and moved:  # clipped at 0 or 100: say by how much less it moved, so the reasons add up
+        moved.append(MoodReason(criterion="limit", verdict=Verdict.NA, amount=after - raw))
+    end = None
+    boundaries = state.boundaries
+    if was_abusive and persona.abuse:
+        try:
+            boundary = grade.get("set_boundaries").verdict is Verdict.PASS
+        except KeyError:
+            boundary = False
+        boundaries += boundary
+        if boundaries >= persona.abuse.release_after_boundaries:
+            end = EndState.RELEASED
+    hot = state.hot_turns + 1 if m.escalate_at is not None and after >= m.escalate_at else 0
+    if end is None and m.walk_out_at is not None and after >= m.walk_out_at:
+        end = EndState.WALKED_OUT
+    if end is None and m.escalate_at is not None and hot >= m.escalate_after:
+        end = EndState.ESCALATED
+    if end is None and m.resolved_at is not None and after <= m.resolved_at:
+        end = EndState.RESOLVED
+    new = MoodState(mood=after, hot_turns=hot, boundaries=boundaries, end=end)
+    current = band(persona, after)
+    return MoodChange(before=state.mood, after=after, reasons=moved, band=current, abusive=current == "abusive",
+                      end=end, state=new)
+
+
 class MoodTracker:
-    def __init__(self, persona: Persona):
+    """The mood as it moves over a conversation (for the persona test harness and tests)."""
+
+    def __init__(self, persona: Persona, state: MoodState | None = None):
         self.persona = persona
-        self.mood = persona.mood.start
-        self.hot_turns = 0  # turns in a row at or above escalate_at
-        self.boundaries = 0  # boundaries set while the customer was abusive
-        self.end: EndState | None = None
+        self.state = state or initial(persona)
+
+    @property
+    def mood(self) -> int:
+        return self.state.mood
 
     @property
     def band(self) -> str:
-        return band(self.persona, self.mood)
+        return band(self.persona, self.state.mood)
 
     @property
     def abusive(self) -> bool:
         return self.band == "abusive"
 
-    def reasons(self, grade: Grade) -> list[MoodReason]:
-        out = []
-        for g in grade.criteria:
-            if g.verdict is Verdict.FAIL and g.criterion in self.persona.triggers:
-                out.append(MoodReason(criterion=g.criterion, verdict=g.verdict, amount=self.persona.triggers[g.criterion]))
-            elif g.verdict is Verdict.PASS and g.criterion in self.persona.calmers:
-                out.append(MoodReason(criterion=g.criterion, verdict=g.verdict, amount=-self.persona.calmers[g.criterion]))
-        return sorted(out, key=lambda r: -abs(r.amount))
+    @property
+    def end(self) -> EndState | None:
+        return self.state.end
 
     def update(self, grade: Grade) -> MoodChange:
-        """Apply one graded reply; the customer reacts to the mood this returns."""
-        p, m = self.persona, self.persona.mood
-        was_abusive = self.abusive
-        reasons = self.reasons(grade)
-        before = self.mood
-        self.mood = max(0, min(100, before + m.drift + sum(r.amount for r in reasons)))
-        end = None
-        if was_abusive and p.abuse:
-            try:
-                boundary = grade.get("set_boundaries").verdict is Verdict.PASS
-            except KeyError:
-                boundary = False
-            self.boundaries += boundary
-            if self.boundaries >= p.abuse.release_after_boundaries:
-                end = EndState.RELEASED
-        self.hot_turns = self.hot_turns + 1 if m.escalate_at is not None and self.mood >= m.escalate_at else 0
-        if end is None and m.walk_out_at is not None and self.mood >= m.walk_out_at:
-            end = EndState.WALKED_OUT
-        if end is None and m.escalate_at is not None and self.hot_turns >= m.escalate_after:
-            end = EndState.ESCALATED
-        if end is None and m.resolved_at is not None and self.mood <= m.resolved_at:
-            end = EndState.RESOLVED
-        self.end = end
-        return MoodChange(before=before, after=self.mood, reasons=reasons, band=self.band, abusive=self.abusive, end=end)
+        change = advance(self.persona, self.state, grade)
+        assert change.state is not None
+        self.state = change.state
+        return change

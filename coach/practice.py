@@ -1,8 +1,12 @@
 """The turn loop the page and the terminal share.
 
-trainee reply -> offline grade (instant) -> mood update -> the customer's answer and the
-model judge's grade, requested concurrently -> one turn record, saved at once.
-A conversation is its opening and a list of turn records; it can be rebuilt from them.
+trainee reply -> saved as pending -> offline grade (instant) -> mood change -> the customer's
+answer and the model judge's grade, requested concurrently -> the turn record, saved -> only
+then added to the conversation in memory.
+
+A conversation is its opening and a list of turn records; everything else (the mood, the lines
+the customer has said) is read from them, so a conversation resumes after a restart, and a
+turn can be tried again from exactly the state before it.
 """
 
 from __future__ import annotations
@@ -10,20 +14,24 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
 from coach.cases import Turn
 from coach.customers import Customer, LLMCustomer, ScriptedCustomer
 from coach.engines import CombinedGrader, Grader, make_grader
+from coach.errors import Refusal
 from coach.grades import Grade
-from coach.mood import EndState, MoodReason, MoodTracker
+from coach.mood import EndState, MoodChange, MoodReason, MoodState, advance, initial
 from coach.notices import Notice
 from coach.personas import Persona
 from coach.rubric import Rubric, load_rubric
 from coach.settings import Settings, load_settings
+
+Mode = Literal["practice", "exam"]
 
 
 def now() -> datetime:
@@ -32,35 +40,48 @@ def now() -> datetime:
 
 class TurnRecord(BaseModel):
     index: int
+    attempt: int = 0  # 0 for the first try of this turn, 1 for the first retry, ...
     reply: str
     grade: Grade
     mood_before: int
     mood_after: int
     mood_reasons: list[MoodReason] = Field(default_factory=list)
     band: str
+    state: MoodState | None = None  # the mood model's state after this turn (None in old records)
     customer: str
     end: EndState | None = None
     at: datetime = Field(default_factory=now)
-    seconds: dict[str, float] = Field(default_factory=dict)  # grade, customer, turn
+    seconds: dict[str, float] = Field(default_factory=dict)  # customer, turn
     notices: list[Notice] = Field(default_factory=list)
+
+
+class PendingReply(BaseModel):
+    """A reply saved before grading whose turn never finished (the server stopped mid-turn)."""
+
+    index: int
+    reply: str
 
 
 class Conversation(BaseModel):
     id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
-    owner: str | None = None  # the browser session (or user, later) it belongs to
+    owner: str | None = None  # the user it belongs to (their account id)
     persona_id: str
     persona_name: str
     customer_name: str
     language: str
     difficulty: str
     engine: str
+    mode: Mode = "practice"
     seed: int = 0
     started_at: datetime = Field(default_factory=now)
     ended_at: datetime | None = None
     opening: str
     mood_start: int
-    turns: list[TurnRecord] = Field(default_factory=list)
+    turns: list[TurnRecord] = Field(default_factory=list)  # the conversation as it stands
+    retired: list[TurnRecord] = Field(default_factory=list)  # earlier attempts, and turns a retry replaced
+    pending: PendingReply | None = None
     end: EndState | None = None
+    version: int = Field(0, exclude=True)  # the saved copy's version, for spotting concurrent writes
 
     @property
     def mood(self) -> int:
@@ -70,101 +91,129 @@ class Conversation(BaseModel):
     def finished(self) -> bool:
         return self.end is not None
 
-    def history(self) -> list[dict[str, str]]:
+    def history(self, upto: int | None = None) -> list[dict[str, str]]:
+        """The messages so far (or before turn `upto`), oldest first."""
         messages = [{"role": "customer", "content": self.opening}]
-        for t in self.turns:
+        for t in self.turns[:upto]:
             messages += [{"role": "trainee", "content": t.reply}, {"role": "customer", "content": t.customer}]
         return messages
 
+    def attempts(self, index: int) -> list[TurnRecord]:
+        """Every attempt at turn `index`, oldest first (the current one last)."""
+        older = [t for t in self.retired if t.index == index]
+        current = [self.turns[index]] if index < len(self.turns) else []
+        return sorted(older, key=lambda t: t.attempt) + current
 
-Saver = Callable[[Conversation], None]
+    def next_attempt(self, index: int) -> int:
+        return 1 + max((t.attempt for t in [*self.turns, *self.retired] if t.index == index), default=-1)
+
+    def add(self, record: TurnRecord) -> None:
+        """Put a saved turn in place: a retry retires the turn it replaces and every later one."""
+        self.retired += self.turns[record.index:]
+        self.turns = [*self.turns[:record.index], record]
+        self.pending = None
+        self.end = record.end
+        self.ended_at = record.at if record.end else None
+
+
+class TurnConflict(Refusal):
+    """Someone else (another tab or server) saved a turn of this conversation first."""
+
+    def __init__(self) -> None:
+        super().__init__("error.changed_elsewhere")
+
+
+class TurnLog(Protocol):
+    """Where turns are kept. `begin` saves the reply before grading and returns a token;
+    `finish` saves the graded turn, and raises TurnConflict rather than overwrite another's."""
+
+    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str) -> str: ...
+
+    def finish(self, conversation: Conversation, record: TurnRecord, token: str) -> None: ...
+
+
+class NoLog:
+    """Keeps nothing (tests, benchmarks)."""
+
+    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str) -> str:
+        return ""
+
+    def finish(self, conversation: Conversation, record: TurnRecord, token: str) -> None:
+        return None
 
 
 class Practice:
-    """One live conversation: the persona, its mood, the customer, the grader."""
+    """One conversation: the persona, the customer, the grader, and the turn loop."""
 
-    def __init__(self, persona: Persona, *, grader: Grader, customer: Customer, conversation: Conversation | None = None,
-                 save: Saver | None = None, seed: int = 0, owner: str | None = None):
+    def __init__(self, persona: Persona, *, grader: Grader, customer: Customer, conversation: Conversation,
+                 log: TurnLog | None = None):
         self.persona = persona
         self.grader = grader
         self.customer = customer
-        self.save = save or (lambda conversation: None)
-        self.tracker = MoodTracker(persona)
-        if conversation is None:
-            conversation = Conversation(
-                owner=owner, persona_id=persona.id, persona_name=persona.display_name,
-                customer_name=persona.customer_name, language=persona.language, difficulty=persona.difficulty.value,
-                engine=engine_banner(grader, customer), seed=seed, opening=customer.opening(),
-                mood_start=persona.mood.start)
-            self.conversation = conversation
-            self.save(conversation)
-        else:
-            self.conversation = conversation
-            self._replay()
+        self.conversation = conversation
+        self.log = log or NoLog()
 
-    def _replay(self) -> None:
-        """Rebuild the mood and the lines already said from the saved turns (deterministic)."""
-        scripted = self.customer.scripted if isinstance(self.customer, LLMCustomer) else self.customer
-        if isinstance(scripted, ScriptedCustomer):
-            scripted.remember(self.conversation.opening)
-            for t in self.conversation.turns:
-                scripted.remember(t.customer)
-        for t in self.conversation.turns:
-            self.tracker.update(t.grade)
+    def state_before(self, index: int) -> MoodState:
+        """The mood model's state before turn `index`, replaying old records that lack it."""
+        state = initial(self.persona)
+        for t in self.conversation.turns[:index]:
+            state = t.state or advance(self.persona, state, t.grade).state or state
+        return state
 
-    def _context(self) -> list[Turn]:
-        return [Turn(role=m["role"], content=m["content"]) for m in self.conversation.history()]
+    @property
+    def band(self) -> str:
+        from coach.mood import band
 
-    async def turn_stream(self, reply: str) -> AsyncIterator[tuple[str, object]]:
+        return band(self.persona, self.state_before(len(self.conversation.turns)).mood)
+
+    async def turn_stream(self, reply: str, *, retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
         """Yields ("grade", offline Grade), ("mood", MoodChange), ("customer", text so far) ...,
-        and last ("turn", TurnRecord) once it is saved."""
-        if self.conversation.finished:
-            raise RuntimeError("this conversation has ended")
-        reply = reply if isinstance(reply, str) else str(reply)  # kept in full; the grader says if it cut it
+        and last ("turn", TurnRecord) once it is saved. `retry`: the index of a turn to try again."""
+        c = self.conversation
+        index = len(c.turns) if retry is None else retry
+        if retry is None and c.finished:
+            raise Refusal("error.ended")
+        if not 0 <= index < len(c.turns) + (retry is None):
+            raise Refusal("error.no_such_turn", turn=index + 1)
+        attempt = c.next_attempt(index)
+        token = await asyncio.to_thread(self.log.begin, c, index, attempt, reply)
         started = time.perf_counter()
-        context = self._context()
+        history = c.history(index)
+        context = [Turn(role=m["role"], content=m["content"]) for m in history]  # type: ignore[arg-type]
         offline = instant_grade(self.grader, reply, self.persona, context)
         yield "grade", offline
-        before = self.tracker.mood
-        change = self.tracker.update(offline)
+        change = advance(self.persona, self.state_before(index), offline)
         yield "mood", change
         judge = asyncio.ensure_future(full_grade(self.grader, reply, self.persona, context, offline))
-        history = self.conversation.history() + [{"role": "trainee", "content": reply}]
         text, customer_started = "", time.perf_counter()
-        async for piece in self.customer.respond(history, change, offline):
-            text += piece
-            yield "customer", text
+        try:
+            async for piece in self.customer.respond(history + [{"role": "trainee", "content": reply}], change, offline):
+                text += piece
+                yield "customer", text
+        except BaseException:
+            judge.cancel()
+            raise
         customer_s = time.perf_counter() - customer_started
         grade = await judge
-        notices = grade.notices + getattr(self.customer, "notices", [])
-        if hasattr(self.customer, "notices"):
-            self.customer.notices.clear()
+        notices = grade.notices + self.customer.take_notices()
         record = TurnRecord(
-            index=len(self.conversation.turns), reply=reply, grade=grade, mood_before=before, mood_after=change.after,
-            mood_reasons=change.reasons, band=change.band, customer=text.strip(), end=change.end,
+            index=index, attempt=attempt, reply=reply, grade=grade, mood_before=change.before,
+            mood_after=change.after, mood_reasons=change.reasons, band=change.band, state=change.state,
+            customer=text.strip(), end=change.end,
             seconds={"customer": round(customer_s, 4), "turn": round(time.perf_counter() - started, 4)},
             notices=notices)
-        self.conversation.turns.append(record)
-        if change.end is not None:
-            self.conversation.end = change.end
-            self.conversation.ended_at = now()
-        self.save(self.conversation)
+        await asyncio.to_thread(self.log.finish, c, record, token)
+        c.add(record)  # only now, once it is saved
         yield "turn", record
 
-    async def turn(self, reply: str) -> TurnRecord:
-        record = None
-        async for kind, value in self.turn_stream(reply):
+    async def turn(self, reply: str, *, retry: int | None = None) -> TurnRecord:
+        record: TurnRecord | None = None
+        async for kind, value in self.turn_stream(reply, retry=retry):
             if kind == "turn":
+                assert isinstance(value, TurnRecord)
                 record = value
+        assert record is not None
         return record
-
-    def end(self) -> Conversation:
-        """The trainee ends the conversation."""
-        if not self.conversation.finished:
-            self.conversation.end = EndState.ENDED
-            self.conversation.ended_at = now()
-            self.save(self.conversation)
-        return self.conversation
 
 
 def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn]) -> Grade:
@@ -185,19 +234,40 @@ def engine_banner(grader: Grader, customer: Customer) -> str:
     return "Offline engine: built-in multilingual detectors grade, the persona's scripted lines answer (no model)"
 
 
+def new_conversation(persona: Persona, grader: Grader, customer: Customer, *, owner: str | None = None,
+                     seed: int = 0, mode: Mode = "practice") -> Conversation:
+    return Conversation(owner=owner, persona_id=persona.id, persona_name=persona.display_name,
+                        customer_name=persona.customer_name, language=persona.language,
+                        difficulty=persona.difficulty.value, engine=engine_banner(grader, customer), mode=mode,
+                        seed=seed, opening=customer.opening(), mood_start=persona.mood.start)
+
+
 def start_practice(persona: Persona, *, settings: Settings | None = None, engine: str | None = None,
-                   rubric: Rubric | None = None, save: Saver | None = None, seed: int = 0,
+                   rubric: Rubric | None = None, log: TurnLog | None = None, seed: int = 0,
                    owner: str | None = None, conversation: Conversation | None = None,
-                   grader: Grader | None = None) -> Practice:
+                   grader: Grader | None = None, mode: Mode = "practice") -> Practice:
     """A practice session with the engines the settings call for. Pass `grader` to share one
     (and its connection pool) between many conversations, as the page does."""
     settings = settings or load_settings()
-    rubric = rubric or load_rubric()
+    rubric = rubric or load_rubric(settings.rubric)
     grader = grader or make_grader(settings, engine=engine, rubric=rubric)
+    seed = conversation.seed if conversation is not None else seed
+    customer: Customer
     if isinstance(grader, CombinedGrader):
-        customer: Customer = LLMCustomer(persona, grader.client, rubric, seed=seed)
+        customer = LLMCustomer(persona, grader.client, rubric, seed=seed)
     else:
         customer = ScriptedCustomer(persona, seed)
-    return Practice(persona, grader=grader, customer=customer, conversation=conversation, save=save, seed=seed,
-                    owner=owner)
+    if conversation is None:
+        conversation = new_conversation(persona, grader, customer, owner=owner, seed=seed, mode=mode)
+    return Practice(persona, grader=grader, customer=customer, conversation=conversation, log=log)
 
+
+def end_conversation(conversation: Conversation) -> None:
+    """The trainee ends it (a no-op if it has ended already)."""
+    if not conversation.finished:
+        conversation.end = EndState.ENDED
+        conversation.ended_at = now()
+
+
+__all__ = ["Conversation", "MoodChange", "Practice", "TurnConflict", "TurnLog", "TurnRecord", "end_conversation",
+           "new_conversation", "start_practice"]

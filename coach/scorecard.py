@@ -1,4 +1,6 @@
-"""The end of a conversation: how each criterion went, what failed and where, what to practise."""
+"""The end of a conversation: how each criterion went, what failed and where, what to practise.
+
+Only each turn's final attempt counts; how many turns were tried again is said beside it."""
 
 from __future__ import annotations
 
@@ -44,6 +46,7 @@ class Scorecard(BaseModel):
     failures: list[FailedTurn]
     mood: list[int]  # the mood at the start and after every turn
     practise_next: list[str]  # names of the criteria to work on
+    retries: int = 0  # turns tried again; only each turn's final attempt is counted above
 
 
 def scorecard(conversation: Conversation, rubric: Rubric) -> Scorecard:
@@ -73,4 +76,5 @@ def scorecard(conversation: Conversation, rubric: Rubric) -> Scorecard:
         end=conversation.end.value if conversation.end else None, turns=len(conversation.turns),
         score=round(passed / judged, 3) if judged else None, criteria=list(scores.values()), failures=failures,
         mood=[conversation.mood_start] + [t.mood_after for t in conversation.turns],
-        practise_next=[s.name for s in worst[:3]])
+        practise_next=[s.name for s in worst[:3]],
+        retries=sum(1 for t in [*conversation.turns, *conversation.retired] if t.attempt > 0))

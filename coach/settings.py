@@ -63,6 +63,7 @@ class Settings(BaseModel):
     personas: list[str] = Field(default_factory=list, description="folders of persona files, added to the shipped "
                                                                   "ones (the same id replaces a shipped persona)")
     shipped_personas: bool = Field(True, description="offer the personas that ship with coach")
+    session_hours: float = Field(12.0, gt=0, le=24 * 30, description="a page login lasts this long")
     settings_file: str | None = Field(None, exclude=True)
 
     @property
@@ -100,6 +101,7 @@ _ENV = {
     "COACH_CUSTOMER_TEMPERATURE": "customer_temperature", "COACH_SEED": "seed", "COACH_SAMPLES": "samples",
     "COACH_TOKEN_BUDGET": "token_budget", "COACH_EXPLAIN_IN": "explain_in", "COACH_DB": "database",
     "COACH_RUBRIC": "rubric", "COACH_PERSONAS": "personas", "COACH_SHIPPED_PERSONAS": "shipped_personas",
+    "COACH_SESSION_HOURS": "session_hours",
 }
 _PATHS = ("database", "rubric")  # settings-file paths read from the file's folder
 

@@ -1,41 +1,24 @@
-"""Conversations kept in SQLite (WAL), saved after every turn, so nothing is lost on a
-reload or a server restart. Each row is owned by the browser session that started it;
-the owner column is where user accounts would plug in later.
+"""Conversations in SQLite: a header row each, and every turn a row of its own.
+
+A turn is written twice: as `pending` with the trainee's reply before grading starts (a
+crash mid-turn loses nothing typed), then as `done` with its grade. Saving a turn writes only
+that row and the conversation's summary, and checks the conversation's version: a write
+based on an outdated copy (another tab, another server process) is refused, never merged
+or overwritten. A retried turn retires the turns it replaces; they stay in the record.
 """
 
 from __future__ import annotations
 
+import json
+import secrets
 import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
+from typing import Any
 
-from coach.practice import Conversation
+from coach.db import Database, utcnow
+from coach.practice import Conversation, TurnConflict, TurnRecord
 from coach.rubric import Rubric
 from coach.scorecard import scorecard
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS conversations (
-    id TEXT PRIMARY KEY,
-    owner TEXT,
-    persona_id TEXT NOT NULL,
-    persona_name TEXT NOT NULL,
-    customer_name TEXT NOT NULL,
-    language TEXT NOT NULL,
-    started_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    ended_at TEXT,
-    outcome TEXT,
-    turns INTEGER NOT NULL,
-    score REAL,
-    data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS conversations_owner ON conversations(owner, started_at);
-CREATE INDEX IF NOT EXISTS conversations_persona ON conversations(persona_id, started_at);
-"""
 
 
 @dataclass(frozen=True)
@@ -46,54 +29,128 @@ class Summary:
     persona_name: str
     customer_name: str
     language: str
+    mode: str
     started_at: str
     outcome: str | None
     turns: int
     score: float | None
 
 
+_SUMMARY = ("id, owner, persona_id, persona_name, customer_name, language, mode, started_at, outcome, turns, score")
+
+
 class Store:
-    def __init__(self, path: str | Path, rubric: Rubric):
-        self.path = Path(path)
+    def __init__(self, db: Database, rubric: Rubric):
+        self.db = db
         self.rubric = rubric
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(SCHEMA)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
-        try:
-            db.execute("PRAGMA synchronous=NORMAL")
-            yield db
-            db.commit()
-        finally:
-            db.close()
+    # -- writing ---------------------------------------------------------------------------
+    def _summary(self, c: Conversation) -> dict[str, Any]:
+        card = scorecard(c, self.rubric)
+        return {"updated_at": utcnow(), "ended_at": c.ended_at.isoformat() if c.ended_at else None,
+                "outcome": c.end.value if c.end else None, "turns": len(c.turns), "score": card.score}
 
-    def save(self, conversation: Conversation) -> None:
-        card = scorecard(conversation, self.rubric)
-        row = (conversation.id, conversation.owner, conversation.persona_id, conversation.persona_name,
-               conversation.customer_name, conversation.language, conversation.started_at.isoformat(),
-               datetime.now().astimezone().isoformat(),
-               conversation.ended_at.isoformat() if conversation.ended_at else None,
-               conversation.end.value if conversation.end else None, len(conversation.turns), card.score,
-               conversation.model_dump_json())
-        with self._lock, self._connect() as db:
-            db.execute("INSERT OR REPLACE INTO conversations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
+    @staticmethod
+    def _header(c: Conversation) -> str:
+        return c.model_dump_json(exclude={"turns", "retired", "pending", "version"})
+
+    def create(self, c: Conversation) -> None:
+        s = self._summary(c)
+        with self.db.connect(write=True) as db:
+            db.execute("INSERT INTO conversations (id, owner, persona_id, persona_name, customer_name, language, mode, "
+                       "started_at, updated_at, ended_at, outcome, turns, score, version, data) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
+                       (c.id, c.owner, c.persona_id, c.persona_name, c.customer_name, c.language, c.mode,
+                        c.started_at.isoformat(), s["updated_at"], s["ended_at"], s["outcome"], s["turns"],
+                        s["score"], self._header(c)))
+        c.version = 0
+
+    def begin(self, c: Conversation, index: int, attempt: int, reply: str) -> str:
+        """Save the reply as pending; a pending reply at the same place (a turn a crash cut
+        short) is replaced, a graded one never is."""
+        token = secrets.token_hex(8)
+        at = utcnow()
+        with self.db.connect(write=True) as db:
+            cursor = db.execute(
+                "INSERT INTO turns (conversation_id, idx, attempt, status, reply, token, data, created_at, updated_at) "
+                "VALUES (?, ?, ?, 'pending', ?, ?, NULL, ?, ?) "
+                "ON CONFLICT (conversation_id, idx, attempt) DO UPDATE SET reply = excluded.reply, "
+                "token = excluded.token, updated_at = excluded.updated_at WHERE turns.status = 'pending'",
+                (c.id, index, attempt, reply, token, at, at))
+            if cursor.rowcount != 1:
+                raise TurnConflict()
+        return token
+
+    def finish(self, c: Conversation, record: TurnRecord, token: str) -> None:
+        """Save the graded turn, retire what a retry replaces, bump the version: all or nothing."""
+        after = c.model_copy(deep=False)
+        after.turns = [*c.turns[:record.index], record]
+        after.end, after.ended_at = record.end, (record.at if record.end else None)
+        s = self._summary(after)
+        with self.db.connect(write=True) as db:
+            updated = db.execute(
+                "UPDATE conversations SET version = version + 1, updated_at = ?, ended_at = ?, outcome = ?, turns = ?, "
+                "score = ?, data = ? WHERE id = ? AND version = ?",
+                (s["updated_at"], s["ended_at"], s["outcome"], s["turns"], s["score"], self._header(after), c.id,
+                 c.version))
+            if updated.rowcount != 1:
+                raise TurnConflict()
+            db.execute("UPDATE turns SET status = 'retired', updated_at = ? WHERE conversation_id = ? AND idx >= ? "
+                       "AND status = 'done'", (s["updated_at"], c.id, record.index))
+            done = db.execute(
+                "UPDATE turns SET status = 'done', data = ?, updated_at = ? WHERE conversation_id = ? AND idx = ? "
+                "AND attempt = ? AND status = 'pending' AND token = ?",
+                (record.model_dump_json(), s["updated_at"], c.id, record.index, record.attempt, token))
+            if done.rowcount != 1:
+                raise TurnConflict()
+        c.version += 1
+
+    def save_header(self, c: Conversation) -> None:
+        """Save a change to the conversation itself (ended by the trainee), if nobody saved first."""
+        s = self._summary(c)
+        with self.db.connect(write=True) as db:
+            updated = db.execute(
+                "UPDATE conversations SET version = version + 1, updated_at = ?, ended_at = ?, outcome = ?, data = ? "
+                "WHERE id = ? AND version = ?", (s["updated_at"], s["ended_at"], s["outcome"], self._header(c), c.id,
+                                                 c.version))
+            if updated.rowcount != 1:
+                raise TurnConflict()
+        c.version += 1
+
+    # -- reading ---------------------------------------------------------------------------
+    def version(self, conversation_id: str) -> int | None:
+        with self.db.connect() as db:
+            row = db.execute("SELECT version FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+        return row[0] if row else None
 
     def get(self, conversation_id: str) -> Conversation | None:
-        with self._connect() as db:
-            row = db.execute("SELECT data FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
-        return Conversation.model_validate_json(row[0]) if row else None
+        with self.db.connect() as db:
+            row = db.execute("SELECT data, version FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+            if row is None:
+                return None
+            turns = db.execute("SELECT idx, attempt, status, reply, data FROM turns WHERE conversation_id = ? "
+                               "ORDER BY idx, attempt", (conversation_id,)).fetchall()
+        return _assemble(row[0], row[1], turns)
 
-    def active(self, owner: str) -> Conversation | None:
+    def owner_of(self, conversation_id: str) -> tuple[bool, str | None]:
+        """(exists, owner) without reading the conversation."""
+        with self.db.connect() as db:
+            row = db.execute("SELECT owner FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+        return (row is not None, row[0] if row else None)
+
+    def active_id(self, owner: str) -> str | None:
         """The owner's latest unfinished conversation, to resume after a reload or restart."""
-        with self._connect() as db:
-            row = db.execute("SELECT data FROM conversations WHERE owner = ? AND outcome IS NULL "
+        with self.db.connect() as db:
+            row = db.execute("SELECT id FROM conversations WHERE owner = ? AND outcome IS NULL "
                              "ORDER BY updated_at DESC LIMIT 1", (owner,)).fetchone()
-        return Conversation.model_validate_json(row[0]) if row else None
+        return row[0] if row else None
+
+    def latest_id(self, owner: str) -> str | None:
+        """The owner's most recently touched conversation, finished or not."""
+        with self.db.connect() as db:
+            row = db.execute("SELECT id FROM conversations WHERE owner = ? ORDER BY updated_at DESC LIMIT 1",
+                             (owner,)).fetchone()
+        return row[0] if row else None
 
     def list(self, *, owner: str | None = None, persona_id: str | None = None, since: str | None = None,
              until: str | None = None, min_score: float | None = None, max_score: float | None = None,
@@ -105,9 +162,24 @@ class Store:
             if value not in (None, ""):
                 where.append(clause)
                 args.append(value)
-        sql = ("SELECT id, owner, persona_id, persona_name, customer_name, language, started_at, outcome, turns, score "
-               "FROM conversations" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = (f"SELECT {_SUMMARY} FROM conversations" + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY started_at DESC LIMIT ?")
-        with self._connect() as db:
+        with self.db.connect() as db:
             rows = db.execute(sql, (*args, limit)).fetchall()
         return [Summary(*row) for row in rows]
+
+
+def _assemble(header: str, version: int, turns: list[sqlite3.Row]) -> Conversation:
+    data = json.loads(header)
+    active, retired, pendings = [], [], []
+    for idx, _attempt, status, reply, turn_data in turns:
+        if status == "pending":
+            pendings.append({"index": idx, "reply": reply})
+        elif status == "done":
+            active.append(json.loads(turn_data))
+        else:
+            retired.append(json.loads(turn_data))
+    # a pending reply still fits where it was typed unless a retry has since cut the conversation short
+    fitting = [p for p in pendings if p["index"] <= len(active)]
+    data.update(turns=active, retired=retired, pending=fitting[-1] if fitting else None, version=version)
+    return Conversation.model_validate(data)

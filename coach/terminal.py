@@ -9,10 +9,11 @@ from pathlib import Path
 from coach.grades import Verdict
 from coach.locations import transcripts_dir
 from coach.personas import Persona
-from coach.practice import TurnRecord, start_practice
+from coach.practice import TurnRecord, end_conversation, start_practice
 from coach.rubric import Rubric
 from coach.scorecard import scorecard
 from coach.settings import Settings
+from coach.textclean import clean_text
 from coach.transcript import TranscriptFiles
 
 SYMBOL = {Verdict.PASS: "✓", Verdict.FAIL: "✗"}
@@ -43,8 +44,9 @@ def _print_turn(record: TurnRecord, names: dict[str, str]) -> None:
 async def _loop(persona: Persona, settings: Settings, rubric: Rubric, engine: str | None, seed: int,
                 store: TranscriptFiles) -> int:
     names = {c.id: c.name for c in rubric.criteria}
-    practice = start_practice(persona, settings=settings, engine=engine, rubric=rubric, seed=seed, save=store.save)
+    practice = start_practice(persona, settings=settings, engine=engine, rubric=rubric, seed=seed, log=store)
     c = practice.conversation
+    store.save(c)
     print(f"{persona.display_name} · {persona.customer_name} · {persona.language} · {persona.difficulty.value}")
     print(" ".join(persona.situation.split()))
     print(f"[{c.engine}]")
@@ -61,17 +63,13 @@ async def _loop(persona: Persona, settings: Settings, rubric: Rubric, engine: st
             break
         if not reply.strip():
             continue
-        record = None
-        async for kind, value in practice.turn_stream(reply):
-            if kind == "grade":
-                pass
-            elif kind == "turn":
-                record = value
+        record = await practice.turn(clean_text(reply))
         _print_turn(record, names)
         print(f"{persona.customer_name}: {record.customer}")
-    practice.end()
+    end_conversation(c)
+    store.save(c)
     card = scorecard(c, rubric)
-    print(f"\n— {c.end.label}" + (f" · score {card.score:.0%}" if card.score is not None else ""))
+    print(f"\n— {c.end.label if c.end else ''}" + (f" · score {card.score:.0%}" if card.score is not None else ""))
     for s in card.criteria:
         if s.judged:
             print(f"  {s.name}: {s.passed}/{s.judged}")

@@ -1,13 +1,19 @@
-"""Transcripts: saved after every turn, and exported as JSON (every grade) or Markdown (for people)."""
+"""Transcripts: saved after every turn, and exported as JSON (every grade) or Markdown (for people).
+
+Everything a person or a model wrote is escaped in the Markdown, so a reply can never show up
+as HTML, a link, an image, or a line that looks like a grade, a mood or the customer speaking.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from coach.grades import Verdict
-from coach.practice import Conversation
+from coach.i18n import t
+from coach.practice import Conversation, PendingReply, TurnRecord
 from coach.rubric import Rubric
 from coach.scorecard import scorecard
 
@@ -15,7 +21,8 @@ MARK = {Verdict.PASS: "✅ pass", Verdict.FAIL: "❌ fail", Verdict.NA: "➖ n/a
 
 
 class TranscriptFiles:
-    """One JSON file per conversation, replaced atomically after every turn."""
+    """One JSON file per conversation (the terminal's log): the reply is written before grading,
+    the graded turn after; each write replaces the file atomically."""
 
     def __init__(self, directory: str | Path):
         self.directory = Path(directory)
@@ -30,44 +37,83 @@ class TranscriptFiles:
         tmp.write_text(conversation.model_dump_json(indent=2), encoding="utf-8")
         os.replace(tmp, target)
 
+    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str) -> str:
+        self.save(conversation.model_copy(update={"pending": PendingReply(index=index, reply=reply)}))
+        return ""
+
+    def finish(self, conversation: Conversation, record: TurnRecord, token: str) -> None:
+        after = conversation.model_copy(deep=True)
+        after.add(record)
+        self.save(after)
+
     def load(self, conversation_id: str) -> Conversation:
         return Conversation.model_validate_json(self.path(conversation_id).read_text(encoding="utf-8"))
 
 
 def transcript_json(conversation: Conversation, rubric: Rubric) -> str:
-    data = json.loads(conversation.model_dump_json())
+    """Every grade, every attempt and the scorecard; no account ids (a file travels)."""
+    data = json.loads(conversation.model_dump_json(exclude={"owner"}))
     data["scorecard"] = json.loads(scorecard(conversation, rubric).model_dump_json())
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def transcript_markdown(conversation: Conversation, rubric: Rubric) -> str:
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+\-|~&=!])")
+_MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])", re.MULTILINE)
+
+
+def md(text: str) -> str:
+    """Anyone's words as literal Markdown text: no HTML, no links or images, no emphasis,
+    no headings or lists, so nothing typed can pass for a grade, a mood or another speaker."""
+    return _MD_LIST_NUMBER.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def md_quote(text: str) -> list[str]:
+    """A block of someone's words, every line inside the quote."""
+    return ["> " + md(line) if line.strip() else ">" for line in text.split("\n")]
+
+
+def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = "en") -> str:
     card = scorecard(conversation, rubric)
     names = {c.id: c.name for c in rubric.criteria}
-    out = [f"# {conversation.persona_name}",
-           "",
-           f"- Customer: {conversation.customer_name} · language: {conversation.language} · difficulty: {conversation.difficulty}",
-           f"- Started: {conversation.started_at:%Y-%m-%d %H:%M} UTC · engine: {conversation.engine}",
-           f"- Outcome: {conversation.end.label if conversation.end else 'in progress'}"
-           + (f" · score {card.score:.0%}" if card.score is not None else ""),
-           "", "## Conversation", "",
-           f"**{conversation.customer_name}:** {conversation.opening}", ""]
-    for t in conversation.turns:
-        out += [f"**You (turn {t.index + 1}):** {t.reply}", ""]
-        for g in t.grade.criteria:
+    c = conversation
+    outcome = t(f"end.{c.end.value}", lang) if c.end else t("end.in_progress", lang)
+    score = t("md.score", lang, score=f"{card.score:.0%}") if card.score is not None else ""
+    out = [f"# {md(c.persona_name)}", "",
+           "- " + t("md.customer_line", lang, customer=md(c.customer_name), language=c.language,
+                    difficulty=c.difficulty, mode=t(f"mode.{c.mode}", lang)),
+           "- " + t("md.started_line", lang, started=f"{c.started_at:%Y-%m-%d %H:%M}", engine=md(c.engine)),
+           "- " + t("md.outcome_line", lang, outcome=outcome) + (f" · {score}" if score else ""),
+           "", f"## {t('md.conversation', lang)}", "", f"**{md(c.customer_name)}:**", *md_quote(c.opening), ""]
+
+    def grade_lines(turn: TurnRecord) -> list[str]:
+        lines = []
+        for g in turn.grade.criteria:
             if g.verdict is Verdict.NA:
                 continue
-            quotes = "; ".join(f"“{e.text}”" for e in g.evidence)
-            out.append(f"- {MARK[g.verdict]} **{names.get(g.criterion, g.criterion)}**: {g.explanation}"
-                       + (f" Quote: {quotes}." if quotes and g.verdict is Verdict.FAIL else ""))
+            quotes = "; ".join(f"“{md(e.text)}”" for e in g.evidence)
+            lines.append(f"- {MARK[g.verdict]} **{md(names.get(g.criterion, g.criterion))}**: {md(g.explanation)}"
+                         + (f" {t('md.quote', lang)}: {quotes}." if quotes and g.verdict is Verdict.FAIL else ""))
             if g.better:
-                out.append(f"  - Try: {g.better}")
-        sign = "+" if t.mood_after >= t.mood_before else ""
-        out += ["", f"*Mood {t.mood_before} → {t.mood_after} ({sign}{t.mood_after - t.mood_before})*", "",
-                f"**{conversation.customer_name}:** {t.customer}", ""]
-    out += ["## Scorecard", "", "| Criterion | Passed | Failed | n/a |", "| --- | --- | --- | --- |"]
+                lines.append(f"  - {t('md.try', lang)}: {md(g.better)}")
+        return lines
+
+    for turn in c.turns:
+        for earlier in c.attempts(turn.index)[:-1]:
+            out += [f"**{t('md.earlier_attempt', lang, turn=turn.index + 1, attempt=earlier.attempt + 1)}:**",
+                    *md_quote(earlier.reply), "", *grade_lines(earlier), ""]
+        out += [f"**{t('md.you_turn', lang, turn=turn.index + 1)}:**", *md_quote(turn.reply), "", *grade_lines(turn)]
+        sign = "+" if turn.mood_after >= turn.mood_before else ""
+        out += ["", "*" + t("md.mood_line", lang, before=turn.mood_before, after=turn.mood_after,
+                                change=f"{sign}{turn.mood_after - turn.mood_before}") + "*", "",
+                f"**{md(c.customer_name)}:**", *md_quote(turn.customer), ""]
+    out += [f"## {t('md.scorecard', lang)}", "",
+            f"| {t('md.criterion', lang)} | {t('md.passed', lang)} | {t('md.failed', lang)} | n/a |",
+            "| --- | --- | --- | --- |"]
     for s in card.criteria:
-        out.append(f"| {s.name} | {s.passed} | {s.failed} | {s.not_applicable} |")
+        out.append(f"| {md(s.name)} | {s.passed} | {s.failed} | {s.not_applicable} |")
+    if card.retries:
+        out += ["", t("md.retries", lang, count=card.retries)]
     if card.practise_next:
-        out += ["", "**Practise next:** " + ", ".join(card.practise_next)]
-    out += ["", f"Mood over time: {' → '.join(map(str, card.mood))}", ""]
+        out += ["", f"**{t('md.practise_next', lang)}:** " + ", ".join(md(n) for n in card.practise_next)]
+    out += ["", t("md.mood_over_time", lang, moods=" → ".join(map(str, card.mood))), ""]
     return "\n".join(out)

@@ -9,12 +9,11 @@ from itertools import product
 
 import pytest
 
-from coach.customers import ScriptedCustomer
-from coach.engines import OfflineEngine
-from coach.mood import EndState
+from coach.errors import Refusal
+from coach.mood import EndState, MoodTracker
 from coach.notices import NoticeKind
 from coach.personas import find_persona, load_personas
-from coach.practice import Practice, start_practice
+from coach.practice import NoLog, TurnConflict, start_practice
 from coach.testing.fake_openai import FakeOpenAI, Scripted
 from coach.transcript import TranscriptFiles
 from tests.conftest import run_coach
@@ -24,8 +23,13 @@ from tests.personas.conftest import reply
 PERSONAS, _ = load_personas()
 
 
-def offline_practice(persona, seed=0, save=None):
-    return Practice(persona, grader=OfflineEngine(), customer=ScriptedCustomer(persona, seed), seed=seed, save=save)
+def offline_practice(persona, seed=0, log=None):
+    return start_practice(persona, engine="offline", seed=seed, log=log)
+
+
+def tracker_of(practice):
+    """The mood as it stands, for a policy that chooses replies from it."""
+    return MoodTracker(practice.persona, practice.state_before(len(practice.conversation.turns)))
 
 
 def play(persona, kinds, seed=0):
@@ -62,7 +66,7 @@ def play_policy(persona, policy, turns=14):
     for _ in range(turns):
         if practice.conversation.finished:
             break
-        asyncio.run(practice.turn(reply(persona, policy(practice.tracker))))
+        asyncio.run(practice.turn(reply(persona, policy(tracker_of(practice)))))
     return practice.conversation
 
 
@@ -100,31 +104,57 @@ def test_the_customer_speaks_its_end_line_when_the_conversation_ends():
     conversation = play(persona, ["good"] * 6)
     assert conversation.end is EndState.RESOLVED
     assert conversation.turns[-1].customer in persona.lines.resolved
-    with pytest.raises(RuntimeError):
-        practice = offline_practice(persona)
-        practice.conversation.end = EndState.ENDED
+    practice = offline_practice(persona)
+    practice.conversation.end = EndState.ENDED
+    with pytest.raises(Refusal, match="has ended"):
         asyncio.run(practice.turn("hello"))
 
 
-def test_every_turn_is_saved_and_a_saved_conversation_resumes(tmp_path):
+class RecordingLog(TranscriptFiles):
+    """The terminal's transcript files, noting what was on disk at each step."""
+
+    def __init__(self, directory):
+        super().__init__(directory)
+        self.steps = []
+
+    def begin(self, conversation, index, attempt, reply):
+        token = super().begin(conversation, index, attempt, reply)
+        self.steps.append(("begin", index, self.load(conversation.id).pending.reply))
+        return token
+
+    def finish(self, conversation, record, token):
+        super().finish(conversation, record, token)
+        self.steps.append(("finish", record.index, len(self.load(conversation.id).turns)))
+
+
+def test_every_reply_is_saved_before_grading_and_every_turn_after_and_a_saved_conversation_resumes(tmp_path):
     persona = find_persona("diner-kept-waiting")
-    store = TranscriptFiles(tmp_path)
-    saves = []
-
-    def save(conversation):
-        saves.append(len(conversation.turns))
-        store.save(conversation)
-
-    practice = offline_practice(persona, save=save)
+    log = RecordingLog(tmp_path)
+    practice = offline_practice(persona, log=log)
     asyncio.run(practice.turn(reply(persona, "mild")))
     asyncio.run(practice.turn(reply(persona, "mild")))
-    assert saves == [0, 1, 2]
-    saved = store.load(practice.conversation.id)
-    assert [t.reply for t in saved.turns] == [reply(persona, "mild")] * 2
-    resumed = Practice(persona, grader=OfflineEngine(), customer=ScriptedCustomer(persona), conversation=saved)
-    assert resumed.tracker.mood == practice.tracker.mood
+    assert log.steps == [("begin", 0, reply(persona, "mild")), ("finish", 0, 1),
+                         ("begin", 1, reply(persona, "mild")), ("finish", 1, 2)]
+    saved = log.load(practice.conversation.id)
+    assert [t.reply for t in saved.turns] == [reply(persona, "mild")] * 2 and saved.pending is None
+    resumed = offline_practice(persona)
+    resumed.conversation = saved
+    assert resumed.state_before(2) == practice.state_before(2)
     record = asyncio.run(resumed.turn(reply(persona, "good")))
     assert record.customer not in {t.customer for t in saved.turns[:-1]}
+
+
+def test_memory_changes_only_once_the_turn_is_saved():
+    persona = find_persona("repeat-refund")
+
+    class Refusing(NoLog):
+        def finish(self, conversation, record, token):
+            raise TurnConflict()
+
+    practice = offline_practice(persona, log=Refusing())
+    with pytest.raises(TurnConflict):
+        asyncio.run(practice.turn(reply(persona, "good")))
+    assert practice.conversation.turns == [] and practice.conversation.end is None
 
 
 def test_the_llm_customer_prompt_carries_the_persona_the_mood_and_the_last_move(rubric):

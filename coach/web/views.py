@@ -1,7 +1,8 @@
-"""HTML for the page's panels: persona card, grade panel, mood meter, scorecard.
+"""HTML for the page's panels: persona card, grade panel, mood meter, scorecard, transcripts.
 
-Everything user-written is escaped; quoted evidence is highlighted inside the reply
-with <mark>, and Arabic text is laid out right to left.
+Everything a person or a model wrote (replies, customer lines, persona fields, names,
+explanations that quote them) goes through `escape` and is isolated with <bdi>, so it is shown
+as text and cannot pass for the page's own markup. Fixed words come from the i18n catalogs.
 """
 
 from __future__ import annotations
@@ -11,27 +12,30 @@ from collections.abc import Sequence
 from html import escape
 
 from coach.grades import CriterionGrade, Evidence, Grade, Verdict
+from coach.i18n import t
 from coach.languages import LANGUAGES, RTL
-from coach.mood import EndState
+from coach.mood import DRIFT, EndState, MoodReason
 from coach.notices import Notice
 from coach.personas import Persona
 from coach.practice import Conversation, TurnRecord
 from coach.rubric import Rubric
-from coach.scorecard import Scorecard
+from coach.scorecard import Scorecard, scorecard
 
-BADGE = {Verdict.PASS: ("pass", "✓ pass"), Verdict.FAIL: ("fail", "✗ fail"), Verdict.NA: ("na", "– n/a")}
+BADGE = {Verdict.PASS: ("pass", "✓"), Verdict.FAIL: ("fail", "✗"), Verdict.NA: ("na", "–")}
 
 CSS = """
 .coach-banner {padding: 6px 12px; border-radius: 6px; background: #eef2ff; color: #312e81; font-size: 0.9em}
+.coach-banner.local {background: #fef9c3; color: #713f12}
+.coach-user {text-align: end; font-size: 0.9em; color: #374151}
 .coach-card h3 {margin: 0 0 4px 0}
 .coach-card .meta {color: #555; font-size: 0.9em}
-.coach-grade .crit {border-left: 4px solid #ccc; padding: 4px 10px; margin: 6px 0}
+.coach-grade .crit {border-inline-start: 4px solid #ccc; padding: 4px 10px; margin: 6px 0}
 .coach-grade .crit.fail {border-color: #dc2626; background: #fef2f2}
 .coach-grade .crit.pass {border-color: #16a34a; background: #f0fdf4}
-.coach-grade .badge {font-weight: 600; margin-right: 6px}
+.coach-grade .badge {font-weight: 600; margin-inline-end: 6px}
 .coach-grade .crit.fail .badge {color: #b91c1c}
 .coach-grade .crit.pass .badge {color: #15803d}
-.coach-grade blockquote {margin: 4px 0; padding: 4px 8px; background: #fff; border: 1px solid #eee}
+.coach-grade blockquote {margin: 4px 0; padding: 4px 8px; background: #fff; border: 1px solid #eee; white-space: pre-wrap}
 .coach-grade mark {background: #fde68a; padding: 0 2px}
 .coach-grade .better {color: #1e40af}
 .coach-grade .note {color: #6b7280; font-size: 0.85em}
@@ -40,9 +44,13 @@ CSS = """
 .coach-mood .fill {height: 100%; transition: width 0.6s ease}
 .coach-mood .label {font-weight: 600; margin-top: 4px}
 .coach-mood .why {color: #4b5563; font-size: 0.85em}
-.coach-score table {border-collapse: collapse; width: 100%}
-.coach-score td, .coach-score th {border-bottom: 1px solid #eee; padding: 3px 6px; text-align: left}
-.coach-notice {color: #92400e; background: #fffbeb; padding: 4px 8px; border-radius: 4px}
+.coach-score table, .coach-transcript table {border-collapse: collapse; width: 100%}
+.coach-score td, .coach-score th {border-bottom: 1px solid #eee; padding: 3px 6px; text-align: start}
+.coach-notice {color: #92400e; background: #fffbeb; padding: 4px 8px; border-radius: 4px; margin: 4px 0}
+.coach-ended {padding: 8px 12px; border-radius: 6px; font-weight: 600; background: #fee2e2; color: #7f1d1d}
+.coach-ended.resolved, .coach-ended.released {background: #dcfce7; color: #14532d}
+.coach-transcript .speaker {font-weight: 600; margin-top: 8px}
+.coach-transcript .said {white-space: pre-wrap; border-inline-start: 3px solid #e5e7eb; padding-inline-start: 8px}
 """
 
 
@@ -50,14 +58,25 @@ def direction(lang: str) -> str:
     return "rtl" if lang in RTL else "ltr"
 
 
-def persona_card(persona: Persona | None) -> str:
+def text(value: str, lang: str | None = None) -> str:
+    """Someone's words as inert, direction-isolated HTML text."""
+    d = f" dir='{direction(lang)}'" if lang else ""
+    return f"<bdi{d}>{escape(value)}</bdi>"
+
+
+def criterion_name(rubric: Rubric, criterion: str) -> str:
+    return rubric.get(criterion).name if criterion in rubric.ids else criterion
+
+
+def persona_card(persona: Persona | None, lang: str = "en") -> str:
     if persona is None:
-        return "<div class='coach-card'>Pick a customer to practise with.</div>"
+        return f"<div class='coach-card'>{escape(t('card.pick', lang))}</div>"
     d = direction(persona.language)
-    return (f"<div class='coach-card'><h3 dir='{d}'>{escape(persona.display_name)}</h3>"
-            f"<div class='meta'>{escape(persona.customer_name)} · {escape(LANGUAGES[persona.language])} · "
-            f"difficulty: <b>{persona.difficulty.value}</b></div>"
-            f"<p dir='{d}'>{escape(' '.join(persona.situation.split()))}</p></div>")
+    meta = t("card.meta", lang, customer=text(persona.customer_name), language=escape(LANGUAGES[persona.language]),
+             difficulty=escape(t(f"difficulty.{persona.difficulty.value}", lang)))
+    return (f"<div class='coach-card'><h3 dir='{d}'>{text(persona.display_name)}</h3>"
+            f"<div class='meta'>{meta}</div>"
+            f"<p dir='{d}'>{text(' '.join(persona.situation.split()))}</p></div>")
 
 
 def highlighted(reply: str, evidence: list[Evidence], lang: str) -> str:
@@ -75,91 +94,152 @@ def highlighted(reply: str, evidence: list[Evidence], lang: str) -> str:
 _QUOTED = re.compile(r"“([^”]*)”")
 
 
-def isolate_quotes(text: str) -> str:
-    """Escape, and isolate each quoted passage so Arabic quotes don't scramble English sentences."""
-    return _QUOTED.sub(lambda m: f"“<bdi>{m.group(1)}</bdi>”", escape(text))
+def explained(value: str) -> str:
+    """An explanation: escaped, each quoted passage isolated so Arabic quotes don't scramble the sentence."""
+    return _QUOTED.sub(lambda m: f"“<bdi>{m.group(1)}</bdi>”", escape(value))
 
 
-def _criterion(g: CriterionGrade, reply: str, name: str, lang: str) -> str:
-    css, label = BADGE[g.verdict]
-    parts = [f"<div class='crit {css}' data-criterion='{g.criterion}' data-verdict='{g.verdict.value}'>",
-             f"<span class='badge'>{label}</span><b>{escape(name)}</b>",
-             f"<div class='why'>{isolate_quotes(g.explanation)}</div>"]
+def _criterion(g: CriterionGrade, reply: str, name: str, lang: str, ui: str) -> str:
+    css, mark = BADGE[g.verdict]
+    label = t(f"verdict.{css}", ui)
+    parts = [f"<div class='crit {css}' data-criterion='{escape(g.criterion)}' data-verdict='{g.verdict.value}'>",
+             f"<span class='badge'>{mark} {escape(label)}</span><b>{escape(name)}</b>",
+             f"<div class='why'>{explained(g.explanation)}</div>"]
     if g.evidence and g.verdict is Verdict.FAIL:  # passes quote their words in the explanation already
         parts.append(highlighted(reply, g.evidence, lang))
     if g.better:
-        parts.append(f"<div class='better'>Try: <bdi dir='{direction(lang)}'>{escape(g.better)}</bdi></div>")
+        parts.append(f"<div class='better'>{escape(t('grade.try', ui))} {text(g.better, lang)}</div>")
     if g.disagreement:
-        parts.append(f"<div class='note'>{isolate_quotes(g.disagreement)}</div>")
+        parts.append(f"<div class='note'>{explained(g.disagreement)}</div>")
     parts.append("</div>")
     return "".join(parts)
 
 
-def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: Sequence[Notice] = ()) -> str:
+def notices_html(notices: Sequence[Notice], ui: str) -> str:
+    seen, out = set(), []
+    for n in notices:
+        line = n.text(ui)
+        if line not in seen:  # each notice once
+            seen.add(line)
+            out.append(f"<div class='coach-notice'>{escape(line)}</div>")
+    return "".join(out)
+
+
+def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: Sequence[Notice] = (),
+                ui: str = "en") -> str:
     if grade is None:
-        return "<div class='coach-grade'>Your last reply's grade appears here.</div>"
-    names = {c.id: c.name for c in rubric.criteria}
+        return f"<div class='coach-grade'>{escape(t('grade.placeholder', ui))}</div>"
     judged = [g for g in grade.criteria if g.verdict is not Verdict.NA]
     judged.sort(key=lambda g: g.verdict is not Verdict.FAIL)  # fails first: that is what to fix
-    skipped = [names.get(g.criterion, g.criterion) for g in grade.criteria if g.verdict is Verdict.NA]
-    html = ["<div class='coach-grade'>"]
-    html += [f"<div class='coach-notice'>{escape(n.text())}</div>" for n in [*grade.notices, *notices]]
-    html += [_criterion(g, reply, names.get(g.criterion, g.criterion), grade.lang) for g in judged]
+    skipped = [criterion_name(rubric, g.criterion) for g in grade.criteria if g.verdict is Verdict.NA]
+    html = ["<div class='coach-grade'>", notices_html([*grade.notices, *notices], ui)]
+    html += [_criterion(g, reply, criterion_name(rubric, g.criterion), grade.lang, ui) for g in judged]
     if skipped:
-        html.append(f"<div class='na'>Not applicable this turn: {escape(', '.join(skipped))}</div>")
+        html.append(f"<div class='na'>{escape(t('grade.not_applicable', ui, names=', '.join(skipped)))}</div>")
     html.append("</div>")
     return "".join(html)
 
 
-def mood_meter(mood: int, *, before: int | None = None, band: str = "", reasons: list = (), rubric: Rubric | None = None,
-               end: EndState | None = None) -> str:
+def _reason(r: MoodReason, rubric: Rubric, ui: str) -> str:
+    name = t("mood.drift", ui) if r.criterion == DRIFT else (
+        t("mood.limit", ui) if r.criterion == "limit" else criterion_name(rubric, r.criterion))
+    return f"{name} {'+' if r.amount > 0 else ''}{r.amount}"
+
+
+def mood_meter(mood: int, *, before: int | None = None, band: str = "", reasons: Sequence[MoodReason] = (),
+               rubric: Rubric | None = None, end: EndState | None = None, ui: str = "en") -> str:
     color = "#16a34a" if mood < 35 else "#ca8a04" if mood < 60 else "#ea580c" if mood < 85 else "#dc2626"
     change = ""
     if before is not None and before != mood:
         change = f" ({'+' if mood > before else ''}{mood - before})"
-    names = {c.id: c.name for c in rubric.criteria} if rubric else {}
-    why = ", ".join(f"{names.get(r.criterion, r.criterion)} {'+' if r.amount > 0 else ''}{r.amount}" for r in reasons)
-    status = f" · {end.label}" if end else (f" · {band}" if band else "")
+    why = ", ".join(_reason(r, rubric, ui) for r in reasons) if rubric else ""
+    status = f" · {t(f'end.{end.value}', ui)}" if end else (f" · {t(f'band.{band}', ui)}" if band else "")
     return (f"<div class='coach-mood' data-mood='{mood}'><div class='track'><div class='fill' "
             f"style='width:{mood}%;background:{color}'></div></div>"
-            f"<div class='label'>Customer mood: {mood}/100{change}{escape(status)}</div>"
+            f"<div class='label'>{escape(t('mood.label', ui, mood=mood))}{change}{escape(status)}</div>"
             + (f"<div class='why'>{escape(why)}</div>" if why else "") + "</div>")
 
 
-def banner(engine: str) -> str:
-    return f"<div class='coach-banner' id='coach-engine'>{escape(engine)}</div>"
+def ended_banner(conversation: Conversation, ui: str) -> str:
+    """A plain announcement of how the conversation ended (empty while it goes on)."""
+    if conversation.end is None:
+        return ""
+    end = conversation.end.value
+    return (f"<div class='coach-ended {end}' id='coach-ended' data-end='{end}'>"
+            f"{escape(t(f'ended.{end}', ui, customer=conversation.customer_name))}</div>")
 
 
-def scorecard_html(card: Scorecard, conversation: Conversation) -> str:
-    outcome = conversation.end.label if conversation.end else "In progress"
+def banner(engine: str, local: bool = False, ui: str = "en") -> str:
+    parts = [f"<div class='coach-banner' id='coach-engine'>{escape(engine)}</div>"]
+    if local:
+        parts.append(f"<div class='coach-banner local' id='coach-local'>{escape(t('banner.local', ui))}</div>")
+    return "".join(parts)
+
+
+def scorecard_html(card: Scorecard, conversation: Conversation, ui: str = "en") -> str:
+    outcome = t(f"end.{conversation.end.value}", ui) if conversation.end else t("end.in_progress", ui)
     score = f"{card.score:.0%}" if card.score is not None else "–"
     rows = "".join(
         f"<tr><td>{escape(s.name)}</td><td>{s.passed}/{s.judged}</td><td>{s.not_applicable}</td></tr>"
         for s in card.criteria if s.judged or s.not_applicable)
+    lang = conversation.language
     fails = "".join(
-        f"<li>Turn {f.turn} · <b>{escape(f.name)}</b>"
-        + (": " + "; ".join(f"<mark><bdi>{escape(q)}</bdi></mark>" for q in f.quotes) if f.quotes else "")
-        + (f"<br><span class='better'>Try: <bdi dir='{direction(conversation.language)}'>{escape(f.better)}</bdi></span>"
-           if f.better else "") + "</li>"
-        for f in card.failures)
-    practise = "".join(f"<li>{escape(n)}</li>" for n in card.practise_next) or "<li>Nothing failed. Well done.</li>"
-    return (f"<div class='coach-score' id='coach-scorecard'><h3>Scorecard · {escape(outcome)} · score {score}</h3>"
-            f"<table><tr><th>Criterion</th><th>Passed</th><th>n/a</th></tr>{rows}</table>"
-            f"<h4>Practise next</h4><ol>{practise}</ol>"
-            + (f"<h4>Turns that failed</h4><ul class='coach-grade'>{fails}</ul>" if fails else "") + "</div>")
+        f"<li>{escape(t('score.turn', ui, turn=f.turn))} · <b>{escape(f.name)}</b>"
+        + (": " + "; ".join(f"<mark>{text(q)}</mark>" for q in f.quotes) if f.quotes else "")
+        + (f"<br><span class='better'>{escape(t('grade.try', ui))} {text(f.better, lang)}</span>" if f.better else "")
+        + "</li>" for f in card.failures)
+    practise = "".join(f"<li>{escape(n)}</li>" for n in card.practise_next) or f"<li>{escape(t('score.nothing', ui))}</li>"
+    retries = f"<p class='retries'>{escape(t('score.retries', ui, count=card.retries))}</p>" if card.retries else ""
+    return (f"<div class='coach-score' id='coach-scorecard'>"
+            f"<h3>{escape(t('score.title', ui, outcome=outcome, score=score))}</h3>"
+            f"<table><tr><th>{escape(t('score.criterion', ui))}</th><th>{escape(t('score.passed', ui))}</th>"
+            f"<th>n/a</th></tr>{rows}</table>{retries}"
+            f"<h4>{escape(t('score.practise_next', ui))}</h4><ol>{practise}</ol>"
+            + (f"<h4>{escape(t('score.failed_turns', ui))}</h4><ul class='coach-grade'>{fails}</ul>" if fails else "")
+            + "</div>")
 
 
-def chat_messages(conversation: Conversation, pending: str | None = None, customer_text: str | None = None) -> list[dict]:
-    """The conversation as Chatbot messages: the customer on the left, the trainee on the right."""
-    messages = [{"role": "assistant", "content": conversation.opening}]
-    for t in conversation.turns:
-        messages += [{"role": "user", "content": t.reply}, {"role": "assistant", "content": t.customer}]
+def transcript_html(conversation: Conversation, rubric: Rubric, ui: str = "en", owner_name: str | None = None) -> str:
+    """A whole conversation with every grade, for My sessions and the trainer's view."""
+    c = conversation
+    lang = c.language
+    card = scorecard(c, rubric)
+    outcome = t(f"end.{c.end.value}", ui) if c.end else t("end.in_progress", ui)
+    head = (f"<h3>{text(c.persona_name)}</h3><div class='meta'>"
+            + escape(t("transcript.meta", ui, customer=c.customer_name, started=f"{c.started_at:%Y-%m-%d %H:%M}",
+                       outcome=outcome, mode=t(f"mode.{c.mode}", ui)))
+            + (escape(" · " + t("transcript.owner", ui, name=owner_name)) if owner_name else "") + "</div>")
+    parts = [f"<div class='coach-transcript' id='coach-transcript-{escape(c.id)}'>", head,
+             f"<div class='speaker'>{text(c.customer_name)}</div><div class='said' dir='{direction(lang)}'>"
+             f"{escape(c.opening)}</div>"]
+    for turn in c.turns:
+        for earlier in c.attempts(turn.index)[:-1]:
+            parts.append(_turn_html(earlier, rubric, lang, ui, t("transcript.earlier", ui, turn=turn.index + 1,
+                                                                   attempt=earlier.attempt + 1)))
+        parts.append(_turn_html(turn, rubric, lang, ui, t("transcript.you", ui, turn=turn.index + 1)))
+        parts.append(f"<div class='speaker'>{text(c.customer_name)}</div>"
+                     f"<div class='said' dir='{direction(lang)}'>{escape(turn.customer)}</div>")
+    parts.append(scorecard_html(card, c, ui))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _turn_html(turn: TurnRecord, rubric: Rubric, lang: str, ui: str, who: str) -> str:
+    return (f"<div class='speaker'>{escape(who)}</div>"
+            f"<div class='said' dir='{direction(lang)}'>{escape(turn.reply)}</div>"
+            + grade_panel(turn.grade, turn.reply, rubric, turn.notices, ui))
+
+
+def chat_messages(conversation: Conversation, pending: str | None = None,
+                  customer_text: str | None = None) -> list[dict]:
+    """The conversation as Chatbot messages, escaped: the Chatbot renders HTML in messages, and
+    escaped text shows exactly what was typed. The customer is on the left, the trainee right."""
+    messages = [{"role": "assistant", "content": escape(conversation.opening)}]
+    for turn in conversation.turns:
+        messages += [{"role": "user", "content": escape(turn.reply)},
+                     {"role": "assistant", "content": escape(turn.customer)}]
     if pending is not None:
-        messages.append({"role": "user", "content": pending})
+        messages.append({"role": "user", "content": escape(pending)})
         if customer_text:
-            messages.append({"role": "assistant", "content": customer_text})
+            messages.append({"role": "assistant", "content": escape(customer_text)})
     return messages
-
-
-def last_turn(conversation: Conversation) -> TurnRecord | None:
-    return conversation.turns[-1] if conversation.turns else None

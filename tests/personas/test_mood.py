@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.grades import CriterionGrade, Grade, Verdict
-from coach.mood import EndState, MoodTracker
+from coach.mood import EndState, MoodState, MoodTracker, advance, initial
 from coach.personas import find_persona
 
 
@@ -18,7 +18,23 @@ def test_fails_raise_and_passes_lower_by_the_personas_amounts():
     change = tracker.update(grade(no_yes_but="fail", personalize="pass", restate_problem="n/a"))
     assert change.before == 70
     assert change.after == 70 + persona.mood.drift + persona.triggers["no_yes_but"] - persona.calmers["personalize"]
-    assert [(r.criterion, r.amount) for r in change.reasons] == [("no_yes_but", 15), ("personalize", -6)]
+    assert [(r.criterion, r.amount) for r in change.reasons] == [("no_yes_but", 15), ("personalize", -6),
+                                                                 ("drift", persona.mood.drift)]
+    assert sum(r.amount for r in change.reasons) == change.after - change.before  # the reasons add up
+
+
+def test_reasons_add_up_even_where_the_scale_ends():
+    persona = find_persona("diner-kept-waiting")
+    tracker = MoodTracker(persona, MoodState(mood=95))
+    change = tracker.update(grade(personalize="fail", own_it="fail"))
+    assert change.after == 100 and sum(r.amount for r in change.reasons) == change.after - change.before
+
+
+def test_advancing_the_mood_changes_nothing_but_the_returned_state():
+    persona = find_persona("lawsuit-19-dollars")
+    before = initial(persona)
+    change = advance(persona, before, grade(no_yes_but="fail"))
+    assert before.mood == persona.mood.start and change.state.mood == change.after != before.mood
 
 
 def test_the_same_grades_give_the_same_moods():
@@ -48,10 +64,9 @@ def test_end_states_follow_the_thresholds():
 
 def test_an_abusive_customer_is_released_after_enough_boundaries():
     persona = find_persona("abusive-caller")
-    tracker = MoodTracker(persona)
-    tracker.mood = persona.abuse.starts_at
+    tracker = MoodTracker(persona, MoodState(mood=persona.abuse.starts_at))
     assert tracker.abusive
     first = tracker.update(grade(set_boundaries="pass"))
     assert first.end is None
-    tracker.mood = persona.abuse.starts_at
+    tracker.state = tracker.state.model_copy(update={"mood": persona.abuse.starts_at})
     assert tracker.update(grade(set_boundaries="pass")).end is EndState.RELEASED

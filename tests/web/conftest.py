@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +17,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "correct-horse-battery"  # every test account's password
 
 
 def free_port() -> int:
@@ -27,27 +29,39 @@ def free_port() -> int:
 class Server:
     """`coach serve` in a subprocess, as the README's command runs it."""
 
-    def __init__(self, db: Path, env_extra: dict[str, str] | None = None):
+    def __init__(self, db: Path, env_extra: dict[str, str] | None = None, port: int | None = None):
         self.db = db
         self.env_extra = env_extra or {}
-        self.port = free_port()
+        self.port = port or free_port()
         self.proc: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
 
-    def start(self) -> Server:
+    @property
+    def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
         env.update(COACH_DB=str(self.db), COACH_HOME=str(self.db.parent), GRADIO_ANALYTICS_ENABLED="False",
-                   HF_HUB_OFFLINE="1", **self.env_extra)
-        self.log = open(self.db.parent / f"serve-{self.port}.log", "w")  # noqa: SIM115 (closed in stop())
+                   HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1", **self.env_extra)
+        return env
+
+    def add_user(self, name: str, role: str, password: str = PASSWORD) -> None:
+        """`coach users add` against this server's database, as an admin would."""
+        done = subprocess.run([sys.executable, "-m", "coach", "users", "add", name, "--role", role, "--password-stdin"],
+                              input=password, capture_output=True, text=True, env=self.env, cwd=self.db.parent,
+                              timeout=60)
+        assert done.returncode == 0, done.stderr
+
+    def start(self) -> Server:
+        self.log_path = self.db.parent / f"serve-{self.port}.log"
+        self.log = open(self.log_path, "a")  # noqa: SIM115 (closed in stop())
         self.proc = subprocess.Popen([sys.executable, "-m", "coach", "serve", "--port", str(self.port)],
-                                     cwd=self.db.parent, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+                                     cwd=self.db.parent, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"coach serve exited: {(self.db.parent / f'serve-{self.port}.log').read_text()}")
+                raise RuntimeError(f"coach serve exited: {self.log_path.read_text()}")
             try:
                 with urllib.request.urlopen(self.url, timeout=2) as response:
                     if response.status == 200:
@@ -65,10 +79,29 @@ class Server:
                 self.proc.kill()
         self.log.close()
 
+    def kill(self) -> None:
+        """kill -9: no chance to finish anything."""
+        assert self.proc is not None
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+        self.log.close()
+
 
 @pytest.fixture()
 def server(tmp_path):
+    """A page with no accounts: local mode, one user."""
     s = Server(tmp_path / "coach.sqlite3").start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture()
+def team(tmp_path):
+    """A page with accounts: an admin, a trainer and two trainees."""
+    s = Server(tmp_path / "coach.sqlite3")
+    for name, role in (("root", "admin"), ("tess", "trainer"), ("alice", "trainee"), ("bob", "trainee")):
+        s.add_user(name, role)
+    s.start()
     yield s
     s.stop()
 
@@ -85,10 +118,15 @@ def browser():
         b.close()
 
 
-@pytest.fixture()
-def page(browser, tmp_path):
-    context = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+def new_page(browser, locale: str = "en-US"):
+    context = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True, locale=locale)
     page = context.new_page()
     page.set_default_timeout(30_000)
+    return page
+
+
+@pytest.fixture()
+def page(browser, tmp_path):
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()

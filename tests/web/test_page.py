@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.web.conftest import Server
+from tests.web.conftest import Server, new_page
 from tests.web.ui import download, download_json, mood, open_page, pick_customer, send, start, verdict
 
 
 def test_a_whole_practice_session(server, page):
     open_page(page, server.url)
     expect(page.locator("#coach-engine")).to_contain_text("Offline engine")
+    expect(page.locator("#coach-local")).to_contain_text("Local mode")
     pick_customer(page, "The $19 lawsuit")
     start(page, "This case you sold me is a FAKE")
     first_mood = mood(page)
@@ -38,6 +39,7 @@ def test_a_whole_practice_session(server, page):
 
     page.click("#coach-end")
     expect(page.locator("#coach-scorecard")).to_contain_text("Scorecard · Ended by the trainee")
+    expect(page.locator("#coach-ended")).to_contain_text("You ended this conversation")
     expect(page.locator("#coach-scorecard")).to_contain_text("Practise next")
     expect(page.locator("#coach-mood-plot")).to_be_visible()
     expect(page.locator("#coach-reply textarea")).not_to_be_editable()
@@ -49,10 +51,11 @@ def test_a_whole_practice_session(server, page):
     markdown = download(page, "#coach-dl-md")
     assert "# The $19 lawsuit" in markdown and "## Scorecard" in markdown and "❌ fail" in markdown
 
-    page.reload()
+    page.reload()  # the ended conversation and its scorecard stay on screen
+    expect(page.locator("#coach-scorecard")).to_contain_text("Ended by the trainee")
     page.get_by_role("tab", name="My sessions").click()
     expect(page.locator("#coach-mine")).to_contain_text("The $19 lawsuit")
-    expect(page.locator("#coach-mine")).to_contain_text("ended by trainee")
+    expect(page.locator("#coach-mine")).to_contain_text("Ended by the trainee")
 
 
 def test_an_arabic_conversation_reads_right_to_left(server, page):
@@ -69,29 +72,22 @@ def test_an_arabic_conversation_reads_right_to_left(server, page):
     expect(quote.locator("mark")).to_have_text("أفهم ذلك، لكن هذه سياسة الشركة")
 
 
-def test_each_browser_has_its_own_sessions_and_a_restart_resumes(tmp_path, browser):
+def test_a_restart_resumes_the_conversation_on_screen(tmp_path, browser):
     db = tmp_path / "coach.sqlite3"
     first = Server(db).start()
+    alice = new_page(browser)
     try:
-        alice = browser.new_context(viewport={"width": 1400, "height": 1100}).new_page()
-        bob = browser.new_context(viewport={"width": 1400, "height": 1100}).new_page()
         open_page(alice, first.url)
         pick_customer(alice, "The indecisive shopper")
         start(alice, "I still can't decide")
         send(alice, "Priya, let me ask: what will you mostly use it for?")
-        open_page(bob, first.url)
-        expect(bob.locator("#coach-chat [data-testid=user]")).to_have_count(0)
-        bob.get_by_role("tab", name="My sessions").click()
-        expect(bob.locator("#coach-mine")).not_to_contain_text("indecisive")
     finally:
         first.stop()
-    second = Server(db)
-    second.port = first.port  # the same address, so the browser keeps its localStorage
-    second.start()
+    second = Server(db, port=first.port).start()
     try:
         alice.reload()
         expect(alice.locator("#coach-chat")).to_contain_text("what will you mostly use it for?")
-        send(alice, "Thank you, Priya. If it doesn't suit you, you can return it within 30 days.")
+        send(alice, "Thank you, Priya. If it doesn't suit you, you can return it within 30 days.", enter=True)
         expect(alice.locator("#coach-chat [data-testid=user]")).to_have_count(2)
         alice.get_by_role("tab", name="Trainer view").click()
         alice.click("#coach-trainer-go")
@@ -99,4 +95,3 @@ def test_each_browser_has_its_own_sessions_and_a_restart_resumes(tmp_path, brows
     finally:
         second.stop()
         alice.context.close()
-        bob.context.close()

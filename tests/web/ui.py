@@ -6,11 +6,26 @@ import json
 
 from playwright.sync_api import Page, expect
 
+from tests.web.conftest import PASSWORD
+
 
 def open_page(page: Page, url: str) -> None:
     page.goto(url)
     expect(page.locator("#coach-start")).to_be_visible()
-    page.wait_for_function("() => !document.querySelector('#coach-mood') || true")
+    expect(page.locator("#coach-engine")).to_be_visible()
+
+
+def login(page: Page, url: str, name: str, password: str = PASSWORD) -> None:
+    """Gradio's own login form, then the page."""
+    page.goto(url)
+    page.get_by_test_id("textbox").first.fill(name)
+    page.locator("input[type=password]").fill(password)
+    page.get_by_role("button", name="Login").click()
+    expect(page.locator("#coach-signed-in")).to_contain_text(name)
+
+
+def tab(page: Page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
 
 
 def pick_customer(page: Page, text: str) -> None:
@@ -31,14 +46,18 @@ def mood(page: Page) -> int:
     return int(page.locator("#coach-mood .coach-mood").get_attribute("data-mood"))
 
 
-def send(page: Page, reply: str) -> None:
-    """Send a reply and wait until its turn is complete (the box is usable again)."""
+def send(page: Page, reply: str, graded: bool = True, enter: bool = False) -> None:
+    """Send a reply (with the button, or Enter) and wait until its turn is complete."""
     turns_before = page.locator("#coach-chat [data-testid=user]").count()
     page.fill("#coach-reply textarea", reply)
-    page.click("#coach-send")
+    if enter:
+        page.locator("#coach-reply textarea").press("Enter")
+    else:
+        page.click("#coach-send")
     expect(page.locator("#coach-chat [data-testid=user]")).to_have_count(turns_before + 1)
-    expect(page.locator("#coach-reply textarea")).to_be_editable()
-    expect(page.locator("#coach-grade .crit").first).to_be_visible()
+    expect(page.locator("#coach-reply textarea")).to_have_value("")
+    if graded:
+        expect(page.locator("#coach-grade .crit").first).to_be_visible()
 
 
 def verdict(page: Page, criterion: str) -> str | None:

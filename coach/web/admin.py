@@ -1,0 +1,75 @@
+"""The Users tab (admins only): add people, change roles, reset passwords, remove accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+import pandas as pd
+
+from coach.accounts import Role
+from coach.i18n import t
+from coach.web import views
+from coach.web.base import Context, shown
+
+
+class UsersTab:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.c: dict[str, Any] = {}
+
+    def build(self) -> None:
+        ctx, c = self.ctx, self.c
+        roles = [(ctx.label(f"role.{r.value}"), r.value) for r in Role]
+        c["table"] = gr.Dataframe(interactive=False, elem_id="coach-users")
+        c["message"] = gr.HTML(elem_id="coach-users-message")
+        with gr.Row():
+            c["name"] = gr.Textbox(label=ctx.label("users.name"), elem_id="coach-user-name")
+            c["role"] = gr.Dropdown(roles, value="trainee", label=ctx.label("users.role"), elem_id="coach-user-role")
+            c["password"] = gr.Textbox(label=ctx.label("users.password"), type="password", elem_id="coach-user-password")
+        with gr.Row():
+            c["add"] = gr.Button(ctx.label("users.add"), variant="primary", elem_id="coach-user-add")
+            c["set_role"] = gr.Button(ctx.label("users.set_role"), elem_id="coach-user-set-role")
+            c["set_password"] = gr.Button(ctx.label("users.set_password"), elem_id="coach-user-set-password")
+            c["remove"] = gr.Button(ctx.label("users.remove"), variant="stop", elem_id="coach-user-remove")
+
+    def wire(self, ui: gr.State, tab: gr.Tab) -> None:
+        c = self.c
+        out = [c["table"], c["message"], c["password"]]
+        tab.select(self.on_list, [ui], out, api_visibility="private")
+        c["add"].click(self.on_add, [c["name"], c["role"], c["password"], ui], out, api_visibility="private")
+        c["set_role"].click(self.on_set_role, [c["name"], c["role"], ui], out, api_visibility="private")
+        c["set_password"].click(self.on_set_password, [c["name"], c["password"], ui], out, api_visibility="private")
+        c["remove"].click(self.on_remove, [c["name"], ui], out, api_visibility="private")
+
+    async def _listing(self, request: gr.Request, ui: str, done: str = "") -> tuple:
+        users = await self.ctx.service.users(self.ctx.who(request))
+        frame = pd.DataFrame([[u.name, t(f"role.{u.role.value}", ui), u.created_at[:16].replace("T", " ")]
+                              for u in users],
+                             columns=[t("users.name", ui), t("users.role", ui), t("users.created", ui)])
+        message = f"<div class='coach-notice' id='coach-users-done'>{views.escape(done)}</div>" if done else ""
+        return frame, message, ""  # the password box is emptied after every action
+
+    @shown
+    async def on_list(self, ui: str, request: gr.Request):
+        return await self._listing(request, ui)
+
+    @shown
+    async def on_add(self, name: str, role: str, password: str, ui: str, request: gr.Request):
+        user = await self.ctx.service.add_user(self.ctx.who(request), name, role, password)
+        return await self._listing(request, ui, t("users.added", ui, name=user.name, role=t(f"role.{user.role.value}", ui)))
+
+    @shown
+    async def on_set_role(self, name: str, role: str, ui: str, request: gr.Request):
+        await self.ctx.service.set_role(self.ctx.who(request), name, role)
+        return await self._listing(request, ui, t("users.role_set", ui, name=name, role=t(f"role.{role}", ui)))
+
+    @shown
+    async def on_set_password(self, name: str, password: str, ui: str, request: gr.Request):
+        await self.ctx.service.set_password(self.ctx.who(request), name, password)
+        return await self._listing(request, ui, t("users.password_set", ui, name=name))
+
+    @shown
+    async def on_remove(self, name: str, ui: str, request: gr.Request):
+        await self.ctx.service.remove_user(self.ctx.who(request), name)
+        return await self._listing(request, ui, t("users.removed", ui, name=name))

@@ -1,0 +1,126 @@
+"""What every part of the page shares: who is asking, the page's words, and how refusals are shown.
+
+Every handler takes the `gr.Request` Gradio gives it and asks `who(request)`: the user comes
+from the login session on the server, never from anything the browser sent. A refusal
+(`Refusal`) is shown as a one-line message in the reader's language; anything unexpected is
+logged with its traceback and shown as one plain line.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+import gradio as gr
+
+from coach.accounts import User
+from coach.errors import CoachError, Refusal
+from coach.i18n import catalog, locale_of, t
+from coach.languages import LANGUAGES
+from coach.rubric import Rubric
+from coach.web.auth import Identity
+from coach.web.service import Coach
+
+log = logging.getLogger("coach.web")
+
+
+def page_i18n() -> gr.I18n:
+    """Gradio's own translation support for the page's fixed labels (by the browser's language)."""
+    return gr.I18n(**{lang: catalog(lang) for lang in LANGUAGES if catalog(lang)})
+
+
+class Context:
+    """The service, the identity check and the words, handed to each tab."""
+
+    def __init__(self, service: Coach, identity: Identity, engine: str):
+        self.service = service
+        self.identity = identity
+        self.engine = engine
+        self.i18n = page_i18n()
+
+    @property
+    def rubric(self) -> Rubric:
+        return self.service.rubric
+
+    @property
+    def local(self) -> bool:
+        return self.identity.local
+
+    def label(self, key: str) -> Any:
+        return self.i18n(key)
+
+    def who(self, request: gr.Request | None) -> User:
+        user = self.identity.user(getattr(request, "username", None)) if request is not None else None
+        if user is None:
+            raise Refusal("error.sign_in")
+        return user
+
+
+def ui_language(request: gr.Request | None, chosen: str | None = None) -> str:
+    """The reader's language: their choice on the page, else their browser's."""
+    if chosen in LANGUAGES:
+        return str(chosen)
+    headers = getattr(request, "headers", None) or {}
+    return locale_of(headers.get("accept-language"))
+
+
+def _message(exc: Exception, ui: str) -> str:
+    """The one line shown (Gradio renders it as HTML, so it is escaped: it may quote input)."""
+    if isinstance(exc, Refusal):
+        line = exc.text(ui)
+    elif isinstance(exc, CoachError):
+        line = str(exc)
+    else:
+        log.exception("unexpected error in a page handler")
+        line = t("error.unexpected", ui)
+    return escape(line, quote=False)
+
+
+def shown(fn: Callable) -> Callable:
+    """Wrap a handler so a refusal or failure becomes one line on the page (gr.Error) in the
+    reader's language (the handler's `ui` argument), never a traceback."""
+    signature = inspect.signature(fn)
+
+    def ui_of(args: tuple, kwargs: dict) -> str:
+        try:
+            bound = signature.bind_partial(*args, **kwargs)
+        except TypeError:
+            return "en"
+        return str(bound.arguments.get("ui") or "en")
+
+    if inspect.isasyncgenfunction(fn):
+        @functools.wraps(fn)
+        async def agen(*args, **kwargs):
+            try:
+                async for item in fn(*args, **kwargs):
+                    yield item
+            except gr.Error:
+                raise
+            except Exception as exc:
+                raise gr.Error(_message(exc, ui_of(args, kwargs)), print_exception=False) from None
+        return agen
+
+    if inspect.iscoroutinefunction(fn):
+        @functools.wraps(fn)
+        async def coro(*args, **kwargs):
+            try:
+                return await fn(*args, **kwargs)
+            except gr.Error:
+                raise
+            except Exception as exc:
+                raise gr.Error(_message(exc, ui_of(args, kwargs)), print_exception=False) from None
+        return coro
+
+    @functools.wraps(fn)
+    def plain(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as exc:
+            raise gr.Error(_message(exc, ui_of(args, kwargs)), print_exception=False) from None
+    return plain

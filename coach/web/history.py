@@ -1,0 +1,168 @@
+"""My sessions and the trainer's view: lists of conversations and their transcripts.
+
+A trainee's list holds only their own conversations; the trainer's view (trainers and admins)
+holds everyone's. Transcripts are rendered as escaped HTML, never Markdown, so nothing a
+trainee typed can pass for a grade, a mood or the customer.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import gradio as gr
+import pandas as pd
+
+from coach.errors import Refusal
+from coach.i18n import t
+from coach.languages import LANGUAGES
+from coach.store import Summary
+from coach.web import views
+from coach.web.base import Context, shown
+from coach.web.practise import PractiseTab
+from coach.web.service import require_reviewer
+
+COLUMNS = ("started", "customer", "language", "mode", "outcome", "turns", "score")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def table(summaries: list[Summary], ui: str, owners: dict[str, str] | None = None) -> pd.DataFrame:
+    headers = [t(f"sessions.col.{k}", ui) for k in COLUMNS] + ([t("sessions.col.trainee", ui)] if owners else [])
+    rows = []
+    for s in summaries:
+        row = [s.started_at[:16].replace("T", " "), f"{s.persona_name} ({s.customer_name})",
+               LANGUAGES.get(s.language, s.language), t(f"mode.{s.mode}", ui),
+               t(f"end.{s.outcome}", ui) if s.outcome else t("end.in_progress", ui), s.turns,
+               f"{s.score:.0%}" if s.score is not None else "–"]
+        if owners is not None:
+            row.append(owners.get(s.owner or "", t("sessions.removed_user", ui)))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=headers)
+
+
+def choice_label(s: Summary, owners: dict[str, str] | None = None) -> str:
+    who = f" · {owners.get(s.owner or '', '?')}" if owners else ""
+    return f"{s.started_at[:16].replace('T', ' ')} · {s.persona_name}{who}"
+
+
+def parse_day(value: str | None, ui: str, which: str) -> str | None:
+    """A YYYY-MM-DD filter, checked: a date that does not exist is said so, not ignored."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not _DATE.match(text):
+        raise Refusal("error.bad_date", value=text[:40], field=t(which, ui))
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise Refusal("error.bad_date", value=text, field=t(which, ui)) from None
+    return text
+
+
+class SessionsTab:
+    """My sessions: the caller's own conversations; continue one, or read it."""
+
+    def __init__(self, ctx: Context, practise: PractiseTab):
+        self.ctx = ctx
+        self.practise = practise
+        self.c: dict[str, Any] = {}
+
+    def build(self) -> None:
+        ctx, c = self.ctx, self.c
+        c["refresh"] = gr.Button(ctx.label("sessions.refresh"), elem_id="coach-mine-refresh")
+        c["table"] = gr.Dataframe(interactive=False, elem_id="coach-mine")
+        with gr.Row():
+            c["pick"] = gr.Dropdown([], label=ctx.label("sessions.open"), elem_id="coach-mine-pick")
+            c["resume"] = gr.Button(ctx.label("sessions.continue"), elem_id="coach-resume")
+        c["view"] = gr.HTML(elem_id="coach-mine-view")
+
+    def wire(self, ui: gr.State, tabs: gr.Tabs, tab: gr.Tab) -> None:
+        c = self.c
+        self.tabs = tabs
+        for trigger in (c["refresh"].click, tab.select):
+            trigger(self.on_list, [ui], [c["table"], c["pick"]], api_visibility="private")
+        c["pick"].change(self.on_open, [c["pick"], ui], [c["view"]], api_visibility="private")
+        c["resume"].click(self.on_resume, [c["pick"], ui], [*self.practise.view_outputs, tabs],
+                          api_visibility="private")
+
+    @shown
+    async def on_list(self, ui: str, request: gr.Request):
+        user = self.ctx.who(request)
+        summaries = await self.ctx.service.my_sessions(user)
+        return table(summaries, ui), gr.update(choices=[(choice_label(s), s.id) for s in summaries], value=None)
+
+    @shown
+    async def on_open(self, conversation_id: str | None, ui: str, request: gr.Request):
+        if not conversation_id:
+            return ""
+        user = self.ctx.who(request)
+        conversation = await self.ctx.service.conversation(user, conversation_id)
+        if conversation.owner != user.id:  # My sessions shows one's own, whatever the role
+            raise Refusal("error.not_yours")
+        return views.transcript_html(conversation, self.ctx.rubric, ui)
+
+    @shown
+    async def on_resume(self, conversation_id: str | None, ui: str, request: gr.Request):
+        if not conversation_id:
+            raise Refusal("error.pick_session")
+        user = self.ctx.who(request)
+        conversation = await self.ctx.service.conversation(user, conversation_id, write=True)
+        out = self.practise.view(conversation, ui)
+        if conversation.finished:
+            out.update(await self.practise.downloads(user, conversation, ui))
+        return {**out, self.tabs: gr.Tabs(selected="practise")}
+
+
+class TrainerTab:
+    """Every conversation, filtered, and any transcript with its grades (trainers and admins)."""
+
+    def __init__(self, ctx: Context, practise: PractiseTab):
+        self.ctx = ctx
+        self.practise = practise
+        self.c: dict[str, Any] = {}
+
+    def build(self) -> None:
+        ctx, c = self.ctx, self.c
+        with gr.Row():
+            c["persona"] = gr.Dropdown([(t("trainer.all_customers", "en"), "")] + self.practise.persona_choices("en"),
+                                       value="", label=ctx.label("practise.customer"), elem_id="coach-t-persona")
+            c["since"] = gr.Textbox(label=ctx.label("trainer.since"), elem_id="coach-t-since")
+            c["until"] = gr.Textbox(label=ctx.label("trainer.until"), elem_id="coach-t-until")
+            c["score"] = gr.Number(label=ctx.label("trainer.min_score"), value=None, elem_id="coach-t-score")
+            c["go"] = gr.Button(ctx.label("trainer.show"), elem_id="coach-trainer-go")
+        c["message"] = gr.HTML(elem_id="coach-trainer-message")
+        c["table"] = gr.Dataframe(interactive=False, elem_id="coach-trainer")
+        c["pick"] = gr.Dropdown([], label=ctx.label("trainer.open"), elem_id="coach-trainer-pick")
+        c["view"] = gr.HTML(elem_id="coach-trainer-view")
+
+    def wire(self, ui: gr.State) -> None:
+        c = self.c
+        c["go"].click(self.on_list, [c["persona"], c["since"], c["until"], c["score"], ui],
+                      [c["table"], c["pick"], c["message"]], api_visibility="private")
+        c["pick"].change(self.on_open, [c["pick"], ui], [c["view"]], api_visibility="private")
+
+    @shown
+    async def on_list(self, persona_id: str | None, since: str, until: str, min_score: float | None, ui: str,
+                      request: gr.Request):
+        user = self.ctx.who(request)
+        first, last = parse_day(since, ui, "trainer.since"), parse_day(until, ui, "trainer.until")
+        if min_score is not None and not 0 <= min_score <= 100:
+            raise Refusal("error.bad_score")
+        summaries = await self.ctx.service.all_sessions(
+            user, persona_id=persona_id or None, since=first, until=last,
+            min_score=(min_score / 100) if min_score else None)
+        owners = self.ctx.service.user_names()
+        message = "" if summaries else f"<div class='coach-notice'>{views.escape(t('trainer.none', ui))}</div>"
+        return (table(summaries, ui, owners),
+                gr.update(choices=[(choice_label(s, owners), s.id) for s in summaries], value=None), message)
+
+    @shown
+    async def on_open(self, conversation_id: str | None, ui: str, request: gr.Request):
+        if not conversation_id:
+            return ""
+        user = self.ctx.who(request)
+        require_reviewer(user)
+        conversation = await self.ctx.service.conversation(user, conversation_id)
+        owners = self.ctx.service.user_names()
+        return views.transcript_html(conversation, self.ctx.rubric, ui, owners.get(conversation.owner or "", "?"))

@@ -1,0 +1,238 @@
+"""The Practise tab: pick a customer, talk, see every grade and why, keep the transcript.
+
+The conversation on screen is the one in `conv` (a conversation id; the server checks on every
+call that it is the caller's). Enter sends, Shift+Enter breaks the line. In exam mode grades
+stay hidden until the scorecard.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+import pandas as pd
+
+from coach.accounts import User
+from coach.errors import Refusal
+from coach.i18n import t
+from coach.languages import LANGUAGES, RTL
+from coach.mood import MoodChange, band
+from coach.practice import Conversation, TurnRecord
+from coach.scorecard import scorecard
+from coach.textclean import clean_reply
+from coach.web import views
+from coach.web.base import Context, shown
+
+
+class PractiseTab:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.c: dict[str, Any] = {}
+
+    # -- layout ---------------------------------------------------------------------------------
+    def persona_choices(self, ui: str) -> list[tuple[str, str]]:
+        return [(f"{p.display_name} · {p.customer_name} · {LANGUAGES[p.language]} · "
+                 f"{t(f'difficulty.{p.difficulty.value}', ui)}", p.id) for p in self.ctx.service.personas.values()]
+
+    def build(self) -> None:
+        ctx, c = self.ctx, self.c
+        first = next(iter(ctx.service.personas), None)
+        c["conv"] = gr.State(None)
+        with gr.Row(equal_height=True):
+            c["persona"] = gr.Dropdown(self.persona_choices("en"), value=first, label=ctx.label("practise.customer"),
+                                       elem_id="coach-persona", scale=4)
+            c["mode"] = gr.Radio([(ctx.label("practise.mode_practice"), "practice"),
+                                  (ctx.label("practise.mode_exam"), "exam")],
+                                 value="practice", label=ctx.label("practise.mode"), elem_id="coach-mode", scale=2)
+            c["start"] = gr.Button(ctx.label("practise.start"), variant="primary", elem_id="coach-start", scale=1)
+        with gr.Group(visible=False, elem_id="coach-confirm") as c["confirm"]:
+            c["confirm_text"] = gr.HTML()
+            with gr.Row():
+                c["confirm_yes"] = gr.Button(ctx.label("practise.confirm_yes"), variant="primary",
+                                             elem_id="coach-confirm-yes")
+                c["confirm_no"] = gr.Button(ctx.label("practise.confirm_no"), elem_id="coach-confirm-no")
+        c["persona_card"] = gr.HTML(views.persona_card(ctx.service.personas.get(first or "")),
+                                    elem_id="coach-persona-card")
+        c["ended"] = gr.HTML(elem_id="coach-ended-box")
+        with gr.Row():
+            with gr.Column(scale=3):
+                c["chat"] = gr.Chatbot(label=ctx.label("practise.conversation"), height=460, elem_id="coach-chat",
+                                       render_markdown=False, sanitize_html=True, allow_tags=False,
+                                       feedback_options=None, buttons=[])
+                c["reply"] = gr.Textbox(label=ctx.label("practise.reply"), placeholder=ctx.label("practise.placeholder"),
+                                        lines=1, max_lines=8, elem_id="coach-reply", interactive=False)
+                with gr.Row():
+                    c["send"] = gr.Button(ctx.label("practise.send"), variant="primary", elem_id="coach-send",
+                                          interactive=False)
+                    c["end"] = gr.Button(ctx.label("practise.end"), elem_id="coach-end", interactive=False)
+            with gr.Column(scale=2):
+                c["mood"] = gr.HTML(views.mood_meter(0), elem_id="coach-mood")
+                c["grade"] = gr.HTML(views.grade_panel(None, "", ctx.rubric), elem_id="coach-grade")
+        with gr.Column(visible=False, elem_id="coach-score-box") as c["score_box"]:
+            c["score"] = gr.HTML(elem_id="coach-score")
+            c["plot"] = gr.LinePlot(x="turn", y="mood", y_lim=[0, 100], title=ctx.label("practise.mood_plot"),
+                                    sort=None, height=220, elem_id="coach-mood-plot")
+            with gr.Row():
+                c["dl_json"] = gr.DownloadButton(ctx.label("practise.download_json"), elem_id="coach-dl-json")
+                c["dl_md"] = gr.DownloadButton(ctx.label("practise.download_md"), elem_id="coach-dl-md")
+
+    @property
+    def view_outputs(self) -> list:
+        return [self.c[k] for k in ("conv", "persona", "persona_card", "ended", "chat", "reply", "send", "end", "mood",
+                                    "grade", "score_box", "score", "plot", "dl_json", "dl_md", "confirm")]
+
+    def wire(self, ui: gr.State) -> None:
+        c = self.c
+        c["persona"].change(self.on_pick, [c["persona"], ui], [c["persona_card"]], api_visibility="private")
+        c["start"].click(self.on_start, [c["persona"], c["mode"], c["conv"], ui], [*self.view_outputs, c["confirm_text"]],
+                         api_visibility="private")
+        c["confirm_yes"].click(self.on_confirm, [c["persona"], c["mode"], ui], self.view_outputs,
+                               api_visibility="private")
+        c["confirm_no"].click(lambda: gr.update(visible=False), None, [c["confirm"]], api_visibility="private")
+        for trigger in (c["send"].click, c["reply"].submit):
+            trigger(self.on_send, [c["reply"], c["conv"], ui], self.view_outputs, concurrency_limit=None,
+                    api_visibility="private")
+        c["end"].click(self.on_end, [c["conv"], ui], self.view_outputs, api_visibility="private")
+
+    # -- rendering --------------------------------------------------------------------------------
+    def empty(self, ui: str) -> dict:
+        c = self.c
+        return {c["conv"]: None, c["ended"]: "", c["chat"]: gr.update(value=[], rtl=False),
+                c["mood"]: views.mood_meter(0, ui=ui), c["grade"]: views.grade_panel(None, "", self.ctx.rubric, ui=ui),
+                c["reply"]: gr.update(value="", rtl=False, interactive=False), c["send"]: gr.update(interactive=False),
+                c["end"]: gr.update(interactive=False), c["score_box"]: gr.update(visible=False),
+                c["confirm"]: gr.update(visible=False)}
+
+    def view(self, conversation: Conversation, ui: str, *, pending: str | None = None, customer_text: str | None = None,
+             grade=None, change: MoodChange | None = None, keep_reply: bool = False) -> dict:
+        """Every practise component for a conversation (`pending`: a reply being graded)."""
+        c, ctx = self.c, self.ctx
+        conversation_lang = conversation.language
+        rtl = conversation_lang in RTL
+        exam = conversation.mode == "exam"
+        last: TurnRecord | None = conversation.turns[-1] if conversation.turns else None
+        reply_text = pending if pending is not None else (last.reply if last else "")
+        if grade is None and last is not None and pending is None:
+            grade = last.grade
+        persona = ctx.service.personas.get(conversation.persona_id)
+        if change is not None:
+            mood = views.mood_meter(change.after, before=change.before, band=change.band,
+                                    reasons=[] if exam else change.reasons, rubric=ctx.rubric, end=change.end, ui=ui)
+        elif last is not None:
+            mood = views.mood_meter(last.mood_after, before=last.mood_before, band=last.band,
+                                    reasons=[] if exam else last.mood_reasons, rubric=ctx.rubric, end=conversation.end,
+                                    ui=ui)
+        else:
+            mood = views.mood_meter(conversation.mood, band=band(persona, conversation.mood) if persona else "", ui=ui)
+        if exam:
+            grade_html = f"<div class='coach-grade'>{views.escape(t('grade.exam_hidden', ui))}</div>"
+        else:
+            grade_html = views.grade_panel(grade, reply_text, ctx.rubric,
+                                           last.notices if last is not None and pending is None else [], ui=ui)
+        live = not conversation.finished and pending is None
+        reply_update: dict[str, Any] = {"rtl": rtl, "interactive": live}
+        if not keep_reply:
+            reply_update["value"] = conversation.pending.reply if conversation.pending and pending is None else ""
+        out = {
+            c["conv"]: conversation.id,
+            c["persona"]: gr.update(value=conversation.persona_id),
+            c["persona_card"]: views.persona_card(persona, ui),
+            c["ended"]: views.ended_banner(conversation, ui) if pending is None else "",
+            c["chat"]: gr.update(value=views.chat_messages(conversation, pending, customer_text), rtl=rtl),
+            c["mood"]: mood,
+            c["grade"]: grade_html,
+            c["reply"]: gr.update(**reply_update),
+            c["send"]: gr.update(interactive=live),
+            c["end"]: gr.update(interactive=live),
+            c["confirm"]: gr.update(visible=False),
+        }
+        if conversation.finished and pending is None:
+            out.update(self._scorecard(conversation, ui))
+        else:
+            out[c["score_box"]] = gr.update(visible=False)
+        return out
+
+    def _scorecard(self, conversation: Conversation, ui: str) -> dict:
+        """The end: scorecard, mood chart, and the transcript files written for this person now."""
+        c, ctx = self.c, self.ctx
+        card = scorecard(conversation, ctx.rubric)
+        labels = [t("practise.start_point", ui)] + [t("score.turn", ui, turn=i) for i in range(1, len(card.mood))]
+        return {c["score_box"]: gr.update(visible=True), c["score"]: views.scorecard_html(card, conversation, ui),
+                c["plot"]: gr.update(value=pd.DataFrame({"turn": labels, "mood": card.mood}), sort=labels)}
+
+    async def downloads(self, user: User, conversation: Conversation, ui: str) -> dict:
+        """The transcript files, written now for the person asking, each in a folder of its own."""
+        c, service = self.c, self.ctx.service
+        json_path = await service.export(user, conversation.id, "json")
+        md_path = await service.export(user, conversation.id, "md", lang=ui)
+        return {c["dl_json"]: gr.update(value=str(json_path), visible=True),
+                c["dl_md"]: gr.update(value=str(md_path), visible=True)}
+
+    # -- handlers -----------------------------------------------------------------------------------
+    @shown
+    def on_pick(self, persona_id: str | None, ui: str):
+        return views.persona_card(self.ctx.service.personas.get(persona_id or ""), ui)
+
+    @shown
+    async def on_start(self, persona_id: str | None, mode: str, conversation_id: str | None, ui: str,
+                       request: gr.Request):
+        user = self.ctx.who(request)
+        current = None
+        if conversation_id:
+            current = await self.ctx.service.conversation(user, conversation_id)
+        if current is not None and not current.finished and current.owner == user.id:
+            text = t("practise.confirm", ui, customer=current.customer_name, turns=len(current.turns))
+            return {self.c["confirm"]: gr.update(visible=True),
+                    self.c["confirm_text"]: f"<div class='coach-notice'>{views.escape(text)}</div>"}
+        out = await self._start(user, persona_id, mode, ui)
+        out[self.c["confirm_text"]] = ""
+        return out
+
+    @shown
+    async def on_confirm(self, persona_id: str | None, mode: str, ui: str, request: gr.Request):
+        return await self._start(self.ctx.who(request), persona_id, mode, ui)
+
+    async def _start(self, user, persona_id: str | None, mode: str, ui: str) -> dict:
+        if not persona_id:
+            raise Refusal("error.pick_customer")
+        conversation = await self.ctx.service.start(user, persona_id, mode or "practice")  # type: ignore[arg-type]
+        return self.view(conversation, ui)
+
+    @shown
+    async def on_send(self, message: str, conversation_id: str | None, ui: str, request: gr.Request):
+        user = self.ctx.who(request)
+        if not conversation_id:
+            raise Refusal("error.start_first")
+        service = self.ctx.service
+        message = clean_reply(message)  # as it will be saved: what the browser sent may not be valid UTF-8
+        conversation = await service.conversation(user, conversation_id, write=True)
+        try:
+            async for kind, value in service.turn_stream(user, conversation_id, message):
+                if kind == "grade":
+                    yield self.view(conversation, ui, pending=message, grade=value, keep_reply=True)
+                elif kind == "mood":
+                    assert isinstance(value, MoodChange)
+                    yield {self.c["mood"]: self.view(conversation, ui, pending=message, change=value,
+                                                     keep_reply=True)[self.c["mood"]]}
+                elif kind == "customer":
+                    yield {self.c["chat"]: gr.update(value=views.chat_messages(conversation, message, str(value)))}
+                elif kind == "turn":
+                    out = self.view(conversation, ui)
+                    if conversation.finished:
+                        out.update(await self.downloads(user, conversation, ui))
+                    yield out
+        except Exception:
+            # the turn did not happen: show the conversation as saved, the typed reply still in the box
+            saved = await service.conversation(user, conversation_id)
+            yield self.view(saved, ui, keep_reply=True)
+            raise
+
+    @shown
+    async def on_end(self, conversation_id: str | None, ui: str, request: gr.Request):
+        user = self.ctx.who(request)
+        if not conversation_id:
+            raise Refusal("error.nothing_to_end")
+        conversation = await self.ctx.service.end(user, conversation_id)
+        out = self.view(conversation, ui)
+        out.update(await self.downloads(user, conversation, ui))
+        return out

@@ -1,0 +1,216 @@
+"""What the page and its API do, for whoever is asking: one place for every access check.
+
+Every method takes the `User` the server decided is asking (never an id the client sent) and
+checks what their role allows: trainees see and continue only their own conversations;
+trainers and admins see everyone's; only admins manage users. A conversation's owner is the
+user who started it.
+
+Conversations are read from the store (a small cache skips the read when the saved version
+has not moved); turns of one conversation run one at a time under a lock that is freed as
+soon as nobody holds it. Database work runs off the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+import weakref
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from coach.accounts import Accounts, Role, User
+from coach.db import Database
+from coach.engines import make_grader
+from coach.errors import Refusal
+from coach.personas import Persona
+from coach.practice import Conversation, Mode, Practice, TurnConflict, end_conversation, start_practice
+from coach.rubric import Rubric
+from coach.settings import Settings
+from coach.store import Store, Summary
+from coach.textclean import MAX_REPLY_CHARS, clean_reply, clean_text
+from coach.transcript import transcript_json, transcript_markdown
+
+CACHE_SIZE = 256  # conversations kept parsed in memory; the store is the truth
+
+
+class Forbidden(Refusal):
+    """The person asking may not do this."""
+
+
+class NotFound(Refusal):
+    """No such conversation (said the same way whoever owns it)."""
+
+
+class Coach:
+    def __init__(self, settings: Settings, rubric: Rubric, personas: list[Persona], db: Database):
+        self.settings = settings
+        self.rubric = rubric
+        self.personas = {p.id: p for p in personas}
+        self.store = Store(db, rubric)
+        self.accounts = Accounts(db)
+        self.grader = make_grader(settings, rubric=rubric)  # one grader and model client for everyone
+        self._cache: OrderedDict[str, Conversation] = OrderedDict()
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+        self._exports = Path(tempfile.mkdtemp(prefix="coach-exports-"))
+
+    # -- personas ---------------------------------------------------------------------------
+    def persona(self, persona_id: str) -> Persona:
+        persona = self.personas.get(str(persona_id))
+        if persona is None:
+            raise Refusal("error.unknown_persona", persona=clean_text(persona_id)[:80])
+        return persona
+
+    # -- reading conversations ----------------------------------------------------------------
+    def _remember(self, c: Conversation) -> Conversation:
+        self._cache[c.id] = c
+        self._cache.move_to_end(c.id)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return c
+
+    async def _load(self, conversation_id: str) -> Conversation:
+        """The saved conversation; the parsed copy in the cache when its version is current.
+        (The cache is touched on the event loop only; the reads run in worker threads.)"""
+        version = await asyncio.to_thread(self.store.version, conversation_id)
+        if version is None:
+            raise NotFound("error.no_conversation")
+        cached = self._cache.get(conversation_id)
+        if cached is not None and cached.version == version:
+            self._cache.move_to_end(conversation_id)
+            return cached
+        c = await asyncio.to_thread(self.store.get, conversation_id)
+        if c is None:
+            raise NotFound("error.no_conversation")
+        return self._remember(c)
+
+    def _check(self, user: User, c: Conversation, *, write: bool) -> Conversation:
+        if c.owner == user.id or (not write and user.role.reviews):
+            return c
+        raise Forbidden("error.not_yours")
+
+    async def conversation(self, user: User, conversation_id: str, *, write: bool = False) -> Conversation:
+        c = await self._load(str(conversation_id or ""))
+        return self._check(user, c, write=write)
+
+    async def latest(self, user: User) -> Conversation | None:
+        """The user's most recent conversation, finished or not: what a reload or restart shows."""
+        cid = await asyncio.to_thread(self.store.latest_id, user.id)
+        return await self.conversation(user, cid) if cid else None
+
+    def practice(self, c: Conversation) -> Practice:
+        persona = self.personas.get(c.persona_id)
+        if persona is None:
+            raise Refusal("error.persona_gone", persona=c.persona_id)
+        return start_practice(persona, settings=self.settings, rubric=self.rubric, conversation=c,
+                              grader=self.grader, log=self.store)
+
+    # -- writing ------------------------------------------------------------------------------
+    async def start(self, user: User, persona_id: str, mode: Mode = "practice") -> Conversation:
+        persona = self.persona(persona_id)
+        if mode not in ("practice", "exam"):
+            raise Refusal("error.unknown_mode", mode=clean_text(mode)[:20])
+        practice = start_practice(persona, settings=self.settings, rubric=self.rubric, grader=self.grader,
+                                  owner=user.id, mode=mode, seed=int(time.time()) % 100_000)
+        await asyncio.to_thread(self.store.create, practice.conversation)
+        return self._remember(practice.conversation)
+
+    def _lock(self, conversation_id: str) -> asyncio.Lock:
+        lock = self._locks.get(conversation_id)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[conversation_id] = lock
+        return lock
+
+    async def turn_stream(self, user: User, conversation_id: str, reply: object,
+                          retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
+        """The turn's events (see Practice.turn_stream), for the conversation's owner only."""
+        text = clean_reply(reply, MAX_REPLY_CHARS)
+        lock = self._lock(str(conversation_id))
+        async with lock:
+            c = await self.conversation(user, conversation_id, write=True)
+            if retry is not None and c.mode == "exam":
+                raise Forbidden("error.exam_no_retry")
+            try:
+                async for event in self.practice(c).turn_stream(text, retry=retry):
+                    yield event
+            except TurnConflict:
+                self._cache.pop(c.id, None)
+                raise
+
+    async def end(self, user: User, conversation_id: str) -> Conversation:
+        async with self._lock(str(conversation_id)):
+            c = await self.conversation(user, conversation_id, write=True)
+            if not c.finished:
+                ended = c.model_copy(deep=True)
+                end_conversation(ended)
+                try:
+                    await asyncio.to_thread(self.store.save_header, ended)
+                except TurnConflict:
+                    self._cache.pop(c.id, None)
+                    raise
+                c = self._remember(ended)
+            return c
+
+    # -- lists ----------------------------------------------------------------------------------
+    async def my_sessions(self, user: User) -> list[Summary]:
+        return await asyncio.to_thread(self.store.list, owner=user.id)
+
+    async def all_sessions(self, user: User, **filters) -> list[Summary]:
+        require_reviewer(user)
+        return await asyncio.to_thread(self.store.list, **filters)
+
+    def user_names(self) -> dict[str, str]:
+        """Account id -> name, for showing whose a conversation is."""
+        return {u.id: u.name for u in self.accounts.list()} | {"local": "local"}
+
+    # -- downloads ----------------------------------------------------------------------------
+    async def export(self, user: User, conversation_id: str, fmt: str, lang: str = "en") -> Path:
+        """A transcript file written for this request, in a folder of its own (nothing to guess)."""
+        c = await self.conversation(user, conversation_id)
+        text = transcript_json(c, self.rubric) if fmt == "json" else transcript_markdown(c, self.rubric, lang)
+        folder = Path(tempfile.mkdtemp(dir=self._exports))
+        path = folder / f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    # -- accounts (admins) ------------------------------------------------------------------------
+    async def users(self, user: User) -> list[User]:
+        require_admin(user)
+        return await asyncio.to_thread(self.accounts.list)
+
+    async def add_user(self, user: User, name: str, role: str, password: str) -> User:
+        require_admin(user)
+        return await asyncio.to_thread(self.accounts.add, clean_text(name), _role(role), password)
+
+    async def set_role(self, user: User, name: str, role: str) -> None:
+        require_admin(user)
+        await asyncio.to_thread(self.accounts.set_role, clean_text(name), _role(role))
+
+    async def set_password(self, user: User, name: str, password: str) -> None:
+        require_admin(user)
+        await asyncio.to_thread(self.accounts.set_password, clean_text(name), password)
+
+    async def remove_user(self, user: User, name: str) -> None:
+        require_admin(user)
+        if clean_text(name).strip().casefold() == user.name.casefold():
+            raise Refusal("error.remove_self")
+        await asyncio.to_thread(self.accounts.remove, clean_text(name))
+
+
+def _role(value: str) -> Role:
+    try:
+        return Role(str(value))
+    except ValueError:
+        raise Refusal("error.unknown_role", role=clean_text(value)[:20]) from None
+
+
+def require_reviewer(user: User) -> None:
+    if not user.role.reviews:
+        raise Forbidden("error.trainers_only")
+
+
+def require_admin(user: User) -> None:
+    if user.role is not Role.ADMIN:
+        raise Forbidden("error.admins_only")

@@ -1,0 +1,96 @@
+"""Accounts: hashed passwords, roles, logins that expire and end, and `coach users` from a script."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+
+from coach.accounts import AccountError, Accounts, Role
+from coach.db import Database
+from coach.web.auth import LoginTokens, PasswordCheck
+from tests.conftest import run_coach
+
+
+@pytest.fixture()
+def accounts(tmp_path):
+    return Accounts(Database(tmp_path / "coach.sqlite3"))
+
+
+def test_passwords_are_stored_only_as_argon2_hashes(accounts, tmp_path):
+    accounts.add("alice", "trainee", "alices-password")
+    with sqlite3.connect(tmp_path / "coach.sqlite3") as con:
+        stored = con.execute("SELECT password_hash FROM users").fetchone()[0]
+    assert stored.startswith("$argon2id$") and "alices-password" not in stored
+    assert accounts.verify("alice", "alices-password").name == "alice"
+    assert accounts.verify("alice", "wrong-password") is None
+    assert accounts.verify("nobody", "alices-password") is None
+
+
+def test_names_passwords_and_the_last_admin_are_guarded(accounts):
+    accounts.add("root", Role.ADMIN, "root-password")
+    with pytest.raises(AccountError, match="at least 8"):
+        accounts.add("bob", "trainee", "short")
+    with pytest.raises(AccountError, match="1 to 64 characters"):
+        accounts.add("<script>", "trainee", "long-enough-pw")
+    with pytest.raises(AccountError, match="already exists"):
+        accounts.add("ROOT", "trainee", "long-enough-pw")
+    with pytest.raises(AccountError, match="last admin"):
+        accounts.set_role("root", "trainer")
+    with pytest.raises(AccountError, match="last admin"):
+        accounts.remove("root")
+    accounts.add("second", "admin", "second-password")
+    accounts.remove("root")
+    assert [u.name for u in accounts.list()] == ["second"]
+
+
+def test_a_login_lasts_its_hours_and_ends_with_a_password_change_or_removal(accounts):
+    accounts.add("alice", "trainee", "alices-password")
+    tokens = LoginTokens(accounts, hours=0.0005)  # 1.8 seconds
+    tokens["token-1"] = "alice"  # what Gradio does after a good password
+    assert tokens.get("token-1") == "alice" and tokens.get("unknown") is None
+    time.sleep(2)
+    assert tokens.get("token-1") is None  # expired
+    lasting = LoginTokens(accounts, hours=12)
+    lasting["token-2"] = "alice"
+    lasting["token-3"] = "alice"
+    for key in list(lasting.keys()):  # what Gradio's logout does for every session of the user
+        if lasting[key] == "alice":
+            del lasting[key]
+    assert lasting.get("token-2") is None and lasting.get("token-3") is None
+    lasting["token-4"] = "alice"
+    accounts.set_password("alice", "a-new-password")
+    assert lasting.get("token-4") is None
+    lasting["token-5"] = "alice"
+    accounts.remove("alice")
+    assert lasting.get("token-5") is None
+
+
+def test_repeated_wrong_passwords_lock_the_name_for_a_while(accounts):
+    accounts.add("alice", "trainee", "alices-password")
+    check = PasswordCheck(accounts)
+    for _ in range(5):
+        assert check("alice", "guess") is False
+    assert check("alice", "alices-password") is False  # locked, even with the right password
+    assert check("Bob", "whatever-it-is") is False
+
+
+def test_users_are_managed_from_a_script(tmp_path):
+    env = {"COACH_DB": str(tmp_path / "team.sqlite3")}
+    added = run_coach("users", "add", "root", "--role", "admin", "--password-stdin", stdin="root-password\n",
+                      env_extra=env)
+    assert added.returncode == 0, added.stderr
+    run_coach("users", "add", "alice", "--role", "trainee", "--password-stdin", stdin="alices-password", env_extra=env)
+    assert run_coach("users", "set-role", "alice", "trainer", env_extra=env).returncode == 0
+    assert run_coach("users", "passwd", "alice", "--password-stdin", stdin="another-password",
+                     env_extra=env).returncode == 0
+    listed = run_coach("users", "list", env_extra=env).stdout
+    assert "root" in listed and "alice" in listed and "trainer" in listed and "password" not in listed
+    accounts = Accounts(Database(tmp_path / "team.sqlite3"))
+    assert accounts.verify("root", "root-password") is not None  # the newline ends the input, it is not kept
+    assert accounts.verify("alice", "another-password") is not None
+    no_stdin = run_coach("users", "add", "bob", "--role", "trainee", env_extra=env)
+    assert no_stdin.returncode == 2 and "--password-stdin" in no_stdin.stderr
+    assert run_coach("users", "remove", "alice", env_extra=env).returncode == 0
+    assert "alice" not in run_coach("users", "list", env_extra=env).stdout

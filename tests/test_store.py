@@ -1,0 +1,106 @@
+"""Conversations in SQLite: turns as rows, pending replies, conflicts detected, old databases migrated."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+
+import pytest
+
+from coach.db import VERSION, Database
+from coach.personas import find_persona
+from coach.practice import TurnConflict, start_practice
+from coach.store import Store
+from tests.personas.conftest import reply
+
+
+@pytest.fixture()
+def stores(tmp_path, rubric):
+    """Two stores on one file, as two server processes would have."""
+    path = tmp_path / "coach.sqlite3"
+    return Store(Database(path), rubric), Store(Database(path), rubric)
+
+
+def practice_on(store, persona_id="repeat-refund", conversation=None):
+    persona = find_persona(persona_id)
+    practice = start_practice(persona, engine="offline", log=store, owner="alice", conversation=conversation)
+    if conversation is None:
+        store.create(practice.conversation)
+    return practice
+
+
+def test_each_turn_is_a_row_and_the_conversation_reads_back_whole(stores):
+    store, _ = stores
+    practice = practice_on(store)
+    for kind in ("mild", "good"):
+        asyncio.run(practice.turn(reply(practice.persona, kind)))
+    with sqlite3.connect(store.db.path) as con:
+        rows = con.execute("SELECT idx, attempt, status FROM turns ORDER BY idx").fetchall()
+    assert rows == [(0, 0, "done"), (1, 0, "done")]
+    back = store.get(practice.conversation.id)
+    assert [t.reply for t in back.turns] == [t.reply for t in practice.conversation.turns]
+    assert back.version == practice.conversation.version == 2
+
+
+def test_a_write_from_an_outdated_copy_is_refused_not_merged(stores):
+    first, second = stores
+    practice = practice_on(first)
+    stale = practice_on(second, conversation=second.get(practice.conversation.id))
+    asyncio.run(practice.turn("Dana, I will check it today."))
+    with pytest.raises(TurnConflict):
+        asyncio.run(stale.turn("Dana, this one was typed elsewhere."))
+    kept = first.get(practice.conversation.id)
+    assert [t.reply for t in kept.turns] == ["Dana, I will check it today."]
+    assert stale.conversation.turns == []  # nothing changed in memory either
+
+
+def test_the_reply_is_saved_before_grading_and_offered_again_after_a_crash(stores):
+    store, _ = stores
+    practice = practice_on(store)
+    store.begin(practice.conversation, 0, 0, "Dana, typed just before the crash.")
+    back = store.get(practice.conversation.id)
+    assert back.pending is not None and back.pending.reply == "Dana, typed just before the crash."
+    resumed = practice_on(store, conversation=back)
+    asyncio.run(resumed.turn("Dana, typed again after the restart."))
+    again = store.get(practice.conversation.id)
+    assert again.pending is None and [t.reply for t in again.turns] == ["Dana, typed again after the restart."]
+
+
+def test_a_graded_turn_is_never_replaced_by_a_later_begin(stores):
+    store, _ = stores
+    practice = practice_on(store)
+    asyncio.run(practice.turn("Dana, the first."))
+    with pytest.raises(TurnConflict):
+        store.begin(practice.conversation, 0, 0, "Dana, pretending to be the first.")
+
+
+V1 = """CREATE TABLE conversations (id TEXT PRIMARY KEY, owner TEXT, persona_id TEXT NOT NULL,
+persona_name TEXT NOT NULL, customer_name TEXT NOT NULL, language TEXT NOT NULL, started_at TEXT NOT NULL,
+updated_at TEXT NOT NULL, ended_at TEXT, outcome TEXT, turns INTEGER NOT NULL, score REAL, data TEXT NOT NULL)"""
+
+
+def test_a_database_from_before_accounts_is_migrated_without_loss(tmp_path, rubric):
+    practice = practice_on(Store(Database(tmp_path / "scratch.sqlite3"), rubric), "indecisive-shopper")
+    for kind in ("mild", "mild", "mild"):
+        asyncio.run(practice.turn(reply(practice.persona, kind)))
+    assert not practice.conversation.finished
+    old = practice.conversation.model_copy(update={"owner": "3f1c9a-browser-id"})
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as con:
+        con.execute(V1)
+        con.execute("INSERT INTO conversations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (old.id, old.owner, old.persona_id, old.persona_name, old.customer_name, old.language,
+                     old.started_at.isoformat(), old.started_at.isoformat(), None, None, 3, 0.5,
+                     json.dumps(json.loads(old.model_dump_json()))))
+    store = Store(Database(path), rubric)
+    back = store.get(old.id)
+    assert [t.reply for t in back.turns] == [t.reply for t in practice.conversation.turns]
+    assert [t.grade.verdicts() for t in back.turns] == [t.grade.verdicts() for t in practice.conversation.turns]
+    assert back.owner == "local"  # browser ids were client-supplied; the local user owns them now
+    with sqlite3.connect(path) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == VERSION
+    assert (tmp_path / f"old.sqlite3.before-v{VERSION}").exists()  # the file as it was, copied aside
+    resumed = practice_on(store, conversation=back)
+    asyncio.run(resumed.turn("Dana, one more after the upgrade."))
+    assert len(store.get(old.id).turns) == 4
