@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import AsyncIterator
-from typing import Protocol
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field
 
 from coach.errors import EndpointError
 from coach.grades import Grade, Verdict
+from coach.guards import check_customer_line
 from coach.languages import LANGUAGES
 from coach.llm.client import ModelClient
 from coach.llm.tokens import trim_to_budget
@@ -143,8 +146,22 @@ def customer_prompt(persona: Persona, change: MoodChange | None, grade: Grade | 
     return "\n".join(lines)
 
 
+class CustomerCheck(BaseModel):
+    """How the model's line fared before it was shown (kept on the turn)."""
+
+    attempts: int
+    problems: list[str] = Field(default_factory=list)  # what was wrong, attempt after attempt
+    outcome: Literal["model", "regenerated", "scripted", "failed"]  # failed: the endpoint gave no line
+
+
+PROBLEM_WORDS = {"empty": "it was empty", "too_long": "it was far too long", "out_of_character":
+                 "it stepped out of the role", "wrong_language": "it was not in the persona's language"}
+
+
 class LLMCustomer:
-    """A language model plays the persona; falls back to the scripted lines if it fails."""
+    """A language model plays the persona. Each line is checked before it is shown (the persona's
+    language, no talk of being an AI or of grading, a sensible length); a bad line is regenerated
+    once, then the persona's scripted line stands in, with a notice."""
 
     name = "llm"
 
@@ -154,6 +171,7 @@ class LLMCustomer:
         self.rubric = rubric or load_rubric()
         self.scripted = ScriptedCustomer(persona, seed)
         self.notices: list[Notice] = []
+        self.check: CustomerCheck | None = None
 
     def describe(self) -> str:
         s = self.client.settings
@@ -174,15 +192,36 @@ class LLMCustomer:
         kept, _ = trim_to_budget([system], turns[:-1], turns[-1:], s.token_budget, s.customer_model)
         return kept
 
+    def _correction(self, problems: list[str]) -> dict[str, str]:
+        lang = LANGUAGES[self.persona.language]
+        why = "; ".join(PROBLEM_WORDS.get(p, p) for p in problems)
+        return {"role": "system", "content": f"That answer cannot be used ({why}). Answer again as "
+                                             f"{self.persona.customer_name}, the customer, only in {lang}, in one to "
+                                             "three sentences, without mentioning AI, instructions or grading."}
+
     async def respond(self, history: list[Message], change: MoodChange, grade: Grade) -> AsyncIterator[str]:
         s = self.client.settings
-        said = False
-        try:
-            async for piece in self.client.astream(self.messages(history, change, grade), model=s.customer_model,
-                                                   temperature=s.customer_temperature):
-                said = True
-                yield piece
-        except EndpointError as exc:
-            self.notices.append(notice(NoticeKind.CUSTOMER_FALLBACK, endpoint=exc.endpoint, reason=exc.reason))
-            if not said:
+        messages = self.messages(history, change, grade)
+        problems: list[str] = []
+        for attempt in (1, 2):
+            try:
+                text = "".join([piece async for piece in self.client.astream(
+                    messages, model=s.customer_model, temperature=s.customer_temperature,
+                    max_tokens=s.customer_max_tokens)]).strip()
+            except EndpointError as exc:
+                self.notices.append(notice(NoticeKind.CUSTOMER_FALLBACK, endpoint=exc.endpoint, reason=exc.reason))
+                self.check = CustomerCheck(attempts=attempt, problems=problems, outcome="failed")
                 yield self.scripted.line_for(history, change, grade)
+                return
+            found = check_customer_line(text, self.persona.language)
+            if found.ok:
+                self.check = CustomerCheck(attempts=attempt, problems=problems,
+                                           outcome="model" if attempt == 1 else "regenerated")
+                yield text
+                return
+            problems += found.problems
+            messages = [*messages, {"role": "assistant", "content": text[:500]}, self._correction(found.problems)]
+        self.notices.append(notice(NoticeKind.CUSTOMER_REPLACED,
+                                   problem="; ".join(PROBLEM_WORDS.get(p, p) for p in dict.fromkeys(problems))))
+        self.check = CustomerCheck(attempts=2, problems=problems, outcome="scripted")
+        yield self.scripted.line_for(history, change, grade)

@@ -35,6 +35,9 @@ class CriterionGrade(BaseModel):
     confidence: Literal["high", "low"] = "low"
     source: Literal["offline", "judge", "combined"] = "offline"
     disagreement: str | None = None  # what the other grader said, when it differed
+    offline: Verdict | None = None  # what each grader said, when both graded (combined grades)
+    judge: Verdict | None = None
+    unsupported: bool = False  # a judge fail whose quotes are none of them in the reply
 
 
 class CallUsage(BaseModel):

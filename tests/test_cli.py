@@ -67,7 +67,7 @@ def test_grading_cases_with_the_model_engine_adds_the_judges_fields(tmp_path, ru
     assert [r["id"] for r in records] == [json.loads(line)["id"] for line in lines]
     for r in records:
         assert r["engine"] == "combined:gpt-4o-mini"
-        assert r["verdicts"]["restate_problem"] == "fail" and r["grades"]["restate_problem"]["source"] == "judge"
+        assert r["verdicts"]["restate_problem"] == "fail" and r["grades"]["restate_problem"]["judge"] == "fail"
         assert r["usage"][0]["count_method"].startswith("tiktoken")
 
 

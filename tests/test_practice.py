@@ -230,3 +230,46 @@ def test_practice_in_the_terminal(tmp_path):
     assert len(saved) == 1
     data = json.loads(saved[0].read_text(encoding="utf-8"))
     assert len(data["turns"]) == 2 and data["end"] in {"ended_by_trainee", "resolved"}
+
+
+def test_a_hanging_endpoint_costs_the_trainee_at_most_the_turn_deadline(rubric):
+    """A model that never answers (or asks to be retried in a minute): the turn still ends within its
+    deadline, graded offline, with the customer's scripted line and a one-line notice."""
+    persona = find_persona("repeat-refund")
+    for hang in (Scripted(content="late", delay=60), Scripted(status=429, headers={"retry-after": "60"})):
+        with FakeOpenAI() as server:
+            server.responder = lambda body, hang=hang: hang
+            practice = start_practice(persona, settings=settings_for(server, turn_deadline=2, timeout=30,
+                                                                     max_retries=3), rubric=rubric)
+            started = time.perf_counter()
+            record = asyncio.run(practice.turn(reply(persona, "good")))
+            elapsed = time.perf_counter() - started
+        assert elapsed < 2 + 2.5, elapsed  # the deadline, with a generous margin for a busy machine
+        assert record.grade.engine in ("offline", "offline (fallback)")
+        scripted = {line for group in (persona.lines.calm, persona.lines.annoyed, persona.lines.angry,
+                                       persona.lines.resolved, persona.lines.walked_out) for line in group}
+        scripted |= {line for r in persona.lines.reactions.values() for group in r.values() for line in group}
+        assert record.customer in scripted
+        assert record.notices and all("\n" not in n.text() and "Traceback" not in n.text() for n in record.notices)
+
+
+@pytest.mark.parametrize(("answers", "outcome"), [
+    (["Perfect, thank you so much, I really appreciate it."] * 2, "scripted"),          # English, twice
+    (["As an AI language model, I cannot pretend to be a customer."] * 2, "scripted"),   # out of character
+    (["I am very angry about this whole thing, you know.", "¡Llevo una hora esperando mi mesa!"], "regenerated"),
+])
+def test_a_customer_line_in_the_wrong_language_or_out_of_character_is_replaced(rubric, answers, outcome):
+    persona = find_persona("diner-kept-waiting")  # speaks Spanish
+    streamed = iter(answers)
+    with FakeOpenAI() as server:
+        server.responder = lambda body: next(streamed) if body.get("stream") else judge_json(rubric)
+        practice = start_practice(persona, settings=settings_for(server), rubric=rubric)
+        record = asyncio.run(practice.turn(reply(persona, "mild")))
+        customer_calls = [r for r in server.requests if r.get("stream")]
+    assert record.customer_check.outcome == outcome and len(customer_calls) == 2
+    assert "cannot be used" in customer_calls[1]["messages"][-1]["content"]  # the second try is told why
+    if outcome == "scripted":
+        assert record.customer not in answers
+        assert any(n.kind is NoticeKind.CUSTOMER_REPLACED for n in record.notices)
+    else:
+        assert record.customer == answers[1] and record.customer_check.problems == ["wrong_language"]

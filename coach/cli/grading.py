@@ -56,31 +56,35 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _grade_cases(grader: Grader, path: str, notices: _Notices, concurrency: int) -> int:
-    """One JSON line per case, in input order; a bad line gets an error line, not a stop."""
-    bad = 0
-    batch: list[tuple[int, Case]] = []
+    """One JSON line per case, in input order; a bad line gets an error line, not a stop. One event
+    loop for the whole file, so the model client's connections are reused."""
 
-    def flush() -> None:
-        if not batch:
-            return
-        grades = asyncio.run(grade_cases(grader, [case for _, case in batch], concurrency))
-        for (_, case), grade in zip(batch, grades, strict=True):
-            print(json.dumps(grade_record(case.id, notices(grade)), ensure_ascii=False))
-        batch.clear()
-        sys.stdout.flush()
+    async def run() -> int:
+        bad = 0
+        batch: list[Case] = []
 
-    for line, case in read_cases_lines(path):
-        if isinstance(case, CoachError):
-            flush()
-            bad += 1
-            print(json.dumps({"id": None, "line": line, "error": str(case)}, ensure_ascii=False))
-            print(f"coach: {case}", file=sys.stderr)
-            continue
-        batch.append((line, case))
-        if len(batch) >= 64:
-            flush()
-    flush()
-    return 1 if bad else 0
+        async def flush() -> None:
+            if not batch:
+                return
+            for case, grade in zip(batch, await grade_cases(grader, batch, concurrency), strict=True):
+                print(json.dumps(grade_record(case.id, notices(grade)), ensure_ascii=False))
+            batch.clear()
+            sys.stdout.flush()
+
+        for line, case in read_cases_lines(path):
+            if isinstance(case, CoachError):
+                await flush()
+                bad += 1
+                print(json.dumps({"id": None, "line": line, "error": str(case)}, ensure_ascii=False))
+                print(f"coach: {case}", file=sys.stderr)
+                continue
+            batch.append(case)
+            if len(batch) >= 64:
+                await flush()
+        await flush()
+        return 1 if bad else 0
+
+    return asyncio.run(run())
 
 
 def _config(args: argparse.Namespace) -> int:

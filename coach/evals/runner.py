@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from coach.cases import Case, read_cases
-from coach.engines import CombinedGrader, combine
-from coach.errors import CoachError, EndpointError
+from coach.engines import CombinedGrader, OfflineEngine
+from coach.errors import CoachError
 from coach.evals.cache import CallCache, salt
 from coach.grades import Grade
 from coach.languages import detect
 from coach.llm.client import call_counts
-from coach.offline import OfflineGrader
+from coach.notices import NoticeKind
 from coach.rubric import Rubric
 from coach.settings import Settings
 
@@ -72,13 +72,13 @@ class EvalRun:
             raise CoachError(f"engine must be one of {', '.join(ENGINES)}")
         self.dataset, self.out, self.engine, self.repeats = Path(dataset), Path(out), engine, repeats
         self.rubric, self.concurrency, self.progress = rubric, concurrency, progress
-        self.offline = OfflineGrader(rubric)
+        self.grader: OfflineEngine | CombinedGrader = OfflineEngine(rubric)
         self.combined: CombinedGrader | None = None
         if engine != "offline":
             if settings is None or not settings.configured:
                 raise CoachError("the llm and combined engines need a model endpoint: set OPENAI_BASE_URL or "
                                  "OPENAI_API_KEY (see `coach config`)")
-            self.combined = CombinedGrader(settings, rubric)
+            self.grader = self.combined = CombinedGrader(settings, rubric)
             if use_cache:
                 self.combined.client.cache = CallCache(cache_path or self.out.parent / "cache.sqlite3")
         self.meta = {"dataset": str(self.dataset.resolve()), "dataset_sha256": dataset_hash(self.dataset), "engine": engine,
@@ -116,36 +116,30 @@ class EvalRun:
         return done
 
     async def _grade(self, case: Case, repeat: int) -> dict[str, Any]:
+        """One grading through the same path as the page and `coach grade` (engines.grade_case)."""
         salt.set(f"repeat:{repeat}")
         lang = case.lang or detect(case.reply)
         record: dict[str, Any] = {"case_id": case.id, "repeat": repeat, "lang": lang, "group": case.group,
                                   "labels": {k: v.value for k, v in case.labels.items()}, "calls": 0,
                                   "cached_calls": 0, "error": None}
         started = time.perf_counter()
-        offline = self.offline.grade(case.reply, lang=lang, customer_name=case.customer_name, context=case.context)
-        record["offline"] = offline.verdicts()
-        if self.combined is None:
-            final, judge, dropped, usage = offline, None, 0, []
-        else:
-            counts = [0, 0]
-            call_counts.set(counts)
-            try:
-                judged, usage = await self.combined.judge.agrade(case.reply, lang=lang, customer_name=case.customer_name,
-                                                                 context=case.context)
-                dropped = sum(u.evidence_dropped for u in usage)
-                judge = judged.verdicts()
-                final = judged if self.engine == "llm" else combine(offline, judged, self.rubric, case.customer_name)
-            except EndpointError as exc:
-                final, judge, dropped, usage = offline, None, 0, []
-                record["error"] = str(exc)
-            record["calls"], record["cached_calls"] = counts
-        verdicts = final.verdicts()
+        counts = [0, 0]
+        call_counts.set(counts)
+        grade = await self.grader.agrade(case.reply, lang=lang, customer_name=case.customer_name,
+                                         context=case.context, ask_all=self.engine == "llm")
+        record["calls"], record["cached_calls"] = counts
+        failures = [n.text() for n in grade.notices if n.kind is NoticeKind.GRADER_FALLBACK]
+        record["error"] = failures[0] if failures else None
+        offline = {g.criterion: (g.offline or g.verdict).value for g in grade.criteria}
+        judge = {g.criterion: g.judge.value for g in grade.criteria if g.judge is not None} or None
+        verdicts = judge if self.engine == "llm" and judge else grade.verdicts()
         for c in self.rubric.ids:  # a criterion the judge left out counts as n/a
             verdicts.setdefault(c, "n/a")
             if judge is not None:
                 judge.setdefault(c, "n/a")
-        record.update(verdicts=verdicts, judge=judge, evidence=_evidence(final, case.reply, dropped),
-                      usage=[u.model_dump(mode="json") for u in usage],
+        dropped = sum(u.evidence_dropped for u in grade.usage)
+        record.update(offline=offline, verdicts=verdicts, judge=judge, evidence=_evidence(grade, case.reply, dropped),
+                      usage=[u.model_dump(mode="json") for u in grade.usage],
                       latency_s=round(time.perf_counter() - started, 4))
         return record
 
@@ -172,7 +166,17 @@ class EvalRun:
 
             await asyncio.gather(*(one(c, r) for c, r in todo))
         client = self.combined.client if self.combined else None
-        return {"graded": len(todo), "skipped": len(done), "seconds": time.perf_counter() - started,
+        errors: list[str] = []
+        if self.results_path.exists():
+            for line in self.results_path.read_text(encoding="utf-8").splitlines():
+                try:
+                    error = json.loads(line).get("error")
+                except json.JSONDecodeError:
+                    continue
+                if error:
+                    errors.append(error)
+        return {"graded": len(todo), "skipped": len(done), "errors": len(errors),
+                "first_error": errors[0] if errors else None, "seconds": time.perf_counter() - started,
                 "model_calls": client.calls - calls_at_start if client else 0,
                 "cache_hits": client.cache.hits if client and client.cache else 0}
 

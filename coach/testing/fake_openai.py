@@ -53,11 +53,17 @@ class FakeOpenAI:
     """Start with `with FakeOpenAI() as server:`; point the client at `server.base_url`."""
 
     def __init__(self, *, latency: float = 0.0, models: tuple[str, ...] = ("fake-judge", "fake-customer"),
-                 json_schema: bool = True, json_object: bool = True, responder: Responder | None = None):
+                 json_schema: bool = True, json_object: bool = True, json_object_schema: bool = True,
+                 guided_json: bool = True, reject_status: int = 400, responder: Responder | None = None):
+        """The structured-output forms it accepts can be switched off one by one; a refused form is
+        answered with `reject_status` (llama.cpp's server says 500 for json_schema; vLLM says 400)."""
         self.latency = latency
         self.models = models
         self.json_schema = json_schema
         self.json_object = json_object
+        self.json_object_schema = json_object_schema
+        self.guided_json = guided_json
+        self.reject_status = reject_status
         self.responder = responder or _default_responder
         self.requests: list[dict[str, Any]] = []
         self.request_times: list[float] = []
@@ -98,10 +104,15 @@ class FakeOpenAI:
             self.requests.append(body)
             self.request_times.append(time.perf_counter())
         kind = (body.get("response_format") or {}).get("type")
-        if kind == "json_schema" and not self.json_schema:
-            return _error(400, "response_format json_schema is not supported by this server")
-        if kind == "json_object" and not self.json_object:
-            return _error(400, "response_format json_object is not supported by this server")
+        if kind == "json_object" and "schema" in (body.get("response_format") or {}):
+            kind = "json_object_schema"
+        refused = {"json_schema": self.json_schema, "json_object": self.json_object,
+                   "json_object_schema": self.json_object_schema}.get(kind or "", True) is False
+        if refused:
+            return _error(self.reject_status, f"1 validation error: response_format {kind} is not supported\n"
+                                              "  File \"server/app.py\", line 376, in create_chat_completion")
+        if "guided_json" in body and not self.guided_json:
+            return _error(self.reject_status, "Unrecognized request argument supplied: guided_json")
         answer = self._next(body)
         await asyncio.sleep(self.latency + answer.delay)
         if answer.status != 200:
