@@ -28,6 +28,13 @@ def _run(args: argparse.Namespace) -> int:
     print(f"graded {summary['graded']} (skipped {summary['skipped']} already done) in {summary['seconds']:.1f} s; "
           f"model calls {summary['model_calls']}, cache hits {summary['cache_hits']}")
     print(f"report: {paths['markdown']}  {paths['html']}  {paths['json']}")
+    if not summary["graded"] and not summary["skipped"]:
+        print(f"coach: {dataset} holds no cases", file=sys.stderr)
+        return 1
+    if summary["errors"]:
+        print(f"coach: {summary['errors']} gradings errored (first: {summary['first_error']}); "
+              "their verdicts are not the grader's", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -53,8 +60,8 @@ def _check(args: argparse.Namespace) -> int:
 
     problems = check_floors(Path(args.run), Path(args.floors) if args.floors else None)
     for p in problems:
-        print(f"coach: below floor: {p}", file=sys.stderr)
-    print("all criteria at or above their floors" if not problems else f"{len(problems)} criteria below their floors")
+        print(f"coach: {p}", file=sys.stderr)
+    print("all criteria at or above their floors" if not problems else f"the run fails its gate ({len(problems)} problems)")
     return 1 if problems else 0
 
 

@@ -23,7 +23,9 @@ def floors_path_for(run_dir: Path) -> Path:
 
 
 def check_floors(run_dir: Path, floors_path: Path | None = None) -> list[str]:
-    """Criteria of the run whose accuracy is below the floor recorded for its engine."""
+    """Why the run does not pass its gate: errored gradings, nothing graded, no floors for its
+    engine, or criteria below their floors. Empty means it passes; a run that measured nothing
+    never passes."""
     floors_path = floors_path or floors_path_for(run_dir)
     try:
         floors = yaml.safe_load(read_text(floors_path)) or {}
@@ -32,7 +34,15 @@ def check_floors(run_dir: Path, floors_path: Path | None = None) -> list[str]:
     report = build(run_dir)
     engine = report["run"]["engine"]
     problems = []
-    for criterion, floor in (floors.get(engine) or {}).items():
+    if not report["gradings"]:
+        problems.append("the run graded no cases")
+    if report["errors"]:
+        problems.append(f"{report['errors']} of {report['gradings']} gradings errored, so their verdicts are "
+                        "not the grader's")
+    engine_floors = floors.get(engine) or {}
+    if not engine_floors:
+        problems.append(f"{floors_path} has no floors for the {engine} engine")
+    for criterion, floor in engine_floors.items():
         metrics = report["criteria"].get(criterion)
         accuracy = metrics["accuracy"] if metrics else None
         if accuracy is None or accuracy < floor:

@@ -9,6 +9,7 @@ from coach.cases import Case, Turn
 from coach.grades import CriterionGrade, Grade, Verdict
 from coach.languages import detect
 from coach.notices import NoticeKind, notice
+from coach.offline.address import address, your_name
 from coach.offline.checks import CHECKS, Situation
 from coach.offline.lexicon import lexicon
 from coach.offline.text import Text
@@ -18,13 +19,15 @@ from coach.rubric import Criterion, Rubric, load_rubric
 MAX_GRADED_CHARS = 20_000
 
 
-def fill_better(template: str, customer: str | None, agent: str | None) -> str:
-    """Fill {customer}/{agent}; drop the customer slot gracefully when the name is unknown."""
-    text = template.replace("{agent}", agent or "[your name]")
+def fill_better(template: str, customer: str | None, agent: str | None, lang: str = "en") -> str:
+    """Fill {customer} (addressed as the language does: "Panie Zbigniewie", "Jāni") and {agent}
+    (the trainee's name, else a placeholder in the reply's language); drop the customer slot
+    gracefully when the name is unknown."""
+    text = template.replace("{agent}", agent or your_name(lang))
     if customer and customer.split():
-        return text.replace("{customer}", customer.split()[0])  # a first name reads naturally
+        return text.replace("{customer}", address(customer, lang))
     text = re.sub(r"^\{customer\}[,،]?\s*", "", text)
-    text = re.sub(r"\s*(?:يا )?\{customer\}", "", text)
+    text = re.sub(r"[,،]?\s*(?:يا )?\{customer\}", "", text)
     return text[:1].upper() + text[1:]
 
 
@@ -37,7 +40,7 @@ class OfflineGrader:
         self.rubric = rubric or load_rubric()
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-              context: Iterable[Turn] = ()) -> Grade:
+              context: Iterable[Turn] = (), agent_name: str | None = None) -> Grade:
         reply = reply if isinstance(reply, str) else str(reply)
         notices = []
         graded = reply
@@ -45,23 +48,24 @@ class OfflineGrader:
             notices.append(notice(NoticeKind.REPLY_TRUNCATED, length=len(reply), limit=MAX_GRADED_CHARS))
             graded = reply[:MAX_GRADED_CHARS]
         lang = lang or detect(graded)
-        situation = Situation(Text.of(graded), lexicon(lang), lang, customer_name, list(context))
+        situation = Situation(Text.of(graded), lexicon(lang), lang, customer_name, list(context), agent_name)
         results = [self._run(criterion, situation) for criterion in self.rubric.criteria]
         return Grade(lang=lang, engine=self.name, criteria=results, notices=notices)
 
     def grade_case(self, case: Case) -> Grade:
-        return self.grade(case.reply, lang=case.lang, customer_name=case.customer_name, context=case.context)
+        return self.grade(case.reply, lang=case.lang, customer_name=case.customer_name, context=case.context,
+                          agent_name=case.agent_name)
 
     def _run(self, criterion: Criterion, s: Situation) -> CriterionGrade:
         check = CHECKS.get(criterion.id)
         if check is None:
             return CriterionGrade(criterion=criterion.id, verdict=Verdict.NA,
                                   explanation="The offline grader has no check for this criterion; a model judge grades it.")
-        if not s.reply.norm.strip():
+        if not s.reply.low.strip():
             return CriterionGrade(criterion=criterion.id, verdict=Verdict.NA, explanation="The reply is empty.")
         verdict, explanation, evidence, confidence = check(s)
         better = None
         if verdict is Verdict.FAIL:
-            better = fill_better(criterion.better_for(s.lang), s.customer_name, s.own_name)
+            better = fill_better(criterion.better_for(s.lang), s.customer_name, s.own_name or s.agent_name, s.lang)
         return CriterionGrade(criterion=criterion.id, verdict=verdict, explanation=explanation,
                               evidence=evidence, better=better, confidence=confidence)

@@ -32,6 +32,14 @@ class Lexicon(BaseModel):
     # no_yes_but
     acknowledge: Patterns = Field(description="agreeing or acknowledging: yes, I understand, I'm sorry")
     contrast: Patterns = Field(description="words that turn a statement around: but, however, that said")
+    contrast_opener: Patterns = Field(default_factory=list, description="a contrast opening a sentence: "
+                                      "'However,', 'Still,', 'Unfortunately,' (matched at the sentence's start)")
+    contrast_firm: Patterns = Field(default_factory=list, description="contrasts that take back the sentence before "
+                                    "even without a refusal ('Sorry! But the outlet says...'); matched where a "
+                                    "contrast starts")
+    dismissal: Patterns = Field(default_factory=list, description="a clause that refuses or closes the matter: "
+                                "'can't', 'is final', 'non-refundable', 'in line with the terms'")
+    welcome: Patterns = Field(default_factory=list, description="gladness after a 'but': 'but I'm glad it arrived'")
     concessive: Patterns = Field(default_factory=list, description="'even though' opening a sentence: the turn comes after the comma")
     negation: Patterns = Field(default_factory=list, description="plain negation words: not, inte, nie, ne-...")
     offer: Patterns = Field(description="what follows a contrast when it leads to help (anchored at its start)")
@@ -39,7 +47,11 @@ class Lexicon(BaseModel):
     good_news: Patterns = Field(default_factory=list, description="something the speaker has already done for them")
     expectation: Patterns = Field(default_factory=list, description="an honest estimate of what others usually take")
     # under_promise
-    guarantee: Patterns
+    guarantee: Patterns = Field(description="an explicit guarantee: 'I promise', 'guaranteed', '100%'")
+    certainty: Patterns = Field(default_factory=list, description="'definitely', 'rest assured': a guarantee only "
+                                "when it vouches for a result in the same sentence")
+    relay: Patterns = Field(default_factory=list, description="passing the customer's words on, the speaker's own "
+                            "step: 'we'll make sure the team sees this'")
     ensure: Patterns = Field(default_factory=list, description="'I'll make sure it arrives': guaranteeing a result others deliver")
     guarantee_negated: Patterns
     outcome: Patterns = Field(description="a result that depends on others, stated as certain future")
@@ -58,7 +70,15 @@ class Lexicon(BaseModel):
     generic_address: Patterns = Field(default_factory=list, description="'dear customer' and the like")
     # no_condescending_apology
     feelings_apology: Patterns
-    talking_down: Patterns
+    apology_head: Patterns = Field(default_factory=list, description="the words of an apology: sorry, regret...")
+    feeling_object: Patterns = Field(default_factory=list, description="right after an apology: its object is the "
+                                     "customer's feeling or view ('you feel that way', 'your disappointment')")
+    talking_down: Patterns = Field(description="telling the customer their emotion is unwarranted: 'calm down'")
+    reminder: Patterns = Field(default_factory=list, description="'as I already explained', 'as mentioned before'")
+    blame: Patterns = Field(default_factory=list, description="second-person blame: 'you should have', "
+                            "'if you had read', 'next time, check'")
+    sarcasm: Patterns = Field(default_factory=list, description="sarcasm and patronising: 'it's really quite simple'")
+    soothe: Patterns = Field(default_factory=list, description="'relax': talking down only to an upset customer")
     negated_speech: Patterns = Field(default_factory=list, description="'I won't tell you to': what follows is not said")
     apology: Patterns
     # the other criteria
@@ -70,8 +90,10 @@ class Lexicon(BaseModel):
     unprofessional: Patterns
     positive_close: Patterns
     # the customer's side of the conversation
-    upset: Patterns
-    abuse: Patterns
+    upset: Patterns = Field(description="strong signs of anger, frustration or worry (each counts two)")
+    upset_weak: Patterns = Field(default_factory=list, description="weak signs: 'again', 'still' (each counts one)")
+    calm_cues: Patterns = Field(default_factory=list, description="thanks, praise: count against being upset")
+    abuse: Patterns = Field(description="an insult or threat aimed at a person (not a complaint or swearing at a thing)")
     closing_customer: Patterns
 
     @field_validator("*", mode="after")
@@ -88,27 +110,84 @@ class Lexicon(BaseModel):
 
 
 class Compiled:
-    """A lexicon with each pattern group joined into one compiled regex."""
+    """A lexicon with each pattern group joined into one compiled regex (`lex.<group>`)."""
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:  # the groups are set in __init__; this types them
+        raise AttributeError(name)
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.lang = lexicon.lang
-        flags = re.IGNORECASE | re.UNICODE
+        flags = re.UNICODE  # patterns and text are both lower-cased: far faster than re.IGNORECASE
         for name, value in lexicon:
             if name in NOT_PATTERNS:
                 continue
             # several patterns may each capture (?P<name>...); number them apart
-            joined = "|".join(f"(?:{normalize_pattern(p).replace('(?P<name>', f'(?P<name_{i}>')})"
-                              for i, p in enumerate(value))
-            setattr(self, name, re.compile(joined, flags) if value else _NEVER)  # an empty group never matches
+            patterns = [normalize_pattern(p).replace("(?P<name>", f"(?P<name_{i}>") for i, p in enumerate(value)]
+            setattr(self, name, re.compile(lower(join(patterns)), flags) if value else _NEVER)  # empty: never matches
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
         self.name_titles = {fold(normalize_pattern(w)) for w in lexicon.name_titles}
         self.name_suffixes = sorted(lexicon.name_suffixes, key=len, reverse=True)
         self.name_variants = {fold(k): tuple(fold(v) for v in vs) for k, vs in lexicon.name_variants.items()}
-        self.name_prefixes = sorted((normalize_pattern(p) for p in lexicon.name_prefixes), key=len, reverse=True)
+        self.name_prefixes = sorted((fold(normalize_pattern(p)) for p in lexicon.name_prefixes), key=len, reverse=True)
 
 
 _NEVER = re.compile(r"(?!x)x")
+
+
+def lower(pattern: str) -> str:
+    """A pattern in lower case, its escapes (\\W, \\S, \\B, \\D) and (?P...) syntax untouched."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P", i):
+            out.append("(?P")
+            i += 3
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+def alternatives(pattern: str) -> list[str]:
+    """A pattern's top-level alternatives (split at '|' outside groups and character classes)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def join(patterns: list[str]) -> str:
+    """One regex for a group. Alternatives that start at a word boundary share one leading \\b, so
+    inside a word the group fails once rather than once per alternative (same matches, far faster)."""
+    bounded, other = [], []
+    for pattern in patterns:
+        for alt in alternatives(pattern):
+            (bounded if alt.startswith("\\b") else other).append(alt[2:] if alt.startswith("\\b") else alt)
+    parts = ([r"\b(?:" + "|".join(f"(?:{a})" for a in bounded) + ")"] if bounded else []) + [f"(?:{a})" for a in other]
+    return "|".join(parts)
 
 
 def available() -> list[str]:

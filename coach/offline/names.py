@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from coach.languages import common_words
 from coach.offline.lexicon import Compiled
 from coach.offline.text import Text, normalize_pattern
 from coach.offline.textfold import fold
@@ -34,23 +35,18 @@ def _stems(base: str) -> set[str]:
     return {s for s in stems if len(s) >= 3 or s == base}
 
 
-@lru_cache(maxsize=512)
-def name_pattern(name: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...], titles: frozenset[str]) -> re.Pattern | None:
+@lru_cache(maxsize=4096)
+def name_forms(name: str, suffixes: tuple[str, ...], titles: frozenset[str]) -> frozenset[str]:
+    """Every folded word form the name may take: its stems, each with any of the language's endings.
+    A short name loses its last vowel only before an ending: Polish 'Ewa' -> 'Ewo', 'Ewie'."""
     parts = [fold(p) for p in _TOKEN.findall(normalize_pattern(name))]
     parts = [p for p in parts if len(p) >= 2 and p not in titles]
-    if not parts:
-        return None
-    stems = sorted({s for p in parts for s in _stems(p)}, key=len, reverse=True)
-    suffix = "|".join(re.escape(fold(s)) for s in suffixes if s)
-    prefix = "|".join(re.escape(fold(p)) for p in prefixes if p)
-    body = "(?:" + "|".join(re.escape(s) for s in stems) + ")" + (f"(?:{suffix})?" if suffix else "")
-    # a short name loses its last vowel only before an ending: Polish 'Ewa' -> 'Ewo', 'Ewie'
-    short = sorted({p[:-1] for p in parts if len(p) == 3 and p[-1] in _VOWELS})
-    if short and suffix:
-        body = f"(?:{body}|(?:{'|'.join(map(re.escape, short))})(?:{suffix}))"
-    if prefix:
-        body = f"(?:{prefix})?" + body
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    endings = {fold(s) for s in suffixes if s} | {""}
+    forms = {stem + ending for p in parts for stem in _stems(p) for ending in endings}
+    # short forms made by cutting a long name: Sofía -> Sofi, Benjamín -> Benja, Christopher -> Chris
+    forms |= {p[:n] for p in parts if len(p) >= 6 for n in range(4, len(p) - 1)}
+    forms |= {p[:-1] + ending for p in parts if len(p) == 3 and p[-1] in _VOWELS for ending in endings if ending}
+    return frozenset(forms)
 
 
 def with_variants(name: str, lex: Compiled) -> str:
@@ -59,31 +55,53 @@ def with_variants(name: str, lex: Compiled) -> str:
     return " ".join([name, *extra])
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def find_customer_name(text: Text, name: str, lex: Compiled) -> list[tuple[int, int]]:
-    """Spans (in text.norm) where the customer is named, in any accepted form."""
-    pattern = name_pattern(with_variants(name, lex), tuple(lex.name_suffixes) + ("s", "'s"), tuple(lex.name_prefixes),
-                           frozenset(lex.name_titles))
-    if pattern is None:
+    """Spans (in text.norm) where the customer is named, in any accepted form: each word of the reply
+    is looked up among the name's forms (after an attached particle such as Arabic 'ل' or 'يا')."""
+    forms = name_forms(with_variants(name, lex), tuple(lex.name_suffixes) + ("s",), frozenset(lex.name_titles))
+    if not forms:
         return []
     folded = fold(text.norm)
     cased = any(ch.isupper() for ch in text.norm[:2000])
     spans = []
-    for m in pattern.finditer(folded):
-        start = m.start()
-        # skip an attached prefix when checking the capital letter
-        first = text.norm[start:m.end()]
+    for m in _WORDS.finditer(folded):
+        word = m.group()
+        if word not in forms and not any(word.startswith(p) and word[len(p):] in forms for p in lex.name_prefixes):
+            continue
+        first = text.norm[m.start():m.end()]
         letters = [c for c in first if c.isalpha()]
         has_case = letters and letters[0].upper() != letters[0].lower()
         if has_case and cased and not any(c.isupper() for c in first[:3]):
             continue  # 'bill' the invoice, not Bill the customer
         spans.append((m.start(), m.end()))
-    return spans
+    return spans or _short_form_in_address(text, name, lex)
+
+
+_ADDRESSED = re.compile(r"(?<!\w)([^\W\d_]{3,})(?=\s*[,!])")
+
+
+def _short_form_in_address(text: Text, name: str, lex: Compiled) -> list[tuple[int, int]]:
+    """A short form the name's letters contain, where a name is spoken to ("Hey Bec, ...",
+    "Good afternoon Emeka, ..."): capitalized, right before a comma or '!', not a common word."""
+    parts = [fold(p) for p in _TOKEN.findall(normalize_pattern(name)) if len(p) >= 5]
+    if not parts:
+        return []
+    common = common_words(lex.lang)
+    for m in _ADDRESSED.finditer(text.norm):
+        word = m.group(1)
+        folded = fold(word)
+        if word[0].isupper() and folded not in common and any(folded in part for part in parts):
+            return [(m.start(1), m.end(1))]
+    return []
 
 
 def find_own_name(text: Text, lex: Compiled, customer_name: str | None = None) -> tuple[int, int] | None:
     """Span of the name the trainee introduces themself with, if any."""
     customer_parts = {fold(p) for p in _TOKEN.findall(customer_name or "")}
-    for m in lex.own_name.finditer(text.norm):
+    for m in lex.own_name.finditer(text.low):
         span = _named_group_span(m)
         if span is None:
             continue

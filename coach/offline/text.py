@@ -27,6 +27,10 @@ _SAME_LENGTH = str.maketrans({
 # Characters dropped before matching: Arabic harakat, tatweel, zero-width marks.
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SENTENCE_END = re.compile(r"[.!?…\n]+[\"')\]]*\s*|;\s+")
+# titles and abbreviations whose dot does not end a sentence ("Entiendo, Sr. Pérez, pero...")
+_ABBREVIATIONS = frozenset("""mr mrs ms mx dr st prof sr sra srta sres dña dn lic ing arq hr fr fru ul nr godz tel
+    pkt np tzw kung kdze vs approx""".split())
+_WORD_BEFORE = re.compile(r"(\w+)$")
 
 
 def normalize_pattern(pattern: str) -> str:
@@ -34,11 +38,20 @@ def normalize_pattern(pattern: str) -> str:
     return _DROP.sub("", pattern.translate(_LETTERS_ONLY))
 
 
+def lowered(text: str) -> str:
+    """Lower case, one character for one character (so offsets into `norm` hold for it too)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 @dataclass
 class Text:
     original: str
     norm: str
     _index: list[int] | None = None  # norm position -> original position, None when identical
+    low: str = ""  # `norm` in lower case, same length: what lexicon patterns match (they are lower-cased too)
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
 
@@ -46,9 +59,10 @@ class Text:
     def of(cls, original: str) -> Text:
         mapped = original.translate(_SAME_LENGTH)
         if not _DROP.search(mapped):
-            return cls(original, mapped)
+            return cls(original, mapped, None, lowered(mapped))
         kept = [i for i, ch in enumerate(mapped) if not _DROP.match(ch)]
-        return cls(original, "".join(mapped[i] for i in kept), kept)
+        norm = "".join(mapped[i] for i in kept)
+        return cls(original, norm, kept, lowered(norm))
 
     def orig(self, pos: int) -> int:
         if self._index is None:
@@ -73,6 +87,10 @@ class Text:
         if self._sentences is None:
             spans, start = [], 0
             for m in _SENTENCE_END.finditer(self.norm):
+                if m.group().startswith(".") and m.end() - m.start() <= 2 and m.end() < len(self.norm):
+                    before = _WORD_BEFORE.search(self.norm, max(0, m.start() - 8), m.start())
+                    if before and before.group(1).lower() in _ABBREVIATIONS:
+                        continue  # "Sr." and "Dr." do not end a sentence
                 if m.start() > start:
                     spans.append((start, m.start()))
                 start = m.end()

@@ -118,6 +118,30 @@ def test_floors_catch_a_regression(tmp_path, rubric):
     assert check_floors(tmp_path / "dev", strict) == ["personalize: accuracy 1.0 < 1.01"]
 
 
+def test_a_run_against_a_dead_endpoint_fails_both_gates(tmp_path, small_set):
+    """956 errored gradings once passed `eval check`: an errored run must fail `run` and `check`."""
+    out = tmp_path / "dead"
+    env = {"OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "OPENAI_API_KEY": "k", "COACH_JUDGE_MODEL": "m",
+           "COACH_MAX_RETRIES": "0"}
+    ran = run_coach("eval", "run", str(small_set), "--engine", "combined", "--out", str(out), env_extra=env)
+    assert ran.returncode == 1 and "4 gradings errored" in ran.stderr
+    floors = tmp_path / "floors.yaml"
+    floors.write_text("combined:\n  restate_problem: 0.0\n", encoding="utf-8")
+    checked = run_coach("eval", "check", str(out), "--floors", str(floors))
+    assert checked.returncode == 1 and "4 of 4 gradings errored" in checked.stderr
+
+
+def test_check_fails_without_floors_for_the_engine_or_without_cases(tmp_path, small_set, rubric):
+    run(small_set, tmp_path / "run", rubric, engine="offline", repeats=1)
+    only_llm = tmp_path / "floors.yaml"
+    only_llm.write_text("llm:\n  personalize: 0.9\n", encoding="utf-8")
+    assert check_floors(tmp_path / "run", only_llm) == [f"{only_llm} has no floors for the offline engine"]
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = run_coach("eval", "run", str(empty), "--out", str(tmp_path / "none"))
+    assert result.returncode != 0 and "no cases" in result.stderr
+
+
 def test_reports_and_compare(tmp_path, small_set, rubric):
     run(small_set, tmp_path / "offline", rubric, engine="offline", repeats=1)
     with FakeOpenAI() as server:
