@@ -72,7 +72,8 @@ class Text:
         return self._index[pos]
 
     def evidence(self, start: int, end: int) -> Evidence:
-        """Evidence for norm[start:end], trimmed of spaces and punctuation at the edges."""
+        """Evidence for norm[start:end] (clamped to the text), trimmed of spaces and punctuation at the edges."""
+        start, end = max(0, start), min(end, len(self.norm))
         while start < end and not self.norm[start].isalnum():
             start += 1
         while end > start and not self.norm[end - 1].isalnum():

@@ -58,3 +58,17 @@ def test_the_language_is_guessed_when_not_given(grader):
     assert grader.grade("أفهم ذلك، لكن هذه سياسة الشركة.").lang == "ar"
     assert grader.grade("Jag förstår, men det är vår policy.").lang == "sv"
     assert grader.grade("Entiendo, pero esa es nuestra política.").lang == "es"
+
+
+def test_every_prefix_of_a_reply_grades_without_error(grader):
+    """Hints grade a reply as it is typed: every unfinished prefix must grade, evidence exact."""
+    replies = [("en", "I hear you, but refunds take 10 days, that's the rule. I'm sorry you feel that way, Dana."),
+               ("pl", "Rozumiem, ale taka jest nasza polityka. Gwarantuję, że jutro paczka dotrze."),
+               ("ar", "أفهم ذلك، لكن هذه سياسة الشركة. نضمن لك وصول الطلب غدًا."),
+               ("lv", "Saprotu, bet tā ir mūsu politika, Jāni.")]
+    for lang, reply in replies:
+        for end in range(1, len(reply) + 1):
+            draft = reply[:end]
+            grade = grader.grade(draft, lang=lang, customer_name="Dana Miller")
+            for g in grade.criteria:
+                assert all(draft[e.start:e.end] == e.text for e in g.evidence), (draft, g.criterion)
