@@ -27,7 +27,10 @@ class Evidence(BaseModel):
 class CriterionGrade(BaseModel):
     criterion: str
     verdict: Verdict
-    explanation: str
+    explanation: str  # in English; `reason` lets a page say it in the reader's language
+    reason: str | None = None  # the offline check's reason key (the rubric explains it per language)
+    params: dict[str, str] = Field(default_factory=dict)  # the slots the reason's text fills
+    undecided: bool = False  # n/a because the offline grader cannot judge it, not because it does not apply
     evidence: list[Evidence] = Field(default_factory=list)
     better: str | None = None
     # "high": a phrase the grader is built to catch (an LLM judge may not overturn it);

@@ -35,10 +35,17 @@ class _Slots(dict):
         return "{" + key + "}"
 
 
+def fill(template: str, params: dict[str, Any]) -> str:
+    return string.Formatter().vformat(template, (), _Slots(params))
+
+
 def t(key: str, lang: str = DEFAULT, **params: Any) -> str:
     """The text for `key` in `lang` (else English, else the key itself), its slots filled."""
-    text = catalog(lang).get(key) or catalog(DEFAULT).get(key) or key
-    return string.Formatter().vformat(text, (), _Slots(params))
+    return fill(catalog(lang).get(key) or catalog(DEFAULT).get(key) or key, params)
+
+
+def has(key: str) -> bool:
+    return key in catalog(DEFAULT)
 
 
 def locale_of(value: str | None) -> str:

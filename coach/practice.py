@@ -183,7 +183,7 @@ class Practice:
         token = await asyncio.to_thread(self.log.begin, c, index, attempt, reply)
         started = time.perf_counter()
         history = c.history(index)
-        context = [Turn(role=m["role"], content=m["content"]) for m in history]  # type: ignore[arg-type]
+        context = _turns(history)
         offline = instant_grade(self.grader, reply, self.persona, context)
         yield "grade", offline
         change = advance(self.persona, self.state_before(index), offline)
@@ -225,6 +225,13 @@ class Practice:
         c.add(record)  # only now, once it is saved
         yield "turn", record
 
+    def draft(self, text: str, *, retry: int | None = None) -> Grade:
+        """The offline grade of a reply still being typed, against the turn it would answer: the
+        same grader a sent reply gets first, with no model and nothing saved (hints)."""
+        c = self.conversation
+        index = len(c.turns) if retry is None else retry
+        return instant_grade(self.grader, text, self.persona, _turns(c.history(index)))
+
     async def turn(self, reply: str, *, retry: int | None = None) -> TurnRecord:
         record: TurnRecord | None = None
         async for kind, value in self.turn_stream(reply, retry=retry):
@@ -233,6 +240,10 @@ class Practice:
                 record = value
         assert record is not None
         return record
+
+
+def _turns(history: list[dict[str, str]]) -> list[Turn]:
+    return [Turn(role=m["role"], content=m["content"]) for m in history]  # type: ignore[arg-type]
 
 
 async def _collect(pieces: AsyncIterator[str]) -> str:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from coach.datafile import Source as FileSource
 from coach.datafile import load_model
+from coach.i18n import fill
 from coach.languages import Lang
 from coach.locations import shipped
 
@@ -62,6 +63,9 @@ class Criterion(Strict):
     pass_examples: list[Example] = Field(min_length=1)
     fail_examples: list[Example] = Field(min_length=1)
     better: dict[Lang, str] = Field(min_length=1, description="a better phrasing to offer after a fail, per language")
+    names: dict[Lang, str] = Field(default_factory=dict, description="the name in other languages")
+    explanations: dict[str, dict[Lang, str]] = Field(
+        default_factory=dict, description="what the offline grader says, per reason and language")
     sources: list[Source] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -71,8 +75,28 @@ class Criterion(Strict):
             raise ValueError("examples must cover at least two languages")
         return self
 
+    @field_validator("explanations")
+    @classmethod
+    def _explanations_have_english(cls, explanations: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        missing = sorted(key for key, texts in explanations.items() if "en" not in texts)
+        if missing:
+            raise ValueError(f"explanations need an English text (the fallback): {', '.join(missing)}")
+        return explanations
+
     def better_for(self, lang: str) -> str:
         return self.better.get(lang) or self.better.get("en") or next(iter(self.better.values()))
+
+    def name_in(self, lang: str) -> str:
+        return self.names.get(lang) or self.name  # type: ignore[call-overload]
+
+    def explanation(self, reason: str, lang: str, params: dict[str, str]) -> str | None:
+        """The explanation for a reason in `lang` (else English) with its slots filled; None when
+        this rubric has no text for the reason."""
+        texts = self.explanations.get(reason)
+        if not texts:
+            return None
+        template = texts.get(lang) or texts["en"]  # type: ignore[call-overload]
+        return fill(template, params)  # an unknown slot stays visible: a typo must not break grading
 
 
 class Rubric(Strict):
@@ -92,6 +116,18 @@ class Rubric(Strict):
         if missing:
             raise ValueError(f"required criteria missing: {', '.join(missing)}")
         return criteria
+
+    def explanation(self, criterion_id: str, reason: str, lang: str, params: dict[str, str]) -> str | None:
+        """What the grader says for `reason`, in `lang`: from this rubric, else from the shipped one
+        (so a trainer's rubric without explanations still explains itself)."""
+        for rubric in (self, load_rubric()):
+            try:
+                text = rubric.get(criterion_id).explanation(reason, lang, params)
+            except KeyError:
+                continue
+            if text is not None:
+                return text
+        return None
 
     def get(self, criterion_id: str) -> Criterion:
         for c in self.criteria:

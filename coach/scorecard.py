@@ -49,8 +49,8 @@ class Scorecard(BaseModel):
     retries: int = 0  # turns tried again; only each turn's final attempt is counted above
 
 
-def scorecard(conversation: Conversation, rubric: Rubric) -> Scorecard:
-    scores = {c.id: CriterionScore(criterion=c.id, name=c.name) for c in rubric.criteria}
+def scorecard(conversation: Conversation, rubric: Rubric, lang: str = "en") -> Scorecard:
+    scores = {c.id: CriterionScore(criterion=c.id, name=c.name_in(lang)) for c in rubric.criteria}
     failures = []
     for t in conversation.turns:
         for g in t.grade.criteria:

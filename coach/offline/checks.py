@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from coach.cases import Turn
 from coach.grades import Evidence, Verdict
@@ -85,7 +86,23 @@ class Situation:
         return self.ev(start, stop)
 
 
-Result = tuple[Verdict, str, list[Evidence], str]  # verdict, explanation, evidence, confidence
+class Because(NamedTuple):
+    """Why a check decided: a reason the rubric explains in each language, and the slots to fill
+    (`quote`, `quote2`: the quoted words; `name`: the customer's name)."""
+
+    reason: str
+    params: dict[str, str]
+
+
+def because(reason: str, **params: str) -> Because:
+    return Because(reason, params)
+
+
+# The reason a check gives when deciding would need judgment it cannot make: the page says so
+# instead of calling the criterion "not applicable".
+CANNOT_JUDGE = "cannot_judge"
+
+Result = tuple[Verdict, Because, list[Evidence], str]  # verdict, why, evidence, confidence
 Check = Callable[[Situation], Result]
 
 
@@ -158,9 +175,7 @@ def no_yes_but(s: Situation) -> Result:
         if ack.start() < sent_start and not firm and not _refuses(s, m.end(), sent_end):
             continue  # "Sorry about the wait. Still, the good part is..." takes nothing back
         ev = s.clause(ack.start(), m.end() + 1)
-        return (FAIL, f"You acknowledged the customer and then took it back: {_q(ev)}. After a “but” the customer "
-                      "only hears the refusal. Say what you can do instead, or let the acknowledgement stand on its own.",
-                [ev], "high")
+        return (FAIL, because("took_back", quote=_q(ev)), [ev], "high")
     for m in lex.concessive.finditer(norm):  # "Even though I understand, the rules don't allow it."
         sent_start, sent_end = text.sentence_at(m.end())
         ack = lex.acknowledge.search(norm, m.end(), min(sent_end, m.end() + 60))
@@ -174,8 +189,7 @@ def no_yes_but(s: Situation) -> Result:
         if _helps(s, comma + 1, sent_end) or not _refuses(s, comma + 1, sent_end):
             continue
         ev = s.clause(m.start() + len(norm[m.start():m.end()]) - len(norm[m.start():m.end()].lstrip(".!? ")), sent_end, 120)
-        return (FAIL, f"You acknowledged the customer only to set it against a refusal: {_q(ev)}. The customer hears "
-                      "the refusal. Let the understanding stand, then say what you can do.", [ev], "high")
+        return (FAIL, because("conceded_then_refused", quote=_q(ev)), [ev], "high")
     sentences = text.sentences
     for (a_start, a_end), (b_start, b_end) in zip(sentences, sentences[1:], strict=False):
         ack = lex.acknowledge.search(norm, a_start, a_end)  # an acknowledgement, then a flat dismissal
@@ -186,11 +200,10 @@ def no_yes_but(s: Situation) -> Result:
         dismissal = lex.dismissal.search(norm, b_start, min(b_end, b_start + 90))
         if dismissal and not lex.offer.search(norm, b_start, b_end) and not lex.own_action.search(norm, b_start, b_end):
             ev = s.ev(ack.start(), dismissal.end())
-            return (FAIL, f"You acknowledged the customer and went straight on to dismiss it: {_q(ev)}. Without a "
-                          "“but” it still takes the acknowledgement back. Say what you can do instead.", [ev], "low")
+            return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
     if offers:
-        return (PASS, f"Your “but” leads to something you can do ({_q(offers[0])}), not to a refusal.", offers[:1], "high")
-    return (PASS, "You never acknowledged the customer only to contradict them.", [], "low")
+        return (PASS, because("but_offers", quote=_q(offers[0])), offers[:1], "high")
+    return (PASS, because("none"), [], "low")
 
 
 def under_promise(s: Situation) -> Result:
@@ -203,10 +216,10 @@ def under_promise(s: Situation) -> Result:
     relays = [m.span() for m in lex.relay.finditer(norm)]
     fails: list[tuple[Evidence, str]] = []
     for m in lex.never_again.finditer(norm):
-        fails.append((s.clause(m.start(), m.end()), "nobody can promise that something will never happen again"))
+        fails.append((s.clause(m.start(), m.end()), "never_again"))
     ensures = [m for m in lex.ensure.finditer(norm) if not _overlaps(m.span(), negated) and not _overlaps(m.span(), relays)]
     for m in ensures:
-        fails.append((s.clause(m.start(), m.end(), 110), "you cannot make sure of a result that others deliver"))
+        fails.append((s.clause(m.start(), m.end(), 110), "ensures_others"))
     covered: list[tuple[int, int]] = [text.sentence_at(m.start()) for m in ensures]
     vouches = [(g, True) for g in lex.guarantee.finditer(norm)] + [(g, False) for g in lex.certainty.finditer(norm)]
     for g, explicit in sorted(vouches, key=lambda pair: pair[0].start()):
@@ -217,10 +230,10 @@ def under_promise(s: Situation) -> Result:
         own = lex.own_action.search(norm, *sent)
         if outcome:
             a, b = min(g.start(), outcome.start()), max(g.end(), outcome.end())
-            fails.append((s.clause(a, b, 120), "it guarantees a result that depends on others"))
+            fails.append((s.clause(a, b, 120), "guarantees_result"))
             covered.append(sent)
         elif explicit and not own:
-            fails.append((s.clause(g.start(), g.end()), "it guarantees something you do not control"))
+            fails.append((s.clause(g.start(), g.end()), "guarantees_uncontrolled"))
             covered.append(sent)
     soft: list[Evidence] = []
     for o in lex.outcome.finditer(norm):
@@ -235,29 +248,26 @@ def under_promise(s: Situation) -> Result:
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
         if deadline and not hedged:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())
-            fails.append((s.clause(a, b, 120), "it sets a deadline for a result that depends on others"))
+            fails.append((s.clause(a, b, 120), "deadline_for_others"))
             covered.append(sent)
         else:
             soft.append(s.clause(o.start(), o.end(), 60))
     if fails:
         fails.sort(key=lambda pair: pair[0].start)
         ev, why = fails[0]
-        return (FAIL, f"{_q(ev)} is a promise you cannot keep on your own: {why}. Commit to your own next step "
-                      "instead (a check, a call-back, an update) and keep any time you give for that.",
-                [e for e, _ in fails[:3]], "high")
+        return (FAIL, because(why, quote=_q(ev)), [e for e, _ in fails[:3]], "high")
     own = [s.clause(m.start(), m.end(), 70) for m in lex.own_action.finditer(norm)]
     own += [s.clause(*span, 70) for span in relays]
     if own:
         own.sort(key=lambda e: e.start)
-        return (PASS, f"You committed to your own next step ({_q(own[0])}), which is in your control.", own[:2], "high")
+        return (PASS, because("own_step", quote=_q(own[0])), own[:2], "high")
     expectations = [m.span() for m in lex.expectation.finditer(norm)]
     if negated or expectations:
         ev = s.clause(*(negated or expectations)[0], 70)
-        return (PASS, f"You set expectations honestly ({_q(ev)}) instead of guaranteeing a result.", [ev], "low")
+        return (PASS, because("honest", quote=_q(ev)), [ev], "low")
     if soft:
-        return (PASS, f"You described what should happen ({_q(soft[0])}) without guaranteeing it or tying it to a deadline.",
-                soft[:1], "low")
-    return (NA, "This reply makes no promise or commitment, so there was nothing to over-promise.", [], "low")
+        return (PASS, because("described", quote=_q(soft[0])), soft[:1], "low")
+    return (NA, because("no_promise"), [], "low")
 
 
 def personalize(s: Situation) -> Result:
@@ -265,36 +275,23 @@ def personalize(s: Situation) -> Result:
     own_ev = [s.ev(*own)] if own else []
     if not s.customer_name or not names.name_forms(s.customer_name, (), frozenset(s.lex.name_titles)):
         if own_ev:
-            return (PASS, f"You introduced yourself ({_q(own_ev[0])}); the customer's name is not known.", own_ev, "low")
-        return (NA, "The customer's name is not known, so the grader cannot check you used it.", [], "low")
+            return (PASS, because("introduced_name_unknown", quote=_q(own_ev[0])), own_ev, "low")
+        return (NA, because("name_unknown"), [], "low")
     spans = names.find_customer_name(s.reply, s.customer_name, s.lex)
     if spans:
         ev = [s.ev(*spans[0])] + own_ev
         if own_ev:
-            why = f"You addressed the customer by name ({_q(ev[0])}) and gave your own ({_q(own_ev[0])})."
-        elif s.own_name:
-            why = f"You addressed the customer by name ({_q(ev[0])}); you gave your own name earlier."
+            why = because("both_names", quote=_q(ev[0]), quote2=_q(own_ev[0]))
         else:
-            why = (f"You addressed the customer by name ({_q(ev[0])}). Tell them your own name too when you "
-                   "introduce yourself: it makes the conversation personal.")
+            why = because("own_given_earlier" if s.own_name else "give_yours_too", quote=_q(ev[0]))
         return (PASS, why, ev, "high")
     generic = s.lex.generic_address.search(s.reply.low)
     if generic:
         ev = s.ev(*generic.span())
-        return (FAIL, f"You called the customer {_q(ev)} instead of using their name, {s.customer_name}.", [ev], "high")
+        return (FAIL, because("generic_address", quote=_q(ev), name=s.customer_name), [ev], "high")
     if own_ev:
-        return (FAIL, f"You gave your name ({_q(own_ev[0])}) but never used the customer's, {s.customer_name}.", own_ev, "high")
-    return (FAIL, f"You never used the customer's name ({s.customer_name}). A name turns a complaint into a "
-                  "conversation between two people; use it, and give yours.", [], "high")
-
-
-TALKING_DOWN = {
-    "feelings": "apologises for how the customer feels or sees it, instead of for what happened",
-    "talking_down": "tells the customer how they should feel",
-    "reminder": "reminds the customer they were told already",
-    "blame": "puts the blame on the customer",
-    "sarcasm": "talks down to the customer",
-}
+        return (FAIL, because("only_own_name", quote=_q(own_ev[0]), name=s.customer_name), own_ev, "high")
+    return (FAIL, because("no_name", name=s.customer_name), [], "high")
 
 
 def _said(s: Situation, m: re.Match) -> bool:
@@ -325,32 +322,30 @@ def no_condescending_apology(s: Situation) -> Result:
         for a, b, _ in found[1:]:
             if a >= ev[-1].end and len(ev) < 3:
                 ev.append(s.clause(a, b, 50))
-        return (FAIL, f"{_q(ev[0])} {TALKING_DOWN[kind]}. Apologise for what you or the company did, and never tell "
-                      "the customer how they should feel or that it is their fault.", ev, "high")
+        return (FAIL, because(kind, quote=_q(ev[0])), ev, "high")
     apology = lex.apology.search(norm)
     if apology:
         ev1 = s.clause(apology.start(), apology.end(), 60)
-        return (PASS, f"Your apology is about what happened, not about how the customer feels: {_q(ev1)}.", [ev1], "high")
-    return (PASS, "No condescending apology or talking down.", [], "low")
+        return (PASS, because("apology_for_what_happened", quote=_q(ev1)), [ev1], "high")
+    return (PASS, because("none"), [], "low")
 
 
 def acknowledge_feelings(s: Situation) -> Result:
     m = s.lex.empathy.search(s.reply.low)
     if m:
         ev = s.clause(m.start(), m.end(), 70)
-        return (PASS, f"You acknowledged how the customer feels: {_q(ev)}.", [ev], "high")
+        return (PASS, because("acknowledged", quote=_q(ev)), [ev], "high")
     if s.customer_upset:
-        return (FAIL, "The customer is upset and the reply goes straight past it. Name the feeling first "
-                      "(“that sounds really frustrating”), then fix the problem.", [], "low")
-    return (NA, "No upset customer message to respond to, or none the offline grader could see.", [], "low")
+        return (FAIL, because("passed_by"), [], "low")
+    return (NA, because("not_upset"), [], "low")
 
 
 def restate_problem(s: Situation) -> Result:
     m = s.lex.restate.search(s.reply.low)
     if m:
         ev = s.clause(m.start(), m.end(), 80)
-        return (PASS, f"You checked your understanding of the problem: {_q(ev)}.", [ev], "high")
-    return (NA, "Whether the problem was restated needs judgment the offline grader cannot make.", [], "low")
+        return (PASS, because("restated", quote=_q(ev)), [ev], "high")
+    return (NA, because(CANNOT_JUDGE), [], "low")
 
 
 def own_it(s: Situation) -> Result:
@@ -358,12 +353,12 @@ def own_it(s: Situation) -> Result:
     m = s.lex.excuse.search(norm)
     if m:
         ev = s.clause(m.start(), m.end(), 80)
-        return (FAIL, f"{_q(ev)} is an excuse or shifts the blame. Take responsibility on behalf of the company.", [ev], "high")
+        return (FAIL, because("excuse", quote=_q(ev)), [ev], "high")
     m = s.lex.ownership.search(norm)
     if m:
         ev = s.clause(m.start(), m.end(), 70)
-        return (PASS, f"You took responsibility: {_q(ev)}.", [ev], "high")
-    return (NA, "No excuse and no explicit ownership found; judging ownership beyond that needs a model.", [], "low")
+        return (PASS, because("owned", quote=_q(ev)), [ev], "high")
+    return (NA, because(CANNOT_JUDGE), [], "low")
 
 
 def next_step(s: Situation) -> Result:
@@ -371,42 +366,41 @@ def next_step(s: Situation) -> Result:
     m = next((a for a in s.lex.own_action.finditer(s.reply.low) if not _overlaps(a.span(), guarantees)), None)
     if m:
         ev = s.clause(m.start(), m.end(), 80)
-        return (PASS, f"The customer knows what happens next: {_q(ev)}.", [ev], "high")
-    return (NA, "No concrete step found; whether one was needed here needs judgment the offline grader cannot make.", [], "low")
+        return (PASS, because("step", quote=_q(ev)), [ev], "high")
+    return (NA, because(CANNOT_JUDGE), [], "low")
 
 
 def stay_professional(s: Situation) -> Result:
     m = s.lex.unprofessional.search(s.reply.low)
     if m:
         ev = s.ev(*m.span())
-        return (FAIL, f"{_q(ev)} is not professional. Stay calm and courteous whatever the customer says.", [ev], "high")
+        return (FAIL, because("unprofessional", quote=_q(ev)), [ev], "high")
     m = _SHOUT.search(s.reply.norm)
     if m:
         ev = s.ev(*m.span())
-        return (FAIL, f"Writing in capitals ({_q(ev)}) reads as shouting.", [ev], "high")
-    return (PASS, "The tone stays professional.", [], "low")
+        return (FAIL, because("shouting", quote=_q(ev)), [ev], "high")
+    return (PASS, because("professional"), [], "low")
 
 
 def set_boundaries(s: Situation) -> Result:
     if not s.customer_abusive:
-        return (NA, "The customer was not abusive, so no boundary was needed.", [], "low" if s.customer_abusive is None else "high")
+        return (NA, because("not_abusive"), [], "low" if s.customer_abusive is None else "high")
     m = s.lex.boundary.search(s.reply.low)
     if m:
         ev = s.clause(m.start(), m.end(), 90)
-        return (PASS, f"You set a calm, clear limit on the abuse: {_q(ev)}.", [ev], "high")
-    return (FAIL, "The customer was abusive and the reply lets it pass. Say you want to help and can only go on "
-                  "if the language stops; hand over or end the conversation if it does not.", [], "low")
+        return (PASS, because("boundary_set", quote=_q(ev)), [ev], "high")
+    return (FAIL, because("let_pass"), [], "low")
 
 
 def positive_close(s: Situation) -> Result:
     m = s.lex.positive_close.search(s.reply.low)
     if m:
         ev = s.clause(m.start(), m.end(), 80)
-        return (PASS, f"You closed on a positive note: {_q(ev)}.", [ev], "high")
+        return (PASS, because("closed", quote=_q(ev)), [ev], "high")
     closing = s.last_customer is not None and s.lex.closing_customer.search(s.last_customer.low)
     if closing:
-        return (FAIL, "The customer is wrapping up and the reply ends flat. Thank them and leave a good last impression.", [], "low")
-    return (NA, "Not a closing turn.", [], "low")
+        return (FAIL, because("ended_flat"), [], "low")
+    return (NA, because("not_closing"), [], "low")
 
 
 CHECKS: dict[str, Check] = {

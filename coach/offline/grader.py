@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable
 
 from coach.cases import Case, Turn
+from coach.explaining import explain
 from coach.grades import CriterionGrade, Grade, Verdict
 from coach.languages import detect
 from coach.notices import NoticeKind, notice
 from coach.offline.address import address, your_name
-from coach.offline.checks import CHECKS, Situation
+from coach.offline.checks import CANNOT_JUDGE, CHECKS, Because, Situation
 from coach.offline.lexicon import lexicon
 from coach.offline.text import Text
 from coach.rubric import Criterion, Rubric, load_rubric
@@ -59,13 +60,16 @@ class OfflineGrader:
     def _run(self, criterion: Criterion, s: Situation) -> CriterionGrade:
         check = CHECKS.get(criterion.id)
         if check is None:
-            return CriterionGrade(criterion=criterion.id, verdict=Verdict.NA,
-                                  explanation="The offline grader has no check for this criterion; a model judge grades it.")
+            return self._said(criterion, Verdict.NA, Because(CANNOT_JUDGE, {}))
         if not s.reply.low.strip():
-            return CriterionGrade(criterion=criterion.id, verdict=Verdict.NA, explanation="The reply is empty.")
-        verdict, explanation, evidence, confidence = check(s)
+            return self._said(criterion, Verdict.NA, Because("empty", {}))
+        verdict, why, evidence, confidence = check(s)
         better = None
         if verdict is Verdict.FAIL:
             better = fill_better(criterion.better_for(s.lang), s.customer_name, s.own_name or s.agent_name, s.lang)
-        return CriterionGrade(criterion=criterion.id, verdict=verdict, explanation=explanation,
-                              evidence=evidence, better=better, confidence=confidence)
+        return self._said(criterion, verdict, why, evidence=evidence, better=better, confidence=confidence)
+
+    def _said(self, criterion: Criterion, verdict: Verdict, why: Because, **fields) -> CriterionGrade:
+        grade = CriterionGrade(criterion=criterion.id, verdict=verdict, explanation="", reason=why.reason,
+                               params=why.params, undecided=why.reason == CANNOT_JUDGE, **fields)
+        return grade.model_copy(update={"explanation": explain(grade, "en", self.rubric)})

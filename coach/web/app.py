@@ -26,7 +26,9 @@ from coach.accounts import Accounts  # noqa: E402
 from coach.db import Database  # noqa: E402
 from coach.errors import CoachError  # noqa: E402
 from coach.i18n import t  # noqa: E402
+from coach.languages import LANGUAGES  # noqa: E402
 from coach.personas import load_personas  # noqa: E402
+from coach.practice import Conversation  # noqa: E402
 from coach.rubric import load_rubric  # noqa: E402
 from coach.settings import Settings, load_settings  # noqa: E402
 from coach.web import views  # noqa: E402
@@ -36,9 +38,17 @@ from coach.web.auth import Identity, LoginTokens, PasswordCheck  # noqa: E402
 from coach.web.base import Context, shown, ui_language  # noqa: E402
 from coach.web.history import SessionsTab, TrainerTab  # noqa: E402
 from coach.web.practise import PractiseTab  # noqa: E402
+from coach.web.relabel import Relabeller, merged  # noqa: E402
 from coach.web.service import Coach  # noqa: E402
 
 log = logging.getLogger("coach.web")
+# The page reads right to left in Arabic: the document's direction follows the chosen language.
+DIRECTION_JS = ("(lang) => { document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr'; "
+                "document.documentElement.lang = lang || 'en'; }")
+# A language picked on the page is kept in this browser (plain localStorage: nothing secret, and
+# nothing the server trusts beyond choosing words).
+SAVED_LANGUAGE_JS = "() => [localStorage.getItem('coach-language')]"
+SAVE_LANGUAGE_JS = "(lang, conversation) => { localStorage.setItem('coach-language', lang); return [lang, conversation]; }"
 NO_ACCOUNTS_OFF_LOOPBACK = (
     "there are no accounts yet, so the page only serves this computer (127.0.0.1); add the first admin with "
     "`coach users add NAME --role admin --password-stdin`, then serve on {host}")
@@ -61,6 +71,9 @@ class Page:
             with gr.Row(equal_height=True):
                 gr.Markdown(f"## coach · {t('page.title', 'en')}")
                 c["who"] = gr.HTML(elem_id="coach-user")
+                c["language"] = gr.Dropdown([(name, code) for code, name in LANGUAGES.items()], value="en",
+                                            label=ctx.label("page.language"), elem_id="coach-language", scale=0,
+                                            min_width=140)
                 c["logout"] = gr.Button(ctx.label("page.logout"), link="/logout", size="sm", visible=False,
                                         elem_id="coach-logout", scale=0)
             c["banner"] = gr.HTML(views.banner(ctx.engine, ctx.local))
@@ -74,8 +87,14 @@ class Page:
                 with gr.Tab(ctx.label("tab.users"), id="users", visible=False) as c["tab_users"]:
                     self.users.build()
             ui = c["ui"]
-            demo.load(self.on_load, None, [ui, c["who"], c["logout"], c["banner"], c["tab_trainer"], c["tab_users"],
-                                           *self.practise.view_outputs], api_visibility="private")
+            self.relabeller = Relabeller(demo)
+            shared = [ui, c["language"], c["who"], c["logout"], c["banner"], c["tab_trainer"], c["tab_users"],
+                      *self.practise.view_outputs]
+            outputs = shared + [x for x in self.relabeller.components if x not in shared]
+            demo.load(self.on_load, [c["language"]], outputs, js=SAVED_LANGUAGE_JS, api_visibility="private")
+            c["language"].input(self.on_language, [c["language"], self.practise.c["conv"]], outputs,
+                                js=SAVE_LANGUAGE_JS, api_visibility="private")
+            c["language"].change(None, [c["language"]], None, js=DIRECTION_JS)
             self.practise.wire(ui)
             self.sessions.wire(ui, c["tabs"], c["tab_mine"])
             self.trainer.wire(ui)
@@ -84,24 +103,36 @@ class Page:
         return demo
 
     @shown
-    async def on_load(self, request: gr.Request):
-        ui = ui_language(request)
+    async def on_load(self, saved: str | None, request: gr.Request):
+        ui = ui_language(request, saved)
+        return await self._render(ui, None, request)
+
+    @shown
+    async def on_language(self, chosen: str, conversation_id: str | None, request: gr.Request):
+        """The reader picked a language: every word on the page follows (the browser keeps the choice)."""
+        ui = ui_language(request, chosen)
+        return await self._render(ui, conversation_id, request)
+
+    async def _render(self, ui: str, conversation_id: str | None, request: gr.Request) -> dict:
         user = self.ctx.who(request)
         who = "" if self.ctx.local else (
             f"<div class='coach-user' id='coach-signed-in' data-role='{user.role.value}'>"
             + views.escape(t("page.signed_in", ui, name=user.name, role=t(f"role.{user.role.value}", ui))) + "</div>")
-        out = {self.c["ui"]: ui, self.c["who"]: who, self.c["logout"]: gr.update(visible=not self.ctx.local),
+        out = {self.c["ui"]: ui, self.c["language"]: ui, self.c["who"]: who, self.c["logout"]: gr.update(visible=not self.ctx.local),
                self.c["banner"]: views.banner(self.ctx.engine, self.ctx.local, ui),
                self.c["tab_trainer"]: gr.update(visible=user.role.reviews),
                self.c["tab_users"]: gr.update(visible=user.role.value == "admin" and not self.ctx.local)}
-        latest = await self.ctx.service.latest(user)
-        if latest is None:
+        if conversation_id:
+            shown_now: Conversation | None = await self.ctx.service.conversation(user, conversation_id)
+        else:
+            shown_now = await self.ctx.service.latest(user)
+        if shown_now is None:
             out.update(self.practise.empty(ui))
         else:
-            out.update(self.practise.view(latest, ui))
-            if latest.finished:
-                out.update(await self.practise.downloads(user, latest, ui))
-        return out
+            out.update(self.practise.view(shown_now, ui))
+            if shown_now.finished:
+                out.update(await self.practise.downloads(user, shown_now, ui))
+        return merged(self.relabeller.updates(ui), out)
 
 
 def engine_line(settings: Settings) -> str:

@@ -38,6 +38,7 @@ class PractiseTab:
         ctx, c = self.ctx, self.c
         first = next(iter(ctx.service.personas), None)
         c["conv"] = gr.State(None)
+        c["retry"] = gr.State(None)  # the index of the turn the next reply tries again
         with gr.Row(equal_height=True):
             c["persona"] = gr.Dropdown(self.persona_choices("en"), value=first, label=ctx.label("practise.customer"),
                                        elem_id="coach-persona", scale=4)
@@ -61,13 +62,22 @@ class PractiseTab:
                                        feedback_options=None, buttons=[])
                 c["reply"] = gr.Textbox(label=ctx.label("practise.reply"), placeholder=ctx.label("practise.placeholder"),
                                         lines=1, max_lines=8, elem_id="coach-reply", interactive=False)
+                c["hint"] = gr.HTML(elem_id="coach-hint")
+                c["retry_note"] = gr.HTML(elem_id="coach-retry-note")
                 with gr.Row():
                     c["send"] = gr.Button(ctx.label("practise.send"), variant="primary", elem_id="coach-send",
                                           interactive=False)
                     c["end"] = gr.Button(ctx.label("practise.end"), elem_id="coach-end", interactive=False)
+                with gr.Row(visible=False, elem_id="coach-retry-row") as c["retry_row"]:
+                    c["retry_pick"] = gr.Dropdown([], label=ctx.label("practise.retry_pick"), elem_id="coach-retry-pick",
+                                                  scale=3)
+                    c["retry_go"] = gr.Button(ctx.label("practise.retry"), elem_id="coach-retry", scale=1)
+                    c["retry_cancel"] = gr.Button(ctx.label("practise.retry_cancel"), elem_id="coach-retry-cancel",
+                                                  scale=1, visible=False)
             with gr.Column(scale=2):
                 c["mood"] = gr.HTML(views.mood_meter(0), elem_id="coach-mood")
                 c["grade"] = gr.HTML(views.grade_panel(None, "", ctx.rubric), elem_id="coach-grade")
+                c["attempts"] = gr.HTML(elem_id="coach-attempts")
         with gr.Column(visible=False, elem_id="coach-score-box") as c["score_box"]:
             c["score"] = gr.HTML(elem_id="coach-score")
             c["plot"] = gr.LinePlot(x="turn", y="mood", y_lim=[0, 100], title=ctx.label("practise.mood_plot"),
@@ -79,7 +89,8 @@ class PractiseTab:
     @property
     def view_outputs(self) -> list:
         return [self.c[k] for k in ("conv", "persona", "persona_card", "ended", "chat", "reply", "send", "end", "mood",
-                                    "grade", "score_box", "score", "plot", "dl_json", "dl_md", "confirm")]
+                                    "grade", "score_box", "score", "plot", "dl_json", "dl_md", "confirm", "retry",
+                                    "retry_row", "retry_pick", "retry_note", "retry_cancel", "hint", "attempts")]
 
     def wire(self, ui: gr.State) -> None:
         c = self.c
@@ -90,14 +101,22 @@ class PractiseTab:
                                api_visibility="private")
         c["confirm_no"].click(lambda: gr.update(visible=False), None, [c["confirm"]], api_visibility="private")
         for trigger in (c["send"].click, c["reply"].submit):
-            trigger(self.on_send, [c["reply"], c["conv"], ui], self.view_outputs, concurrency_limit=None,
+            trigger(self.on_send, [c["reply"], c["conv"], c["retry"], ui], self.view_outputs, concurrency_limit=None,
                     api_visibility="private")
+        # hints: only the latest keystroke's draft is graded, off the typing path, with no spinner
+        c["reply"].input(self.on_hint, [c["reply"], c["conv"], c["retry"], ui], [c["hint"]], trigger_mode="always_last",
+                         show_progress="hidden", concurrency_limit=None, api_visibility="private")
+        c["retry_go"].click(self.on_retry, [c["retry_pick"], c["conv"], ui],
+                            [c["retry"], c["reply"], c["send"], c["retry_note"], c["retry_cancel"], c["hint"]],
+                            api_visibility="private")
+        c["retry_cancel"].click(self.on_retry_cancel, [c["conv"], ui], self.view_outputs, api_visibility="private")
         c["end"].click(self.on_end, [c["conv"], ui], self.view_outputs, api_visibility="private")
 
     # -- rendering --------------------------------------------------------------------------------
     def empty(self, ui: str) -> dict:
         c = self.c
-        return {c["conv"]: None, c["ended"]: "", c["chat"]: gr.update(value=[], rtl=False),
+        return {c["conv"]: None, c["retry"]: None, c["retry_row"]: gr.update(visible=False), c["retry_note"]: "",
+                c["hint"]: "", c["attempts"]: "", c["ended"]: "", c["chat"]: gr.update(value=[], rtl=False),
                 c["mood"]: views.mood_meter(0, ui=ui), c["grade"]: views.grade_panel(None, "", self.ctx.rubric, ui=ui),
                 c["reply"]: gr.update(value="", rtl=False, interactive=False), c["send"]: gr.update(interactive=False),
                 c["end"]: gr.update(interactive=False), c["score_box"]: gr.update(visible=False),
@@ -145,7 +164,15 @@ class PractiseTab:
             c["send"]: gr.update(interactive=live),
             c["end"]: gr.update(interactive=live),
             c["confirm"]: gr.update(visible=False),
+            c["attempts"]: "" if exam else views.attempts_html(conversation, ctx.rubric, ui),
         }
+        if pending is None:  # a turn is complete: any retry is done, any hint was about the sent reply
+            retryable = not exam and bool(conversation.turns)
+            out.update({
+                c["retry"]: None, c["retry_note"]: "", c["hint"]: "", c["retry_cancel"]: gr.update(visible=False),
+                c["retry_row"]: gr.update(visible=retryable),
+                c["retry_pick"]: gr.update(choices=[(t("score.turn", ui, turn=i + 1), i)
+                                                    for i in range(len(conversation.turns))], value=None)})
         if conversation.finished and pending is None:
             out.update(self._scorecard(conversation, ui))
         else:
@@ -155,7 +182,7 @@ class PractiseTab:
     def _scorecard(self, conversation: Conversation, ui: str) -> dict:
         """The end: scorecard, mood chart, and the transcript files written for this person now."""
         c, ctx = self.c, self.ctx
-        card = scorecard(conversation, ctx.rubric)
+        card = scorecard(conversation, ctx.rubric, ui)
         labels = [t("practise.start_point", ui)] + [t("score.turn", ui, turn=i) for i in range(1, len(card.mood))]
         return {c["score_box"]: gr.update(visible=True), c["score"]: views.scorecard_html(card, conversation, ui),
                 c["plot"]: gr.update(value=pd.DataFrame({"turn": labels, "mood": card.mood}), sort=labels)}
@@ -199,23 +226,27 @@ class PractiseTab:
         return self.view(conversation, ui)
 
     @shown
-    async def on_send(self, message: str, conversation_id: str | None, ui: str, request: gr.Request):
+    async def on_send(self, message: str, conversation_id: str | None, retry: int | None, ui: str,
+                      request: gr.Request):
         user = self.ctx.who(request)
         if not conversation_id:
             raise Refusal("error.start_first")
         service = self.ctx.service
         message = clean_reply(message)  # as it will be saved: what the browser sent may not be valid UTF-8
         conversation = await service.conversation(user, conversation_id, write=True)
+        # while a retried turn is graded, the screen shows the conversation as it stood before that turn
+        shown_so_far = conversation if retry is None else conversation.model_copy(
+            update={"turns": conversation.turns[:retry], "end": None})
         try:
-            async for kind, value in service.turn_stream(user, conversation_id, message):
+            async for kind, value in service.turn_stream(user, conversation_id, message, retry=retry):
                 if kind == "grade":
-                    yield self.view(conversation, ui, pending=message, grade=value, keep_reply=True)
+                    yield self.view(shown_so_far, ui, pending=message, grade=value, keep_reply=True)
                 elif kind == "mood":
                     assert isinstance(value, MoodChange)
-                    yield {self.c["mood"]: self.view(conversation, ui, pending=message, change=value,
+                    yield {self.c["mood"]: self.view(shown_so_far, ui, pending=message, change=value,
                                                      keep_reply=True)[self.c["mood"]]}
                 elif kind == "customer":
-                    yield {self.c["chat"]: gr.update(value=views.chat_messages(conversation, message, str(value)))}
+                    yield {self.c["chat"]: gr.update(value=views.chat_messages(shown_so_far, message, str(value)))}
                 elif kind == "turn":
                     out = self.view(conversation, ui)
                     if conversation.finished:
@@ -226,6 +257,44 @@ class PractiseTab:
             saved = await service.conversation(user, conversation_id)
             yield self.view(saved, ui, keep_reply=True)
             raise
+
+    @shown
+    async def on_hint(self, draft: str, conversation_id: str | None, retry: int | None, ui: str,
+                      request: gr.Request):
+        """What the offline grader would flag in the reply being typed (practice mode only)."""
+        if not conversation_id:
+            return ""
+        user = self.ctx.who(request)
+        grade = await self.ctx.service.hint(user, conversation_id, draft, retry)
+        return views.hint_html(grade, draft, self.ctx.rubric, ui) if grade is not None else ""
+
+    @shown
+    async def on_retry(self, index: int | None, conversation_id: str | None, ui: str, request: gr.Request):
+        """Set up trying a turn again: its reply back in the box to rework, and a plain note of what
+        happens on send (the customer goes back to how they were before that turn)."""
+        user = self.ctx.who(request)
+        if not conversation_id:
+            raise Refusal("error.start_first")
+        if index is None:
+            raise Refusal("error.pick_turn")
+        conversation = await self.ctx.service.conversation(user, conversation_id, write=True)
+        if conversation.mode == "exam":
+            raise Refusal("error.exam_no_retry")
+        if not 0 <= int(index) < len(conversation.turns):
+            raise Refusal("error.no_such_turn", turn=int(index) + 1)
+        turn = conversation.turns[int(index)]
+        note = t("practise.retry_note", ui, turn=turn.index + 1, mood=turn.mood_before)
+        c = self.c
+        return {c["retry"]: turn.index, c["reply"]: gr.update(value=turn.reply, interactive=True),
+                c["send"]: gr.update(interactive=True), c["retry_cancel"]: gr.update(visible=True), c["hint"]: "",
+                c["retry_note"]: f"<div class='coach-notice' id='coach-retrying'>{views.escape(note)}</div>"}
+
+    @shown
+    async def on_retry_cancel(self, conversation_id: str | None, ui: str, request: gr.Request):
+        user = self.ctx.who(request)
+        if not conversation_id:
+            return self.empty(ui)
+        return self.view(await self.ctx.service.conversation(user, conversation_id), ui)
 
     @shown
     async def on_end(self, conversation_id: str | None, ui: str, request: gr.Request):

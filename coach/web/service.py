@@ -24,6 +24,7 @@ from coach.accounts import Accounts, Role, User
 from coach.db import Database
 from coach.engines import make_grader
 from coach.errors import Refusal
+from coach.grades import Grade
 from coach.personas import Persona
 from coach.practice import Conversation, Mode, Practice, TurnConflict, end_conversation, start_practice
 from coach.rubric import Rubric
@@ -138,6 +139,17 @@ class Coach:
             except TurnConflict:
                 self._cache.pop(c.id, None)
                 raise
+
+    async def hint(self, user: User, conversation_id: str, draft: str, retry: int | None = None) -> Grade | None:
+        """The offline grade of a reply being typed, for its owner, in practice mode only (an exam
+        gives no hints); None when there is nothing to hint on."""
+        c = await self.conversation(user, conversation_id)
+        if c.owner != user.id or c.mode != "practice" or (c.finished and retry is None):
+            return None
+        text = clean_text(str(draft or "")[:MAX_REPLY_CHARS]).strip()  # a hint never refuses
+        if not text:
+            return None
+        return self.practice(c).draft(text, retry=retry)
 
     async def end(self, user: User, conversation_id: str) -> Conversation:
         async with self._lock(str(conversation_id)):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from coach.explaining import explain
 from coach.grades import CriterionGrade, Evidence, Grade, Verdict
 from coach.i18n import t
 from coach.languages import LANGUAGES, RTL
@@ -51,6 +52,17 @@ CSS = """
 .coach-ended.resolved, .coach-ended.released {background: #dcfce7; color: #14532d}
 .coach-transcript .speaker {font-weight: 600; margin-top: 8px}
 .coach-transcript .said {white-space: pre-wrap; border-inline-start: 3px solid #e5e7eb; padding-inline-start: 8px}
+#coach-chat button[aria-label="Clear"] {display: none}
+.coach-hint {color: #7c2d12; background: #fff7ed; border-inline-start: 4px solid #f97316; padding: 4px 10px; font-size: 0.9em}
+.coach-hint ul {margin: 2px 0; padding-inline-start: 18px}
+.coach-attempts h4 {margin: 10px 0 4px 0}
+.coach-attempts .row {display: flex; gap: 8px; align-items: stretch}
+.coach-attempts .attempt {flex: 1; border: 1px solid #e5e7eb; border-radius: 6px; padding: 6px 8px}
+.coach-attempts .head {font-size: 0.85em; color: #4b5563}
+.coach-attempts .said {white-space: pre-wrap; margin: 4px 0}
+.coach-attempts .chip {display: inline-block; font-size: 0.8em; padding: 0 6px; margin: 2px; border-radius: 8px}
+.coach-attempts .chip.pass {background: #dcfce7; color: #14532d}
+.coach-attempts .chip.fail {background: #fee2e2; color: #7f1d1d}
 """
 
 
@@ -64,8 +76,8 @@ def text(value: str, lang: str | None = None) -> str:
     return f"<bdi{d}>{escape(value)}</bdi>"
 
 
-def criterion_name(rubric: Rubric, criterion: str) -> str:
-    return rubric.get(criterion).name if criterion in rubric.ids else criterion
+def criterion_name(rubric: Rubric, criterion: str, ui: str = "en") -> str:
+    return rubric.get(criterion).name_in(ui) if criterion in rubric.ids else criterion
 
 
 def persona_card(persona: Persona | None, lang: str = "en") -> str:
@@ -99,12 +111,12 @@ def explained(value: str) -> str:
     return _QUOTED.sub(lambda m: f"“<bdi>{m.group(1)}</bdi>”", escape(value))
 
 
-def _criterion(g: CriterionGrade, reply: str, name: str, lang: str, ui: str) -> str:
+def _criterion(g: CriterionGrade, reply: str, rubric: Rubric, lang: str, ui: str) -> str:
     css, mark = BADGE[g.verdict]
     label = t(f"verdict.{css}", ui)
     parts = [f"<div class='crit {css}' data-criterion='{escape(g.criterion)}' data-verdict='{g.verdict.value}'>",
-             f"<span class='badge'>{mark} {escape(label)}</span><b>{escape(name)}</b>",
-             f"<div class='why'>{explained(g.explanation)}</div>"]
+             f"<span class='badge'>{mark} {escape(label)}</span><b>{escape(criterion_name(rubric, g.criterion, ui))}</b>",
+             f"<div class='why'>{explained(explain(g, ui, rubric))}</div>"]
     if g.evidence and g.verdict is Verdict.FAIL:  # passes quote their words in the explanation already
         parts.append(highlighted(reply, g.evidence, lang))
     if g.better:
@@ -113,6 +125,47 @@ def _criterion(g: CriterionGrade, reply: str, name: str, lang: str, ui: str) -> 
         parts.append(f"<div class='note'>{explained(g.disagreement)}</div>")
     parts.append("</div>")
     return "".join(parts)
+
+
+# What a hint flags while the trainee types: the prohibitions, and a missing name once the draft
+# is long enough to have used it.
+HINTED = ("no_yes_but", "under_promise", "no_condescending_apology", "personalize")
+HINT_NAME_AFTER_WORDS = 6
+
+
+def hint_html(grade: Grade, draft: str, rubric: Rubric, ui: str) -> str:
+    flagged = [g for g in grade.criteria if g.criterion in HINTED and g.verdict is Verdict.FAIL
+               and (g.criterion != "personalize" or len(draft.split()) >= HINT_NAME_AFTER_WORDS)]
+    if not flagged:
+        return ""
+    items = "".join(f"<li data-criterion='{escape(g.criterion)}'><b>{escape(criterion_name(rubric, g.criterion, ui))}</b>"
+                    f": {explained(explain(g, ui, rubric))}</li>" for g in flagged)
+    return f"<div class='coach-hint'><b>{escape(t('hint.title', ui))}</b><ul>{items}</ul></div>"
+
+
+def attempts_html(conversation: Conversation, rubric: Rubric, ui: str) -> str:
+    """Every turn tried more than once, its attempts side by side with their verdicts."""
+    lang, out = conversation.language, []
+    for turn in conversation.turns:
+        attempts = conversation.attempts(turn.index)
+        if len(attempts) < 2:
+            continue
+        cards = []
+        for a in attempts:
+            chips = "".join(
+                f"<span class='chip {BADGE[g.verdict][0]}' data-criterion='{escape(g.criterion)}'>{BADGE[g.verdict][1]} "
+                f"{escape(criterion_name(rubric, g.criterion, ui))}</span>"
+                for g in a.grade.criteria if g.verdict is not Verdict.NA)
+            counts = f" · {escape(t('attempts.counts', ui))}" if a is turn else ""
+            cards.append(f"<div class='attempt' data-attempt='{a.attempt}'><div class='head'>"
+                         f"{escape(t('attempts.attempt', ui, attempt=a.attempt + 1))}{counts} · "
+                         f"{escape(t('attempts.mood', ui, before=a.mood_before, after=a.mood_after))}</div>"
+                         f"<div class='said' dir='{direction(lang)}'>{escape(a.reply)}</div>"
+                         f"<div class='chips'>{chips}</div></div>")
+        out.append(f"<div class='coach-attempts' data-turn='{turn.index}'>"
+                   f"<h4>{escape(t('attempts.title', ui, turn=turn.index + 1))}</h4>"
+                   f"<div class='row'>{''.join(cards)}</div></div>")
+    return "".join(out)
 
 
 def notices_html(notices: Sequence[Notice], ui: str) -> str:
@@ -131,9 +184,13 @@ def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: Sequen
         return f"<div class='coach-grade'>{escape(t('grade.placeholder', ui))}</div>"
     judged = [g for g in grade.criteria if g.verdict is not Verdict.NA]
     judged.sort(key=lambda g: g.verdict is not Verdict.FAIL)  # fails first: that is what to fix
-    skipped = [criterion_name(rubric, g.criterion) for g in grade.criteria if g.verdict is Verdict.NA]
+    skipped = [criterion_name(rubric, g.criterion, ui) for g in grade.criteria
+               if g.verdict is Verdict.NA and not g.undecided]
+    undecided = [criterion_name(rubric, g.criterion, ui) for g in grade.criteria if g.verdict is Verdict.NA and g.undecided]
     html = ["<div class='coach-grade'>", notices_html([*grade.notices, *notices], ui)]
-    html += [_criterion(g, reply, criterion_name(rubric, g.criterion), grade.lang, ui) for g in judged]
+    html += [_criterion(g, reply, rubric, grade.lang, ui) for g in judged]
+    if undecided:
+        html.append(f"<div class='na undecided'>{escape(t('grade.undecided', ui, names=', '.join(undecided)))}</div>")
     if skipped:
         html.append(f"<div class='na'>{escape(t('grade.not_applicable', ui, names=', '.join(skipped)))}</div>")
     html.append("</div>")
@@ -142,7 +199,7 @@ def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: Sequen
 
 def _reason(r: MoodReason, rubric: Rubric, ui: str) -> str:
     name = t("mood.drift", ui) if r.criterion == DRIFT else (
-        t("mood.limit", ui) if r.criterion == "limit" else criterion_name(rubric, r.criterion))
+        t("mood.limit", ui) if r.criterion == "limit" else criterion_name(rubric, r.criterion, ui))
     return f"{name} {'+' if r.amount > 0 else ''}{r.amount}"
 
 
@@ -203,7 +260,7 @@ def transcript_html(conversation: Conversation, rubric: Rubric, ui: str = "en", 
     """A whole conversation with every grade, for My sessions and the trainer's view."""
     c = conversation
     lang = c.language
-    card = scorecard(c, rubric)
+    card = scorecard(c, rubric, ui)
     outcome = t(f"end.{c.end.value}", ui) if c.end else t("end.in_progress", ui)
     head = (f"<h3>{text(c.persona_name)}</h3><div class='meta'>"
             + escape(t("transcript.meta", ui, customer=c.customer_name, started=f"{c.started_at:%Y-%m-%d %H:%M}",

@@ -1,5 +1,18 @@
 from __future__ import annotations
 
+import pytest
+
+from coach.personas import load_personas
+
+
+@pytest.fixture(scope="session")
+def personas():
+    """The shipped personas, which must all load."""
+    personas, errors = load_personas()
+    assert not errors, [str(e) for e in errors]
+    return personas
+
+
 # Replies that reliably steer a conversation, per language: a good one (names, empathy,
 # own next step), a mildly poor one (no name), a bad one (yes-but, talking down, a guarantee)
 # and a boundary for abusive customers. {name} is the customer's first name.

@@ -13,13 +13,6 @@ from coach.personas import SHIPPED, load_persona, load_personas, persona_schema
 from tests.conftest import run_coach
 
 
-@pytest.fixture(scope="module")
-def personas():
-    personas, errors = load_personas()
-    assert not errors, [str(e) for e in errors]
-    return personas
-
-
 def test_at_least_ten_personas_in_five_languages_and_every_difficulty(personas):
     assert len(personas) >= 10
     assert len({p.language for p in personas}) >= 5

@@ -15,6 +15,7 @@ def test_a_whole_practice_session(server, page):
     pick_customer(page, "The $19 lawsuit")
     start(page, "This case you sold me is a FAKE")
     first_mood = mood(page)
+    expect(page.locator("#coach-chat button[aria-label=Clear]")).to_be_hidden()  # nothing pretends to delete
 
     send(page, "I understand, but that's our policy.")
     assert verdict(page, "no_yes_but") == "fail"
