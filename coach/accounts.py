@@ -7,6 +7,7 @@ when the user's password changes or the user is removed.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import re
 import uuid
@@ -159,7 +160,7 @@ class Accounts:
         with self.db.connect(write=True) as db:
             db.execute("DELETE FROM login_sessions WHERE token_hash = ?", (hashed,))
 
-    def session_hashes(self) -> list[str]:
+    def session_hashes(self) -> builtins.list[str]:  # `list` here is the method above
         with self.db.connect() as db:
             return [r[0] for r in db.execute("SELECT token_hash FROM login_sessions").fetchall()]
 

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coach.datafile import iter_jsonl, iter_jsonl_lines
-from coach.errors import DataFileError
+from coach.errors import DataFileError, DataFileErrors
 from coach.grades import Verdict
 from coach.languages import LANGUAGES
 
@@ -69,6 +69,6 @@ def read_cases(path: str | Path) -> Iterator[Case]:
     return iter_jsonl(path, Case)
 
 
-def read_cases_lines(path: str | Path) -> Iterator[tuple[int, Case | DataFileError]]:
+def read_cases_lines(path: str | Path) -> Iterator[tuple[int, Case | DataFileError | DataFileErrors]]:
     """Each case with its line number, or the error for a line that is not a valid case."""
     return iter_jsonl_lines(path, Case)

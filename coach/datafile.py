@@ -63,7 +63,7 @@ def _clean_loc(loc: tuple[Any, ...]) -> Loc:
     return tuple(p for p in loc if isinstance(p, int) or ("[" not in str(p) and "-" not in str(p)))
 
 
-def errors_from_validation(path: str | Path, exc: ValidationError, lines: dict[Loc, int], base_line: int | None = None) -> list[DataFileError]:
+def errors_from_validation(path: Source, exc: ValidationError, lines: dict[Loc, int], base_line: int | None = None) -> list[DataFileError]:
     out = []
     for err in exc.errors():
         loc = _clean_loc(err["loc"])
@@ -134,7 +134,7 @@ def load_model(path: Source, model: type[M], *, context: dict[str, Any] | None =
         raise (errors[0] if len(errors) == 1 else DataFileErrors(errors)) from None
 
 
-def iter_jsonl_lines(path: str | Path, model: type[M]) -> Iterator[tuple[int, M | DataFileError]]:
+def iter_jsonl_lines(path: str | Path, model: type[M]) -> Iterator[tuple[int, M | DataFileError | DataFileErrors]]:
     """Yield (line number, model or the error for that line): one bad line never hides the rest."""
     path = Path(path)
     try:

@@ -95,20 +95,23 @@ def advance(persona: Persona, state: MoodState, grade: Grade) -> MoodChange:
     m = persona.mood
     was_abusive = band(persona, state.mood) == "abusive"
     moved = reasons(persona, grade)
-    raw = state.mood + sum(r.amount for r in moved)
-    after = max(0, min(100, raw))
-    if after != raw and moved:  # clipped at 0 or 100: say by how much less it moved, so the reasons add up
-        moved.append(MoodReason(criterion="limit", verdict=Verdict.NA, amount=after - raw))
-    end = None
-    boundaries = state.boundaries
+    boundary = False
     if was_abusive and persona.abuse:
         try:
             boundary = grade.get("set_boundaries").verdict is Verdict.PASS
         except KeyError:
             boundary = False
-        boundaries += boundary
-        if boundaries >= persona.abuse.release_after_boundaries:
-            end = EndState.RELEASED
+    step = sum(r.amount for r in moved)
+    # one reply moves the mood at most max_step; a calm boundary set on abuse never inflames it
+    limited = max(-m.max_step, min(0 if boundary else m.max_step, step))
+    raw = state.mood + step
+    after = max(0, min(100, state.mood + limited))
+    if after != raw and moved:  # held back by the step limit or the scale: say by how much, so reasons add up
+        moved.append(MoodReason(criterion="limit", verdict=Verdict.NA, amount=after - raw))
+    end = None
+    boundaries = state.boundaries + boundary
+    if was_abusive and persona.abuse and boundaries >= persona.abuse.release_after_boundaries:
+        end = EndState.RELEASED
     hot = state.hot_turns + 1 if m.escalate_at is not None and after >= m.escalate_at else 0
     if end is None and m.walk_out_at is not None and after >= m.walk_out_at:
         end = EndState.WALKED_OUT

@@ -9,8 +9,10 @@ autocomplete it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -44,6 +46,9 @@ class Mood(Strict):
     escalate_at: int | None = Field(None, ge=0, le=100, description="at or above this, for `escalate_after` turns, they demand a supervisor")
     escalate_after: int = Field(2, ge=1, description="how many turns in a row at `escalate_at` before they escalate")
     drift: int = Field(0, ge=-20, le=20, description="change every turn regardless of the reply (impatience is positive)")
+    max_step: int = Field(15, ge=1, le=100, description="the most one reply moves the mood, up or down: people "
+                                                         "rarely go from annoyed to gone, or from furious to fine, "
+                                                         "in one exchange")
 
     @model_validator(mode="after")
     def _thresholds_in_order(self) -> Mood:
@@ -128,7 +133,8 @@ class Persona(Strict):
 
 def _criteria_errors(path: Source, persona: Persona, rubric: Rubric, text: str | None) -> list[DataFileError]:
     """Criteria named in triggers, calmers or reactions must exist in the rubric."""
-    sections = {("triggers",): persona.triggers, ("calmers",): persona.calmers,
+    sections: dict[tuple[str, ...], Mapping[str, object]] = {
+                ("triggers",): persona.triggers, ("calmers",): persona.calmers,
                 ("lines", "reactions"): persona.lines.reactions}
     unknown = [(*section, c) for section, mapping in sections.items() for c in mapping if c not in rubric.ids]
     if not unknown:
@@ -169,7 +175,7 @@ class PersonaFolders:
 
     def files(self) -> dict[str, Source]:
         found: dict[str, Source] = {}
-        roots: list[Source] = ([SHIPPED] if self.include_shipped else []) + list(self.folders)
+        roots: list[Path | Traversable] = [*([SHIPPED] if self.include_shipped else []), *self.folders]
         for root in roots:
             if not root.is_dir():
                 raise DataFileError(root, "persona folder not found")
@@ -184,7 +190,8 @@ def expand(paths: list[Path]) -> list[Source]:
     out: list[Source] = []
     for path in paths:
         if path.is_dir():
-            out += sorted((p for p in path.iterdir() if p.suffix in {".yaml", ".yml"}), key=lambda p: p.name)
+            files: list[Path] = sorted((p for p in path.iterdir() if p.suffix in {".yaml", ".yml"}), key=lambda p: p.name)
+            out += files
         else:
             out.append(path)
     return out

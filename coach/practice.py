@@ -84,7 +84,7 @@ class Conversation(BaseModel):
     retired: list[TurnRecord] = Field(default_factory=list)  # earlier attempts, and turns a retry replaced
     pending: PendingReply | None = None
     end: EndState | None = None
-    version: int = Field(0, exclude=True)  # the saved copy's version, for spotting concurrent writes
+    version: int = Field(default=0, exclude=True)  # the saved copy's version, for spotting concurrent writes
 
     @property
     def mood(self) -> int:

@@ -7,8 +7,10 @@ examples and weights without touching code. The offline grader and the LLM judge
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
+from typing import cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -84,7 +86,8 @@ class Criterion(Strict):
         return explanations
 
     def better_for(self, lang: str) -> str:
-        return self.better.get(lang) or self.better.get("en") or next(iter(self.better.values()))
+        better = cast(Mapping[str, str], self.better)  # any code may be looked up; one not in Lang is just absent
+        return better.get(lang) or better.get("en") or next(iter(better.values()))
 
     def name_in(self, lang: str) -> str:
         return self.names.get(lang) or self.name  # type: ignore[call-overload]

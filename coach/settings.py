@@ -10,6 +10,7 @@ offline engine. Relative paths in a settings file are read from the file's own f
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -112,7 +113,7 @@ _ENV = {
 _PATHS = ("database", "rubric")  # settings-file paths read from the file's folder
 
 
-def settings_path(env: dict[str, str] | None = None) -> Path | None:
+def settings_path(env: Mapping[str, str] | None = None) -> Path | None:
     env = os.environ if env is None else env
     if env.get("COACH_SETTINGS"):
         return Path(env["COACH_SETTINGS"])
@@ -122,7 +123,7 @@ def settings_path(env: dict[str, str] | None = None) -> Path | None:
     return None
 
 
-def load_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
+def load_settings(env: Mapping[str, str] | None = None, **overrides) -> Settings:
     """Settings from the file (if any), then environment variables, then explicit overrides."""
     env = os.environ if env is None else env
     path = settings_path(env)

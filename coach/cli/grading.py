@@ -107,8 +107,8 @@ def _rubric_validate(args: argparse.Namespace) -> int:
     """Each named file (a folder stands for every .yaml in it), or the shipped rubric."""
     paths: list[Path | None] = []
     for name in args.paths:
-        path = Path(name)
-        paths += sorted(path.glob("*.y*ml")) if path.is_dir() else [path]
+        given = Path(name)
+        paths += sorted(given.glob("*.y*ml")) if given.is_dir() else [given]
     if args.paths and not paths:
         raise UsageError(f"no rubric files (.yaml) in {', '.join(args.paths)}")
     failed = 0

@@ -34,6 +34,34 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _test(args: argparse.Namespace) -> int:
+    """Play every persona (or those in PATHS) with the scripted trainees; non-zero when a promise fails."""
+    import asyncio
+
+    from coach.harness import rehearse
+
+    paths = [Path(p) for p in args.paths] if args.paths else None
+    for path in paths or []:
+        if not path.exists():
+            raise DataFileError(path, "file not found")
+    personas, errors = _load_reporting(args, paths)
+    if paths and not personas and not errors:
+        raise DataFileError(paths[0], "holds no persona files (.yaml)")
+    settings = settings_from(args)
+    rubric = rubric_from(settings)
+
+    async def all_of_them():
+        return await asyncio.gather(*(rehearse(p, rubric, settings) for p in personas))
+
+    reports = asyncio.run(all_of_them())
+    for report in reports:
+        print(report.text())
+    failed = [r.persona for r in reports if not r.ok]
+    print(f"{len(reports) - len(failed)} of {len(reports)} personas keep their promises"
+          + (f"; failing: {', '.join(failed)}" if failed else ""))
+    return 1 if failed or errors else 0
+
+
 def _list(args: argparse.Namespace) -> int:
     personas, errors = _load_reporting(args, None)
     for p in personas:
@@ -62,6 +90,10 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     pv = persona_sub.add_parser("validate", parents=[sources], help="validate persona files; every problem is reported")
     pv.add_argument("paths", nargs="*", help="persona files or folders (default: every persona coach offers)")
     pv.set_defaults(func=_validate)
+    pt = persona_sub.add_parser("test", parents=[sources],
+                                help="play personas with scripted trainees and check each keeps its promises")
+    pt.add_argument("paths", nargs="*", help="persona files or folders (default: every persona coach offers)")
+    pt.set_defaults(func=_test)
     persona_sub.add_parser("list", parents=[sources], help="list the personas").set_defaults(func=_list)
     persona_sub.add_parser("schema", help="print the persona JSON Schema").set_defaults(func=_schema)
 

@@ -11,7 +11,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import combinations
-from typing import Any
+from typing import Any, cast
 
 CATEGORIES = ("pass", "fail", "n/a")
 
@@ -123,12 +123,15 @@ def majority(verdicts: list[str]) -> str:
 def invariance(records: list[dict], criterion: str) -> dict[str, Any]:
     """Flip rates within groups: paraphrases (same language) and translations (per language pair)."""
     cases = by_case(records, criterion)
-    info = {str(r["case_id"]): (r.get("group"), r.get("lang")) for r in records}
+    # (group, language) per case; the runner records a language for every case
+    info: dict[str, tuple[str | None, str]] = {str(r["case_id"]): (r.get("group"), cast(str, r.get("lang")))
+                                               for r in records}
     groups: dict[str, list[str]] = defaultdict(list)
     for case_id, (group, _) in info.items():
         if group and case_id in cases:
             groups[group].append(case_id)
-    para, lang_pairs = [0, 0], defaultdict(lambda: [0, 0])
+    para = [0, 0]
+    lang_pairs: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
     for members in groups.values():
         for a, b in combinations(sorted(members), 2):
             flipped = majority(cases[a]) != majority(cases[b])
@@ -151,7 +154,7 @@ def offline_vs_judge(records: list[dict], criterion: str) -> dict[str, Any] | No
     if not rows:
         return None
     agree = sum(1 for r in rows if r["offline"][criterion] == r["judge"][criterion])
-    sides = Counter()
+    sides: Counter[str] = Counter()
     for r in rows:
         o, j, g = r["offline"][criterion], r["judge"][criterion], r.get("labels", {}).get(criterion)
         if o != j and g is not None:

@@ -86,7 +86,7 @@ def charts(report: dict[str, Any]) -> list[tuple[str, str]]:
         ax.legend(loc="lower right", fontsize=8)
         ax.set_title("Per criterion: right, and consistent")
         out.append(("Accuracy and test-retest by criterion", _svg(fig)))
-    pairs = {}
+    pairs: dict[str, list[float]] = {}
     for m in report["criteria"].values():
         for pair, rate in (m.get("language_flip_rate_by_pair") or {}).items():
             if rate is not None:
@@ -153,7 +153,7 @@ def compare(run_a: Path, run_b: Path) -> dict[str, Any]:
     _, rec_b = load_results(run_b)
 
     def majorities(records):
-        out = {}
+        out: dict[tuple[str, str], list[str]] = {}
         for r in records:
             for c, v in r["verdicts"].items():
                 out.setdefault((str(r["case_id"]), c), []).append(v)

@@ -256,11 +256,11 @@ def under_promise(s: Situation) -> Result:
         fails.sort(key=lambda pair: pair[0].start)
         ev, why = fails[0]
         return (FAIL, because(why, quote=_q(ev)), [e for e, _ in fails[:3]], "high")
-    own = [s.clause(m.start(), m.end(), 70) for m in lex.own_action.finditer(norm)]
-    own += [s.clause(*span, 70) for span in relays]
-    if own:
-        own.sort(key=lambda e: e.start)
-        return (PASS, because("own_step", quote=_q(own[0])), own[:2], "high")
+    own_steps = [s.clause(m.start(), m.end(), 70) for m in lex.own_action.finditer(norm)]
+    own_steps += [s.clause(*span, 70) for span in relays]
+    if own_steps:
+        own_steps.sort(key=lambda e: e.start)
+        return (PASS, because("own_step", quote=_q(own_steps[0])), own_steps[:2], "high")
     expectations = [m.span() for m in lex.expectation.finditer(norm)]
     if negated or expectations:
         ev = s.clause(*(negated or expectations)[0], 70)
@@ -287,8 +287,8 @@ def personalize(s: Situation) -> Result:
         return (PASS, why, ev, "high")
     generic = s.lex.generic_address.search(s.reply.low)
     if generic:
-        ev = s.ev(*generic.span())
-        return (FAIL, because("generic_address", quote=_q(ev), name=s.customer_name), [ev], "high")
+        generic_ev = s.ev(*generic.span())
+        return (FAIL, because("generic_address", quote=_q(generic_ev), name=s.customer_name), [generic_ev], "high")
     if own_ev:
         return (FAIL, because("only_own_name", quote=_q(own_ev[0]), name=s.customer_name), own_ev, "high")
     return (FAIL, because("no_name", name=s.customer_name), [], "high")

@@ -182,7 +182,8 @@ def alternatives(pattern: str) -> list[str]:
 def join(patterns: list[str]) -> str:
     """One regex for a group. Alternatives that start at a word boundary share one leading \\b, so
     inside a word the group fails once rather than once per alternative (same matches, far faster)."""
-    bounded, other = [], []
+    bounded: list[str] = []
+    other: list[str] = []
     for pattern in patterns:
         for alt in alternatives(pattern):
             (bounded if alt.startswith("\\b") else other).append(alt[2:] if alt.startswith("\\b") else alt)

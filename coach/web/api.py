@@ -40,14 +40,14 @@ class Api:
         gr.api(self.trainer_sessions, api_name="trainer_sessions", concurrency_limit=None)
 
     @shown
-    async def start_conversation(self, persona_id: str, mode: str = "practice", request: gr.Request = None) -> dict:
+    async def start_conversation(self, persona_id: str, mode: str = "practice", request: gr.Request | None = None) -> dict:
         """Start a conversation with a persona as the logged-in user."""
         c = await self.ctx.service.start(self.ctx.who(request), persona_id, mode)  # type: ignore[arg-type]
         return {"conversation_id": c.id, "persona_id": c.persona_id, "opening": c.opening, "mood": c.mood,
                 "language": c.language, "mode": c.mode}
 
     @shown
-    async def send_reply(self, conversation_id: str, reply: str, request: gr.Request = None) -> dict:
+    async def send_reply(self, conversation_id: str, reply: str, request: gr.Request | None = None) -> dict:
         """Send one reply in one of your conversations; returns the graded turn."""
         record: TurnRecord | None = None
         async for kind, value in self.ctx.service.turn_stream(self.ctx.who(request), conversation_id, reply):
@@ -61,13 +61,13 @@ class Api:
                 "notices": [n.text() for n in record.notices]}
 
     @shown
-    async def my_sessions(self, request: gr.Request = None) -> list:
+    async def my_sessions(self, request: gr.Request | None = None) -> list:
         """Your own conversations, newest first."""
         return [_summary(s) for s in await self.ctx.service.my_sessions(self.ctx.who(request))]
 
     @shown
     async def trainer_sessions(self, persona_id: str = "", since: str = "", until: str = "",
-                               request: gr.Request = None) -> list:
+                               request: gr.Request | None = None) -> list:
         """Everyone's conversations (trainers and admins), newest first."""
         user = self.ctx.who(request)
         summaries = await self.ctx.service.all_sessions(user, persona_id=persona_id or None,

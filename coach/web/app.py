@@ -182,7 +182,8 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     except OSError as exc:
         raise CoachError(f"cannot serve on {host}:{port}: {exc}. Pick another with --port.") from None
     if not local:
-        demo.server_app.tokens = LoginTokens(accounts, settings.session_hours)
+        # gradio types App.tokens as the dict it starts with, but only uses it as a mapping
+        demo.server_app.tokens = LoginTokens(accounts, settings.session_hours)  # type: ignore[assignment]
     mode = "local mode: one user on this computer, no login" if local else "sign in with a coach account"
     print(f"coach: the practice page is at http://{host}:{port}/ ({mode})", flush=True)
     try:

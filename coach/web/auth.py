@@ -28,7 +28,7 @@ class _Hashed(str):
     """A token's hash, as `keys()` hands it out; accepted back as a key without hashing again."""
 
 
-class LoginTokens(MutableMapping):
+class LoginTokens(MutableMapping[str, str]):
     """Gradio's token -> user mapping, kept in the database with an expiry."""
 
     def __init__(self, accounts: Accounts, hours: float):

@@ -54,8 +54,8 @@ def test_end_states_follow_the_thresholds():
     fast = MoodTracker(persona)
     moods = []
     while fast.end is None:
-        moods.append(fast.update(grade(personalize="fail", own_it="fail")).after)  # +23 a turn
-    assert fast.end is EndState.WALKED_OUT and moods == [83, 100]
+        moods.append(fast.update(grade(personalize="fail", own_it="fail")).after)  # +23 a turn, held to +15
+    assert fast.end is EndState.WALKED_OUT and moods == [75, 90, 100]
     calm = MoodTracker(persona)
     while calm.end is None:
         calm.update(grade(own_it="pass", next_step="pass"))
@@ -70,3 +70,18 @@ def test_an_abusive_customer_is_released_after_enough_boundaries():
     assert first.end is None
     tracker.state = tracker.state.model_copy(update={"mood": persona.abuse.starts_at})
     assert tracker.update(grade(set_boundaries="pass")).end is EndState.RELEASED
+
+
+def test_one_reply_moves_the_mood_at_most_its_step_and_the_limit_is_a_reason():
+    persona = find_persona("diner-kept-waiting")
+    change = MoodTracker(persona).update(grade(personalize="fail", own_it="fail"))
+    assert change.after - change.before == persona.mood.max_step
+    assert ("limit", persona.mood.max_step - 23) in [(r.criterion, r.amount) for r in change.reasons]
+    assert sum(r.amount for r in change.reasons) == change.after - change.before
+
+
+def test_a_boundary_set_on_abuse_never_inflames_the_customer():
+    persona = find_persona("abusive-caller")
+    tracker = MoodTracker(persona, MoodState(mood=persona.abuse.starts_at + 2))
+    change = tracker.update(grade(set_boundaries="pass", no_yes_but="fail", personalize="fail"))
+    assert change.after <= change.before and change.end is None
