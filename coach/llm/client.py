@@ -265,11 +265,7 @@ class ModelClient:
             try:
                 return self._post(body, self._budget())
             except openai.OpenAIError as exc:
-                if format_rejected(exc):
-                    raise _FormatRejected(describe(exc)) from None
-                wait = self._wait_before_retry(exc, attempt)
-                if wait is None:
-                    raise self._failed(exc) from None
+                wait = self._after_failure(exc, attempt)
             attempt += 1
             time.sleep(wait)
 
@@ -280,13 +276,19 @@ class ModelClient:
             try:
                 return await self._apost(body, self._budget())
             except openai.OpenAIError as exc:
-                if format_rejected(exc):
-                    raise _FormatRejected(describe(exc)) from None
-                wait = self._wait_before_retry(exc, attempt)
-                if wait is None:
-                    raise self._failed(exc) from None
+                wait = self._after_failure(exc, attempt)
             attempt += 1
             await asyncio.sleep(wait)
+
+    def _after_failure(self, exc: openai.OpenAIError, attempt: int) -> float:
+        """How long to wait before trying again; raises when the failure is final (a rejected
+        format moves to the next mode at once, an outage past the retries or deadline fails)."""
+        if format_rejected(exc):
+            raise _FormatRejected(describe(exc)) from None
+        wait = self._wait_before_retry(exc, attempt)
+        if wait is None:
+            raise self._failed(exc) from None
+        return wait
 
     # -- plain and streamed completions ----------------------------------------------------------
     # Non-streaming requests use the client's documented `post` with the body as written:
