@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-VERSION = 2
+VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -56,6 +56,19 @@ CREATE TABLE IF NOT EXISTS users (
     created_at TEXT NOT NULL,
     password_changed_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS reviews (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    attempt INTEGER NOT NULL,
+    criterion TEXT NOT NULL,
+    original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a')),
+    verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'n/a')),
+    comment TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_conversation ON reviews(conversation_id);
 CREATE TABLE IF NOT EXISTS login_sessions (
     token_hash TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -95,7 +108,12 @@ def _from_v1(db: sqlite3.Connection) -> None:
                    (json.dumps(header, ensure_ascii=False), conversation_id))
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1}
+def _from_v2(db: sqlite3.Connection) -> None:
+    """v3 adds trainers' reviews of grades; nothing existing changes."""
+    create_schema(db)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2}
 
 
 class Database:

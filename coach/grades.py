@@ -24,6 +24,21 @@ class Evidence(BaseModel):
     end: int
 
 
+class TrainerReview(BaseModel):
+    """A trainer's verdict on a grade: a correction (a different verdict) or a confirmation.
+    The grader's own verdict stays in `original`; the record of the turn is never rewritten."""
+
+    original: Verdict
+    verdict: Verdict
+    comment: str
+    reviewer: str  # the trainer's name
+    at: str
+
+    @property
+    def corrected(self) -> bool:
+        return self.verdict != self.original
+
+
 class CriterionGrade(BaseModel):
     criterion: str
     verdict: Verdict
@@ -41,6 +56,7 @@ class CriterionGrade(BaseModel):
     offline: Verdict | None = None  # what each grader said, when both graded (combined grades)
     judge: Verdict | None = None
     unsupported: bool = False  # a judge fail whose quotes are none of them in the reply
+    review: TrainerReview | None = None  # a trainer's correction or confirmation (the verdict above follows it)
 
 
 class CallUsage(BaseModel):

@@ -17,6 +17,7 @@ from typing import Any
 
 from coach.db import Database, utcnow
 from coach.practice import Conversation, TurnConflict, TurnRecord
+from coach.reviews import Review, Reviews, apply
 from coach.rubric import Rubric
 from coach.scorecard import scorecard
 
@@ -43,6 +44,7 @@ class Store:
     def __init__(self, db: Database, rubric: Rubric):
         self.db = db
         self.rubric = rubric
+        self.reviews = Reviews(db)
 
     # -- writing ---------------------------------------------------------------------------
     def _summary(self, c: Conversation) -> dict[str, Any]:
@@ -130,7 +132,17 @@ class Store:
                 return None
             turns = db.execute("SELECT idx, attempt, status, reply, data FROM turns WHERE conversation_id = ? "
                                "ORDER BY idx, attempt", (conversation_id,)).fetchall()
-        return _assemble(row[0], row[1], turns)
+        return apply(_assemble(row[0], row[1], turns), self.reviews.of(conversation_id))
+
+    def review(self, review: Review) -> Conversation | None:
+        """Record a trainer's review and refresh the conversation's score. The version is left
+        alone: a review must not turn a trainee's turn in flight into a conflict."""
+        self.reviews.add(review)
+        c = self.get(review.conversation_id)
+        if c is not None:
+            with self.db.connect(write=True) as db:
+                db.execute("UPDATE conversations SET score = ? WHERE id = ?", (scorecard(c, self.rubric).score, c.id))
+        return c
 
     def owner_of(self, conversation_id: str) -> tuple[bool, str | None]:
         """(exists, owner) without reading the conversation."""

@@ -65,6 +65,26 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _export_labels(args: argparse.Namespace) -> int:
+    """Trainers' reviews as labelled cases: `coach eval run` on them measures the grader against trainers."""
+    from coach.db import Database
+    from coach.reviews import case_line, labelled_cases
+    from coach.store import Store
+
+    settings = settings_from(args)
+    store = Store(Database(settings.database_path()), rubric_from(settings))
+    reviews = [review for review, _ in store.reviews.all()]
+    conversations = {cid: c for cid in {r.conversation_id for r in reviews} if (c := store.get(cid)) is not None}
+    cases = labelled_cases(conversations, reviews)
+    lines = "".join(json.dumps(case_line(case), ensure_ascii=False) + "\n" for case in cases)
+    if args.out:
+        Path(args.out).write_text(lines, encoding="utf-8")
+        print(f"wrote {len(cases)} labelled cases ({len(reviews)} reviewed grades) to {args.out}")
+    else:
+        sys.stdout.write(lines)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) -> None:
     ev = sub.add_parser("eval", help="measure how right and how consistent the grader is")
     ev_sub = ev.add_subparsers(dest="eval_command", metavar="ACTION", required=True)
@@ -86,6 +106,10 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     cmp_.add_argument("b")
     cmp_.add_argument("--json", action="store_true")
     cmp_.set_defaults(func=_compare)
+    exp = ev_sub.add_parser("export-labels", parents=[sources],
+                            help="write trainers' reviewed grades as labelled cases (JSON lines)")
+    exp.add_argument("--out", help="file to write (default: standard output)")
+    exp.set_defaults(func=_export_labels)
     chk = ev_sub.add_parser("check", help="fail when a criterion's accuracy is below its recorded floor")
     chk.add_argument("run", help="run folder")
     chk.add_argument("--floors", help="floors file (default: floors.yaml beside the run's dataset)")

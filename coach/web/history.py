@@ -15,6 +15,7 @@ import gradio as gr
 import pandas as pd
 
 from coach.errors import Refusal
+from coach.grades import Verdict
 from coach.i18n import t
 from coach.languages import LANGUAGES
 from coach.store import Summary
@@ -134,13 +135,33 @@ class TrainerTab:
         c["message"] = gr.HTML(elem_id="coach-trainer-message")
         c["table"] = gr.Dataframe(interactive=False, elem_id="coach-trainer")
         c["pick"] = gr.Dropdown([], label=ctx.label("trainer.open"), elem_id="coach-trainer-pick")
+        with gr.Group(visible=False, elem_id="coach-review") as c["review_box"]:
+            gr.Markdown(ctx.label("trainer.review_title"))
+            with gr.Row():
+                c["r_turn"] = gr.Dropdown([], label=ctx.label("trainer.review_turn"), elem_id="coach-review-turn")
+                c["r_criterion"] = gr.Dropdown([(cr.name, cr.id) for cr in ctx.rubric.criteria],
+                                               label=ctx.label("trainer.review_criterion"),
+                                               elem_id="coach-review-criterion")
+                c["r_verdict"] = gr.Radio([(ctx.label("verdict.pass"), "pass"), (ctx.label("verdict.fail"), "fail"),
+                                           (ctx.label("verdict.na"), "n/a")], label=ctx.label("trainer.review_verdict"),
+                                          elem_id="coach-review-verdict")
+            c["r_comment"] = gr.Textbox(label=ctx.label("trainer.review_comment"), elem_id="coach-review-comment")
+            c["r_save"] = gr.Button(ctx.label("trainer.review_save"), elem_id="coach-review-save")
+            c["r_status"] = gr.HTML(elem_id="coach-review-status")
         c["view"] = gr.HTML(elem_id="coach-trainer-view")
+        gr.Markdown(ctx.label("trainer.agreement_title"))
+        c["agreement"] = gr.HTML(elem_id="coach-agreement")
+        c["agreement_go"] = gr.Button(ctx.label("trainer.agreement_refresh"), elem_id="coach-agreement-go", size="sm")
 
     def wire(self, ui: gr.State) -> None:
         c = self.c
         c["go"].click(self.on_list, [c["persona"], c["since"], c["until"], c["score"], ui],
                       [c["table"], c["pick"], c["message"]], api_visibility="private")
-        c["pick"].change(self.on_open, [c["pick"], ui], [c["view"]], api_visibility="private")
+        c["pick"].change(self.on_open, [c["pick"], ui], [c["view"], c["review_box"], c["r_turn"], c["r_status"]],
+                         api_visibility="private")
+        c["r_save"].click(self.on_review, [c["pick"], c["r_turn"], c["r_criterion"], c["r_verdict"], c["r_comment"], ui],
+                          [c["view"], c["r_status"], c["r_comment"], c["agreement"]], api_visibility="private")
+        c["agreement_go"].click(self.on_agreement, [ui], [c["agreement"]], api_visibility="private")
 
     @shown
     async def on_list(self, persona_id: str | None, since: str, until: str, min_score: float | None, ui: str,
@@ -157,12 +178,38 @@ class TrainerTab:
         return (table(summaries, ui, owners),
                 gr.update(choices=[(choice_label(s, owners), s.id) for s in summaries], value=None), message)
 
+    def _transcript(self, conversation, ui: str) -> str:
+        owners = self.ctx.service.user_names()
+        return views.transcript_html(conversation, self.ctx.rubric, ui, owners.get(conversation.owner or "", "?"))
+
     @shown
     async def on_open(self, conversation_id: str | None, ui: str, request: gr.Request):
         if not conversation_id:
-            return ""
+            return "", gr.update(visible=False), gr.update(choices=[]), ""
         user = self.ctx.who(request)
         require_reviewer(user)
         conversation = await self.ctx.service.conversation(user, conversation_id)
-        owners = self.ctx.service.user_names()
-        return views.transcript_html(conversation, self.ctx.rubric, ui, owners.get(conversation.owner or "", "?"))
+        turns = [(t("score.turn", ui, turn=i + 1), i) for i in range(len(conversation.turns))]
+        return (self._transcript(conversation, ui), gr.update(visible=bool(turns)),
+                gr.update(choices=turns, value=None), "")
+
+    @shown
+    async def on_review(self, conversation_id: str | None, turn: int | None, criterion: str | None, verdict: str | None,
+                        comment: str, ui: str, request: gr.Request):
+        user = self.ctx.who(request)
+        require_reviewer(user)
+        if not conversation_id:
+            raise Refusal("error.pick_session")
+        if turn is None or not criterion or not verdict:
+            raise Refusal("error.review_incomplete")
+        conversation = await self.ctx.service.review(user, conversation_id, int(turn), criterion, verdict, comment)
+        saved = t("trainer.review_saved", ui, turn=int(turn) + 1,
+                  criterion=views.criterion_name(self.ctx.rubric, criterion, ui), verdict=t(f"verdict.{views.BADGE[Verdict(verdict)][0]}", ui))
+        agreement = views.agreement_html(await self.ctx.service.agreement(user), self.ctx.rubric, ui)
+        return (self._transcript(conversation, ui), f"<div class='coach-notice'>{views.escape(saved)}</div>", "",
+                agreement)
+
+    @shown
+    async def on_agreement(self, ui: str, request: gr.Request):
+        user = self.ctx.who(request)
+        return views.agreement_html(await self.ctx.service.agreement(user), self.ctx.rubric, ui)

@@ -24,9 +24,10 @@ from coach.accounts import Accounts, Role, User
 from coach.db import Database
 from coach.engines import make_grader
 from coach.errors import Refusal
-from coach.grades import Grade
+from coach.grades import Grade, Verdict
 from coach.personas import Persona
 from coach.practice import Conversation, Mode, Practice, TurnConflict, end_conversation, start_practice
+from coach.reviews import MAX_COMMENT, Agreement, agreement, new_review
 from coach.rubric import Rubric
 from coach.settings import Settings
 from coach.store import Store, Summary
@@ -151,6 +152,32 @@ class Coach:
             return None
         return self.practice(c).draft(text, retry=retry)
 
+    # -- trainers' reviews -----------------------------------------------------------------------
+    async def review(self, user: User, conversation_id: str, turn: int, criterion: str, verdict: object,
+                     comment: object) -> Conversation:
+        """A trainer corrects (or confirms) one criterion of one turn, with a comment the trainee sees."""
+        require_reviewer(user)
+        c = await self.conversation(user, conversation_id)
+        if not isinstance(turn, int) or not 0 <= turn < len(c.turns):
+            raise Refusal("error.no_turn", turn=turn + 1 if isinstance(turn, int) else "?")
+        if criterion not in self.rubric.ids:
+            raise Refusal("error.unknown_criterion", criterion=clean_text(str(criterion))[:40])
+        text = clean_text(str(comment or "")).strip()
+        if not text:
+            raise Refusal("error.comment_needed")
+        if len(text) > MAX_COMMENT:
+            raise Refusal("error.comment_too_long", limit=MAX_COMMENT)
+        review = new_review(c, c.turns[turn], criterion, _verdict(verdict), text, user.name)
+        self._cache.pop(c.id, None)
+        updated = await asyncio.to_thread(self.store.review, review)
+        if updated is None:
+            raise NotFound("error.no_conversation")
+        return self._remember(updated)
+
+    async def agreement(self, user: User) -> list[Agreement]:
+        require_reviewer(user)
+        return agreement(await asyncio.to_thread(self.store.reviews.all))
+
     async def end(self, user: User, conversation_id: str) -> Conversation:
         async with self._lock(str(conversation_id)):
             c = await self.conversation(user, conversation_id, write=True)
@@ -216,6 +243,13 @@ def _role(value: str) -> Role:
         return Role(str(value))
     except ValueError:
         raise Refusal("error.unknown_role", role=clean_text(value)[:20]) from None
+
+
+def _verdict(value: object) -> Verdict:
+    try:
+        return Verdict(str(value))
+    except ValueError:
+        raise Refusal("error.unknown_verdict", verdict=clean_text(str(value))[:10]) from None
 
 
 def require_reviewer(user: User) -> None:

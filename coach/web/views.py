@@ -53,6 +53,9 @@ CSS = """
 .coach-transcript .speaker {font-weight: 600; margin-top: 8px}
 .coach-transcript .said {white-space: pre-wrap; border-inline-start: 3px solid #e5e7eb; padding-inline-start: 8px}
 #coach-chat button[aria-label="Clear"] {display: none}
+.coach-grade .review {color: #5b21b6; background: #f5f3ff; padding: 2px 6px; margin-top: 4px; border-radius: 4px}
+.coach-agreement table {border-collapse: collapse}
+.coach-agreement td, .coach-agreement th {border-bottom: 1px solid #eee; padding: 3px 8px; text-align: start}
 .coach-hint {color: #7c2d12; background: #fff7ed; border-inline-start: 4px solid #f97316; padding: 4px 10px; font-size: 0.9em}
 .coach-hint ul {margin: 2px 0; padding-inline-start: 18px}
 .coach-attempts h4 {margin: 10px 0 4px 0}
@@ -123,6 +126,11 @@ def _criterion(g: CriterionGrade, reply: str, rubric: Rubric, lang: str, ui: str
         parts.append(f"<div class='better'>{escape(t('grade.try', ui))} {text(g.better, lang)}</div>")
     if g.disagreement:
         parts.append(f"<div class='note'>{explained(g.disagreement)}</div>")
+    if g.review:
+        r = g.review
+        said = (t("review.corrected", ui, reviewer=r.reviewer, comment=r.comment, original=t(f"verdict.{BADGE[r.original][0]}", ui))
+                if r.corrected else t("review.confirmed", ui, reviewer=r.reviewer, comment=r.comment))
+        parts.append(f"<div class='review' data-original='{r.original.value}'>{escape(said)}</div>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -141,6 +149,18 @@ def hint_html(grade: Grade, draft: str, rubric: Rubric, ui: str) -> str:
     items = "".join(f"<li data-criterion='{escape(g.criterion)}'><b>{escape(criterion_name(rubric, g.criterion, ui))}</b>"
                     f": {explained(explain(g, ui, rubric))}</li>" for g in flagged)
     return f"<div class='coach-hint'><b>{escape(t('hint.title', ui))}</b><ul>{items}</ul></div>"
+
+
+def agreement_html(rows: Sequence, rubric: Rubric, ui: str) -> str:
+    """Per criterion and language: how many reviewed grades the trainers kept as the grader gave them."""
+    if not rows:
+        return f"<div class='coach-agreement'>{escape(t('trainer.agreement_none', ui))}</div>"
+    body = "".join(f"<tr data-criterion='{escape(a.criterion)}' data-lang='{escape(a.lang)}'>"
+                   f"<td>{escape(criterion_name(rubric, a.criterion, ui))}</td><td>{escape(LANGUAGES.get(a.lang, a.lang))}</td>"
+                   f"<td>{a.cases}</td><td>{a.agreed} ({a.rate:.0%})</td></tr>" for a in rows)
+    return (f"<div class='coach-agreement'><table><tr><th>{escape(t('score.criterion', ui))}</th>"
+            f"<th>{escape(t('trainer.agreement_lang', ui))}</th><th>{escape(t('trainer.agreement_cases', ui))}</th>"
+            f"<th>{escape(t('trainer.agreement_agreed', ui))}</th></tr>{body}</table></div>")
 
 
 def attempts_html(conversation: Conversation, rubric: Rubric, ui: str) -> str:

@@ -1,0 +1,102 @@
+"""Trainers correct grades: the trainee sees the correction, the original stays, and the reviews
+become labelled cases the grader is measured against."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+
+import pytest
+
+from coach.accounts import Accounts, Role
+from coach.db import Database
+from coach.errors import Refusal
+from coach.grades import Verdict
+from coach.personas import load_personas
+from coach.scorecard import scorecard
+from coach.settings import Settings
+from coach.web.service import Coach
+from tests.conftest import run_coach
+
+
+@pytest.fixture()
+def coach(tmp_path, rubric):
+    db_path = tmp_path / "coach.sqlite3"
+    personas, _ = load_personas()
+    service = Coach(Settings(database=str(db_path)), rubric, personas, Database(db_path))
+    accounts = Accounts(service.store.db)
+    users = {name: accounts.add(name, role, "a-long-password") for name, role in
+             (("tess", Role.TRAINER), ("alice", Role.TRAINEE), ("bob", Role.TRAINEE))}
+    return service, users
+
+
+def played(service, user, replies):
+    async def go():
+        c = await service.start(user, "lawsuit-19-dollars")
+        for reply in replies:
+            async for _ in service.turn_stream(user, c.id, reply):
+                pass
+        return c.id
+    return asyncio.run(go())
+
+
+def test_a_correction_changes_what_the_trainee_sees_and_keeps_the_original(coach):
+    service, users = coach
+    cid = played(service, users["alice"], ["I understand, but that's our policy.", "Thanks for your patience."])
+    before = asyncio.run(service.conversation(users["alice"], cid))
+    assert before.turns[0].grade.get("no_yes_but").verdict is Verdict.FAIL
+    score_before = scorecard(before, service.rubric).score
+
+    asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "pass", "Fine here: the policy was the news."))
+    seen = asyncio.run(service.conversation(users["alice"], cid))
+    grade = seen.turns[0].grade.get("no_yes_but")
+    assert grade.verdict is Verdict.PASS and grade.review.original is Verdict.FAIL
+    assert grade.review.comment == "Fine here: the policy was the news." and grade.review.reviewer == "tess"
+    assert scorecard(seen, service.rubric).score > score_before
+    with sqlite3.connect(service.store.db.path) as con:  # the turn as graded is untouched
+        data = json.loads(con.execute("SELECT data FROM turns WHERE conversation_id = ? AND idx = 0", (cid,)).fetchone()[0])
+    assert next(g for g in data["grade"]["criteria"] if g["criterion"] == "no_yes_but")["verdict"] == "fail"
+
+
+def test_only_trainers_review_and_a_comment_is_needed(coach):
+    service, users = coach
+    cid = played(service, users["alice"], ["Please hold on."])
+    with pytest.raises(Refusal, match="trainers only") as refused:
+        asyncio.run(service.review(users["alice"], cid, 0, "personalize", "pass", "I did fine"))
+    assert refused.value.key == "error.trainers_only"
+    for turn, criterion, verdict, comment, key in ((0, "personalize", "pass", "  ", "error.comment_needed"),
+                                                   (5, "personalize", "pass", "x", "error.no_turn"),
+                                                   (0, "nope", "pass", "x", "error.unknown_criterion"),
+                                                   (0, "personalize", "great", "x", "error.unknown_verdict")):
+        with pytest.raises(Refusal) as refused:
+            asyncio.run(service.review(users["tess"], cid, turn, criterion, verdict, comment))
+        assert refused.value.key == key
+
+
+def test_agreement_counts_confirmations_and_corrections_per_criterion_and_language(coach):
+    service, users = coach
+    cid = played(service, users["alice"], ["I understand, but that's our policy.", "Please hold on."])
+    asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "fail", "Right: a textbook yes-but."))
+    asyncio.run(service.review(users["tess"], cid, 1, "no_yes_but", "fail", "Also dismissive."))
+    rows = {(a.criterion, a.lang): (a.cases, a.agreed) for a in asyncio.run(service.agreement(users["tess"]))}
+    assert rows == {("no_yes_but", "en"): (2, 1)}  # turn 1 confirmed; turn 2 the grader had passed
+
+
+def test_exported_labels_are_cases_the_eval_runs_on(coach, tmp_path):
+    service, users = coach
+    cid = played(service, users["bob"], ["I understand, but that's our policy.", "Thanks, Gary. I'll check it now."])
+    asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "fail", "Yes-but."))
+    asyncio.run(service.review(users["tess"], cid, 1, "personalize", "fail", "Say your own name too."))
+    out = tmp_path / "labels.jsonl"
+    env = {"COACH_DB": str(service.store.db.path)}
+    exported = run_coach("eval", "export-labels", "--out", str(out), env_extra=env)
+    assert exported.returncode == 0, exported.stderr
+    cases = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(c["labels"], c["lang"], c["customer_name"]) for c in cases] == [
+        ({"no_yes_but": "fail"}, "en", "Gary Thompson"), ({"personalize": "fail"}, "en", "Gary Thompson")]
+    assert cases[1]["context"][-1]["role"] == "customer" and cases[1]["reply"].startswith("Thanks, Gary")
+    ran = run_coach("eval", "run", str(out), "--out", str(tmp_path / "run"))
+    assert ran.returncode == 0, ran.stderr
+    report = run_coach("eval", "report", str(tmp_path / "run"))
+    assert "| no_yes_but | 1 |" in report.stdout and "| personalize | 1 |" in report.stdout

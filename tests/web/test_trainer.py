@@ -1,0 +1,58 @@
+"""The trainer's workspace in Chromium: correcting a grade with a comment, seen by the trainee."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.web.conftest import PASSWORD, new_page
+from tests.web.raw import fn_index, logged_in, queue_call
+from tests.web.ui import login, pick_customer, send, start, tab, verdict
+
+
+def choose(page, elem_id: str, option: str) -> None:
+    page.locator(f"#{elem_id} input").click()
+    page.locator("[role=option]", has_text=option).first.click()
+
+
+def test_a_trainer_corrects_a_grade_and_the_trainee_sees_the_correction(team, browser):
+    alice, tess = new_page(browser), new_page(browser)
+    try:
+        login(alice, team.url, "alice")
+        pick_customer(alice, "The $19 lawsuit")
+        start(alice, "FAKE")
+        send(alice, "I understand, but that's our policy.")
+        assert verdict(alice, "no_yes_but") == "fail"
+
+        login(tess, team.url, "tess")
+        tab(tess, "Trainer view")
+        tess.click("#coach-trainer-go")
+        choose(tess, "coach-trainer-pick", "alice")
+        expect(tess.locator("#coach-trainer-view")).to_contain_text("I understand, but that's our policy.")
+        choose(tess, "coach-review-turn", "turn 1")
+        choose(tess, "coach-review-criterion", 'No "yes, but"')
+        tess.locator("#coach-review-verdict label", has_text="pass").click()
+        tess.fill("#coach-review-comment textarea", "The policy was news here, not a rebuttal.")
+        tess.click("#coach-review-save")
+        expect(tess.locator("#coach-review-status")).to_contain_text("Saved: turn 1")
+        corrected = tess.locator("#coach-trainer-view .crit[data-criterion=no_yes_but]").first
+        expect(corrected).to_have_attribute("data-verdict", "pass")
+        expect(corrected.locator(".review")).to_contain_text("Corrected by tess")
+        expect(tess.locator("#coach-agreement tr[data-criterion=no_yes_but]")).to_contain_text("0 (0%)")
+
+        alice.reload()  # the trainee's page shows the corrected grade and the comment
+        crit = alice.locator("#coach-grade .crit[data-criterion=no_yes_but]")
+        expect(crit).to_have_attribute("data-verdict", "pass")
+        expect(crit.locator(".review")).to_contain_text("The policy was news here, not a rebuttal.")
+        expect(crit.locator(".review")).to_contain_text("the grader said fail")
+        # and a trainee has no way to the reviewing controls
+        expect(alice.get_by_role("tab", name="Trainer view")).to_have_count(0)
+    finally:
+        alice.context.close()
+        tess.context.close()
+
+
+def test_a_trainee_cannot_review_grades_through_the_queue(team):
+    alice = logged_in(team.url, "alice", PASSWORD)
+    index = fn_index(alice, "coach-review-save")
+    result = queue_call(alice, index, [None, None, "no_yes_but", "pass", "I was right", "en"])
+    assert result["success"] is False and "trainers only" in str(result["output"])
