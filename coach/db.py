@@ -69,6 +69,27 @@ CREATE TABLE IF NOT EXISTS reviews (
     created_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reviews_conversation ON reviews(conversation_id);
+CREATE TABLE IF NOT EXISTS teams (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS team_members (
+    team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (team_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS assignments (
+    id TEXT PRIMARY KEY,
+    persona_id TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('practice', 'exam')),
+    due TEXT,
+    user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+    team_id TEXT REFERENCES teams(id) ON DELETE CASCADE,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    CHECK ((user_id IS NULL) != (team_id IS NULL))
+);
 CREATE TABLE IF NOT EXISTS login_sessions (
     token_hash TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -109,7 +130,7 @@ def _from_v1(db: sqlite3.Connection) -> None:
 
 
 def _from_v2(db: sqlite3.Connection) -> None:
-    """v3 adds trainers' reviews of grades; nothing existing changes."""
+    """v3 adds trainers' reviews of grades, teams and assignments; nothing existing changes."""
     create_schema(db)
 
 

@@ -49,3 +49,21 @@ def run_coach(*args: str, stdin: str | bytes | None = None, timeout: float = 60,
                                            done.stderr.decode("utf-8", "replace"))
     return subprocess.run([sys.executable, "-m", "coach", *args], input=stdin, capture_output=True,
                           text=True, encoding="utf-8", timeout=timeout, cwd=cwd, env=env)
+
+
+@pytest.fixture()
+def team_service(tmp_path, rubric):
+    """The page's service on a fresh database with a trainer (tess) and two trainees (alice, bob)."""
+    from coach.accounts import Accounts, Role
+    from coach.db import Database
+    from coach.personas import load_personas
+    from coach.settings import Settings
+    from coach.web.service import Coach
+
+    db_path = tmp_path / "coach.sqlite3"
+    personas, _ = load_personas()
+    service = Coach(Settings(database=str(db_path)), rubric, personas, Database(db_path))
+    accounts = Accounts(service.store.db)
+    users = {name: accounts.add(name, role, "a-long-password") for name, role in
+             (("tess", Role.TRAINER), ("alice", Role.TRAINEE), ("bob", Role.TRAINEE))}
+    return service, users

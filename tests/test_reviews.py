@@ -9,26 +9,10 @@ import sqlite3
 
 import pytest
 
-from coach.accounts import Accounts, Role
-from coach.db import Database
 from coach.errors import Refusal
 from coach.grades import Verdict
-from coach.personas import load_personas
 from coach.scorecard import scorecard
-from coach.settings import Settings
-from coach.web.service import Coach
 from tests.conftest import run_coach
-
-
-@pytest.fixture()
-def coach(tmp_path, rubric):
-    db_path = tmp_path / "coach.sqlite3"
-    personas, _ = load_personas()
-    service = Coach(Settings(database=str(db_path)), rubric, personas, Database(db_path))
-    accounts = Accounts(service.store.db)
-    users = {name: accounts.add(name, role, "a-long-password") for name, role in
-             (("tess", Role.TRAINER), ("alice", Role.TRAINEE), ("bob", Role.TRAINEE))}
-    return service, users
 
 
 def played(service, user, replies):
@@ -41,8 +25,8 @@ def played(service, user, replies):
     return asyncio.run(go())
 
 
-def test_a_correction_changes_what_the_trainee_sees_and_keeps_the_original(coach):
-    service, users = coach
+def test_a_correction_changes_what_the_trainee_sees_and_keeps_the_original(team_service):
+    service, users = team_service
     cid = played(service, users["alice"], ["I understand, but that's our policy.", "Thanks for your patience."])
     before = asyncio.run(service.conversation(users["alice"], cid))
     assert before.turns[0].grade.get("no_yes_but").verdict is Verdict.FAIL
@@ -59,8 +43,8 @@ def test_a_correction_changes_what_the_trainee_sees_and_keeps_the_original(coach
     assert next(g for g in data["grade"]["criteria"] if g["criterion"] == "no_yes_but")["verdict"] == "fail"
 
 
-def test_only_trainers_review_and_a_comment_is_needed(coach):
-    service, users = coach
+def test_only_trainers_review_and_a_comment_is_needed(team_service):
+    service, users = team_service
     cid = played(service, users["alice"], ["Please hold on."])
     with pytest.raises(Refusal, match="trainers only") as refused:
         asyncio.run(service.review(users["alice"], cid, 0, "personalize", "pass", "I did fine"))
@@ -74,8 +58,8 @@ def test_only_trainers_review_and_a_comment_is_needed(coach):
         assert refused.value.key == key
 
 
-def test_agreement_counts_confirmations_and_corrections_per_criterion_and_language(coach):
-    service, users = coach
+def test_agreement_counts_confirmations_and_corrections_per_criterion_and_language(team_service):
+    service, users = team_service
     cid = played(service, users["alice"], ["I understand, but that's our policy.", "Please hold on."])
     asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "fail", "Right: a textbook yes-but."))
     asyncio.run(service.review(users["tess"], cid, 1, "no_yes_but", "fail", "Also dismissive."))
@@ -83,8 +67,8 @@ def test_agreement_counts_confirmations_and_corrections_per_criterion_and_langua
     assert rows == {("no_yes_but", "en"): (2, 1)}  # turn 1 confirmed; turn 2 the grader had passed
 
 
-def test_exported_labels_are_cases_the_eval_runs_on(coach, tmp_path):
-    service, users = coach
+def test_exported_labels_are_cases_the_eval_runs_on(team_service, tmp_path):
+    service, users = team_service
     cid = played(service, users["bob"], ["I understand, but that's our policy.", "Thanks, Gary. I'll check it now."])
     asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "fail", "Yes-but."))
     asyncio.run(service.review(users["tess"], cid, 1, "personalize", "fail", "Say your own name too."))

@@ -97,7 +97,7 @@ class Page:
             c["language"].change(None, [c["language"]], None, js=DIRECTION_JS)
             self.practise.wire(ui)
             self.sessions.wire(ui, c["tabs"], c["tab_mine"])
-            self.trainer.wire(ui)
+            self.trainer.wire(ui, c["tab_trainer"])
             self.users.wire(ui, c["tab_users"])
             self.api.register()
         return demo
@@ -132,6 +132,7 @@ class Page:
             out.update(self.practise.view(shown_now, ui))
             if shown_now.finished:
                 out.update(await self.practise.downloads(user, shown_now, ui))
+        out.update(await self.practise.assigned(user, ui))
         return merged(self.relabeller.updates(ui), out)
 
 

@@ -149,12 +149,34 @@ class TrainerTab:
             c["r_save"] = gr.Button(ctx.label("trainer.review_save"), elem_id="coach-review-save")
             c["r_status"] = gr.HTML(elem_id="coach-review-status")
         c["view"] = gr.HTML(elem_id="coach-trainer-view")
+        with gr.Accordion(ctx.label("trainer.assign_title"), open=False, elem_id="coach-assignments"):
+            with gr.Row():
+                c["team_name"] = gr.Textbox(label=ctx.label("trainer.team_name"), elem_id="coach-team-name", scale=1)
+                c["team_members"] = gr.Dropdown([], multiselect=True, label=ctx.label("trainer.team_members"),
+                                                elem_id="coach-team-members", scale=2)
+                c["team_save"] = gr.Button(ctx.label("trainer.team_save"), elem_id="coach-team-save", scale=0)
+            with gr.Row():
+                c["a_persona"] = gr.Dropdown(self.practise.persona_choices("en"), label=ctx.label("practise.customer"),
+                                             elem_id="coach-assign-persona", scale=2)
+                c["a_mode"] = gr.Radio([(ctx.label("mode.practice"), "practice"), (ctx.label("mode.exam"), "exam")],
+                                       value="practice", label=ctx.label("practise.mode"), elem_id="coach-assign-mode")
+                c["a_due"] = gr.Textbox(label=ctx.label("trainer.assign_due"), elem_id="coach-assign-due")
+                c["a_to"] = gr.Dropdown([], label=ctx.label("trainer.assign_to"), elem_id="coach-assign-to")
+                c["a_go"] = gr.Button(ctx.label("trainer.assign_go"), elem_id="coach-assign-go", scale=0)
+            c["a_status"] = gr.HTML(elem_id="coach-assign-status")
+            c["a_table"] = gr.Dataframe(interactive=False, elem_id="coach-assign-table")
         gr.Markdown(ctx.label("trainer.agreement_title"))
         c["agreement"] = gr.HTML(elem_id="coach-agreement")
         c["agreement_go"] = gr.Button(ctx.label("trainer.agreement_refresh"), elem_id="coach-agreement-go", size="sm")
 
-    def wire(self, ui: gr.State) -> None:
+    def wire(self, ui: gr.State, tab: gr.Tab) -> None:
         c = self.c
+        assign_outputs = [c["team_members"], c["a_to"], c["a_table"], c["agreement"]]
+        tab.select(self.on_workspace, [ui], assign_outputs, api_visibility="private")
+        c["team_save"].click(self.on_team, [c["team_name"], c["team_members"], ui], [c["a_status"], *assign_outputs],
+                             api_visibility="private")
+        c["a_go"].click(self.on_assign, [c["a_persona"], c["a_mode"], c["a_due"], c["a_to"], ui],
+                        [c["a_status"], *assign_outputs], api_visibility="private")
         c["go"].click(self.on_list, [c["persona"], c["since"], c["until"], c["score"], ui],
                       [c["table"], c["pick"], c["message"]], api_visibility="private")
         c["pick"].change(self.on_open, [c["pick"], ui], [c["view"], c["review_box"], c["r_turn"], c["r_status"]],
@@ -208,6 +230,51 @@ class TrainerTab:
         agreement = views.agreement_html(await self.ctx.service.agreement(user), self.ctx.rubric, ui)
         return (self._transcript(conversation, ui), f"<div class='coach-notice'>{views.escape(saved)}</div>", "",
                 agreement)
+
+    async def _workspace(self, user, ui: str) -> tuple:
+        service = self.ctx.service
+        everyone = await service.people(user)
+        people = [u for u in everyone if u.role.value == "trainee"]
+        teams = await service.teams(user)
+        targets = [(p.name, f"user:{p.name}") for p in people] + [(t("assign.to_team", ui, name=tm.name), f"team:{tm.name}")
+                                                                  for tm in teams]
+        names = {u.id: u.name for u in everyone}
+        team_names = {tm.id: tm.name for tm in teams}
+        rows = []
+        for a, done, total in await service.assignment_progress(user):
+            persona = service.personas.get(a.persona_id)
+            to = names.get(a.user_id or "", "?") if a.user_id else t("assign.to_team", ui, name=team_names.get(a.team_id or "", "?"))
+            rows.append([persona.display_name if persona else a.persona_id, t(f"mode.{a.mode}", ui), a.due or "",
+                         to, f"{done}/{total}"])
+        table_ = pd.DataFrame(rows, columns=[t(f"assign.col_{k}", ui) for k in ("customer", "mode", "due", "to", "done")])
+        agreement = views.agreement_html(await service.agreement(user), self.ctx.rubric, ui)
+        return (gr.update(choices=[p.name for p in people]), gr.update(choices=targets, value=None), table_, agreement)
+
+    @shown
+    async def on_workspace(self, ui: str, request: gr.Request):
+        return await self._workspace(self.ctx.who(request), ui)
+
+    @shown
+    async def on_team(self, name: str, members: list[str] | None, ui: str, request: gr.Request):
+        user = self.ctx.who(request)
+        team = await self.ctx.service.save_team(user, name, list(members or []))
+        note = t("trainer.team_saved", ui, name=team.name, count=len(team.members))
+        return (f"<div class='coach-notice'>{views.escape(note)}</div>", *await self._workspace(user, ui))
+
+    @shown
+    async def on_assign(self, persona_id: str | None, mode: str, due: str, to: str | None, ui: str,
+                        request: gr.Request):
+        user = self.ctx.who(request)
+        require_reviewer(user)
+        if not persona_id:
+            raise Refusal("error.pick_customer")
+        day = parse_day(due, ui, "trainer.assign_due")
+        a = await self.ctx.service.assign(user, persona_id, mode, date.fromisoformat(day) if day else None, to or "")
+        persona = self.ctx.service.personas.get(a.persona_id)
+        target = (to or "").partition(":")[2]
+        note = t("trainer.assigned", ui, customer=persona.display_name if persona else a.persona_id,
+                 mode=t(f"mode.{a.mode}", ui), to=target if (to or "").startswith("user:") else t("assign.to_team", ui, name=target))
+        return (f"<div class='coach-notice'>{views.escape(note)}</div>", *await self._workspace(user, ui))
 
     @shown
     async def on_agreement(self, ui: str, request: gr.Request):

@@ -39,6 +39,8 @@ class PractiseTab:
         first = next(iter(ctx.service.personas), None)
         c["conv"] = gr.State(None)
         c["retry"] = gr.State(None)  # the index of the turn the next reply tries again
+        with gr.Row(visible=False, elem_id="coach-assigned-row") as c["assigned_row"]:
+            c["assigned"] = gr.Dropdown([], value=None, label=ctx.label("practise.assigned"), elem_id="coach-assigned")
         with gr.Row(equal_height=True):
             c["persona"] = gr.Dropdown(self.persona_choices("en"), value=first, label=ctx.label("practise.customer"),
                                        elem_id="coach-persona", scale=4)
@@ -90,11 +92,14 @@ class PractiseTab:
     def view_outputs(self) -> list:
         return [self.c[k] for k in ("conv", "persona", "persona_card", "ended", "chat", "reply", "send", "end", "mood",
                                     "grade", "score_box", "score", "plot", "dl_json", "dl_md", "confirm", "retry",
-                                    "retry_row", "retry_pick", "retry_note", "retry_cancel", "hint", "attempts")]
+                                    "retry_row", "retry_pick", "retry_note", "retry_cancel", "hint", "attempts",
+                                    "assigned_row", "assigned")]
 
     def wire(self, ui: gr.State) -> None:
         c = self.c
         c["persona"].change(self.on_pick, [c["persona"], ui], [c["persona_card"]], api_visibility="private")
+        c["assigned"].input(self.on_assigned, [c["assigned"], ui], [c["persona"], c["mode"], c["persona_card"]],
+                            api_visibility="private")
         c["start"].click(self.on_start, [c["persona"], c["mode"], c["conv"], ui], [*self.view_outputs, c["confirm_text"]],
                          api_visibility="private")
         c["confirm_yes"].click(self.on_confirm, [c["persona"], c["mode"], ui], self.view_outputs,
@@ -195,7 +200,32 @@ class PractiseTab:
         return {c["dl_json"]: gr.update(value=str(json_path), visible=True),
                 c["dl_md"]: gr.update(value=str(md_path), visible=True)}
 
+    async def assigned(self, user: User, ui: str) -> dict:
+        """The trainee's assignments as choices: what, in which mode, by when, and whether done."""
+        items = await self.ctx.service.my_assignments(user)
+        personas = self.ctx.service.personas
+        choices = []
+        for item in items:
+            a = item.assignment
+            persona = personas.get(a.persona_id)
+            due = t("assign.due", ui, due=a.due) if a.due else t("assign.no_due", ui)
+            choices.append((f"{persona.display_name if persona else a.persona_id} · {t(f'mode.{a.mode}', ui)} · {due} · "
+                            f"{t(f'assign.status.{item.status.value}', ui)}", a.id))
+        return {self.c["assigned_row"]: gr.update(visible=bool(items)),
+                self.c["assigned"]: gr.update(choices=choices, value=None)}
+
     # -- handlers -----------------------------------------------------------------------------------
+    @shown
+    async def on_assigned(self, assignment_id: str | None, ui: str, request: gr.Request):
+        """Picking an assignment picks its customer and fixes its mode (an exam stays an exam)."""
+        user = self.ctx.who(request)
+        items = {i.assignment.id: i.assignment for i in await self.ctx.service.my_assignments(user)}
+        a = items.get(str(assignment_id or ""))
+        if a is None:
+            return gr.update(), gr.update(interactive=True), gr.update()
+        return (gr.update(value=a.persona_id), gr.update(value=a.mode, interactive=False),
+                views.persona_card(self.ctx.service.personas.get(a.persona_id), ui))
+
     @shown
     def on_pick(self, persona_id: str | None, ui: str):
         return views.persona_card(self.ctx.service.personas.get(persona_id or ""), ui)
@@ -251,6 +281,7 @@ class PractiseTab:
                     out = self.view(conversation, ui)
                     if conversation.finished:
                         out.update(await self.downloads(user, conversation, ui))
+                        out.update(await self.assigned(user, ui))  # it may have completed an assignment
                     yield out
         except Exception:
             # the turn did not happen: show the conversation as saved, the typed reply still in the box
@@ -304,4 +335,5 @@ class PractiseTab:
         conversation = await self.ctx.service.end(user, conversation_id)
         out = self.view(conversation, ui)
         out.update(await self.downloads(user, conversation, ui))
+        out.update(await self.assigned(user, ui))
         return out

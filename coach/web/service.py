@@ -18,9 +18,11 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
 
 from coach.accounts import Accounts, Role, User
+from coach.assignments import Assigned, Assignment, Assignments, Status, Team
 from coach.db import Database
 from coach.engines import make_grader
 from coach.errors import Refusal
@@ -52,6 +54,7 @@ class Coach:
         self.personas = {p.id: p for p in personas}
         self.store = Store(db, rubric)
         self.accounts = Accounts(db)
+        self.assignments = Assignments(db)
         self.grader = make_grader(settings, rubric=rubric)  # one grader and model client for everyone
         self._cache: OrderedDict[str, Conversation] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
@@ -152,6 +155,54 @@ class Coach:
             return None
         return self.practice(c).draft(text, retry=retry)
 
+    # -- teams and assignments ---------------------------------------------------------------------
+    async def teams(self, user: User) -> list[Team]:
+        require_reviewer(user)
+        return await asyncio.to_thread(self.assignments.teams)
+
+    async def save_team(self, user: User, name: object, member_names: list[str]) -> Team:
+        require_reviewer(user)
+        members = [self._user_named(str(n)) for n in member_names or []]
+        return await asyncio.to_thread(self.assignments.save_team, clean_text(str(name or "")), [m.id for m in members])
+
+    def _user_named(self, name: str) -> User:
+        found = self.accounts.by_name(name)
+        if found is None:
+            raise Refusal("error.no_user", name=clean_text(name)[:64])
+        return found
+
+    async def assign(self, user: User, persona_id: str, mode: str, due: date | None, to: str) -> Assignment:
+        """`to` is "user:NAME" or "team:NAME"."""
+        require_reviewer(user)
+        persona = self.persona(persona_id)
+        if mode not in ("practice", "exam"):
+            raise Refusal("error.unknown_mode", mode=clean_text(str(mode))[:20])
+        kind, _, name = str(to or "").partition(":")
+        if kind == "user":
+            return await asyncio.to_thread(self.assignments.assign, persona_id=persona.id, mode=mode, due=due, by=user,
+                                           user_id=self._user_named(name).id)
+        team = next((t for t in self.assignments.teams() if t.name.lower() == name.lower()), None) if kind == "team" else None
+        if team is None:
+            raise Refusal("error.assign_to")
+        return await asyncio.to_thread(self.assignments.assign, persona_id=persona.id, mode=mode, due=due, by=user,
+                                       team_id=team.id)
+
+    async def assignment_progress(self, user: User) -> list[tuple[Assignment, int, int]]:
+        """Every assignment with how many of its trainees have done it, of how many."""
+        require_reviewer(user)
+
+        def count() -> list[tuple[Assignment, int, int]]:
+            out = []
+            for a in self.assignments.all():
+                people = self.assignments.assignees(a)
+                done = sum(self.assignments.status(a, p).status is Status.DONE for p in people)
+                out.append((a, done, len(people)))
+            return out
+        return await asyncio.to_thread(count)
+
+    async def my_assignments(self, user: User) -> list[Assigned]:
+        return await asyncio.to_thread(self.assignments.for_user, user)
+
     # -- trainers' reviews -----------------------------------------------------------------------
     async def review(self, user: User, conversation_id: str, turn: int, criterion: str, verdict: object,
                      comment: object) -> Conversation:
@@ -215,6 +266,11 @@ class Coach:
         return path
 
     # -- accounts (admins) ------------------------------------------------------------------------
+    async def people(self, user: User) -> list[User]:
+        """Everyone's name and role, for trainers building teams and assigning practice."""
+        require_reviewer(user)
+        return await asyncio.to_thread(self.accounts.list)
+
     async def users(self, user: User) -> list[User]:
         require_admin(user)
         return await asyncio.to_thread(self.accounts.list)

@@ -56,3 +56,42 @@ def test_a_trainee_cannot_review_grades_through_the_queue(team):
     index = fn_index(alice, "coach-review-save")
     result = queue_call(alice, index, [None, None, "no_yes_but", "pass", "I was right", "en"])
     assert result["success"] is False and "trainers only" in str(result["output"])
+
+
+def test_a_trainee_gets_an_exam_assignment_completes_it_and_the_trainer_sees_it_done(team, browser):
+    tess, alice = new_page(browser), new_page(browser)
+    try:
+        login(tess, team.url, "tess")
+        tab(tess, "Trainer view")
+        tess.locator("#coach-assignments").get_by_text("Assignments and teams").click()
+        tess.fill("#coach-team-name textarea, #coach-team-name input", "Night shift")
+        choose(tess, "coach-team-members", "alice")
+        tess.click("#coach-team-save")
+        expect(tess.locator("#coach-assign-status")).to_contain_text("Team Night shift saved with 1 member(s).")
+        choose(tess, "coach-assign-persona", "The $19 lawsuit")
+        tess.locator("#coach-assign-mode label", has_text="exam").click()
+        tess.fill("#coach-assign-due textarea, #coach-assign-due input", "2099-01-31")
+        choose(tess, "coach-assign-to", "team Night shift")
+        tess.click("#coach-assign-go")
+        expect(tess.locator("#coach-assign-table")).to_contain_text("0/1")
+
+        login(alice, team.url, "alice")
+        choose(alice, "coach-assigned", "The $19 lawsuit")
+        expect(alice.locator("#coach-mode input[value=exam]")).to_be_checked()
+        expect(alice.locator("#coach-mode input[value=exam]")).to_be_disabled()  # the assignment fixes the mode
+        start(alice, "FAKE")
+        expect(alice.locator("#coach-grade")).to_contain_text("Exam mode")
+        send(alice, "I'm so sorry, Gary. That sounds frustrating. I'll check it myself and call you back by 4pm.",
+             graded=False)
+        alice.click("#coach-end")
+        expect(alice.locator("#coach-scorecard")).to_be_visible()
+        alice.locator("#coach-assigned input").click()
+        expect(alice.locator("[role=option]", has_text="done")).to_be_visible()
+
+        tess.reload()
+        tab(tess, "Trainer view")
+        tess.locator("#coach-assignments").get_by_text("Assignments and teams").click()
+        expect(tess.locator("#coach-assign-table")).to_contain_text("1/1")
+    finally:
+        tess.context.close()
+        alice.context.close()

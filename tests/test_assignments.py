@@ -1,0 +1,57 @@
+"""Assignments: to a trainee or a team, with a mode and a due date; done when finished in that mode."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+import pytest
+
+from coach.assignments import Status
+from coach.errors import Refusal
+
+
+def finish(service, user, persona_id, mode):
+    async def go():
+        c = await service.start(user, persona_id, mode)
+        await service.end(user, c.id)
+    asyncio.run(go())
+
+
+def statuses(service, user, today=None):
+    return [(i.assignment.persona_id, i.assignment.mode, i.status) for i in
+            service.assignments.for_user(user, today=today)]
+
+
+def test_an_exam_assigned_to_a_team_is_done_only_when_finished_as_an_exam(team_service):
+    service, users = team_service
+    tess, alice, bob = users["tess"], users["alice"], users["bob"]
+    asyncio.run(service.save_team(tess, "Night shift", ["alice", "bob"]))
+    asyncio.run(service.assign(tess, "lawsuit-19-dollars", "exam", date(2026, 12, 1), "team:night shift"))
+    assert statuses(service, alice, date(2026, 11, 30)) == [("lawsuit-19-dollars", "exam", Status.OPEN)]
+    finish(service, alice, "lawsuit-19-dollars", "practice")  # practising it is not sitting the exam
+    assert statuses(service, alice, date(2026, 12, 2)) == [("lawsuit-19-dollars", "exam", Status.OVERDUE)]
+    finish(service, alice, "lawsuit-19-dollars", "exam")
+    assert statuses(service, alice)[0][2] is Status.DONE
+    progress = asyncio.run(service.assignment_progress(tess))
+    assert [(a.persona_id, done, total) for a, done, total in progress] == [("lawsuit-19-dollars", 1, 2)]
+    assert statuses(service, bob)[0][2] is not Status.DONE
+
+
+def test_assigning_to_one_trainee_and_what_a_trainee_cannot_do(team_service):
+    service, users = team_service
+    tess, alice, bob = users["tess"], users["alice"], users["bob"]
+    asyncio.run(service.assign(tess, "repeat-refund", "practice", None, "user:bob"))
+    assert statuses(service, alice) == [] and len(statuses(service, bob)) == 1
+    for call in (lambda: service.assign(alice, "repeat-refund", "practice", None, "user:bob"),
+                 lambda: service.save_team(alice, "Mine", ["alice"]),
+                 lambda: service.assignment_progress(alice), lambda: service.people(alice)):
+        with pytest.raises(Refusal) as refused:
+            asyncio.run(call())
+        assert refused.value.key == "error.trainers_only"
+    for to, key in (("user:nobody", "error.no_user"), ("team:ghosts", "error.assign_to"), ("bob", "error.assign_to")):
+        with pytest.raises(Refusal) as refused:
+            asyncio.run(service.assign(tess, "repeat-refund", "practice", None, to))
+        assert refused.value.key == key
+    with pytest.raises(Refusal):
+        asyncio.run(service.assign(tess, "no-such-persona", "practice", None, "user:bob"))
