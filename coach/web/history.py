@@ -165,13 +165,32 @@ class TrainerTab:
                 c["a_go"] = gr.Button(ctx.label("trainer.assign_go"), elem_id="coach-assign-go", scale=0)
             c["a_status"] = gr.HTML(elem_id="coach-assign-status")
             c["a_table"] = gr.Dataframe(interactive=False, elem_id="coach-assign-table")
+        with gr.Accordion(ctx.label("trainer.progress_title"), open=False, elem_id="coach-progress"):
+            with gr.Row():
+                c["p_team"] = gr.Dropdown([(ctx.label("trainer.all_teams"), "")], value="",
+                                          label=ctx.label("trainer.progress_team"), elem_id="coach-progress-team")
+                c["p_persona"] = gr.Dropdown([(t("trainer.all_customers", "en"), "")] + self.practise.persona_choices("en"),
+                                             value="", label=ctx.label("practise.customer"),
+                                             elem_id="coach-progress-persona")
+                c["p_since"] = gr.Textbox(label=ctx.label("trainer.since"), elem_id="coach-progress-since")
+                c["p_until"] = gr.Textbox(label=ctx.label("trainer.until"), elem_id="coach-progress-until")
+                c["p_go"] = gr.Button(ctx.label("trainer.progress_show"), elem_id="coach-progress-go", scale=0)
+            c["p_message"] = gr.HTML(elem_id="coach-progress-message")
+            c["p_chart"] = gr.LinePlot(x="week", y="rate", color="trainee", y_lim=[0, 100],
+                                       title=ctx.label("trainer.progress_chart"), height=240, elem_id="coach-progress-chart")
+            c["p_table"] = gr.Dataframe(interactive=False, elem_id="coach-progress-table")
+            gr.Markdown(ctx.label("trainer.progress_latest"))
+            c["p_latest"] = gr.Dataframe(interactive=False, elem_id="coach-progress-latest")
+            c["p_csv"] = gr.DownloadButton(ctx.label("trainer.progress_csv"), visible=False, elem_id="coach-progress-csv")
         gr.Markdown(ctx.label("trainer.agreement_title"))
         c["agreement"] = gr.HTML(elem_id="coach-agreement")
         c["agreement_go"] = gr.Button(ctx.label("trainer.agreement_refresh"), elem_id="coach-agreement-go", size="sm")
 
     def wire(self, ui: gr.State, tab: gr.Tab) -> None:
         c = self.c
-        assign_outputs = [c["team_members"], c["a_to"], c["a_table"], c["agreement"]]
+        assign_outputs = [c["team_members"], c["a_to"], c["a_table"], c["agreement"], c["p_team"]]
+        c["p_go"].click(self.on_progress, [c["p_team"], c["p_persona"], c["p_since"], c["p_until"], ui],
+                        [c["p_chart"], c["p_table"], c["p_latest"], c["p_csv"], c["p_message"]], api_visibility="private")
         tab.select(self.on_workspace, [ui], assign_outputs, api_visibility="private")
         c["team_save"].click(self.on_team, [c["team_name"], c["team_members"], ui], [c["a_status"], *assign_outputs],
                              api_visibility="private")
@@ -248,7 +267,35 @@ class TrainerTab:
                          to, f"{done}/{total}"])
         table_ = pd.DataFrame(rows, columns=[t(f"assign.col_{k}", ui) for k in ("customer", "mode", "due", "to", "done")])
         agreement = views.agreement_html(await service.agreement(user), self.ctx.rubric, ui)
-        return (gr.update(choices=[p.name for p in people]), gr.update(choices=targets, value=None), table_, agreement)
+        team_choices = [(t("trainer.all_teams", ui), "")] + [(tm.name, tm.name) for tm in teams]
+        return (gr.update(choices=[p.name for p in people]), gr.update(choices=targets, value=None), table_, agreement,
+                gr.update(choices=team_choices))
+
+    @shown
+    async def on_progress(self, team: str | None, persona_id: str | None, since: str, until: str, ui: str,
+                          request: gr.Request):
+        user = self.ctx.who(request)
+        first, last = parse_day(since, ui, "trainer.since"), parse_day(until, ui, "trainer.until")
+        found = await self.ctx.service.progress(user, team=team or None, persona_id=persona_id or None,
+                                                since=first, until=last)
+        rubric = self.ctx.rubric
+        names = {c.id: c.name_in(ui) for c in rubric.criteria}
+        chart = pd.DataFrame([{"week": f"{w.week:%Y-%m-%d}", "rate": round(100 * (w.rate or 0)), "trainee": w.trainee}
+                              for w in found.weeks], columns=["week", "rate", "trainee"])
+        trainees = sorted({r.trainee for r in found.criteria})
+        cells = {(r.trainee, r.criterion): r for r in found.criteria}
+        pivot = pd.DataFrame(
+            [[who] + [f"{round(100 * (cell.rate or 0))}% ({cell.passed}/{cell.judged})" if (cell := cells.get((who, c.id)))
+                      else "" for c in rubric.criteria] for who in trainees],
+            columns=[t("progress.col_trainee", ui)] + [names[c.id] for c in rubric.criteria])
+        latest = pd.DataFrame([[a.trainee, a.persona, a.started, t(f"end.{a.outcome}", ui) if a.outcome else
+                                t("end.in_progress", ui), "" if a.score is None else f"{a.score:.0%}"] for a in found.latest],
+                              columns=[t(f"progress.col_{k}", ui) for k in ("trainee",)] + [
+                                  t("assign.col_customer", ui), t("progress.col_started", ui), t("progress.col_outcome", ui),
+                                  t("progress.col_score", ui)])
+        csv_path = await self.ctx.service.write_export(user, "team-progress.csv", found.csv(names))
+        message = "" if found.criteria else f"<div class='coach-notice'>{views.escape(t('trainer.progress_none', ui))}</div>"
+        return chart, pivot, latest, gr.update(value=str(csv_path), visible=bool(found.criteria)), message
 
     @shown
     async def on_workspace(self, ui: str, request: gr.Request):

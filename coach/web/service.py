@@ -29,6 +29,7 @@ from coach.errors import Refusal
 from coach.grades import Grade, Verdict
 from coach.personas import Persona
 from coach.practice import Conversation, Mode, Practice, TurnConflict, end_conversation, start_practice
+from coach.progress import Progress, progress
 from coach.reviews import MAX_COMMENT, Agreement, agreement, new_review
 from coach.rubric import Rubric
 from coach.settings import Settings
@@ -200,6 +201,24 @@ class Coach:
             return out
         return await asyncio.to_thread(count)
 
+    async def progress(self, user: User, *, team: str | None = None, persona_id: str | None = None,
+                       since: str | None = None, until: str | None = None) -> Progress:
+        """Pass rates per trainee and criterion, by week, and the latest attempts (trainers and admins)."""
+        require_reviewer(user)
+
+        def compute() -> Progress:
+            owners = None
+            if team:
+                found = next((t for t in self.assignments.teams() if t.name.lower() == team.lower()), None)
+                if found is None:
+                    raise Refusal("error.assign_to")
+                owners = set(found.members)
+            summaries = self.store.list(persona_id=persona_id, since=since, until=until, limit=2000)
+            conversations = [c for s in summaries if owners is None or s.owner in owners
+                             if (c := self.store.get(s.id)) is not None]
+            return progress(conversations, self.user_names(), self.rubric)
+        return await asyncio.to_thread(compute)
+
     async def my_assignments(self, user: User) -> list[Assigned]:
         return await asyncio.to_thread(self.assignments.for_user, user)
 
@@ -260,8 +279,16 @@ class Coach:
         """A transcript file written for this request, in a folder of its own (nothing to guess)."""
         c = await self.conversation(user, conversation_id)
         text = transcript_json(c, self.rubric) if fmt == "json" else transcript_markdown(c, self.rubric, lang)
-        folder = Path(tempfile.mkdtemp(dir=self._exports))
-        path = folder / f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}"
+        return self._written(f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}", text)
+
+    async def write_export(self, user: User, name: str, text: str) -> Path:
+        """A trainer's export (CSV) written for this request only."""
+        require_reviewer(user)
+        return self._written(name, text)
+
+    def _written(self, name: str, text: str) -> Path:
+        folder = Path(tempfile.mkdtemp(dir=self._exports))  # a folder of its own: nothing to guess
+        path = folder / name
         path.write_text(text, encoding="utf-8")
         return path
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import expect
 
 from tests.web.conftest import PASSWORD, new_page
@@ -92,6 +94,15 @@ def test_a_trainee_gets_an_exam_assignment_completes_it_and_the_trainer_sees_it_
         tab(tess, "Trainer view")
         tess.locator("#coach-assignments").get_by_text("Assignments and teams").click()
         expect(tess.locator("#coach-assign-table")).to_contain_text("1/1")
+        tess.locator("#coach-progress").get_by_text("Team progress").click()
+        choose(tess, "coach-progress-team", "Night shift")
+        tess.click("#coach-progress-go")
+        expect(tess.locator("#coach-progress-table")).to_contain_text("alice")
+        expect(tess.locator("#coach-progress-latest")).to_contain_text("The $19 lawsuit")
+        with tess.expect_download() as got:
+            tess.click("#coach-progress-csv")
+        lines = Path(got.value.path()).read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("trainee,criterion") and any(line.startswith("alice,no_yes_but") for line in lines)
     finally:
         tess.context.close()
         alice.context.close()

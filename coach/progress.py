@@ -1,0 +1,94 @@
+"""Team progress: per trainee and per criterion, how often replies pass, week by week, and the
+latest attempts. Computed from the conversations as they are read (reviews included), so a
+trainer's correction shows in the figures at once."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from datetime import date, timedelta
+
+from pydantic import BaseModel
+
+from coach.practice import Conversation
+from coach.rubric import Rubric
+from coach.scorecard import scorecard
+
+
+class CriterionRate(BaseModel):
+    trainee: str
+    criterion: str
+    judged: int
+    passed: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.passed / self.judged if self.judged else None
+
+
+class WeekRate(BaseModel):
+    trainee: str
+    week: date  # the Monday the week starts on
+    judged: int
+    passed: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.passed / self.judged if self.judged else None
+
+
+class Attempt(BaseModel):
+    trainee: str
+    persona: str
+    started: str
+    outcome: str | None
+    score: float | None
+
+
+class Progress(BaseModel):
+    criteria: list[CriterionRate]
+    weeks: list[WeekRate]
+    latest: list[Attempt]
+
+    def csv(self, criterion_names: dict[str, str]) -> str:
+        """One row per trainee and criterion: judged, passed, pass rate (for spreadsheets)."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["trainee", "criterion", "criterion_name", "judged", "passed", "pass_rate"])
+        for r in self.criteria:
+            writer.writerow([r.trainee, r.criterion, criterion_names.get(r.criterion, r.criterion), r.judged, r.passed,
+                             "" if r.rate is None else f"{r.rate:.3f}"])
+        return out.getvalue()
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def progress(conversations: list[Conversation], names: dict[str, str], rubric: Rubric, latest: int = 5) -> Progress:
+    """`names`: account id -> name. Each turn's final attempt counts, as on the scorecard."""
+    by_criterion: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    by_week: dict[tuple[str, date], list[int]] = defaultdict(lambda: [0, 0])
+    attempts: dict[str, list[Attempt]] = defaultdict(list)
+    for c in sorted(conversations, key=lambda c: c.started_at):
+        trainee = names.get(c.owner or "", c.owner or "?")
+        card = scorecard(c, rubric)
+        week = monday(c.started_at.date())
+        for s in card.criteria:
+            cell = by_criterion[(trainee, s.criterion)]
+            cell[0] += s.judged
+            cell[1] += s.passed
+            w = by_week[(trainee, week)]
+            w[0] += s.judged
+            w[1] += s.passed
+        attempts[trainee].append(Attempt(trainee=trainee, persona=c.persona_name,
+                                         started=f"{c.started_at:%Y-%m-%d %H:%M}",
+                                         outcome=c.end.value if c.end else None, score=card.score))
+    order = {c.id: i for i, c in enumerate(rubric.criteria)}
+    return Progress(
+        criteria=[CriterionRate(trainee=t, criterion=k, judged=v[0], passed=v[1])
+                  for (t, k), v in sorted(by_criterion.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 99)))
+                  if v[0]],
+        weeks=[WeekRate(trainee=t, week=w, judged=v[0], passed=v[1]) for (t, w), v in sorted(by_week.items()) if v[0]],
+        latest=[a for trainee in sorted(attempts) for a in attempts[trainee][-latest:][::-1]])

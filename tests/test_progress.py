@@ -1,0 +1,48 @@
+"""Team progress: pass rates per trainee and criterion, by week, from the conversations as read."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+
+import pytest
+
+from coach.errors import Refusal
+from tests.test_reviews import played
+
+
+def test_pass_rates_per_trainee_and_criterion_follow_the_grades_and_the_reviews(team_service):
+    service, users = team_service
+    tess = users["tess"]
+    played(service, users["alice"], ["I understand, but that's our policy.", "Thanks for your patience."])
+    played(service, users["bob"], ["I'm so sorry, Gary. That sounds frustrating. I'll check it myself today."])
+    found = asyncio.run(service.progress(tess))
+    rates = {(r.trainee, r.criterion): (r.passed, r.judged) for r in found.criteria}
+    assert rates[("alice", "no_yes_but")] == (1, 2)  # failed once, passed once
+    assert rates[("bob", "no_yes_but")] == (1, 1)
+    assert {w.trainee for w in found.weeks} == {"alice", "bob"}
+    assert sum(w.judged for w in found.weeks if w.trainee == "alice") == sum(
+        r.judged for r in found.criteria if r.trainee == "alice")
+    assert [a.trainee for a in found.latest] == ["alice", "bob"]
+
+    cid = asyncio.run(service.my_sessions(users["alice"]))[0].id
+    asyncio.run(service.review(tess, cid, 0, "no_yes_but", "pass", "Fine in context."))
+    again = {(r.trainee, r.criterion): (r.passed, r.judged) for r in asyncio.run(service.progress(tess)).criteria}
+    assert again[("alice", "no_yes_but")] == (2, 2)
+
+    rows = list(csv.DictReader(io.StringIO(asyncio.run(service.progress(tess)).csv({"no_yes_but": "No yes-but"}))))
+    alice = next(r for r in rows if r["trainee"] == "alice" and r["criterion"] == "no_yes_but")
+    assert alice == {"trainee": "alice", "criterion": "no_yes_but", "criterion_name": "No yes-but", "judged": "2",
+                     "passed": "2", "pass_rate": "1.000"}
+
+
+def test_progress_filters_by_team_and_is_for_trainers_only(team_service):
+    service, users = team_service
+    played(service, users["alice"], ["Please hold on."])
+    played(service, users["bob"], ["Please hold on."])
+    asyncio.run(service.save_team(users["tess"], "Days", ["bob"]))
+    found = asyncio.run(service.progress(users["tess"], team="days"))
+    assert {r.trainee for r in found.criteria} == {"bob"}
+    with pytest.raises(Refusal, match="trainers only"):
+        asyncio.run(service.progress(users["alice"]))
