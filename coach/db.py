@@ -90,6 +90,16 @@ CREATE TABLE IF NOT EXISTS assignments (
     created_at TEXT NOT NULL,
     CHECK ((user_id IS NULL) != (team_id IS NULL))
 );
+CREATE TABLE IF NOT EXISTS persona_versions (
+    persona_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    yaml TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    published_at TEXT,
+    changed TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (persona_id, version)
+);
 CREATE TABLE IF NOT EXISTS login_sessions (
     token_hash TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -130,7 +140,8 @@ def _from_v1(db: sqlite3.Connection) -> None:
 
 
 def _from_v2(db: sqlite3.Connection) -> None:
-    """v3 adds trainers' reviews of grades, teams and assignments; nothing existing changes."""
+    """v3 adds trainers' reviews of grades, teams, assignments and personas edited in the page;
+    nothing existing changes."""
     create_schema(db)
 
 

@@ -185,9 +185,9 @@ class PersonaFolders:
         return found
 
 
-def expand(paths: list[Path]) -> list[Source]:
+def expand(paths: list[Path]) -> list[Path]:
     """Files as given; a folder stands for every persona file in it."""
-    out: list[Source] = []
+    out: list[Path] = []
     for path in paths:
         if path.is_dir():
             files: list[Path] = sorted((p for p in path.iterdir() if p.suffix in {".yaml", ".yml"}), key=lambda p: p.name)
@@ -201,7 +201,7 @@ def load_personas(paths: list[Path] | None = None, rubric: Rubric | None = None,
                   where: PersonaFolders = PersonaFolders()) -> tuple[list[Persona], list[DataFileError]]:
     """Every persona that loads, and the errors of those that don't: one bad file hides nothing.
     `paths` (files or folders) are loaded as given; otherwise every persona `where` finds."""
-    sources = expand(paths) if paths else list(where.files().values())
+    sources: list[Source] = [*expand(paths)] if paths else list(where.files().values())
     rubric = rubric or load_rubric()
     personas, errors = [], []
     for path in sources:

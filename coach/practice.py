@@ -26,6 +26,7 @@ from coach.customers import Customer, CustomerCheck, LLMCustomer, ScriptedCustom
 from coach.engines import CombinedGrader, Grader, make_grader
 from coach.errors import Refusal
 from coach.grades import Grade
+from coach.languages import LANGUAGES
 from coach.llm.client import deadline as model_deadline
 from coach.mood import EndState, MoodChange, MoodReason, MoodState, advance, initial
 from coach.notices import Notice, NoticeKind, notice
@@ -69,12 +70,14 @@ class Conversation(BaseModel):
     id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
     owner: str | None = None  # the user it belongs to (their account id)
     persona_id: str
+    persona_version: int | None = None  # the page-edited version played (None: the persona file)
     persona_name: str
     customer_name: str
     language: str
     difficulty: str
     engine: str
     mode: Mode = "practice"
+    trainee_language: str | None = None  # the trainee's page language: a model judge explains in it
     seed: int = 0
     started_at: datetime = Field(default_factory=now)
     ended_at: datetime | None = None
@@ -192,7 +195,8 @@ class Practice:
         end = time.monotonic() + self.deadline_s
         context_with_deadline = contextvars.copy_context()
         context_with_deadline.run(model_deadline.set, end)
-        judge = asyncio.create_task(full_grade(self.grader, reply, self.persona, context, offline),
+        judge = asyncio.create_task(full_grade(self.grader, reply, self.persona, context, offline,
+                                               explain=explain_in(c.trainee_language)),
                                     context=context_with_deadline)
         customer = asyncio.create_task(_collect(self.customer.respond(history + [{"role": "trainee", "content": reply}],
                                                                       change, offline)),
@@ -262,10 +266,16 @@ def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Tu
     return offline.grade(reply, lang=persona.language, customer_name=persona.customer_name, context=context)
 
 
-async def full_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn], offline: Grade) -> Grade:
+def explain_in(code: str | None) -> str | None:
+    """The language a model judge writes its explanations in, as it is told ("Latviešu (lv)")."""
+    return f"{LANGUAGES[code]} ({code})" if code in LANGUAGES else None
+
+
+async def full_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn], offline: Grade,
+                     explain: str | None = None) -> Grade:
     if isinstance(grader, CombinedGrader):
         return await grader.agrade(reply, lang=persona.language, customer_name=persona.customer_name,
-                                   context=context, offline=offline)
+                                   context=context, offline=offline, explain=explain)
     return offline
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from coach.cli.common import rubric_from, settings_from
 from coach.errors import DataFileError
-from coach.personas import Persona, find_persona, load_personas, persona_schema
+from coach.locations import stem
+from coach.personas import Persona, expand, find_persona, load_personas, persona_schema
 
 
 def _load_reporting(args: argparse.Namespace, paths: list[Path] | None) -> tuple[list[Persona], list[DataFileError]]:
@@ -62,6 +63,55 @@ def _test(args: argparse.Namespace) -> int:
     return 1 if failed or errors else 0
 
 
+def _versions(args: argparse.Namespace):
+    from coach.db import Database
+    from coach.persona_versions import PersonaVersions
+
+    settings = settings_from(args)
+    return PersonaVersions(Database(settings.database_path()), rubric_from(settings))
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Page-edited personas (their latest published versions) written as persona files."""
+    versions = _versions(args)
+    published = versions.published()
+    wanted = args.ids or sorted(published)
+    missing = [pid for pid in wanted if pid not in published]
+    if missing:
+        raise DataFileError(missing[0], "has no published version in the database")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for pid in wanted:
+        version = published[pid][0]
+        (out / f"{pid}.yaml").write_text(versions.text(pid, version) or "", encoding="utf-8")
+        print(f"{pid}: version {version} -> {out / f'{pid}.yaml'}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Persona files stored as new versions in the database (drafts, or published with --publish)."""
+    from coach.persona_versions import validate
+
+    versions = _versions(args)
+    paths = expand([Path(p) for p in args.paths])
+    failed = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8") if path.is_file() else None
+        if text is None:
+            raise DataFileError(path, "file not found")
+        persona, errors = validate(text, versions.rubric)
+        if persona is None or persona.id != stem(path):
+            for error in errors or [DataFileError(path, "the id must match the file name", line=1, field="id")]:
+                print(f"coach: {path}: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        saved = versions.save(text, args.author)
+        if args.publish:
+            versions.publish(saved.persona_id, saved.version)
+        print(f"{saved.persona_id}: version {saved.version} {'published' if args.publish else 'saved as a draft'}")
+    return 1 if failed else 0
+
+
 def _list(args: argparse.Namespace) -> int:
     personas, errors = _load_reporting(args, None)
     for p in personas:
@@ -95,6 +145,15 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     pt.add_argument("paths", nargs="*", help="persona files or folders (default: every persona coach offers)")
     pt.set_defaults(func=_test)
     persona_sub.add_parser("list", parents=[sources], help="list the personas").set_defaults(func=_list)
+    pe = persona_sub.add_parser("export", parents=[sources], help="write personas edited in the page as files")
+    pe.add_argument("ids", nargs="*", help="persona ids (default: every persona edited in the page)")
+    pe.add_argument("--out", required=True, help="folder to write the files to")
+    pe.set_defaults(func=_export)
+    pi = persona_sub.add_parser("import", parents=[sources], help="store persona files as versions in the database")
+    pi.add_argument("paths", nargs="+", help="persona files or folders")
+    pi.add_argument("--publish", action="store_true", help="publish them at once (default: drafts)")
+    pi.add_argument("--author", default="coach persona import", help="who the versions are recorded as by")
+    pi.set_defaults(func=_import)
     persona_sub.add_parser("schema", help="print the persona JSON Schema").set_defaults(func=_schema)
 
     practice = sub.add_parser("practice", parents=[sources], help="talk to a persona in the terminal, graded on every reply")

@@ -16,6 +16,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_SSR_MODE", "False")
 
+import asyncio  # noqa: E402
 import ipaddress  # noqa: E402
 import logging  # noqa: E402
 import socket  # noqa: E402
@@ -97,7 +98,7 @@ class Page:
             c["language"].change(None, [c["language"]], None, js=DIRECTION_JS)
             self.practise.wire(ui)
             self.sessions.wire(ui, c["tabs"], c["tab_mine"])
-            self.trainer.wire(ui, c["tab_trainer"])
+            self.trainer.wire(ui, c["tab_trainer"], c["tabs"])
             self.users.wire(ui, c["tab_users"])
             self.api.register()
         return demo
@@ -133,6 +134,9 @@ class Page:
             if shown_now.finished:
                 out.update(await self.practise.downloads(user, shown_now, ui))
         out.update(await self.practise.assigned(user, ui))
+        await asyncio.to_thread(self.ctx.service.refresh_personas)  # a persona published since, here or elsewhere
+        persona = self.practise.c["persona"]
+        out[persona] = {**out.get(persona, gr.update()), **gr.update(choices=self.practise.persona_choices(ui))}
         return merged(self.relabeller.updates(ui), out)
 
 
@@ -158,8 +162,6 @@ def build_page(settings: Settings) -> tuple[Page, gr.Blocks, Accounts]:
     personas, errors = load_personas(rubric=rubric, where=settings.persona_folders())
     for error in errors:
         log.warning("persona skipped: %s", error)
-    order = {"easy": 0, "medium": 1, "hard": 2}
-    personas.sort(key=lambda p: (order[p.difficulty.value], p.display_name))
     db = Database(settings.database_path())
     service = Coach(settings, rubric, personas, db)
     local = not service.accounts.any()

@@ -21,6 +21,7 @@ from coach.languages import LANGUAGES
 from coach.store import Summary
 from coach.web import views
 from coach.web.base import Context, shown
+from coach.web.editor import PersonaEditor
 from coach.web.practise import PractiseTab
 from coach.web.service import require_reviewer
 
@@ -121,6 +122,7 @@ class TrainerTab:
     def __init__(self, ctx: Context, practise: PractiseTab):
         self.ctx = ctx
         self.practise = practise
+        self.editor = PersonaEditor(ctx, practise)
         self.c: dict[str, Any] = {}
 
     def build(self) -> None:
@@ -182,12 +184,15 @@ class TrainerTab:
             gr.Markdown(ctx.label("trainer.progress_latest"))
             c["p_latest"] = gr.Dataframe(interactive=False, elem_id="coach-progress-latest")
             c["p_csv"] = gr.DownloadButton(ctx.label("trainer.progress_csv"), visible=False, elem_id="coach-progress-csv")
+        with gr.Accordion(ctx.label("editor.title"), open=False, elem_id="coach-editor"):
+            self.editor.build()
         gr.Markdown(ctx.label("trainer.agreement_title"))
         c["agreement"] = gr.HTML(elem_id="coach-agreement")
         c["agreement_go"] = gr.Button(ctx.label("trainer.agreement_refresh"), elem_id="coach-agreement-go", size="sm")
 
-    def wire(self, ui: gr.State, tab: gr.Tab) -> None:
+    def wire(self, ui: gr.State, tab: gr.Tab, tabs: gr.Tabs) -> None:
         c = self.c
+        self.editor.wire(ui, tabs)
         assign_outputs = [c["team_members"], c["a_to"], c["a_table"], c["agreement"], c["p_team"]]
         c["p_go"].click(self.on_progress, [c["p_team"], c["p_persona"], c["p_since"], c["p_until"], ui],
                         [c["p_chart"], c["p_table"], c["p_latest"], c["p_csv"], c["p_message"]], api_visibility="private")

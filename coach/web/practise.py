@@ -17,6 +17,7 @@ from coach.errors import Refusal
 from coach.i18n import t
 from coach.languages import LANGUAGES, RTL
 from coach.mood import MoodChange, band
+from coach.personas import Persona
 from coach.practice import Conversation, TurnRecord
 from coach.scorecard import scorecard
 from coach.textclean import clean_reply
@@ -138,7 +139,10 @@ class PractiseTab:
         reply_text = pending if pending is not None else (last.reply if last else "")
         if grade is None and last is not None and pending is None:
             grade = last.grade
-        persona = ctx.service.personas.get(conversation.persona_id)
+        try:
+            persona: Persona | None = ctx.service.played_with(conversation)
+        except Refusal:
+            persona = None
         if change is not None:
             mood = views.mood_meter(change.after, before=change.before, band=change.band,
                                     reasons=[] if exam else change.reasons, rubric=ctx.rubric, end=change.end, ui=ui)
@@ -159,7 +163,9 @@ class PractiseTab:
             reply_update["value"] = conversation.pending.reply if conversation.pending and pending is None else ""
         out = {
             c["conv"]: conversation.id,
-            c["persona"]: gr.update(value=conversation.persona_id),
+            # a trainer's preview of an unpublished persona is not among the choices
+            c["persona"]: gr.update(value=conversation.persona_id) if conversation.persona_id in ctx.service.personas
+            else gr.update(),
             c["persona_card"]: views.persona_card(persona, ui),
             c["ended"]: views.ended_banner(conversation, ui) if pending is None else "",
             c["chat"]: gr.update(value=views.chat_messages(conversation, pending, customer_text), rtl=rtl),
@@ -252,7 +258,8 @@ class PractiseTab:
     async def _start(self, user, persona_id: str | None, mode: str, ui: str) -> dict:
         if not persona_id:
             raise Refusal("error.pick_customer")
-        conversation = await self.ctx.service.start(user, persona_id, mode or "practice")  # type: ignore[arg-type]
+        conversation = await self.ctx.service.start(user, persona_id, mode or "practice",  # type: ignore[arg-type]
+                                                    language=ui)
         return self.view(conversation, ui)
 
     @shown

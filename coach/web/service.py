@@ -23,10 +23,13 @@ from pathlib import Path
 
 from coach.accounts import Accounts, Role, User
 from coach.assignments import Assigned, Assignment, Assignments, Status, Team
+from coach.datafile import read_text
 from coach.db import Database
 from coach.engines import make_grader
-from coach.errors import Refusal
+from coach.errors import DataFileError, DataFileErrors, Refusal
 from coach.grades import Grade, Verdict
+from coach.harness import Report, rehearse
+from coach.persona_versions import PersonaVersion, PersonaVersions, validate
 from coach.personas import Persona
 from coach.practice import Conversation, Mode, Practice, TurnConflict, end_conversation, start_practice
 from coach.progress import Progress, progress
@@ -48,11 +51,22 @@ class NotFound(Refusal):
     """No such conversation (said the same way whoever owns it)."""
 
 
+_ORDER = {"easy": 0, "medium": 1, "hard": 2}
+
+
 class Coach:
     def __init__(self, settings: Settings, rubric: Rubric, personas: list[Persona], db: Database):
         self.settings = settings
         self.rubric = rubric
-        self.personas = {p.id: p for p in personas}
+        self.file_personas = {p.id: p for p in personas}
+        try:
+            self.persona_files = settings.persona_folders().files()  # what the editor starts from
+        except DataFileError:
+            self.persona_files = {}
+        self.persona_versions = PersonaVersions(db, rubric)
+        self.personas: dict[str, Persona] = {}
+        self.persona_version: dict[str, int] = {}  # the published version of each page-edited persona
+        self.refresh_personas()
         self.store = Store(db, rubric)
         self.accounts = Accounts(db)
         self.assignments = Assignments(db)
@@ -62,6 +76,25 @@ class Coach:
         self._exports = Path(tempfile.mkdtemp(prefix="coach-exports-"))
 
     # -- personas ---------------------------------------------------------------------------
+    def refresh_personas(self) -> None:
+        """Files, with the latest published page-edited versions in place of (or beside) them."""
+        published = self.persona_versions.published()
+        merged = {**self.file_personas, **{pid: persona for pid, (_, persona) in published.items()}}
+        self.personas = dict(sorted(merged.items(), key=lambda kv: (_ORDER[kv[1].difficulty.value],
+                                                                     kv[1].display_name)))
+        self.persona_version = {pid: version for pid, (version, _) in published.items()}
+
+    def played_with(self, c: Conversation) -> Persona:
+        """The persona a conversation was played with: its recorded version, else the current one."""
+        if c.persona_version is not None:
+            persona = self.persona_versions.persona(c.persona_id, c.persona_version)
+            if persona is not None:
+                return persona
+        persona = self.personas.get(c.persona_id)
+        if persona is None:
+            raise Refusal("error.persona_gone", persona=c.persona_id)
+        return persona
+
     def persona(self, persona_id: str) -> Persona:
         persona = self.personas.get(str(persona_id))
         if persona is None:
@@ -106,19 +139,28 @@ class Coach:
         return await self.conversation(user, cid) if cid else None
 
     def practice(self, c: Conversation) -> Practice:
-        persona = self.personas.get(c.persona_id)
-        if persona is None:
-            raise Refusal("error.persona_gone", persona=c.persona_id)
-        return start_practice(persona, settings=self.settings, rubric=self.rubric, conversation=c,
+        return start_practice(self.played_with(c), settings=self.settings, rubric=self.rubric, conversation=c,
                               grader=self.grader, log=self.store)
 
     # -- writing ------------------------------------------------------------------------------
-    async def start(self, user: User, persona_id: str, mode: Mode = "practice") -> Conversation:
-        persona = self.persona(persona_id)
+    async def start(self, user: User, persona_id: str, mode: Mode = "practice",
+                    draft: int | None = None, language: str | None = None) -> Conversation:
+        """A new conversation; `draft`: a page-edited version not yet published (trainers previewing it)."""
+        if draft is not None:
+            require_reviewer(user)
+            persona = self.persona_versions.persona(str(persona_id), int(draft))
+            if persona is None:
+                raise Refusal("error.unknown_persona", persona=clean_text(str(persona_id))[:80])
+            version: int | None = int(draft)
+        else:
+            persona = self.persona(persona_id)
+            version = self.persona_version.get(persona.id)
         if mode not in ("practice", "exam"):
             raise Refusal("error.unknown_mode", mode=clean_text(mode)[:20])
         practice = start_practice(persona, settings=self.settings, rubric=self.rubric, grader=self.grader,
                                   owner=user.id, mode=mode, seed=int(time.time()) % 100_000)
+        practice.conversation.persona_version = version
+        practice.conversation.trainee_language = language
         await asyncio.to_thread(self.store.create, practice.conversation)
         return self._remember(practice.conversation)
 
@@ -155,6 +197,52 @@ class Coach:
         if not text:
             return None
         return self.practice(c).draft(text, retry=retry)
+
+    # -- personas edited in the page (trainers and admins) -------------------------------------------
+    async def persona_text(self, user: User, persona_id: str) -> str:
+        """What to edit: the persona's latest page version (draft or published), else its file."""
+        require_reviewer(user)
+        history = await asyncio.to_thread(self.persona_versions.history, str(persona_id))
+        if history:
+            return self.persona_versions.text(history[0].persona_id, history[0].version) or ""
+        source = self.persona_files.get(str(persona_id))
+        if source is None:
+            raise Refusal("error.unknown_persona", persona=clean_text(str(persona_id))[:80])
+        return read_text(source)
+
+    async def check_persona(self, user: User, text: str) -> list[str]:
+        """Every problem with a persona being written, as file:line: field messages."""
+        require_reviewer(user)
+        return [str(e) for e in validate(str(text or ""), self.rubric)[1]]
+
+    async def save_persona(self, user: User, text: str) -> PersonaVersion:
+        require_reviewer(user)
+        try:
+            return await asyncio.to_thread(self.persona_versions.save, str(text or ""), user.name)
+        except DataFileErrors as exc:
+            raise Refusal("error.persona_invalid", problem=str(exc.errors[0]), more=len(exc.errors) - 1) from None
+        except DataFileError as exc:
+            raise Refusal("error.persona_invalid", problem=str(exc), more=0) from None
+
+    async def rehearse_persona(self, user: User, persona_id: str, version: int) -> Report:
+        """The persona test harness on a saved version, before trainees meet it."""
+        require_reviewer(user)
+        persona = self.persona_versions.persona(str(persona_id), int(version))
+        if persona is None:
+            raise Refusal("error.unknown_persona", persona=clean_text(str(persona_id))[:80])
+        return await rehearse(persona, self.rubric, self.settings)
+
+    async def publish_persona(self, user: User, persona_id: str, version: int) -> PersonaVersion:
+        require_reviewer(user)
+        published = await asyncio.to_thread(self.persona_versions.publish, str(persona_id), int(version))
+        if published is None:
+            raise Refusal("error.unknown_persona", persona=clean_text(str(persona_id))[:80])
+        self.refresh_personas()
+        return published
+
+    async def persona_history(self, user: User, persona_id: str) -> list[PersonaVersion]:
+        require_reviewer(user)
+        return await asyncio.to_thread(self.persona_versions.history, str(persona_id))
 
     # -- teams and assignments ---------------------------------------------------------------------
     async def teams(self, user: User) -> list[Team]:

@@ -56,6 +56,8 @@ CSS = """
 .coach-grade .review {color: #5b21b6; background: #f5f3ff; padding: 2px 6px; margin-top: 4px; border-radius: 4px}
 .coach-agreement table {border-collapse: collapse}
 .coach-agreement td, .coach-agreement th {border-bottom: 1px solid #eee; padding: 3px 8px; text-align: start}
+.coach-editor-problems {color: #991b1b; background: #fef2f2; padding: 4px 10px; font-size: 0.9em}
+.coach-editor-report {white-space: pre-wrap; font-size: 0.85em; background: #f9fafb; padding: 8px}
 .coach-hint {color: #7c2d12; background: #fff7ed; border-inline-start: 4px solid #f97316; padding: 4px 10px; font-size: 0.9em}
 .coach-hint ul {margin: 2px 0; padding-inline-start: 18px}
 .coach-attempts h4 {margin: 10px 0 4px 0}

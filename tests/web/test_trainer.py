@@ -106,3 +106,39 @@ def test_a_trainee_gets_an_exam_assignment_completes_it_and_the_trainer_sees_it_
     finally:
         tess.context.close()
         alice.context.close()
+
+
+def test_a_trainer_writes_a_persona_fixes_what_the_editor_flags_tests_and_publishes_it(team, browser):
+    from coach.locations import shipped
+
+    text = shipped("personas", "lawsuit-19-dollars.yaml").read_text(encoding="utf-8").replace(
+        "id: lawsuit-19-dollars", "id: fifty-dollar-lawsuit").replace(
+        "display_name: The $19 lawsuit", "display_name: The $50 lawsuit")
+    tess, alice = new_page(browser), new_page(browser)
+    try:
+        login(tess, team.url, "tess")
+        tab(tess, "Trainer view")
+        tess.locator("#coach-editor").get_by_text("Persona editor").click()
+        choose(tess, "coach-editor-from", "The $19 lawsuit")
+        tess.click("#coach-editor-load")
+        expect(tess.locator("#coach-editor-yaml")).to_contain_text("lawsuit-19-dollars")
+        editor = tess.locator("#coach-editor-yaml .cm-content")
+        editor.fill(text.replace("start: 70", "start: 170"))
+        expect(tess.locator("#coach-editor-problems")).to_contain_text("fifty-dollar-lawsuit.yaml:16: field 'mood.start'")
+        editor.fill(text)
+        expect(tess.locator("#coach-editor-problems li")).to_have_count(0)
+        tess.click("#coach-editor-save")
+        expect(tess.locator("#coach-editor-status")).to_contain_text("Saved fifty-dollar-lawsuit, version 1")
+        tess.click("#coach-editor-test")
+        expect(tess.locator("#coach-editor-report pre, pre.coach-editor-report")).to_have_attribute("data-ok", "true")
+        expect(tess.locator("#coach-editor-report")).to_contain_text("the model trainee resolves it")
+        tess.click("#coach-editor-publish")
+        expect(tess.locator("#coach-editor-status")).to_contain_text("Published fifty-dollar-lawsuit, version 1")
+        expect(tess.locator("#coach-editor-history li[data-version='1']")).to_contain_text("published")
+
+        login(alice, team.url, "alice")
+        pick_customer(alice, "The $50 lawsuit")
+        start(alice, "FAKE")
+    finally:
+        tess.context.close()
+        alice.context.close()

@@ -1,0 +1,110 @@
+"""Personas edited in the page: every save a version in the database (who, when, what changed),
+drafts until published. A conversation records the version it was played with, so its transcript
+always reads against that persona. Files in the persona folders still load; a published version
+with the same id takes their place in the list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from coach.db import Database, utcnow
+from coach.errors import DataFileError, DataFileErrors
+from coach.personas import Persona, load_persona
+from coach.rubric import Rubric
+
+
+class PersonaVersion(BaseModel):
+    persona_id: str
+    version: int
+    author: str
+    created_at: str
+    published_at: str | None
+    changed: str  # the top-level fields that differ from the version before ("" for the first)
+
+
+def validate(text: str, rubric: Rubric) -> tuple[Persona | None, list[DataFileError]]:
+    """The persona in `text`, or every problem with it as file:line: field messages (named after
+    the id it declares, as if it were that persona's file)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        data = None
+    pid = str(data.get("id")) if isinstance(data, dict) and data.get("id") else "persona"
+    try:
+        return load_persona(Path(f"{pid}.yaml"), rubric, text=text, expected_id=pid), []
+    except DataFileErrors as exc:
+        return None, exc.errors
+    except DataFileError as exc:
+        return None, [exc]
+
+
+def _changed(before: str | None, after: str) -> str:
+    if before is None:
+        return ""
+    old: dict[str, Any] = yaml.safe_load(before) or {}
+    new: dict[str, Any] = yaml.safe_load(after) or {}
+    return ", ".join(k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k))
+
+
+class PersonaVersions:
+    def __init__(self, db: Database, rubric: Rubric):
+        self.db = db
+        self.rubric = rubric
+
+    def save(self, text: str, author: str) -> PersonaVersion:
+        """A new draft version of the persona the text declares (validated first)."""
+        persona, errors = validate(text, self.rubric)
+        if persona is None:
+            raise errors[0] if len(errors) == 1 else DataFileErrors(errors)
+        with self.db.connect(write=True) as db:
+            row = db.execute("SELECT version, yaml FROM persona_versions WHERE persona_id = ? ORDER BY version DESC "
+                             "LIMIT 1", (persona.id,)).fetchone()
+            version = (row[0] + 1) if row else 1
+            changed = _changed(row[1] if row else None, text)
+            db.execute("INSERT INTO persona_versions (persona_id, version, yaml, author, created_at, changed) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", (persona.id, version, text, author, utcnow(), changed))
+        return self.version(persona.id, version)  # type: ignore[return-value]
+
+    def publish(self, persona_id: str, version: int) -> PersonaVersion | None:
+        with self.db.connect(write=True) as db:
+            db.execute("UPDATE persona_versions SET published_at = ? WHERE persona_id = ? AND version = ?",
+                       (utcnow(), persona_id, version))
+        return self.version(persona_id, version)
+
+    def version(self, persona_id: str, version: int) -> PersonaVersion | None:
+        with self.db.connect() as db:
+            row = db.execute("SELECT persona_id, version, author, created_at, published_at, changed FROM "
+                             "persona_versions WHERE persona_id = ? AND version = ?", (persona_id, version)).fetchone()
+        return PersonaVersion(**dict(zip(PersonaVersion.model_fields, row, strict=True))) if row else None
+
+    def history(self, persona_id: str) -> list[PersonaVersion]:
+        with self.db.connect() as db:
+            rows = db.execute("SELECT persona_id, version, author, created_at, published_at, changed FROM "
+                              "persona_versions WHERE persona_id = ? ORDER BY version DESC", (persona_id,)).fetchall()
+        return [PersonaVersion(**dict(zip(PersonaVersion.model_fields, row, strict=True))) for row in rows]
+
+    def text(self, persona_id: str, version: int) -> str | None:
+        with self.db.connect() as db:
+            row = db.execute("SELECT yaml FROM persona_versions WHERE persona_id = ? AND version = ?",
+                             (persona_id, version)).fetchone()
+        return row[0] if row else None
+
+    def persona(self, persona_id: str, version: int) -> Persona | None:
+        text = self.text(persona_id, version)
+        return validate(text, self.rubric)[0] if text is not None else None
+
+    def published(self) -> dict[str, tuple[int, Persona]]:
+        """The latest published version of every persona edited in the page."""
+        with self.db.connect() as db:
+            rows = db.execute("SELECT persona_id, MAX(version) FROM persona_versions WHERE published_at IS NOT NULL "
+                              "GROUP BY persona_id").fetchall()
+        out = {}
+        for pid, version in rows:
+            persona = self.persona(pid, version)
+            if persona is not None:  # a rubric change may have made an old version invalid: the file stands
+                out[pid] = (version, persona)
+        return out

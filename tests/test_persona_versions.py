@@ -1,0 +1,80 @@
+"""Personas edited in the page: validated like files, versioned, published, played as recorded."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from coach.errors import Refusal
+from coach.locations import shipped
+from tests.conftest import run_coach
+
+LAWSUIT = shipped("personas", "lawsuit-19-dollars.yaml").read_text(encoding="utf-8")
+NEW = LAWSUIT.replace("id: lawsuit-19-dollars", "id: fifty-dollar-lawsuit").replace(
+    "display_name: The $19 lawsuit", "display_name: The $50 lawsuit")
+
+
+def test_problems_are_named_by_line_and_field_as_for_files(team_service):
+    service, users = team_service
+    broken = NEW.replace("start: 70", "start: 170")
+    problems = asyncio.run(service.check_persona(users["tess"], broken))
+    assert len(problems) == 1
+    line = next(i for i, text in enumerate(broken.splitlines(), 1) if "170" in text)
+    assert problems[0].startswith(f"fifty-dollar-lawsuit.yaml:{line}: field 'mood.start'")
+    assert asyncio.run(service.check_persona(users["tess"], NEW)) == []
+    with pytest.raises(Refusal) as refused:
+        asyncio.run(service.save_persona(users["tess"], broken))
+    assert refused.value.key == "error.persona_invalid"
+
+
+def test_a_saved_draft_is_tested_published_and_conversations_keep_their_version(team_service):
+    service, users = team_service
+    tess, alice = users["tess"], users["alice"]
+    first = asyncio.run(service.save_persona(tess, NEW))
+    assert (first.persona_id, first.version, first.published_at, first.changed) == ("fifty-dollar-lawsuit", 1, None, "")
+    assert "fifty-dollar-lawsuit" not in service.personas  # a draft is not offered to trainees
+    report = asyncio.run(service.rehearse_persona(tess, "fifty-dollar-lawsuit", 1))
+    assert report.ok, report.text()
+    asyncio.run(service.publish_persona(tess, "fifty-dollar-lawsuit", 1))
+    assert service.personas["fifty-dollar-lawsuit"].display_name == "The $50 lawsuit"
+
+    played = asyncio.run(service.start(alice, "fifty-dollar-lawsuit"))
+    assert played.persona_version == 1
+    second = asyncio.run(service.save_persona(tess, NEW.replace("customer_name: Gary Thompson",
+                                                                "customer_name: Gavin Thompson")))
+    assert second.version == 2 and second.changed == "customer_name"
+    asyncio.run(service.publish_persona(tess, "fifty-dollar-lawsuit", 2))
+    assert service.personas["fifty-dollar-lawsuit"].customer_name == "Gavin Thompson"
+    reread = asyncio.run(service.conversation(alice, played.id))
+    assert service.played_with(reread).customer_name == "Gary Thompson"  # the version it was played with
+    history = asyncio.run(service.persona_history(tess, "fifty-dollar-lawsuit"))
+    assert [(v.version, v.author, v.published_at is not None) for v in history] == [(2, "tess", True), (1, "tess", True)]
+
+
+def test_trainees_cannot_edit_personas_or_preview_drafts(team_service):
+    service, users = team_service
+    alice = users["alice"]
+    for call in (lambda: service.save_persona(alice, NEW), lambda: service.check_persona(alice, NEW),
+                 lambda: service.persona_text(alice, "lawsuit-19-dollars"),
+                 lambda: service.start(alice, "lawsuit-19-dollars", "practice", draft=1)):
+        with pytest.raises(Refusal, match="trainers only"):
+            asyncio.run(call())
+
+
+def test_export_and_import_move_personas_between_files_and_the_database(team_service, tmp_path):
+    service, users = team_service
+    env = {"COACH_DB": str(service.store.db.path)}
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "fifty-dollar-lawsuit.yaml").write_text(NEW, encoding="utf-8")
+    imported = run_coach("persona", "import", str(folder), "--publish", env_extra=env)
+    assert imported.returncode == 0, imported.stderr
+    assert "fifty-dollar-lawsuit: version 1 published" in imported.stdout
+    exported = run_coach("persona", "export", "--out", str(tmp_path / "out"), env_extra=env)
+    assert exported.returncode == 0, exported.stderr
+    assert (tmp_path / "out" / "fifty-dollar-lawsuit.yaml").read_text(encoding="utf-8") == NEW
+    (folder / "broken.yaml").write_text(NEW.replace("id: fifty-dollar-lawsuit", "id: broken").replace(
+        "language: en", "language: xx"), encoding="utf-8")
+    bad = run_coach("persona", "import", str(folder / "broken.yaml"), env_extra=env)
+    assert bad.returncode == 1 and "field 'language'" in bad.stderr and "Traceback" not in bad.stderr
