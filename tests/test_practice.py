@@ -273,3 +273,14 @@ def test_a_customer_line_in_the_wrong_language_or_out_of_character_is_replaced(r
         assert any(n.kind is NoticeKind.CUSTOMER_REPLACED for n in record.notices)
     else:
         assert record.customer == answers[1] and record.customer_check.problems == ["wrong_language"]
+
+
+def test_a_model_judge_explains_in_the_trainees_page_language(rubric):
+    persona = find_persona("lawsuit-19-dollars")
+    with FakeOpenAI() as server:
+        server.responder = lambda body: "Fine." if body.get("stream") else judge_json(rubric)
+        practice = start_practice(persona, settings=settings_for(server), rubric=rubric)
+        practice.conversation.trainee_language = "lv"
+        asyncio.run(practice.turn("Please hold on."))
+        judge_calls = [r for r in server.requests if not r.get("stream")]
+    assert "Write explanations in Latviešu (lv)." in judge_calls[0]["messages"][0]["content"]

@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 import openai
-from openai.types.chat import ChatCompletion
+from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from pydantic import BaseModel, ValidationError
 
 from coach.errors import EndpointError
@@ -372,8 +372,12 @@ class ModelClient:
         self.pause.check(self.endpoint)
         state = _StreamState(self.endpoint)
         try:
-            response = await self.aclient.chat.completions.create(
-                **self._request(messages, model, temperature, stream=True, **extra), timeout=self._budget())
+            # the documented low-level post, as for the judge: the body as written, no per-call
+            # parameter transform (a fifth of the client's CPU per streamed turn)
+            response = await self.aclient.post(
+                "/chat/completions", body=self._request(messages, model, temperature, stream=True, **extra),
+                cast_to=ChatCompletion, stream=True, stream_cls=openai.AsyncStream[ChatCompletionChunk],
+                options={"timeout": self._budget(), "max_retries": 0})
             async for chunk in response:
                 if text := state.take(chunk):
                     yield text
