@@ -12,20 +12,12 @@ from coach.errors import Refusal
 from coach.i18n import t
 from coach.persona_versions import PersonaVersion
 from coach.web import views
-from coach.web.base import Context, shown
-from coach.web.practise import PractiseTab
+from coach.web.base import shown
+from coach.web.practise import Beside
 from coach.web.service import require_reviewer
 
 
-def _notice(text: str, css: str = "coach-notice") -> str:
-    return f"<div class='{css}'>{views.escape(text)}</div>"
-
-
-class PersonaEditor:
-    def __init__(self, ctx: Context, practise: PractiseTab):
-        self.ctx = ctx
-        self.practise = practise
-        self.c: dict[str, Any] = {}
+class PersonaEditor(Beside):
 
     def build(self) -> None:
         ctx, c = self.ctx, self.c
@@ -105,7 +97,7 @@ class PersonaEditor:
         version = await self.ctx.service.save_persona(user, text)
         history = await self.ctx.service.persona_history(user, version.persona_id)
         note = t("editor.saved", ui, id=version.persona_id, version=version.version)
-        return [version.persona_id, version.version], _notice(note), self._history(history, ui), ""
+        return [version.persona_id, version.version], views.notice(note), self._history(history, ui), ""
 
     @shown
     async def on_test(self, saved: Any, ui: str, request: gr.Request):
@@ -122,7 +114,7 @@ class PersonaEditor:
         published = await self.ctx.service.publish_persona(user, persona_id, version)
         history = await self.ctx.service.persona_history(user, persona_id)
         note = t("editor.published", ui, id=published.persona_id, version=published.version)
-        return _notice(note), self._history(history, ui), gr.update(choices=self.practise.persona_choices(ui))
+        return views.notice(note), self._history(history, ui), gr.update(choices=self.practise.persona_choices(ui))
 
     @shown
     async def on_preview(self, saved: Any, ui: str, request: gr.Request):

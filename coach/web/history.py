@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 import gradio as gr
 import pandas as pd
@@ -22,7 +21,7 @@ from coach.store import Summary
 from coach.web import views
 from coach.web.base import Context, shown
 from coach.web.editor import PersonaEditor
-from coach.web.practise import PractiseTab
+from coach.web.practise import Beside, PractiseTab
 from coach.web.service import require_reviewer
 
 COLUMNS = ("started", "customer", "language", "mode", "outcome", "turns", "score")
@@ -62,13 +61,8 @@ def parse_day(value: str | None, ui: str, which: str) -> str | None:
     return text
 
 
-class SessionsTab:
+class SessionsTab(Beside):
     """My sessions: the caller's own conversations; continue one, or read it."""
-
-    def __init__(self, ctx: Context, practise: PractiseTab):
-        self.ctx = ctx
-        self.practise = practise
-        self.c: dict[str, Any] = {}
 
     def build(self) -> None:
         ctx, c = self.ctx, self.c
@@ -116,14 +110,12 @@ class SessionsTab:
         return {**out, self.tabs: gr.Tabs(selected="practise")}
 
 
-class TrainerTab:
+class TrainerTab(Beside):
     """Every conversation, filtered, and any transcript with its grades (trainers and admins)."""
 
     def __init__(self, ctx: Context, practise: PractiseTab):
-        self.ctx = ctx
-        self.practise = practise
+        super().__init__(ctx, practise)
         self.editor = PersonaEditor(ctx, practise)
-        self.c: dict[str, Any] = {}
 
     def build(self) -> None:
         ctx, c = self.ctx, self.c
@@ -220,7 +212,7 @@ class TrainerTab:
             user, persona_id=persona_id or None, since=first, until=last,
             min_score=(min_score / 100) if min_score else None)
         owners = self.ctx.service.user_names()
-        message = "" if summaries else f"<div class='coach-notice'>{views.escape(t('trainer.none', ui))}</div>"
+        message = "" if summaries else views.notice(t("trainer.none", ui))
         return (table(summaries, ui, owners),
                 gr.update(choices=[(choice_label(s, owners), s.id) for s in summaries], value=None), message)
 
@@ -252,7 +244,7 @@ class TrainerTab:
         saved = t("trainer.review_saved", ui, turn=int(turn) + 1,
                   criterion=views.criterion_name(self.ctx.rubric, criterion, ui), verdict=t(f"verdict.{views.BADGE[Verdict(verdict)][0]}", ui))
         agreement = views.agreement_html(await self.ctx.service.agreement(user), self.ctx.rubric, ui)
-        return (self._transcript(conversation, ui), f"<div class='coach-notice'>{views.escape(saved)}</div>", "",
+        return (self._transcript(conversation, ui), views.notice(saved), "",
                 agreement)
 
     async def _workspace(self, user, ui: str) -> tuple:
@@ -299,7 +291,7 @@ class TrainerTab:
                                   t("assign.col_customer", ui), t("progress.col_started", ui), t("progress.col_outcome", ui),
                                   t("progress.col_score", ui)])
         csv_path = await self.ctx.service.write_export(user, "team-progress.csv", found.csv(names))
-        message = "" if found.criteria else f"<div class='coach-notice'>{views.escape(t('trainer.progress_none', ui))}</div>"
+        message = "" if found.criteria else views.notice(t("trainer.progress_none", ui))
         return chart, pivot, latest, gr.update(value=str(csv_path), visible=bool(found.criteria)), message
 
     @shown
@@ -311,7 +303,7 @@ class TrainerTab:
         user = self.ctx.who(request)
         team = await self.ctx.service.save_team(user, name, list(members or []))
         note = t("trainer.team_saved", ui, name=team.name, count=len(team.members))
-        return (f"<div class='coach-notice'>{views.escape(note)}</div>", *await self._workspace(user, ui))
+        return (views.notice(note), *await self._workspace(user, ui))
 
     @shown
     async def on_assign(self, persona_id: str | None, mode: str, due: str, to: str | None, ui: str,
@@ -326,7 +318,7 @@ class TrainerTab:
         target = (to or "").partition(":")[2]
         note = t("trainer.assigned", ui, customer=persona.display_name if persona else a.persona_id,
                  mode=t(f"mode.{a.mode}", ui), to=target if (to or "").startswith("user:") else t("assign.to_team", ui, name=target))
-        return (f"<div class='coach-notice'>{views.escape(note)}</div>", *await self._workspace(user, ui))
+        return (views.notice(note), *await self._workspace(user, ui))
 
     @shown
     async def on_agreement(self, ui: str, request: gr.Request):

@@ -246,7 +246,7 @@ class PractiseTab:
         if current is not None and not current.finished and current.owner == user.id:
             text = t("practise.confirm", ui, customer=current.customer_name, turns=len(current.turns))
             return {self.c["confirm"]: gr.update(visible=True),
-                    self.c["confirm_text"]: f"<div class='coach-notice'>{views.escape(text)}</div>"}
+                    self.c["confirm_text"]: views.notice(text)}
         out = await self._start(user, persona_id, mode, ui)
         out[self.c["confirm_text"]] = ""
         return out
@@ -344,3 +344,13 @@ class PractiseTab:
         out.update(await self.downloads(user, conversation, ui))
         out.update(await self.assigned(user, ui))
         return out
+
+
+class Beside:
+    """A part of the page that hands conversations to the Practise tab (My sessions, the Trainer
+    view, the persona editor): the page's context, that tab, and its own components."""
+
+    def __init__(self, ctx: Context, practise: PractiseTab):
+        self.ctx = ctx
+        self.practise = practise
+        self.c: dict[str, Any] = {}

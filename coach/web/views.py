@@ -71,6 +71,10 @@ CSS = """
 """
 
 
+def notice(line: str) -> str:
+    return f"<div class='coach-notice'>{escape(line)}</div>"
+
+
 def direction(lang: str) -> str:
     return "rtl" if lang in RTL else "ltr"
 

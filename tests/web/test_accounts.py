@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.web.conftest import PASSWORD, new_page
 from tests.web.raw import fn_index, logged_in, queue_call
-from tests.web.ui import login, pick_customer, send, start, tab
+from tests.web.ui import login, pick_customer, send, start, tab, yes_but_to_gary
 
 
 def test_the_page_asks_for_a_login_and_refuses_a_wrong_password(team, page):
@@ -51,10 +51,7 @@ def test_two_trainees_each_see_only_their_own_sessions(team, browser):
 def test_a_trainer_sees_everyones_sessions_with_whose_they_are(team, browser):
     alice, tess = new_page(browser), new_page(browser)
     try:
-        login(alice, team.url, "alice")
-        pick_customer(alice, "The $19 lawsuit")
-        start(alice, "FAKE")
-        send(alice, "I understand, but that's our policy.")
+        yes_but_to_gary(alice, team.url, "alice")
         login(tess, team.url, "tess")
         expect(tess.get_by_role("tab", name="Users")).to_have_count(0)
         tab(tess, "Trainer view")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.web.conftest import PASSWORD, new_page
 from tests.web.raw import fn_index, logged_in, queue_call
-from tests.web.ui import login, pick_customer, send, start, tab, verdict
+from tests.web.ui import login, pick_customer, send, start, tab, verdict, yes_but_to_gary
 
 
 def choose(page, elem_id: str, option: str) -> None:
@@ -19,10 +19,7 @@ def choose(page, elem_id: str, option: str) -> None:
 def test_a_trainer_corrects_a_grade_and_the_trainee_sees_the_correction(team, browser):
     alice, tess = new_page(browser), new_page(browser)
     try:
-        login(alice, team.url, "alice")
-        pick_customer(alice, "The $19 lawsuit")
-        start(alice, "FAKE")
-        send(alice, "I understand, but that's our policy.")
+        yes_but_to_gary(alice, team.url, "alice")
         assert verdict(alice, "no_yes_but") == "fail"
 
         login(tess, team.url, "tess")

@@ -73,3 +73,11 @@ def download(page: Page, button: str) -> str:
 
 def download_json(page: Page) -> dict:
     return json.loads(download(page, "#coach-dl-json"))
+
+
+def yes_but_to_gary(page: Page, url: str, name: str) -> None:
+    """Sign in as `name` and answer the $19 lawsuit customer with a textbook "yes, but"."""
+    login(page, url, name)
+    pick_customer(page, "The $19 lawsuit")
+    start(page, "FAKE")
+    send(page, "I understand, but that's our policy.")
