@@ -18,8 +18,13 @@ if TYPE_CHECKING:
 def explain(grade: CriterionGrade, lang: str, rubric: Rubric) -> str:
     if grade.reason is None:
         return grade.explanation
-    text = rubric.explanation(grade.criterion, grade.reason, lang, grade.params)
+    return reason_text(rubric, grade.criterion, grade.reason, grade.params, lang) or grade.explanation or grade.reason
+
+
+def reason_text(rubric: Rubric, criterion: str, reason: str, params: dict[str, str], lang: str) -> str | None:
+    """The rubric's words for a check's reason, else the catalog's (reasons no criterion owns)."""
+    text = rubric.explanation(criterion, reason, lang, params)
     if text is not None:
         return text
-    key = f"explain.{grade.reason}"
-    return t(key, lang, **grade.params) if has(key) else grade.explanation or grade.reason
+    key = f"explain.{reason}"
+    return t(key, lang, **params) if has(key) else None

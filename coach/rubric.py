@@ -7,6 +7,7 @@ examples and weights without touching code. The offline grader and the LLM judge
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
@@ -123,7 +124,8 @@ class Rubric(Strict):
     def explanation(self, criterion_id: str, reason: str, lang: str, params: dict[str, str]) -> str | None:
         """What the grader says for `reason`, in `lang`: from this rubric, else from the shipped one
         (so a trainer's rubric without explanations still explains itself)."""
-        for rubric in (self, load_rubric()):
+        for rubric in (self, None):
+            rubric = rubric or _shipped()  # only when this rubric has no words for the reason
             try:
                 text = rubric.get(criterion_id).explanation(reason, lang, params)
             except KeyError:
@@ -144,6 +146,12 @@ class Rubric(Strict):
 
 
 _cache: dict[str, tuple[float, Rubric]] = {}
+
+
+@functools.cache
+def _shipped() -> Rubric:
+    """The shipped rubric, read once: it is package data and does not change while coach runs."""
+    return load_model(DEFAULT_RUBRIC, Rubric)
 
 
 def load_rubric(path: FileSource | None = None) -> Rubric:

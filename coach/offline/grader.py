@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from coach.cases import Case, Turn
-from coach.explaining import explain
+from coach.explaining import reason_text
 from coach.grades import CriterionGrade, Grade, Verdict
 from coach.languages import detect
 from coach.notices import NoticeKind, notice
@@ -70,6 +70,6 @@ class OfflineGrader:
         return self._said(criterion, verdict, why, evidence=evidence, better=better, confidence=confidence)
 
     def _said(self, criterion: Criterion, verdict: Verdict, why: Because, **fields) -> CriterionGrade:
-        grade = CriterionGrade(criterion=criterion.id, verdict=verdict, explanation="", reason=why.reason,
-                               params=why.params, undecided=why.reason == CANNOT_JUDGE, **fields)
-        return grade.model_copy(update={"explanation": explain(grade, "en", self.rubric)})
+        english = reason_text(self.rubric, criterion.id, why.reason, why.params, "en") or why.reason
+        return CriterionGrade(criterion=criterion.id, verdict=verdict, explanation=english, reason=why.reason,
+                              params=why.params, undecided=why.reason == CANNOT_JUDGE, **fields)
