@@ -2,7 +2,8 @@
 to a trainee or a team; each trainee sees what is assigned, what is due and what is done.
 
 An assignment is done for a trainee when they finished a conversation with that persona, in that
-mode, after it was assigned: nothing extra to record, and nothing a trainee can mark themselves."""
+mode, after it was assigned, having replied at least once: nothing extra to record, and nothing a
+trainee can mark themselves."""
 
 from __future__ import annotations
 
@@ -104,7 +105,7 @@ class Assignments:
     def status(self, a: Assignment, user_id: str, today: date | None = None) -> Assigned:
         with self.db.connect() as db:
             row = db.execute("SELECT id FROM conversations WHERE owner = ? AND persona_id = ? AND mode = ? "
-                             "AND outcome IS NOT NULL AND started_at >= ? ORDER BY started_at LIMIT 1",
+                             "AND outcome IS NOT NULL AND turns > 0 AND started_at >= ? ORDER BY started_at LIMIT 1",
                              (user_id, a.persona_id, a.mode, a.created_at)).fetchone()
         if row:
             return Assigned(assignment=a, status=Status.DONE, conversation_id=row[0])

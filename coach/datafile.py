@@ -93,12 +93,29 @@ def read_text(path: Source) -> str:
         raise DataFileError(path, f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
+MAX_FILE_CHARS = 200_000  # a rubric or persona is a few kilobytes; anything near this is a mistake
+
+
+class _NoAliases(yaml.SafeLoader):
+    """YAML without aliases: trainer-written files never need `*name`, and a few nested aliases
+    expand into billions of nodes (a "billion laughs" file would freeze whoever reads it)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed; write the value out",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def read_yaml(path: Source, text: str | None = None) -> tuple[Any, dict[Loc, int]]:
     """Parse a YAML file (or `text` reported as that file); return its data and the line of every field path."""
     if text is None:
         text = read_text(path)
+    if len(text) > MAX_FILE_CHARS:
+        raise DataFileError(path, f"is too long ({len(text):,} characters; at most {MAX_FILE_CHARS:,})")
     try:
-        loader = yaml.SafeLoader(text)  # one parse: the node tree gives lines, then the data
+        loader = _NoAliases(text)  # one parse: the node tree gives lines, then the data
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None

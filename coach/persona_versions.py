@@ -5,16 +5,20 @@ with the same id takes their place in the list."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
+from coach.datafile import MAX_FILE_CHARS
 from coach.db import Database, utcnow
 from coach.errors import DataFileError, DataFileErrors
 from coach.personas import Persona, load_persona
 from coach.rubric import Rubric
+
+_ID = re.compile(r"""^id:[ \t]*["']?([a-z0-9][a-z0-9_-]{0,63})["']?[ \t]*(?:#.*)?$""", re.M)
 
 
 class PersonaVersion(BaseModel):
@@ -29,11 +33,8 @@ class PersonaVersion(BaseModel):
 def validate(text: str, rubric: Rubric) -> tuple[Persona | None, list[DataFileError]]:
     """The persona in `text`, or every problem with it as file:line: field messages (named after
     the id it declares, as if it were that persona's file)."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        data = None
-    pid = str(data.get("id")) if isinstance(data, dict) and data.get("id") else "persona"
+    declared = _ID.search(text[:MAX_FILE_CHARS])
+    pid = declared.group(1) if declared else "persona"
     try:
         return load_persona(Path(f"{pid}.yaml"), rubric, text=text, expected_id=pid), []
     except DataFileErrors as exc:
@@ -54,6 +55,7 @@ class PersonaVersions:
     def __init__(self, db: Database, rubric: Rubric):
         self.db = db
         self.rubric = rubric
+        self._parsed: dict[tuple[str, int], Persona | None] = {}  # a version's text never changes
 
     def save(self, text: str, author: str) -> PersonaVersion:
         """A new draft version of the persona the text declares (validated first)."""
@@ -87,6 +89,10 @@ class PersonaVersions:
                               "persona_versions WHERE persona_id = ? ORDER BY version DESC", (persona_id,)).fetchall()
         return [PersonaVersion(**dict(zip(PersonaVersion.model_fields, row, strict=True))) for row in rows]
 
+    def ids(self) -> list[str]:
+        with self.db.connect() as db:
+            return [row[0] for row in db.execute("SELECT DISTINCT persona_id FROM persona_versions ORDER BY persona_id")]
+
     def text(self, persona_id: str, version: int) -> str | None:
         with self.db.connect() as db:
             row = db.execute("SELECT yaml FROM persona_versions WHERE persona_id = ? AND version = ?",
@@ -94,14 +100,19 @@ class PersonaVersions:
         return row[0] if row else None
 
     def persona(self, persona_id: str, version: int) -> Persona | None:
-        text = self.text(persona_id, version)
-        return validate(text, self.rubric)[0] if text is not None else None
+        key = (persona_id, version)
+        if key not in self._parsed:
+            text = self.text(persona_id, version)
+            self._parsed[key] = validate(text, self.rubric)[0] if text is not None else None
+        return self._parsed[key]
 
     def published(self) -> dict[str, tuple[int, Persona]]:
-        """The latest published version of every persona edited in the page."""
+        """The live version of every persona edited in the page: the one published last (publishing
+        an older version brings it back)."""
         with self.db.connect() as db:
-            rows = db.execute("SELECT persona_id, MAX(version) FROM persona_versions WHERE published_at IS NOT NULL "
-                              "GROUP BY persona_id").fetchall()
+            rows = db.execute("SELECT persona_id, version FROM persona_versions p WHERE published_at = "
+                              "(SELECT MAX(published_at) FROM persona_versions q WHERE q.persona_id = p.persona_id)"
+                              ).fetchall()
         out = {}
         for pid, version in rows:
             persona = self.persona(pid, version)

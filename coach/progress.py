@@ -57,9 +57,14 @@ class Progress(BaseModel):
         writer = csv.writer(out)
         writer.writerow(["trainee", "criterion", "criterion_name", "judged", "passed", "pass_rate"])
         for r in self.criteria:
-            writer.writerow([r.trainee, r.criterion, criterion_names.get(r.criterion, r.criterion), r.judged, r.passed,
-                             "" if r.rate is None else f"{r.rate:.3f}"])
+            writer.writerow([_cell(r.trainee), r.criterion, _cell(criterion_names.get(r.criterion, r.criterion)),
+                             r.judged, r.passed, "" if r.rate is None else f"{r.rate:.3f}"])
         return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """A name as a spreadsheet cell that stays text: "=1+2" must not run as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def monday(day: date) -> date:

@@ -11,9 +11,12 @@ from coach.assignments import Status
 from coach.errors import Refusal
 
 
-def finish(service, user, persona_id, mode):
+def finish(service, user, persona_id, mode, replies=("Please hold on a moment.",)):
     async def go():
         c = await service.start(user, persona_id, mode)
+        for reply in replies:
+            async for _ in service.turn_stream(user, c.id, reply):
+                pass
         await service.end(user, c.id)
     asyncio.run(go())
 
@@ -30,6 +33,7 @@ def test_an_exam_assigned_to_a_team_is_done_only_when_finished_as_an_exam(team_s
     asyncio.run(service.assign(tess, "lawsuit-19-dollars", "exam", date(2026, 12, 1), "team:night shift"))
     assert statuses(service, alice, date(2026, 11, 30)) == [("lawsuit-19-dollars", "exam", Status.OPEN)]
     finish(service, alice, "lawsuit-19-dollars", "practice")  # practising it is not sitting the exam
+    finish(service, alice, "lawsuit-19-dollars", "exam", replies=())  # nor is ending it without a word
     assert statuses(service, alice, date(2026, 12, 2)) == [("lawsuit-19-dollars", "exam", Status.OVERDUE)]
     finish(service, alice, "lawsuit-19-dollars", "exam")
     assert statuses(service, alice)[0][2] is Status.DONE

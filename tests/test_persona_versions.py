@@ -78,3 +78,25 @@ def test_export_and_import_move_personas_between_files_and_the_database(team_ser
         "language: en", "language: xx"), encoding="utf-8")
     bad = run_coach("persona", "import", str(folder / "broken.yaml"), env_extra=env)
     assert bad.returncode == 1 and "field 'language'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_files_that_could_freeze_the_server_are_refused_at_once(team_service):
+    service, users = team_service
+    bomb = 'a0: &a0 ["lol"]\n' + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10))
+    problems = asyncio.run(service.check_persona(users["tess"], bomb))
+    assert problems == ["persona.yaml:2: is not valid YAML: aliases (*name) are not allowed; write the value out"]
+    huge = NEW + "# " + "x" * 300_000 + "\n"
+    assert "is too long" in asyncio.run(service.check_persona(users["tess"], huge))[0]
+
+
+def test_publishing_an_older_version_brings_it_back_and_unsaved_text_is_not_published(team_service):
+    service, users = team_service
+    tess = users["tess"]
+    asyncio.run(service.save_persona(tess, NEW))
+    asyncio.run(service.save_persona(tess, NEW.replace("customer_name: Gary Thompson", "customer_name: Gavin Thompson")))
+    asyncio.run(service.publish_persona(tess, "fifty-dollar-lawsuit", 2))
+    asyncio.run(service.publish_persona(tess, "fifty-dollar-lawsuit", 1))
+    assert service.personas["fifty-dollar-lawsuit"].customer_name == "Gary Thompson"
+    with pytest.raises(Refusal) as refused:
+        asyncio.run(service.publish_persona(tess, "fifty-dollar-lawsuit", 2, on_screen=NEW + "# edited\n"))
+    assert refused.value.key == "error.unsaved"

@@ -46,3 +46,13 @@ def test_progress_filters_by_team_and_is_for_trainers_only(team_service):
     assert {r.trainee for r in found.criteria} == {"bob"}
     with pytest.raises(Refusal, match="trainers only"):
         asyncio.run(service.progress(users["alice"]))
+
+
+def test_trainers_previews_are_not_progress_and_names_stay_text_in_the_csv(team_service):
+    service, users = team_service
+    played(service, users["tess"], ["Please hold on."])  # a trainer trying a customer
+    played(service, users["alice"], ["Please hold on."])
+    found = asyncio.run(service.progress(users["tess"]))
+    assert {r.trainee for r in found.criteria} == {"alice"}
+    found.criteria[0].trainee = "=HYPERLINK(1)"
+    assert "\n'=HYPERLINK(1)," in found.csv({})

@@ -84,3 +84,14 @@ def test_exported_labels_are_cases_the_eval_runs_on(team_service, tmp_path):
     assert ran.returncode == 0, ran.stderr
     report = run_coach("eval", "report", str(tmp_path / "run"))
     assert "| no_yes_but | 1 |" in report.stdout and "| personalize | 1 |" in report.stdout
+
+
+def test_a_correction_to_n_a_is_shown_with_its_comment(team_service):
+    from coach.web import views
+
+    service, users = team_service
+    cid = played(service, users["alice"], ["I understand, but that's our policy."])
+    asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "n/a", "Nothing was asked yet."))
+    seen = asyncio.run(service.conversation(users["alice"], cid))
+    html = views.grade_panel(seen.turns[0].grade, seen.turns[0].reply, service.rubric)
+    assert "data-criterion='no_yes_but' data-verdict='n/a'" in html and "Nothing was asked yet." in html

@@ -45,11 +45,11 @@ class PersonaEditor(Beside):
                         api_visibility="private")
         c["yaml"].change(self.on_check, [c["yaml"], ui], [c["problems"]], trigger_mode="always_last",
                          show_progress="hidden", api_visibility="private")
-        c["save"].click(self.on_save, [c["yaml"], ui], [c["saved"], c["status"], c["history"], c["problems"]],
+        c["save"].click(self.on_save, [c["yaml"], ui], [c["saved"], c["status"], c["history"], c["problems"], c["from"]],
                         api_visibility="private")
         c["test"].click(self.on_test, [c["saved"], ui], [c["report"]], api_visibility="private")
-        c["publish"].click(self.on_publish, [c["saved"], ui], [c["status"], c["history"], self.practise.c["persona"]],
-                           api_visibility="private")
+        c["publish"].click(self.on_publish, [c["saved"], c["yaml"], ui],
+                           [c["status"], c["history"], self.practise.c["persona"], c["from"]], api_visibility="private")
         c["preview"].click(self.on_preview, [c["saved"], ui], [*self.practise.view_outputs, tabs],
                            api_visibility="private")
 
@@ -57,12 +57,16 @@ class PersonaEditor(Beside):
         if not versions:
             return ""
         lines = []
+        published = [v for v in versions if v.published_at]
+        live = max(published, key=lambda v: v.published_at or "").version if published else None
         for v in versions:
             line = t("editor.version_line", ui, version=v.version, author=v.author, at=v.created_at[:16].replace("T", " "),
                      state=t("editor.live" if v.published_at else "editor.draft", ui))
             if v.changed:
                 line += " · " + t("editor.changed", ui, fields=v.changed)
-            lines.append(f"<li data-version='{v.version}'>{views.escape(line)}</li>")
+            mark = "▶ " if v.version == live else ""
+            lines.append(f"<li data-version='{v.version}' data-live='{str(v.version == live).lower()}'>"
+                         f"{mark}{views.escape(line)}</li>")
         return f"<div class='coach-editor-history'><b>{views.escape(t('editor.history', ui))}</b><ul>{''.join(lines)}</ul></div>"
 
     @staticmethod
@@ -97,24 +101,32 @@ class PersonaEditor(Beside):
         version = await self.ctx.service.save_persona(user, text)
         history = await self.ctx.service.persona_history(user, version.persona_id)
         note = t("editor.saved", ui, id=version.persona_id, version=version.version)
-        return [version.persona_id, version.version], views.notice(note), self._history(history, ui), ""
+        return ([version.persona_id, version.version], views.notice(note), self._history(history, ui), "",
+                await self.choices(user))
+
+    async def choices(self, user) -> dict:
+        """What the editor can open: every persona, drafts of new ones included."""
+        return gr.update(choices=await self.ctx.service.editable_personas(user))
 
     @shown
     async def on_test(self, saved: Any, ui: str, request: gr.Request):
         user = self.ctx.who(request)
+        require_reviewer(user)
         persona_id, version = self._saved(saved)
         report = await self.ctx.service.rehearse_persona(user, persona_id, version)
         return (f"<pre class='coach-editor-report' data-ok='{str(report.ok).lower()}'>"
                 f"{views.escape(report.text())}</pre>")
 
     @shown
-    async def on_publish(self, saved: Any, ui: str, request: gr.Request):
+    async def on_publish(self, saved: Any, on_screen: str, ui: str, request: gr.Request):
         user = self.ctx.who(request)
+        require_reviewer(user)
         persona_id, version = self._saved(saved)
-        published = await self.ctx.service.publish_persona(user, persona_id, version)
+        published = await self.ctx.service.publish_persona(user, persona_id, version, on_screen=on_screen)
         history = await self.ctx.service.persona_history(user, persona_id)
         note = t("editor.published", ui, id=published.persona_id, version=published.version)
-        return views.notice(note), self._history(history, ui), gr.update(choices=self.practise.persona_choices(ui))
+        return (views.notice(note), self._history(history, ui), gr.update(choices=self.practise.persona_choices(ui)),
+                await self.choices(user))
 
     @shown
     async def on_preview(self, saved: Any, ui: str, request: gr.Request):

@@ -158,6 +158,7 @@ class TrainerTab(Beside):
                 c["a_to"] = gr.Dropdown([], label=ctx.label("trainer.assign_to"), elem_id="coach-assign-to")
                 c["a_go"] = gr.Button(ctx.label("trainer.assign_go"), elem_id="coach-assign-go", scale=0)
             c["a_status"] = gr.HTML(elem_id="coach-assign-status")
+            c["teams_list"] = gr.HTML(elem_id="coach-teams")
             c["a_table"] = gr.Dataframe(interactive=False, elem_id="coach-assign-table")
         with gr.Accordion(ctx.label("trainer.progress_title"), open=False, elem_id="coach-progress"):
             with gr.Row():
@@ -185,7 +186,8 @@ class TrainerTab(Beside):
     def wire(self, ui: gr.State, tab: gr.Tab, tabs: gr.Tabs) -> None:
         c = self.c
         self.editor.wire(ui, tabs)
-        assign_outputs = [c["team_members"], c["a_to"], c["a_table"], c["agreement"], c["p_team"]]
+        assign_outputs = [c["team_members"], c["a_to"], c["a_table"], c["agreement"], c["p_team"], c["teams_list"],
+                          c["a_persona"], c["p_persona"], self.editor.c["from"]]
         c["p_go"].click(self.on_progress, [c["p_team"], c["p_persona"], c["p_since"], c["p_until"], ui],
                         [c["p_chart"], c["p_table"], c["p_latest"], c["p_csv"], c["p_message"]], api_visibility="private")
         tab.select(self.on_workspace, [ui], assign_outputs, api_visibility="private")
@@ -265,8 +267,13 @@ class TrainerTab(Beside):
         table_ = pd.DataFrame(rows, columns=[t(f"assign.col_{k}", ui) for k in ("customer", "mode", "due", "to", "done")])
         agreement = views.agreement_html(await service.agreement(user), self.ctx.rubric, ui)
         team_choices = [(t("trainer.all_teams", ui), "")] + [(tm.name, tm.name) for tm in teams]
+        members = "".join(f"<li><b>{views.escape(tm.name)}</b>: {views.escape(', '.join(names.get(m, '?') for m in tm.members))}"
+                          "</li>" for tm in teams)
+        personas = self.practise.persona_choices(ui)  # a persona published since the page was built included
         return (gr.update(choices=[p.name for p in people]), gr.update(choices=targets, value=None), table_, agreement,
-                gr.update(choices=team_choices))
+                gr.update(choices=team_choices), f"<ul class='coach-teams'>{members}</ul>" if teams else "",
+                gr.update(choices=personas), gr.update(choices=[(t("trainer.all_customers", ui), "")] + personas),
+                await self.editor.choices(user))
 
     @shown
     async def on_progress(self, team: str | None, persona_id: str | None, since: str, until: str, ui: str,

@@ -99,6 +99,9 @@ class PractiseTab:
     def wire(self, ui: gr.State) -> None:
         c = self.c
         c["persona"].change(self.on_pick, [c["persona"], ui], [c["persona_card"]], api_visibility="private")
+        # the trainee picking another customer leaves the assignment: the mode is theirs to choose again
+        c["persona"].input(lambda: (gr.update(value=None), gr.update(interactive=True)), None,
+                           [c["assigned"], c["mode"]], api_visibility="private")
         c["assigned"].input(self.on_assigned, [c["assigned"], ui], [c["persona"], c["mode"], c["persona_card"]],
                             api_visibility="private")
         c["start"].click(self.on_start, [c["persona"], c["mode"], c["conv"], ui], [*self.view_outputs, c["confirm_text"]],

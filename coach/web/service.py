@@ -213,16 +213,17 @@ class Coach:
     async def check_persona(self, user: User, text: str) -> list[str]:
         """Every problem with a persona being written, as file:line: field messages."""
         require_reviewer(user)
-        return [str(e) for e in validate(str(text or ""), self.rubric)[1]]
+        problems = await asyncio.to_thread(validate, str(text or ""), self.rubric)  # never on the event loop
+        return [str(e) for e in problems[1]]
 
     async def save_persona(self, user: User, text: str) -> PersonaVersion:
         require_reviewer(user)
         try:
             return await asyncio.to_thread(self.persona_versions.save, str(text or ""), user.name)
         except DataFileErrors as exc:
-            raise Refusal("error.persona_invalid", problem=str(exc.errors[0]), more=len(exc.errors) - 1) from None
+            raise Refusal("error.persona_problems", problem=str(exc.errors[0]), more=len(exc.errors) - 1) from None
         except DataFileError as exc:
-            raise Refusal("error.persona_invalid", problem=str(exc), more=0) from None
+            raise Refusal("error.persona_invalid", problem=str(exc)) from None
 
     async def rehearse_persona(self, user: User, persona_id: str, version: int) -> Report:
         """The persona test harness on a saved version, before trainees meet it."""
@@ -232,13 +233,24 @@ class Coach:
             raise Refusal("error.unknown_persona", persona=clean_text(str(persona_id))[:80])
         return await rehearse(persona, self.rubric, self.settings)
 
-    async def publish_persona(self, user: User, persona_id: str, version: int) -> PersonaVersion:
+    async def publish_persona(self, user: User, persona_id: str, version: int,
+                              on_screen: str | None = None) -> PersonaVersion:
+        """Publish a saved version; `on_screen`: the editor's text, which must be what was saved."""
         require_reviewer(user)
+        if on_screen is not None and on_screen != self.persona_versions.text(str(persona_id), int(version)):
+            raise Refusal("error.unsaved")
         published = await asyncio.to_thread(self.persona_versions.publish, str(persona_id), int(version))
         if published is None:
             raise Refusal("error.unknown_persona", persona=clean_text(str(persona_id))[:80])
         self.refresh_personas()
         return published
+
+    async def editable_personas(self, user: User) -> list[tuple[str, str]]:
+        """Every persona a trainer can open in the editor: files, and page-edited ones (drafts too)."""
+        require_reviewer(user)
+        ids = {**{pid: p.display_name for pid, p in self.personas.items()},
+               **{pid: pid for pid in await asyncio.to_thread(self.persona_versions.ids) if pid not in self.personas}}
+        return sorted(((name, pid) for pid, name in ids.items()), key=lambda pair: pair[0].lower())
 
     async def persona_history(self, user: User, persona_id: str) -> list[PersonaVersion]:
         require_reviewer(user)
@@ -302,8 +314,10 @@ class Coach:
                     raise Refusal("error.assign_to")
                 owners = set(found.members)
             summaries = self.store.list(persona_id=persona_id, since=since, until=until, limit=2000)
-            conversations = [c for s in summaries if owners is None or s.owner in owners
-                             if (c := self.store.get(s.id)) is not None]
+            trainees = {u.id for u in self.accounts.list() if u.role is Role.TRAINEE}
+            conversations = [c for s in summaries
+                             if (owners is None or s.owner in owners) and (not trainees or s.owner in trainees)
+                             if (c := self.store.get(s.id)) is not None]  # trainers' previews are not progress
             return progress(conversations, self.user_names(), self.rubric)
         return await asyncio.to_thread(compute)
 

@@ -53,7 +53,8 @@ CSS = """
 .coach-transcript .speaker {font-weight: 600; margin-top: 8px}
 .coach-transcript .said {white-space: pre-wrap; border-inline-start: 3px solid #e5e7eb; padding-inline-start: 8px}
 #coach-chat button[aria-label="Clear"] {display: none}
-.coach-grade .review {color: #5b21b6; background: #f5f3ff; padding: 2px 6px; margin-top: 4px; border-radius: 4px}
+.coach-grade .review {color: #5b21b6; background: #f5f3ff; padding: 2px 6px; margin-top: 4px; border-radius: 4px;
+  overflow-wrap: anywhere}
 .coach-agreement table {border-collapse: collapse}
 .coach-agreement td, .coach-agreement th {border-bottom: 1px solid #eee; padding: 3px 8px; text-align: start}
 .coach-editor-problems {color: #991b1b; background: #fef2f2; padding: 4px 10px; font-size: 0.9em}
@@ -208,11 +209,12 @@ def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: Sequen
                 ui: str = "en") -> str:
     if grade is None:
         return f"<div class='coach-grade'>{escape(t('grade.placeholder', ui))}</div>"
-    judged = [g for g in grade.criteria if g.verdict is not Verdict.NA]
+    # a reviewed criterion is always shown in full: the trainer's comment must be seen, n/a or not
+    judged = [g for g in grade.criteria if g.verdict is not Verdict.NA or g.review]
     judged.sort(key=lambda g: g.verdict is not Verdict.FAIL)  # fails first: that is what to fix
-    skipped = [criterion_name(rubric, g.criterion, ui) for g in grade.criteria
-               if g.verdict is Verdict.NA and not g.undecided]
-    undecided = [criterion_name(rubric, g.criterion, ui) for g in grade.criteria if g.verdict is Verdict.NA and g.undecided]
+    rest = [g for g in grade.criteria if g not in judged]
+    skipped = [criterion_name(rubric, g.criterion, ui) for g in rest if not g.undecided]
+    undecided = [criterion_name(rubric, g.criterion, ui) for g in rest if g.undecided]
     html = ["<div class='coach-grade'>", notices_html([*grade.notices, *notices], ui)]
     html += [_criterion(g, reply, rubric, grade.lang, ui) for g in judged]
     if undecided:
