@@ -171,7 +171,15 @@ def no_yes_but(s: Situation) -> Result:
         if _helps(s, m.end(), sent_end):  # the contrast leads to something done or offered
             offers.append(s.clause(m.start(), m.end() + 1, 70))
             continue
-        firm = lex.contrast_firm.match(norm, m.start())  # "But"/"However" take back what came before, said or not
+        later = next(lex.contrast.finditer(norm, m.end(), sent_end), None)
+        if later is not None and _helps(s, later.end(), sent_end):
+            # "Unfortunately I can't undo the evening, but I've added a credit": the refusal is redeemed
+            offers.append(s.clause(later.start(), later.end() + 1, 70))
+            continue
+        opens = len(norm[sent_start:m.start()].split()) <= 2
+        # "But"/"However" opening a sentence take back what came before, said or not; mid-sentence
+        # ("thanks for writing to us again anyway") they need a refusal after them
+        firm = opens and lex.contrast_firm.match(norm, m.start())
         if ack.start() < sent_start and not firm and not _refuses(s, m.end(), sent_end):
             continue  # "Sorry about the wait. Still, the good part is..." takes nothing back
         ev = s.clause(ack.start(), m.end() + 1)
@@ -192,14 +200,27 @@ def no_yes_but(s: Situation) -> Result:
         return (FAIL, because("conceded_then_refused", quote=_q(ev)), [ev], "high")
     sentences = text.sentences
     for (a_start, a_end), (b_start, b_end) in zip(sentences, sentences[1:], strict=False):
-        ack = lex.acknowledge.search(norm, a_start, a_end)  # an acknowledgement, then a flat dismissal
+        # an acknowledgement (or words for the customer's feeling), then a flat dismissal
+        ack = lex.acknowledge.search(norm, a_start, a_end) or lex.empathy.search(norm, a_start, a_end)
+        if ack is not None and lex.welcome.match(norm, ack.start()):
+            continue  # "Thanks for asking!" acknowledges no complaint
         if not ack or _helps(s, b_start, b_end) or lex.own_action.search(norm, a_start, a_end):
             continue
         if lex.good_news.search(norm, b_start, b_end) or lex.welcome.search(norm, b_start, b_end):
             continue  # "We can't say why here, but we've sent you options" ends in help
+        if lex.offer.search(norm, b_start, b_end) or lex.own_action.search(norm, b_start, b_end):
+            continue
         dismissal = lex.dismissal.search(norm, b_start, min(b_end, b_start + 90))
-        if dismissal and not lex.offer.search(norm, b_start, b_end) and not lex.own_action.search(norm, b_start, b_end):
+        if dismissal:
             ev = s.ev(ack.start(), dismissal.end())
+            return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
+        # the contrast inside the next sentence ("Our fees can't be waived, though"; "Termin minął
+        # jednak..."), with a refusal in it, takes the acknowledgement back just the same
+        turn = lex.contrast.search(norm, b_start, b_end)
+        if turn is None or _helps(s, turn.end(), b_end) or lex.guarantee_negated.search(norm, b_start, b_end):
+            continue  # "..., though I can't guarantee that time" is an honest caveat, not a refusal
+        if lex.negation.search(norm, b_start, b_end) or lex.refusal.search(norm, b_start, b_end):
+            ev = s.ev(ack.start(), b_end)
             return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
     if offers:
         return (PASS, because("but_offers", quote=_q(offers[0])), offers[:1], "high")
@@ -294,9 +315,26 @@ def personalize(s: Situation) -> Result:
     return (FAIL, because("no_name", name=s.customer_name), [], "high")
 
 
+_QUOTED = re.compile(r"""["“„«»]([^"“”„«»]{2,160})["”“»«]|(?<!\w)['‘’]([^'‘’]{2,160})['’‘](?!\w)""")
+
+
+def _quoted(s: Situation, m: re.Match) -> bool:
+    """Inside quotation marks: the customer's own words played back ("you said you 'should have
+    read the small print'"), not the agent's."""
+    return any(q.start() < m.start() and m.end() <= q.end() for q in _QUOTED.finditer(s.reply.norm))
+
+
 def _said(s: Situation, m: re.Match) -> bool:
-    """False for words reported as not said ("I won't tell you to calm down")."""
-    return not s.lex.negated_speech.search(s.reply.low, max(0, m.start() - 50), m.start())
+    """False for words reported as not said ("I won't tell you to calm down") or quoted."""
+    return not s.lex.negated_speech.search(s.reply.low, max(0, m.start() - 50), m.start()) and not _quoted(s, m)
+
+
+def _denied(s: Situation, m: re.Match) -> bool:
+    """Blame said not to be theirs: "it was not your fault", "no fue culpa tuya"."""
+    low = s.reply.low
+    start = max(s.reply.sentence_at(m.start())[0], m.start() - 30)
+    clause = max(low.rfind(mark, start, m.start()) for mark in ",;:—–")  # "..., but you did tick it" is not denied
+    return bool(s.lex.negation.search(low, max(start, clause + 1), m.start()))
 
 
 def no_condescending_apology(s: Situation) -> Result:
@@ -312,7 +350,8 @@ def no_condescending_apology(s: Situation) -> Result:
         if obj and obj.start() - head.end() <= 30:
             found.append((head.start(), obj.end(), "feelings"))
     for kind in ("talking_down", "reminder", "blame", "sarcasm"):
-        found += [(m.start(), m.end(), kind) for m in getattr(lex, kind).finditer(norm) if _said(s, m)]
+        found += [(m.start(), m.end(), kind) for m in getattr(lex, kind).finditer(norm)
+                  if _said(s, m) and not (kind == "blame" and _denied(s, m))]
     if s.customer_upset:  # "relax" is kind to a happy customer, dismissive to an upset one
         found += [(m.start(), m.end(), "talking_down") for m in lex.soothe.finditer(norm) if _said(s, m)]
     if found:
