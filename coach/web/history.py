@@ -171,7 +171,10 @@ class TrainerTab(Beside):
                 c["p_until"] = gr.Textbox(label=ctx.label("trainer.until"), elem_id="coach-progress-until")
                 c["p_go"] = gr.Button(ctx.label("trainer.progress_show"), elem_id="coach-progress-go", scale=0)
             c["p_message"] = gr.HTML(elem_id="coach-progress-message")
-            c["p_chart"] = gr.LinePlot(x="week", y="rate", color="trainee", y_lim=[0, 100],
+            # points, not lines: a first week of practice is one point per trainee, which a line would not show
+            c["p_chart"] = gr.ScatterPlot(x="week", y="rate", color="trainee", y_lim=[0, 100],
+                                          x_title=ctx.label("progress.col_week"), y_title=ctx.label("progress.col_rate"),
+                                          color_title=ctx.label("progress.col_trainee"),
                                        title=ctx.label("trainer.progress_chart"), height=240, elem_id="coach-progress-chart")
             c["p_table"] = gr.Dataframe(interactive=False, elem_id="coach-progress-table")
             gr.Markdown(ctx.label("trainer.progress_latest"))

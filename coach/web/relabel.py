@@ -15,7 +15,7 @@ from gradio.i18n import I18nData
 from coach.i18n import t
 
 MARK = "__i18n__"
-ATTRIBUTES = ("label", "value", "placeholder", "info", "title")
+ATTRIBUTES = ("label", "value", "placeholder", "info", "title", "x_title", "y_title", "color_title")
 
 
 def key_of(value: Any) -> str | None:
