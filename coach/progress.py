@@ -16,26 +16,24 @@ from coach.rubric import Rubric
 from coach.scorecard import scorecard
 
 
-class CriterionRate(BaseModel):
+class Rate(BaseModel):
+    """How many judged verdicts passed."""
+
     trainee: str
+    judged: int
+    passed: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.passed / self.judged if self.judged else None
+
+
+class CriterionRate(Rate):
     criterion: str
-    judged: int
-    passed: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.passed / self.judged if self.judged else None
 
 
-class WeekRate(BaseModel):
-    trainee: str
+class WeekRate(Rate):
     week: date  # the Monday the week starts on
-    judged: int
-    passed: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.passed / self.judged if self.judged else None
 
 
 class Attempt(BaseModel):
