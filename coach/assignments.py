@@ -96,11 +96,14 @@ class Assignments:
             rows = db.execute(f"SELECT {_ASSIGNMENT} FROM assignments ORDER BY created_at DESC").fetchall()
         return [Assignment(**dict(zip(_ASSIGNMENT.split(", "), row, strict=True))) for row in rows]
 
-    def assignees(self, a: Assignment) -> list[str]:
+    def members(self) -> dict[str, list[str]]:
+        """Each team's member ids, read once for a pass over many assignments."""
+        return {t.id: t.members for t in self.teams()}
+
+    @staticmethod
+    def assignees(a: Assignment, members: dict[str, list[str]]) -> list[str]:
         """The user ids an assignment is for (a team's members as they are now)."""
-        if a.user_id:
-            return [a.user_id]
-        return next((t.members for t in self.teams() if t.id == a.team_id), [])
+        return [a.user_id] if a.user_id else members.get(a.team_id or "", [])
 
     def status(self, a: Assignment, user_id: str, today: date | None = None) -> Assigned:
         with self.db.connect() as db:
@@ -115,7 +118,8 @@ class Assignments:
 
     def for_user(self, user: User, today: date | None = None) -> list[Assigned]:
         """What is assigned to this user, directly or through a team: open and overdue first, by due date."""
-        mine = [a for a in self.all() if user.id in self.assignees(a)]
+        members = self.members()
+        mine = [a for a in self.all() if user.id in self.assignees(a, members)]
         out = [self.status(a, user.id, today) for a in mine]
         out.sort(key=lambda s: (s.status is Status.DONE, s.assignment.due or "9999"))
         return out

@@ -30,13 +30,15 @@ class PersonaVersion(BaseModel):
     changed: str  # the top-level fields that differ from the version before ("" for the first)
 
 
-def validate(text: str, rubric: Rubric) -> tuple[Persona | None, list[DataFileError]]:
-    """The persona in `text`, or every problem with it as file:line: field messages (named after
-    the id it declares, as if it were that persona's file)."""
-    declared = _ID.search(text[:MAX_FILE_CHARS])
-    pid = declared.group(1) if declared else "persona"
+def validate(text: str, rubric: Rubric, path: Path | None = None) -> tuple[Persona | None, list[DataFileError]]:
+    """The persona in `text`, or every problem with it as file:line: field messages. `path`: the
+    file it comes from (its name must be the id); else it is named after the id it declares."""
+    if path is None:
+        declared = _ID.search(text[:MAX_FILE_CHARS])
+        pid = declared.group(1) if declared else "persona"
+        path = Path(f"{pid}.yaml")
     try:
-        return load_persona(Path(f"{pid}.yaml"), rubric, text=text, expected_id=pid), []
+        return load_persona(path, rubric, text=text), []
     except DataFileErrors as exc:
         return None, exc.errors
     except DataFileError as exc:
@@ -57,9 +59,9 @@ class PersonaVersions:
         self.rubric = rubric
         self._parsed: dict[tuple[str, int], Persona | None] = {}  # a version's text never changes
 
-    def save(self, text: str, author: str) -> PersonaVersion:
-        """A new draft version of the persona the text declares (validated first)."""
-        persona, errors = validate(text, self.rubric)
+    def save(self, text: str, author: str, path: Path | None = None) -> PersonaVersion:
+        """A new draft version of the persona the text declares (validated first, as `path` if given)."""
+        persona, errors = validate(text, self.rubric, path)
         if persona is None:
             raise errors[0] if len(errors) == 1 else DataFileErrors(errors)
         with self.db.connect(write=True) as db:

@@ -72,9 +72,8 @@ class Reviews:
         with self.db.connect() as db:
             rows = db.execute(f"SELECT {', '.join('r.' + c for c in _COLUMNS.split(', '))}, c.language "
                               "FROM reviews r JOIN conversations c ON c.id = r.conversation_id ORDER BY r.id").fetchall()
-        languages = {(row[0], row[1], row[2], row[3]): row[9] for row in rows}
-        return [(r, languages[(r.conversation_id, r.turn, r.attempt, r.criterion)])
-                for r in _latest(row[:9] for row in rows)]
+        languages = {row[0]: row[9] for row in rows}  # a conversation has one language
+        return [(r, languages[r.conversation_id]) for r in _latest(row[:9] for row in rows)]
 
 
 def new_review(c: Conversation, record: TurnRecord, criterion: str, verdict: Verdict, comment: str,

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from coach.cli.common import rubric_from, settings_from
-from coach.errors import DataFileError
-from coach.locations import stem
+from coach.datafile import read_text
+from coach.errors import DataFileError, DataFileErrors
 from coach.personas import Persona, expand, find_persona, load_personas, persona_schema
 
 
@@ -22,16 +22,23 @@ def _load_reporting(args: argparse.Namespace, paths: list[Path] | None) -> tuple
     return personas, errors
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _named(args: argparse.Namespace) -> tuple[list[Persona], list[DataFileError]]:
+    """The personas in PATHS (every persona coach offers when none are named); a path that does not
+    exist, or holds no persona file, is a one-line error."""
     paths = [Path(p) for p in args.paths] if args.paths else None
     for path in paths or []:
         if not path.exists():
             raise DataFileError(path, "file not found")
     personas, errors = _load_reporting(args, paths)
-    for persona in personas:
-        print(f"ok: {persona.id} ({persona.language}, {persona.difficulty.value})")
     if paths and not personas and not errors:
         raise DataFileError(paths[0], "holds no persona files (.yaml)")
+    return personas, errors
+
+
+def _validate(args: argparse.Namespace) -> int:
+    personas, errors = _named(args)
+    for persona in personas:
+        print(f"ok: {persona.id} ({persona.language}, {persona.difficulty.value})")
     return 1 if errors else 0
 
 
@@ -41,13 +48,7 @@ def _test(args: argparse.Namespace) -> int:
 
     from coach.harness import rehearse
 
-    paths = [Path(p) for p in args.paths] if args.paths else None
-    for path in paths or []:
-        if not path.exists():
-            raise DataFileError(path, "file not found")
-    personas, errors = _load_reporting(args, paths)
-    if paths and not personas and not errors:
-        raise DataFileError(paths[0], "holds no persona files (.yaml)")
+    personas, errors = _named(args)
     settings = settings_from(args)
     rubric = rubric_from(settings)
 
@@ -90,22 +91,17 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """Persona files stored as new versions in the database (drafts, or published with --publish)."""
-    from coach.persona_versions import validate
-
     versions = _versions(args)
-    paths = expand([Path(p) for p in args.paths])
     failed = 0
-    for path in paths:
-        text = path.read_text(encoding="utf-8") if path.is_file() else None
-        if text is None:
-            raise DataFileError(path, "file not found")
-        persona, errors = validate(text, versions.rubric)
-        if persona is None or persona.id != stem(path):
-            for error in errors or [DataFileError(path, "the id must match the file name", line=1, field="id")]:
-                print(f"coach: {path}: {error}", file=sys.stderr)
+    for path in expand([Path(p) for p in args.paths]):
+        text = read_text(path)
+        try:
+            saved = versions.save(text, args.author, path)  # validated as that file: its name is the id
+        except (DataFileError, DataFileErrors) as exc:
+            for error in exc.errors if isinstance(exc, DataFileErrors) else [exc]:
+                print(f"coach: {error}", file=sys.stderr)
             failed += 1
             continue
-        saved = versions.save(text, args.author)
         if args.publish:
             versions.publish(saved.persona_id, saved.version)
         print(f"{saved.persona_id}: version {saved.version} {'published' if args.publish else 'saved as a draft'}")

@@ -135,9 +135,8 @@ class Page:
                 out.update(await self.practise.downloads(user, shown_now, ui))
         out.update(await self.practise.assigned(user, ui))
         await asyncio.to_thread(self.ctx.service.refresh_personas)  # a persona published since, here or elsewhere
-        persona = self.practise.c["persona"]
-        out[persona] = {**out.get(persona, gr.update()), **gr.update(choices=self.practise.persona_choices(ui))}
-        return merged(self.relabeller.updates(ui), out)
+        choices = {self.practise.c["persona"]: gr.update(choices=self.practise.persona_choices(ui))}
+        return merged(self.relabeller.updates(ui), out, choices)
 
 
 def engine_line(settings: Settings) -> str:

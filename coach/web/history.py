@@ -297,9 +297,9 @@ class TrainerTab(Beside):
             columns=[t("progress.col_trainee", ui)] + [names[c.id] for c in rubric.criteria])
         latest = pd.DataFrame([[a.trainee, a.persona, a.started, t(f"end.{a.outcome}", ui) if a.outcome else
                                 t("end.in_progress", ui), "" if a.score is None else f"{a.score:.0%}"] for a in found.latest],
-                              columns=[t(f"progress.col_{k}", ui) for k in ("trainee",)] + [
-                                  t("assign.col_customer", ui), t("progress.col_started", ui), t("progress.col_outcome", ui),
-                                  t("progress.col_score", ui)])
+                              columns=[t("progress.col_trainee", ui), t("assign.col_customer", ui),
+                                       t("progress.col_started", ui), t("progress.col_outcome", ui),
+                                       t("progress.col_score", ui)])
         csv_path = await self.ctx.service.write_export(user, "team-progress.csv", found.csv(names))
         message = "" if found.criteria else views.notice(t("trainer.progress_none", ui))
         return chart, pivot, latest, gr.update(value=str(csv_path), visible=bool(found.criteria)), message

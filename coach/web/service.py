@@ -294,8 +294,9 @@ class Coach:
 
         def count() -> list[tuple[Assignment, int, int]]:
             out = []
+            members = self.assignments.members()
             for a in self.assignments.all():
-                people = self.assignments.assignees(a)
+                people = self.assignments.assignees(a, members)
                 done = sum(self.assignments.status(a, p).status is Status.DONE for p in people)
                 out.append((a, done, len(people)))
             return out

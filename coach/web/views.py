@@ -212,7 +212,7 @@ def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: Sequen
     # a reviewed criterion is always shown in full: the trainer's comment must be seen, n/a or not
     judged = [g for g in grade.criteria if g.verdict is not Verdict.NA or g.review]
     judged.sort(key=lambda g: g.verdict is not Verdict.FAIL)  # fails first: that is what to fix
-    rest = [g for g in grade.criteria if g not in judged]
+    rest = [g for g in grade.criteria if g.verdict is Verdict.NA and not g.review]
     skipped = [criterion_name(rubric, g.criterion, ui) for g in rest if not g.undecided]
     undecided = [criterion_name(rubric, g.criterion, ui) for g in rest if g.undecided]
     html = ["<div class='coach-grade'>", notices_html([*grade.notices, *notices], ui)]
