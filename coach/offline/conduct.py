@@ -38,18 +38,25 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
         sent = text.sentence_index(m.start())
         if any(text.sentence_index(a) == sent for a, _ in limits):
             continue  # "I'd ask you not to call us idiots": their word, quoted to stop it
-        if lex.negation.search(norm, max(0, m.start() - 16), m.start()):
+        if lex.negator.search(norm, max(0, m.start() - 16), m.start()):
             continue  # "you're not stupid at all" (a retort, "I'm not the idiot here", is caught below)
         found.append((m.start(), m.end(), "insult"))
     for kind, group in (("unprofessional", lex.unprofessional), ("threat", lex.threat), ("retort", lex.retort),
                         ("mockery", lex.mockery)):
         found += [(m.start(), m.end(), kind) for m in group.finditer(norm)]
+    found = [f for f in found if not _product_name(s, *f[:2])]
     if s.customer_upset:  # a laugh with a happy customer is friendly; at an upset one it mocks
         found += [(m.start(), m.end(), "mockery") for m in lex.laughter.finditer(norm)]
     shout = SHOUT.search(text.norm)
-    if shout and not (s.customers and s.upset_points <= 0):  # capitals back to a delighted customer are play
+    if shout and (not s.customers or s.customer_upset):  # capitals back to a delighted customer are play
         found.append((shout.start(), shout.end(), "shouting"))
     return sorted(found)
+
+
+def _product_name(s: Situation, start: int, end: int) -> bool:
+    """A name the customer used first, capitalised: "Bloody Mary", "Jävla Bra IPA", "Kick-Ass sauce"."""
+    said = s.reply.norm[start:end]
+    return said[:1].isupper() and any(said in text.norm for text in s.customer_turns)
 
 
 _REASONS = {"shouting": "shouting", "threat": "threatened", "mockery": "mocked"}
@@ -59,7 +66,7 @@ def stay_professional(s: Situation) -> Result:
     found = unprofessional(s)
     if found:
         start, end, kind = found[0]
-        ev = s.ev(start, end) if kind in ("shouting", "insult") else s.clause(start, end, 60)
+        ev = s.ev(start, end) if kind in ("shouting", "insult") else s.sentence(start, end)
         return (FAIL, because(_REASONS.get(kind, "unprofessional"), quote=quote(ev)), [ev], "high")
     return (PASS, because("professional"), [], "low")
 
@@ -73,6 +80,6 @@ def set_boundaries(s: Situation) -> Result:
         return (FAIL, because("retaliated", quote=quote(ev)), [ev], "high")
     found = boundaries(s)
     if found:
-        ev = s.clause(found[0][0], found[0][1], 100)
+        ev = s.sentence(found[0][0], found[0][1], 160)
         return (PASS, because("boundary_set", quote=quote(ev)), [ev], "high")
     return (FAIL, because("let_pass"), [], "high")

@@ -19,11 +19,13 @@ def excuses(s: Situation) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), "defensive") for m in lex.defensive.finditer(norm)]
     for m in lex.third_party.finditer(norm):
         sent = text.sentence_at(m.start())
-        cause = lex.cause.search(norm, max(sent[0], m.start() - 30), m.start() + 1)
+        cause = (lex.cause.search(norm, max(sent[0], m.start() - 30), m.start() + 1)
+                 or lex.cause.search(norm, m.end(), min(sent[1], m.end() + 12)))  # "kurjera dēļ"
         strain = lex.overload.search(norm, m.end(), min(sent[1], m.end() + 45))
         if cause or strain:
-            a = cause.start() if cause else m.start()
-            found.append((a, strain.end() if strain else m.end(), "others"))
+            a = min(cause.start(), m.start()) if cause else m.start()
+            b = max(strain.end() if strain else m.end(), cause.end() if cause else m.end())
+            found.append((a, b, "others"))
     found += [(a, b, "customer") for a, b, kind in condescension(s) if kind in ("blame", "reminder")]
     return sorted(found)
 

@@ -10,6 +10,7 @@ fuming too"). An apology for the customer's feelings ("sorry you feel that way")
 from __future__ import annotations
 
 from coach.offline.condescension import condescension
+from coach.offline.conduct import unprofessional
 from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
 
 
@@ -30,7 +31,7 @@ def empathy(s: Situation) -> list[tuple[int, int]]:
             found.append(m.span())
     for m in lex.hardship.finditer(norm):
         start = text.sentence_at(m.start())[0]
-        if lex.negation.search(norm, max(start, m.start() - 12), m.start()):
+        if lex.negator.search(norm, max(start, m.start() - 14), m.start()):
             continue  # "not a big problem", "no es grave"
         if norm[m.end():m.end() + 40].lstrip().startswith("?") and not lex.understanding.search(norm, start, m.start()):
             continue  # asked, not said
@@ -40,7 +41,8 @@ def empathy(s: Situation) -> list[tuple[int, int]]:
         near = lex.addressee.search(norm, max(sent[0], m.start() - 40), min(sent[1], m.end() + 25))
         if near and not lex.conditional.search(norm, max(sent[0], near.start() - 12), near.start() + 1):
             found.append((min(near.start(), m.start()), max(near.end(), m.end())))
-    return sorted(span for span in found if _clear_of(span, talking_down))
+    rude = {text.sentence_index(a) for a, _, _ in unprofessional(s)}  # "...then no exam will be scary 😉"
+    return sorted(span for span in found if _clear_of(span, talking_down) and text.sentence_index(span[0]) not in rude)
 
 
 def acknowledge_feelings(s: Situation) -> Result:

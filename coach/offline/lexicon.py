@@ -43,6 +43,8 @@ class Lexicon(BaseModel):
     welcome: Patterns = Field(default_factory=list, description="gladness after a 'but': 'but I'm glad it arrived'")
     concessive: Patterns = Field(default_factory=list, description="'even though' opening a sentence: the turn comes after the comma")
     negation: Patterns = Field(default_factory=list, description="plain negation words: not, inte, nie, ne-...")
+    negator: Patterns = Field(default_factory=list, description="any negating word, refusing or not: not, no, "
+                              "nie, żaden ('nie będzie straszny' negates the word after it)")
     offer: Patterns = Field(description="what follows a contrast when it leads to help (anchored at its start)")
     refusal: Patterns = Field(default_factory=list, description="what follows a contrast when it refuses (anchored)")
     good_news: Patterns = Field(default_factory=list, description="something the speaker has already done for them")
@@ -155,7 +157,9 @@ class Lexicon(BaseModel):
     abuse: Patterns = Field(description="an insult or threat aimed at a person (not a complaint or swearing at a thing)")
     self_reference: Patterns = Field(default_factory=list, description="the customer speaking of themselves right "
                                      "before an insult word: 'I'm not an', 'I feel so' (not abuse)")
-    closing_customer: Patterns
+    closing_customer: Patterns = Field(description="the customer wrapping up: 'that's all', 'bye'")
+    closing_thanks: Patterns = Field(default_factory=list, description="thanks as the last words: a goodbye when "
+                                     "the message raises no problem ('Got it, thank you so much!')")
 
     @field_validator("*", mode="after")
     @classmethod

@@ -6,7 +6,7 @@ the cause elsewhere: outside the company's control ("out of our hands", "no es c
 third party or circumstances ("because the bank posted it late", "los transportistas van
 desbordados"), on the customer ("it's the passenger's responsibility", "as already informed"), or
 defends instead of fixing ("we take food safety extremely seriously"). A refusal that repairs
-nothing owns nothing either.
+nothing is left to a model: whether it owes an apology depends on whose fault it was.
 """
 
 from __future__ import annotations
@@ -38,10 +38,8 @@ def own_it(s: Situation) -> Result:
         start, end, _ = repair[0]
         ev = s.clause(start, end, 80)
         return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
-    refusal = refusals(s)
-    if refusal:
-        ev = s.clause(refusal[0][0], refusal[0][1], 80)
-        return (FAIL, because("refused_no_repair", quote=quote(ev)), [ev], "high")
+    if refusals(s):
+        return unjudged()  # a refusal that repairs nothing: whose fault it was decides, and that needs a model
     arranged = [st for st in steps(s) if st[2] == "scheduled"]
     if arranged:
         ev = s.clause(arranged[0][0], arranged[0][1], 80)

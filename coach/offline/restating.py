@@ -26,9 +26,9 @@ _STEM = 5  # letters compared: enough to tell words apart, few enough to survive
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
-def _key(token: str, lex: Compiled) -> str | None:
-    """A token's comparison key: digits for a number of two or more digits, a stem for a content
-    word, None for a function or service word everyone uses."""
+def _word(token: str, lex: Compiled) -> str | None:
+    """A token as compared: digits for a number of two or more digits, the folded word (Arabic:
+    without its clitics) for a content word, None for a function or service word everyone uses."""
     if token[0].isdigit():
         digits = token.replace(",", "").replace(".", "")
         return digits if len(digits) >= 2 else None
@@ -40,41 +40,75 @@ def _key(token: str, lex: Compiled) -> str | None:
             if word.startswith(clitic) and len(word) - len(clitic) >= 3:
                 word = word[len(clitic):]
                 break
-        return word[:4] if len(word) >= 3 and word not in lex.stopwords else None
-    return word[:min(_STEM, max(4, len(word) - 1))] if len(word) >= 4 else None
+    shortest = 3 if lex.lang == "ar" else 4
+    return word if len(word) >= shortest and word not in lex.stopwords else None
+
+
+class Words:
+    """The conversation's words, looked up by their first letters: "deliveries" finds "delivered",
+    "frysen" finds "frys", "paczki" finds "paczka"."""
+
+    def __init__(self, words: frozenset[str], lang: str):
+        self.names: Words | None = None  # words never counted: the customer's and the trainee's names
+        self.head = 3 if lang == "ar" else 4
+        self.stem = 4 if lang == "ar" else _STEM
+        self.numbers = {w for w in words if w[0].isdigit()}
+        self.by_head: dict[str, list[str]] = {}
+        for w in words:
+            if not w[0].isdigit():
+                self.by_head.setdefault(w[:self.head], []).append(w)
+
+    def __bool__(self) -> bool:
+        return bool(self.numbers or self.by_head)
+
+    def find(self, word: str, loose: bool = False) -> str | None:
+        """The key of the conversation's word this one plays back, if any; `loose` compares only the
+        first letters ("cortaron" and "corte"), to be sure a reply echoes nothing at all."""
+        if self.names is not None and self.names.find(word):
+            return None
+        if word[0].isdigit():
+            return word if word in self.numbers else None
+        for theirs in self.by_head.get(word[:self.head], ()):
+            k = self.head if loose else min(self.stem, len(word), len(theirs))
+            if word[:k] == theirs[:k]:
+                return theirs[:self.stem]
+        return None
 
 
 @lru_cache(maxsize=2048)
-def _keys(text: str, lang: str) -> frozenset[str]:
+def _words(text: str, lang: str) -> frozenset[str]:
     lex = lexicon(lang)
-    return frozenset(k for t in _TOKEN.findall(text) if (k := _key(t, lex)))
+    return frozenset(w for t in _TOKEN.findall(text) if (w := _word(t, lex)))
 
 
-def _conversation_keys(s: Situation) -> frozenset[str]:
+def _conversation(s: Situation) -> Words:
     """The words of the problem so far: the customer's, and the details the trainee already
-    established with them (a claim number, "the 30 days")."""
-    keys: frozenset[str] = frozenset()
+    established with them (a claim number, "the 30 days"); never the names."""
+    words: frozenset[str] = frozenset()
     for text in [*s.customer_turns, *s.earlier_replies]:
-        keys |= _keys(text.low, s.lang)
-    return keys
+        words |= _words(text.low, s.lang)
+    names = " ".join(n for n in (s.customer_name, s.agent_name, s.own_name) if n)
+    said = Words(words, s.lang)
+    if names:  # "Panie Mikołaju" plays back no problem, in any form of the name
+        said.names = Words(_words(lowered(names), s.lang), s.lang)
+    return said
 
 
 @shared
 def echoes(s: Situation) -> list[tuple[int, int, str]]:
     """(start, end, key) of each reply word that plays back the conversation's, outside sentences
     that talk down to or mock the customer ("as already informed, the refund is processed")."""
-    theirs = _conversation_keys(s) - _name_keys(s)
+    theirs = _conversation(s)
     if not theirs:
         return []
     talking_down = {s.reply.sentence_index(a) for a, _, _ in [*condescension(s), *unprofessional(s)]}
-    return [(m.start(), m.end(), k) for m in _TOKEN.finditer(s.reply.low)
-            if (k := _key(m.group(), s.lex)) and k in theirs and s.reply.sentence_index(m.start()) not in talking_down]
-
-
-def _name_keys(s: Situation) -> frozenset[str]:
-    """The customer's and the trainee's names: saying them restates nothing."""
-    names = " ".join(n for n in (s.customer_name, s.agent_name, s.own_name) if n)
-    return _keys(lowered(names), s.lang) if names else frozenset()
+    found = []
+    for m in _TOKEN.finditer(s.reply.low):
+        word = _word(m.group(), s.lex)
+        key = theirs.find(word) if word else None
+        if key and s.reply.sentence_index(m.start()) not in talking_down:
+            found.append((m.start(), m.end(), key))
+    return found
 
 
 def _weight(found: list[tuple[int, int, str]]) -> int:
@@ -111,8 +145,8 @@ def restate_problem(s: Situation) -> Result:
 
 def _played_back_anywhere(s: Situation) -> bool:
     """Any word of the conversation's in the reply at all, even in a sentence that talks down."""
-    theirs = _conversation_keys(s) - _name_keys(s)
-    return any((k := _key(m.group(), s.lex)) and k in theirs for m in _TOKEN.finditer(s.reply.low))
+    theirs = _conversation(s)
+    return any((word := _word(m.group(), s.lex)) and theirs.find(word, loose=True) for m in _TOKEN.finditer(s.reply.low))
 
 
 def _asks_about_it(s: Situation) -> bool:

@@ -20,8 +20,10 @@ from coach.offline.lexicon import Compiled
 from coach.offline.text import Text
 
 PASS, FAIL, NA = Verdict.PASS, Verdict.FAIL, Verdict.NA
-SHOUT = re.compile(r"\b[A-ZÀ-ÞĀ-Ž]{3,}(?:\s+[A-ZÀ-ÞĀ-Ž]{2,}){2,}\b")
+# three words in capitals, or two long ones ("LÄSA INSTRUKTIONERNA")
+SHOUT = re.compile(r"\b[A-ZÀ-ÞĀ-Ž]{3,}(?:\s+[A-ZÀ-ÞĀ-Ž]{2,}){2,}\b|\b[A-ZÀ-ÞĀ-Ž]{4,}\s+[A-ZÀ-ÞĀ-Ž]{4,}\b")
 _EMPHATIC = re.compile(r"[!?]{2,}")
+_FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612]")
 _SMILEY = re.compile("[:;]-?[)D]|[\U0001F600-\U0001F60F\U0001F642\U0001F44D\U0001F64F\u2764\U0001F60A\U0001F970]")
 
 
@@ -105,11 +107,13 @@ class Situation:
         abusive = self._abusive(text)
         score = 2 * len(lex.upset.findall(norm)) + len(lex.upset_weak.findall(norm))
         score += 2 * bool(SHOUT.search(text.original)) + len(_EMPHATIC.findall(norm))
+        score += len(_FROWN.findall(text.original))
         score -= len(lex.calm_cues.findall(norm)) + len(_SMILEY.findall(text.original))
         if abusive:
             score = max(score, 2)
-        closing = bool(lex.closing_customer.search(norm)) and not abusive and score <= 0
         problem = bool(lex.problem.search(norm)) or score >= 2
+        wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(norm) and not problem)
+        closing = bool(wraps_up) and not abusive and score <= 0
         return Customer(upset=score, abusive=abusive, closing=closing, problem=problem)
 
     def _abusive(self, text: Text) -> bool:

@@ -10,7 +10,7 @@ day"). Vague futures ("we'll look into it at some point", "ya veremos", "kindly 
 
 from __future__ import annotations
 
-from coach.offline.conduct import unprofessional
+from coach.offline.conduct import boundaries, unprofessional
 from coach.offline.excuses import excuses, refusals
 from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
 
@@ -31,6 +31,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
     hazy = {text.sentence_index(a) for a, _ in vague(s)}
     rude = {text.sentence_index(a) for a, _, _ in unprofessional(s)}  # "if you want it fixed, drop the attitude"
     guarantees = [g.span() for g in lex.ensure.finditer(norm)]
+    limits = boundaries(s)  # "runāsim bez apvainojumiem" sets a limit, it is no step
     found: list[tuple[int, int, str]] = []
     for kind, group in (("own", lex.own_action), ("done", lex.good_news), ("offer", lex.offer_question),
                         ("request", lex.request), ("instruction", lex.instruction), ("handover", lex.handover)):
@@ -38,7 +39,9 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
             index = text.sentence_index(m.start())
             if (kind == "own" and _overlaps(m.span(), guarantees)) or index in rude:
                 continue
-            if kind in ("own", "offer", "request") and lex.negation.search(norm, max(0, m.start() - 12), m.start()):
+            if kind != "handover" and _overlaps(m.span(), limits):
+                continue
+            if kind in ("own", "offer", "request") and lex.negator.search(norm, max(0, m.start() - 12), m.start()):
                 continue  # "no te lo podemos devolver", "si no me da la guía"
             if index in hazy and kind in ("own", "offer", "instruction"):
                 continue  # "we'll look into it at some point": a step in name only
@@ -51,6 +54,9 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
         sent, index = text.sentence_at(o.start()), text.sentence_index(o.start())
         if index not in hazy and index not in rude and lex.deadline.search(norm, *sent):
             found.append((o.start(), o.end(), "scheduled"))
+    for m in lex.end_conversation.finditer(norm):  # "I'm ending this chat now; start a new one when you're ready"
+        if not lex.conditional.search(norm, max(text.sentence_at(m.start())[0], m.start() - 60), m.start()):
+            found.append((m.start(), m.end(), "ended"))
     for start, end in text.sentences:  # a question to the customer that moves things on: "Is that your porch?"
         asks = norm[start:end + 1].rstrip().endswith("?") and lex.addressee.search(norm, start, end)
         if asks and text.sentence_index(start) not in rude:

@@ -8,6 +8,7 @@ trainee typed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -104,6 +105,8 @@ class Text:
             end -= 1
         o_start = self.orig(start)
         o_end = self.orig(end - 1) + 1 if end > start else o_start
+        while o_end < len(self.original) and unicodedata.combining(self.original[o_end]):
+            o_end += 1  # a mark on the last letter belongs to it: "فعلاً", not "فعلا"
         return Evidence(text=self.original[o_start:o_end], start=o_start, end=o_end)
 
     @property

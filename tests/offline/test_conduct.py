@@ -10,6 +10,10 @@ from tests.offline.conversation import FAIL, NA, PASS, graded
 ABUSE = {
     "en": "Sort it out, you useless muppet.",
     "es": "Arréglalo ya, pedazo de inútil, sois unos ladrones.",
+    "sv": "Ni är ett gäng jävla idioter, fixa det nu.",
+    "pl": "Jesteście bandą idiotów, naprawcie to.",
+    "lv": "Jūs esat stulbi idioti, salabojiet to.",
+    "ar": "أنتم كلكم أغبياء، صلحوها الحين.",
 }
 
 
@@ -19,6 +23,10 @@ ABUSE = {
     ("en", "Ha, well, a voucher's better than nothing, right?", "mocked"),
     ("es", "El idiota será usted, que no sabe ni pedir las cosas.", "unprofessional"),
     ("es", "Como vuelva a amenazarme, se va a arrepentir.", "threatened"),
+    ("sv", "Hota mig igen så kommer du att ångra dig.", "threatened"),
+    ("pl", "Jeszcze raz mi pan zagrozi, to pan pożałuje.", "threatened"),
+    ("lv", "Vēl reiz man draudēsiet, un jūs to nožēlosiet.", "threatened"),
+    ("ar", "هددني مرة ثانية وبتندم.", "threatened"),
 ])
 def test_hitting_back_is_unprofessional(grader, lang, reply, reason):
     grade = graded(grader, "stay_professional", lang, reply, ABUSE[lang])
@@ -50,6 +58,13 @@ def test_playful_capitals_to_a_delighted_customer_are_no_shouting(grader):
     ("es", "Le pido que no usemos insultos: quiero ayudarle y así es muy difícil."),
     ("es", "Ya le he pedido que no me insulte, así que le paso con mi coordinadora, Elena."),
     ("es", "Con insultos no puedo seguir, así que voy a cerrar este chat."),
+    ("sv", "Jag kan bara fortsätta hjälpa dig om vi lämnar förolämpningarna utanför."),
+    ("sv", "För att vi ska kunna fortsätta behöver jag att du slutar med personangreppen."),
+    ("pl", "Mogę dalej pomagać tylko wtedy, gdy zostawimy obelgi na boku."),
+    ("pl", "Żeby kontynuować, potrzebuję, żebyśmy rozmawiali bez wyzwisk."),
+    ("lv", "Es varu turpināt palīdzēt tikai tad, ja iztiksim bez apvainojumiem."),
+    ("ar", "أقدر أكمل مساعدتك فقط إذا تركنا الشتائم جانباً."),
+    ("ar", "حتى نكمل، أرجو أن نتحدث بدون إهانات."),
 ])
 def test_a_calm_boundary_passes(grader, lang, reply):
     grade = graded(grader, "set_boundaries", lang, reply, ABUSE[lang])
@@ -68,6 +83,7 @@ def test_abuse_let_pass_fails(grader, lang, reply):
     ("en", "Yes, obviously. I'm not an idiot. Find my package."),
     ("en", "I think I've been scammed. I feel so stupid."),
     ("es", "No soy tonta, ya lo he comprobado dos veces."),
+    ("sv", "Jag är inte dum, jag har redan testat två gånger."),
 ])
 def test_a_customer_speaking_of_themselves_is_not_abusive(grader, lang, customer):
     assert graded(grader, "set_boundaries", lang, "Let me check.", customer).verdict is NA

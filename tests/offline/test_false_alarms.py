@@ -118,6 +118,18 @@ def test_apologies_instructions_ownership_and_jokes_are_not_condescending(grader
     ("es", "Lamentamos la frustración que esto le ha generado."),
     ("es", "Lamentamos que no estuvieras al tanto de que la cobertura es opcional."),
     ("es", "Verificar los requisitos es responsabilidad del pasajero."),
+    ("sv", "Vi beklagar den frustration detta har orsakat."),
+    ("sv", "Jag beklagar att du inte var medveten om att försäkringen är ett tillval."),
+    ("sv", "Det är passagerarens ansvar att kontrollera reglerna."),
+    ("pl", "Przepraszamy za frustrację, jaką to spowodowało."),
+    ("pl", "Przykro mi, że nie wiedziała Pani, że ubezpieczenie jest opcjonalne."),
+    ("pl", "Sprawdzenie przepisów to obowiązek pasażera."),
+    ("lv", "Atvainojamies par jebkādu vilšanos, ko tas varēja radīt."),
+    ("lv", "Man žēl, ka nebijāt informēts, ka apdrošināšana ir papildu iespēja."),
+    ("lv", "Noteikumu pārbaude ir paša pasažiera atbildība."),
+    ("ar", "نعتذر عن أي إحباط شعرت به."),
+    ("ar", "نأسف لأنك لم تكن على علم بأن التأمين اختياري."),
+    ("ar", "التحقق من الشروط مسؤولية المسافر."),
 ])
 def test_apologies_for_feelings_and_blame_dressed_as_rules_are_condescending(grader, lang, reply):
     assert verdict(grader, "no_condescending_apology", reply, lang).verdict is FAIL

@@ -10,6 +10,10 @@ from tests.offline.conversation import FAIL, NA, PASS, UNJUDGED, graded, outcome
 UPSET = {
     "en": "My son's birthday dinner arrived an hour late and stone cold. I'm absolutely furious.",
     "es": "La cena de cumpleaños de mi hijo llegó una hora tarde y fría. Estoy furiosa.",
+    "sv": "Min sons födelsedagsmiddag kom en timme sent och var iskall. Jag är rasande.",
+    "pl": "Kolacja urodzinowa syna przyjechała godzinę spóźniona i zimna. Jestem wściekła.",
+    "lv": "Dēla dzimšanas dienas vakariņas atveda stundu par vēlu un aukstas. Esmu nikna.",
+    "ar": "عشاء عيد ميلاد ابني وصل متأخر ساعة وبارد. أنا غاضبة جداً!",
 }
 
 
@@ -27,6 +31,14 @@ UPSET = {
     # falling short of what they should have had
     ("en", "That isn't the birthday dinner anyone should get, and I've refunded it."),
     ("es", "No es la cena que usted merecía, y ya le he devuelto el importe."),
+    ("sv", "En timme sent och kall mat på hans födelsedag är verkligen tråkigt. Jag har återbetalat maten."),
+    ("sv", "Jag hade också blivit arg. Jag har återbetalat maten."),
+    ("pl", "Godzina spóźnienia i zimne jedzenie w urodziny to naprawdę przykre. Zwróciłam już pieniądze."),
+    ("pl", "Nic dziwnego, że jest Pani zła. Zwróciłam już pieniądze."),
+    ("lv", "Stundu par vēlu un aukstas vakariņas dzimšanas dienā — tas tiešām ir nepatīkami. Naudu jau atmaksāju."),
+    ("lv", "Nav brīnums, ka esat dusmīga. Naudu jau atmaksāju."),
+    ("ar", "ساعة تأخير وأكل بارد في عيد ميلاده أمر مزعج فعلاً. أعدت لك المبلغ."),
+    ("ar", "من حقك أن تغضبي. أعدت لك المبلغ."),
 ])
 def test_empathy_through_the_situation_passes(grader, lang, reply):
     grade = graded(grader, "acknowledge_feelings", lang, reply, UPSET[lang])
@@ -39,6 +51,8 @@ def test_empathy_through_the_situation_passes(grader, lang, reply):
     ("en", "I'm sorry you feel that way. What is your order number?"),
     ("es", "¿Cuál es su número de pedido?"),
     ("es", "Lamentamos que se haya sentido así. ¿Cuál es su número de pedido?"),
+    ("sv", "Vad är ditt ordernummer?"),
+    ("pl", "Jaki jest numer zamówienia?"),
 ])
 def test_a_reply_that_passes_by_an_upset_customer_fails(grader, lang, reply):
     assert graded(grader, "acknowledge_feelings", lang, reply, UPSET[lang]).verdict is FAIL

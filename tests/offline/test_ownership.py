@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.offline.conversation import FAIL, PASS, graded
+from tests.offline.conversation import FAIL, PASS, UNJUDGED, graded, outcome
 
-LATE = {"en": "My parcel is a week late.", "es": "Mi paquete llega con una semana de retraso."}
+LATE = {"sv": "Min leverans är en vecka sen.", "pl": "Moja przesyłka spóźnia się tydzień.",
+        "lv": "Mana paka kavējas nedēļu.", "ar": "طلبي متأخر أسبوع.",
+        "en": "My parcel is a week late.", "es": "Mi paquete llega con una semana de retraso."}
 
 
 @pytest.mark.parametrize("lang, reply, reason", [
@@ -17,6 +19,14 @@ LATE = {"en": "My parcel is a week late.", "es": "Mi paquete llega con una seman
     ("es", "Los transportistas van desbordados estos días, por eso se ha retrasado.", "excuse"),
     ("es", "No es culpa nuestra, el retraso es por el tráfico aéreo.", "excuse"),
     ("es", "Nuestro personal está capacitado para brindar el mejor servicio.", "defensive"),
+    ("sv", "Våra bud har väldigt mycket att göra just nu, så det ligger utanför vår kontroll.", "excuse"),
+    ("sv", "Förseningen beror på budfirman, de är överbelastade.", "excuse"),
+    ("pl", "Kurierzy są przeciążeni, więc nie mieliśmy na to wpływu.", "excuse"),
+    ("pl", "Opóźnienie jest z winy przewoźnika.", "excuse"),
+    ("lv", "Kurjeri šobrīd ir pārslogoti, tāpēc tas nav atkarīgs no mums.", "excuse"),
+    ("lv", "Kavējums ir kurjera dēļ.", "excuse"),
+    ("ar", "المناديب عندهم ضغط كبير هالأيام، والموضوع خارج عن إرادتنا.", "excuse"),
+    ("ar", "التأخير بسبب شركة الشحن.", "excuse"),
 ])
 def test_excuses_fail(grader, lang, reply, reason):
     grade = graded(grader, "own_it", lang, reply, LATE[lang])
@@ -44,6 +54,6 @@ def test_ownership_beside_an_explanation_passes(grader):
     ("en", "Our terms are clear that renewals are non-refundable, so I can't remove it."),
     ("es", "La política de cambio es de 10 días, así que no se lo podemos cambiar."),
 ])
-def test_a_refusal_that_repairs_nothing_fails(grader, lang, reply):
-    grade = graded(grader, "own_it", lang, reply, LATE[lang])
-    assert (grade.verdict, grade.reason) == (FAIL, "refused_no_repair")
+def test_a_refusal_that_repairs_nothing_is_left_to_a_model(grader, lang, reply):
+    """Whether a refusal owes an apology depends on whose fault it was: the offline grader abstains."""
+    assert outcome(graded(grader, "own_it", lang, reply, LATE[lang])) == UNJUDGED

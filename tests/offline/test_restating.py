@@ -15,6 +15,10 @@ from tests.offline.conversation import FAIL, NA, PASS, UNJUDGED, graded, outcome
     ("es", "Mi carpeta compartida desapareció después de la actualización de anoche.",
      "¿O sea que la carpeta desapareció tras la actualización de anoche?"),
     ("es", "Me cobraron 79,80 € dos veces en marzo.", "Veo el doble cobro de 79,80 €; lo reviso ahora."),
+    ("sv", "Min delade mapp försvann efter gårdagens uppdatering.", "Så mappen försvann efter gårdagens uppdatering?"),
+    ("pl", "Mój folder zniknął po wczorajszej aktualizacji.", "Czyli folder zniknął po wczorajszej aktualizacji?"),
+    ("lv", "Mana mape pazuda pēc vakardienas atjauninājuma.", "Tātad mape pazuda pēc vakardienas atjauninājuma?"),
+    ("ar", "المجلد اختفى بعد تحديث البارحة.", "يعني المجلد اختفى بعد تحديث البارحة؟"),
 ])
 def test_the_customers_details_played_back_pass(grader, lang, customer, reply):
     grade = graded(grader, "restate_problem", lang, reply, customer)

@@ -7,7 +7,9 @@ import pytest
 
 from tests.offline.conversation import FAIL, NA, PASS, graded
 
-REFUND = {"en": "My refund still hasn't arrived after three weeks.", "es": "Mi reembolso sigue sin llegar después de tres semanas."}
+REFUND = {"sv": "Min återbetalning har fortfarande inte kommit.", "pl": "Mój zwrot wciąż nie dotarł.",
+          "lv": "Mana atmaksa joprojām nav pienākusi.", "ar": "المبلغ المسترد ما وصلني لحد الآن.",
+          "en": "My refund still hasn't arrived after three weeks.", "es": "Mi reembolso sigue sin llegar después de tres semanas."}
 
 
 @pytest.mark.parametrize("lang, reply", [
@@ -15,6 +17,10 @@ REFUND = {"en": "My refund still hasn't arrived after three weeks.", "es": "Mi r
     ("en", "Hopefully it will sort itself out. Kindly wait."),
     ("es", "Ya veremos qué se puede hacer."),
     ("es", "Quedamos atentos a cualquier comentario."),
+    ("sv", "Vi får se vad vi kan göra så småningom."),
+    ("pl", "Zobaczymy, co da się zrobić w swoim czasie."),
+    ("lv", "Redzēsim, ko varēsim izdarīt tuvākajā laikā."),
+    ("ar", "سنرى ما يمكن فعله في أقرب وقت."),
 ])
 def test_a_vague_step_fails(grader, lang, reply):
     grade = graded(grader, "next_step", lang, reply, REFUND[lang])
