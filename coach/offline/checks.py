@@ -13,12 +13,12 @@ from coach.grades import Evidence
 from coach.offline import names
 from coach.offline.closing import positive_close
 from coach.offline.condescension import condescension
-from coach.offline.conduct import set_boundaries, stay_professional
+from coach.offline.conduct import boundaries, set_boundaries, stay_professional
 from coach.offline.feelings import acknowledge_feelings
 from coach.offline.ownership import own_it
 from coach.offline.restating import restate_problem
 from coach.offline.situation import CANNOT_JUDGE, FAIL, NA, PASS, Because, Check, Result, Situation, because, quote
-from coach.offline.steps import next_step
+from coach.offline.steps import next_step, steps
 
 __all__ = ["CANNOT_JUDGE", "CHECKS", "Because", "Situation"]
 
@@ -71,18 +71,33 @@ def _acknowledgement_before(s: Situation, at: int, sentence_start: int) -> re.Ma
     return acks[-1] if acks else None
 
 
+def _in(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] < b for a, b in spans)
+
+
+def _acknowledges(s: Situation, ack: re.Match) -> bool:
+    """An acknowledgement of something the customer said, not a plain "yes" answering a question
+    that raises no complaint ("Yes, child seats are free, but there are only a few")."""
+    asked = s.last_customer is not None and "?" in s.last_customer.norm
+    complaint = s.problem_raised or s.customer_upset
+    return not (asked and not complaint and s.lex.affirmative.match(s.reply.low, ack.start()))
+
+
 def no_yes_but(s: Situation) -> Result:
     """An acknowledgement taken back: "but", "however" and the like after it (in the same sentence,
     or opening the next), an "even though I understand" clause before a refusal, or an apology
     followed straight away by a sentence that dismisses the request."""
     norm, lex, text = s.reply.low, s.lex, s.reply
+    limits = boundaries(s)
     offers: list[Evidence] = []
     openers = [m for start, _ in text.sentences if (m := lex.contrast_opener.match(norm, start))]
     for m in sorted([*lex.contrast.finditer(norm), *openers], key=lambda m: m.start()):
         sent_start, sent_end = text.sentence_at(m.start())
         ack = _acknowledgement_before(s, m.start(), sent_start)
-        if ack is None or ack.end() > m.start():
-            continue
+        if ack is None or ack.end() > m.start() or not _acknowledges(s, ack) or _in(m.span(), limits):
+            continue  # a boundary ("I want to help, but I need us to leave the insults") takes nothing back
+        if lex.ownership.search(norm, m.end(), sent_end):
+            continue  # "..., but the instalments went out anyway: our error" owns the failure
         if _helps(s, m.end(), sent_end):  # the contrast leads to something done or offered
             offers.append(s.clause(m.start(), m.end() + 1, 70))
             continue
@@ -114,13 +129,16 @@ def no_yes_but(s: Situation) -> Result:
         ev = s.clause(m.start() + len(norm[m.start():m.end()]) - len(norm[m.start():m.end()].lstrip(".!? ")), sent_end, 120)
         return (FAIL, because("conceded_then_refused", quote=_q(ev)), [ev], "high")
     sentences = text.sentences
+    helped = {text.sentence_index(a) for a, _, _ in steps(s)}
     for (a_start, a_end), (b_start, b_end) in zip(sentences, sentences[1:], strict=False):
         # an acknowledgement (or words for the customer's feeling), then a flat dismissal
         ack = lex.acknowledge.search(norm, a_start, a_end) or lex.empathy.search(norm, a_start, a_end)
         if ack is not None and lex.welcome.match(norm, ack.start()):
             continue  # "Thanks for asking!" acknowledges no complaint
-        if not ack or _helps(s, b_start, b_end) or lex.own_action.search(norm, a_start, a_end):
+        if not ack or not _acknowledges(s, ack) or _helps(s, b_start, b_end) or lex.own_action.search(norm, a_start, a_end):
             continue
+        if text.sentence_index(b_start) in helped or _overlaps((b_start, b_end), limits) or lex.ownership.search(norm, b_start, b_end):
+            continue  # the next sentence sets a step, a boundary or owns the fault: nothing is dismissed
         if lex.good_news.search(norm, b_start, b_end) or lex.welcome.search(norm, b_start, b_end):
             continue  # "We can't say why here, but we've sent you options" ends in help
         if lex.offer.search(norm, b_start, b_end) or lex.own_action.search(norm, b_start, b_end):
@@ -185,6 +203,8 @@ def under_promise(s: Situation) -> Result:
             continue  # "you'll get an email from me" is the speaker's own step
         if lex.own_action.search(norm, sent[0], o.start()):
             continue  # "I'll export it tomorrow, so you'll have it": the result of the speaker's own step
+        if lex.instruction.search(norm, sent[0], o.start()):
+            continue  # "you can pay by phone and it goes out today": how it works, not a promise
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
         if deadline and not hedged:

@@ -2,7 +2,8 @@
 
 Unprofessional is what the trainee says to the customer: an insult, a threat, a retort ("drop the
 attitude", "el idiota será usted"), mockery (a laugh at an upset customer, "won't magically make it
-disappear"), swearing, or shouting in capitals. The customer's own insult quoted in a request to stop
+disappear"), swearing, or shouting in capitals. With a cheerful customer, a swear word of delight
+and capitals are banter. The customer's own insult quoted in a request to stop
 ("I'd ask you not to call us idiots") is none of these.
 
 A boundary is a calm condition on going on, tied to the language ("I can only keep helping if we
@@ -45,6 +46,8 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
                         ("mockery", lex.mockery)):
         found += [(m.start(), m.end(), kind) for m in group.finditer(norm)]
     found = [f for f in found if not _product_name(s, *f[:2])]
+    if s.customers and s.upset_points < 0:  # with a cheerful customer, a swear word of delight is banter
+        found = [f for f in found if f[2] != "unprofessional"]
     if s.customer_upset:  # a laugh with a happy customer is friendly; at an upset one it mocks
         found += [(m.start(), m.end(), "mockery") for m in lex.laughter.finditer(norm)]
     shout = SHOUT.search(text.norm)

@@ -33,6 +33,8 @@ class Lexicon(BaseModel):
     # no_yes_but
     acknowledge: Patterns = Field(description="agreeing or acknowledging: yes, I understand, I'm sorry")
     contrast: Patterns = Field(description="words that turn a statement around: but, however, that said")
+    affirmative: Patterns = Field(default_factory=list, description="a plain yes: 'yes', 'sure', 'sí', 'jā' "
+                                  "(answering a question, it acknowledges no complaint)")
     contrast_opener: Patterns = Field(default_factory=list, description="a contrast opening a sentence: "
                                       "'However,', 'Still,', 'Unfortunately,' (matched at the sentence's start)")
     contrast_firm: Patterns = Field(default_factory=list, description="contrasts that take back the sentence before "
