@@ -88,7 +88,7 @@ def no_yes_but(s: Situation) -> Result:
     or opening the next), an "even though I understand" clause before a refusal, or an apology
     followed straight away by a sentence that dismisses the request."""
     norm, lex, text = s.reply.low, s.lex, s.reply
-    limits = boundaries(s)
+    limits = boundaries(s) if s.customer_abusive else []  # only abuse is met with a boundary
     offers: list[Evidence] = []
     openers = [m for start, _ in text.sentences if (m := lex.contrast_opener.match(norm, start))]
     for m in sorted([*lex.contrast.finditer(norm), *openers], key=lambda m: m.start()):
@@ -129,7 +129,6 @@ def no_yes_but(s: Situation) -> Result:
         ev = s.clause(m.start() + len(norm[m.start():m.end()]) - len(norm[m.start():m.end()].lstrip(".!? ")), sent_end, 120)
         return (FAIL, because("conceded_then_refused", quote=_q(ev)), [ev], "high")
     sentences = text.sentences
-    helped = {text.sentence_index(a) for a, _, _ in steps(s)}
     for (a_start, a_end), (b_start, b_end) in zip(sentences, sentences[1:], strict=False):
         # an acknowledgement (or words for the customer's feeling), then a flat dismissal
         ack = lex.acknowledge.search(norm, a_start, a_end) or lex.empathy.search(norm, a_start, a_end)
@@ -137,7 +136,8 @@ def no_yes_but(s: Situation) -> Result:
             continue  # "Thanks for asking!" acknowledges no complaint
         if not ack or not _acknowledges(s, ack) or _helps(s, b_start, b_end) or lex.own_action.search(norm, a_start, a_end):
             continue
-        if text.sentence_index(b_start) in helped or _overlaps((b_start, b_end), limits) or lex.ownership.search(norm, b_start, b_end):
+        if _overlaps((b_start, b_end), limits) or lex.ownership.search(norm, b_start, b_end) or any(
+                b_start <= a < b_end for a, _, _ in steps(s)):
             continue  # the next sentence sets a step, a boundary or owns the fault: nothing is dismissed
         if lex.good_news.search(norm, b_start, b_end) or lex.welcome.search(norm, b_start, b_end):
             continue  # "We can't say why here, but we've sent you options" ends in help

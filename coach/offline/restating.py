@@ -27,8 +27,14 @@ _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و",
 
 
 def _word(token: str, lex: Compiled) -> str | None:
+    return _compared(token, lex.lang)
+
+
+@lru_cache(maxsize=65536)
+def _compared(token: str, lang: str) -> str | None:
     """A token as compared: digits for a number of two or more digits, the folded word (Arabic:
     without its clitics) for a content word, None for a function or service word everyone uses."""
+    lex = lexicon(lang)
     if token[0].isdigit():
         digits = token.replace(",", "").replace(".", "")
         return digits if len(digits) >= 2 else None

@@ -31,7 +31,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
     hazy = {text.sentence_index(a) for a, _ in vague(s)}
     rude = {text.sentence_index(a) for a, _, _ in unprofessional(s)}  # "if you want it fixed, drop the attitude"
     guarantees = [g.span() for g in lex.ensure.finditer(norm)]
-    limits = boundaries(s)  # "runāsim bez apvainojumiem" sets a limit, it is no step
+    limits = boundaries(s) if s.customer_abusive else []  # "runāsim bez apvainojumiem" sets a limit, no step
     found: list[tuple[int, int, str]] = []
     for kind, group in (("own", lex.own_action), ("done", lex.good_news), ("offer", lex.offer_question),
                         ("request", lex.request), ("instruction", lex.instruction), ("handover", lex.handover)):
