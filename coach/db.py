@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-VERSION = 3
+VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -100,6 +100,16 @@ CREATE TABLE IF NOT EXISTS persona_versions (
     changed TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (persona_id, version)
 );
+CREATE TABLE IF NOT EXISTS turn_audio (
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    attempt INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('trainee', 'customer')),
+    part INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, idx, attempt, role, part)
+);
 CREATE TABLE IF NOT EXISTS login_sessions (
     token_hash TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -145,7 +155,13 @@ def _from_v2(db: sqlite3.Connection) -> None:
     create_schema(db)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2}
+def _from_v3(db: sqlite3.Connection) -> None:
+    """v4 keeps the audio of spoken turns, when the `keep_audio` setting asks for it; nothing
+    existing changes."""
+    create_schema(db)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3}
 
 
 class Database:

@@ -33,6 +33,7 @@ from coach.notices import Notice, NoticeKind, notice
 from coach.personas import Persona
 from coach.rubric import Rubric, load_rubric
 from coach.settings import Settings, load_settings
+from coach.speech.features import SpokenReply, Voice
 
 Mode = Literal["practice", "exam"]
 
@@ -57,6 +58,7 @@ class TurnRecord(BaseModel):
     seconds: dict[str, float] = Field(default_factory=dict)  # customer, turn
     notices: list[Notice] = Field(default_factory=list)
     customer_check: CustomerCheck | None = None  # how the model's line fared (model customers only)
+    voice: SpokenReply | None = None  # a reply spoken on a call: what was heard and how it sounded
 
 
 class PendingReply(BaseModel):
@@ -173,9 +175,18 @@ class Practice:
 
         return band(self.persona, self.state_before(len(self.conversation.turns)).mood)
 
-    async def turn_stream(self, reply: str, *, retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
+    def voice_for(self, spoken: SpokenReply | None, index: int) -> Voice | None:
+        """A spoken reply at turn `index` as the voice criterion grades it: against the trainee's own
+        spoken turns before it (retired attempts left out)."""
+        if spoken is None:
+            return None
+        return spoken.voice([t.voice for t in self.conversation.turns[:index] if t.voice is not None])
+
+    async def turn_stream(self, reply: str, *, retry: int | None = None,
+                          spoken: SpokenReply | None = None) -> AsyncIterator[tuple[str, object]]:
         """Yields ("grade", offline Grade), ("mood", MoodChange), ("customer", text so far) ...,
-        and last ("turn", TurnRecord) once it is saved. `retry`: the index of a turn to try again."""
+        and last ("turn", TurnRecord) once it is saved. `retry`: the index of a turn to try again;
+        `spoken`: the reply was said on a call (its text is the transcript)."""
         c = self.conversation
         index = len(c.turns) if retry is None else retry
         if retry is None and c.finished:
@@ -187,7 +198,7 @@ class Practice:
         started = time.perf_counter()
         history = c.history(index)
         context = _turns(history)
-        offline = instant_grade(self.grader, reply, self.persona, context)
+        offline = instant_grade(self.grader, reply, self.persona, context, self.voice_for(spoken, index))
         yield "grade", offline
         change = advance(self.persona, self.state_before(index), offline)
         yield "mood", change
@@ -224,7 +235,7 @@ class Practice:
             mood_after=change.after, mood_reasons=change.reasons, band=change.band, state=change.state,
             customer=text.strip(), end=change.end,
             seconds={"customer": round(customer_s, 4), "turn": round(time.perf_counter() - started, 4)},
-            notices=notices, customer_check=getattr(self.customer, "check", None))
+            notices=notices, customer_check=getattr(self.customer, "check", None), voice=spoken)
         await asyncio.to_thread(self.log.finish, c, record, token)
         c.add(record)  # only now, once it is saved
         yield "turn", record
@@ -236,9 +247,9 @@ class Practice:
         index = len(c.turns) if retry is None else retry
         return instant_grade(self.grader, text, self.persona, _turns(c.history(index)))
 
-    async def turn(self, reply: str, *, retry: int | None = None) -> TurnRecord:
+    async def turn(self, reply: str, *, retry: int | None = None, spoken: SpokenReply | None = None) -> TurnRecord:
         record: TurnRecord | None = None
-        async for kind, value in self.turn_stream(reply, retry=retry):
+        async for kind, value in self.turn_stream(reply, retry=retry, spoken=spoken):
             if kind == "turn":
                 assert isinstance(value, TurnRecord)
                 record = value
@@ -261,9 +272,10 @@ def _scripted(customer: Customer) -> ScriptedCustomer:
     return customer
 
 
-def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn]) -> Grade:
+def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn], voice: Voice | None = None) -> Grade:
     offline = grader.offline if isinstance(grader, CombinedGrader) else grader
-    return offline.grade(reply, lang=persona.language, customer_name=persona.customer_name, context=context)
+    return offline.grade(reply, lang=persona.language, customer_name=persona.customer_name, context=context,
+                         voice=voice)
 
 
 def explain_in(code: str | None) -> str | None:

@@ -41,6 +41,7 @@ class Applies(str, Enum):
     CUSTOMER_ABUSIVE = "customer_abusive"
     PROBLEM_RAISED = "problem_raised"
     CLOSING = "closing"
+    SPOKEN = "spoken"  # the reply was spoken (a call): graded from the audio, never by the model judge
 
 
 class Source(Strict):
@@ -143,6 +144,11 @@ class Rubric(Strict):
     @property
     def ids(self) -> list[str]:
         return [c.id for c in self.criteria]
+
+    @property
+    def judged_ids(self) -> list[str]:
+        """The criteria a model judge may be asked about: what the words say, not how they sounded."""
+        return [c.id for c in self.criteria if c.applies is not Applies.SPOKEN]
 
 
 _cache: dict[str, tuple[float, Rubric]] = {}

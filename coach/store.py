@@ -119,6 +119,20 @@ class Store:
                 raise TurnConflict()
         c.version += 1
 
+    def keep_audio(self, conversation_id: str, index: int, attempt: int, role: str, part: int, wav: bytes) -> None:
+        """Keep one piece of a turn's audio: the trainee's recording (part 0) or a sentence the customer
+        said (parts 0, 1, ...). Only called when the `keep_audio` setting is on."""
+        with self.db.connect(write=True) as db:
+            db.execute("INSERT OR REPLACE INTO turn_audio (conversation_id, idx, attempt, role, part, data, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)", (conversation_id, index, attempt, role, part, wav, utcnow()))
+
+    def audio(self, conversation_id: str) -> list[tuple[int, int, str, int, bytes]]:
+        """Every kept piece of a conversation's audio: (turn index, attempt, role, part, WAV)."""
+        with self.db.connect() as db:
+            rows = db.execute("SELECT idx, attempt, role, part, data FROM turn_audio WHERE conversation_id = ? "
+                              "ORDER BY idx, attempt, role DESC, part", (conversation_id,)).fetchall()
+        return [(int(i), int(a), str(r), int(p), bytes(d)) for i, a, r, p, d in rows]
+
     # -- reading ---------------------------------------------------------------------------
     def version(self, conversation_id: str) -> int | None:
         with self.db.connect() as db:
