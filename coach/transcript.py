@@ -50,6 +50,12 @@ class TranscriptFiles:
         return Conversation.model_validate_json(self.path(conversation_id).read_text(encoding="utf-8"))
 
 
+def audio_name(index: int, attempt: int, role: str, part: int) -> str:
+    """A kept piece of audio's file name in the audio download (turns and attempts counted from 1)."""
+    return f"turn-{index + 1}" + (f"-attempt-{attempt + 1}" if attempt else "") + (
+        "-trainee.wav" if role == "trainee" else f"-customer-{part + 1}.wav")
+
+
 def transcript_json(conversation: Conversation, rubric: Rubric) -> str:
     """Every grade, every attempt and the scorecard; no account ids (a file travels)."""
     data = json.loads(conversation.model_dump_json(exclude={"owner"}))
@@ -97,11 +103,21 @@ def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = 
                 lines.append(f"  - {t('md.try', lang)}: {md(g.better)}")
         return lines
 
+    def spoken_lines(turn: TurnRecord) -> list[str]:
+        if turn.voice is None:
+            return []
+        f = turn.voice.features
+        line = t("md.spoken", lang, wpm=round(f.wpm) if f.wpm else "—", seconds=f"{f.duration_s:.1f}")
+        if turn.voice.kept:
+            line += " · " + t("md.audio_file", lang, file=audio_name(turn.index, turn.attempt, "trainee", 0))
+        return [f"*🎙 {line}*", ""]
+
     for turn in c.turns:
         for earlier in c.attempts(turn.index)[:-1]:
             out += [f"**{t('md.earlier_attempt', lang, turn=turn.index + 1, attempt=earlier.attempt + 1)}:**",
                     *md_quote(earlier.reply), "", *grade_lines(earlier), ""]
-        out += [f"**{t('md.you_turn', lang, turn=turn.index + 1)}:**", *md_quote(turn.reply), "", *grade_lines(turn)]
+        out += [f"**{t('md.you_turn', lang, turn=turn.index + 1)}:**", *md_quote(turn.reply), "", *spoken_lines(turn),
+                *grade_lines(turn)]
         sign = "+" if turn.mood_after >= turn.mood_before else ""
         out += ["", "*" + t("md.mood_line", lang, before=turn.mood_before, after=turn.mood_after,
                                 change=f"{sign}{turn.mood_after - turn.mood_before}") + "*", "",

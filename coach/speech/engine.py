@@ -63,6 +63,12 @@ class Speech:
         return f"transcription {self.whisper.describe()}, voice {self.espeak.describe()}"
 
     @property
+    def max_recording_bytes(self) -> int:
+        """The largest upload that can hold a reply of the longest length allowed (48 kHz stereo
+        16-bit WAV, the largest a browser sends): anything bigger is refused unread."""
+        return int(self.settings.max_speech_seconds * 48_000 * 2 * 2) + 64_000
+
+    @property
     def can_speak(self) -> bool:
         return self.remote_speaker is not None or self.espeak.available
 
@@ -85,6 +91,8 @@ class Speech:
     def hear(self, recording: bytes | str, lang: str) -> Heard:
         """Decode and transcribe a spoken reply. Refuses (in words a trainee can act on) a recording
         that is unreadable, too long, or silent."""
+        if isinstance(recording, bytes) and len(recording) > self.max_recording_bytes:
+            raise Refusal("error.audio_too_long", seconds="?", limit=round(self.settings.max_speech_seconds))
         samples = decode(recording)
         seconds = len(samples) / RATE
         if seconds > self.settings.max_speech_seconds:

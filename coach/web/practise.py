@@ -23,12 +23,14 @@ from coach.scorecard import scorecard
 from coach.textclean import clean_reply
 from coach.web import views
 from coach.web.base import Context, shown
+from coach.web.call import CallMode, clip, status_html
 
 
 class PractiseTab:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.c: dict[str, Any] = {}
+        self.call = CallMode(self)
 
     # -- layout ---------------------------------------------------------------------------------
     def persona_choices(self, ui: str) -> list[tuple[str, str]]:
@@ -66,6 +68,7 @@ class PractiseTab:
                 c["reply"] = gr.Textbox(label=ctx.label("practise.reply"), placeholder=ctx.label("practise.placeholder"),
                                         lines=1, max_lines=8, elem_id="coach-reply", interactive=False)
                 c["hint"] = gr.HTML(elem_id="coach-hint")
+                self.call.build()
                 c["retry_note"] = gr.HTML(elem_id="coach-retry-note")
                 with gr.Row():
                     c["send"] = gr.Button(ctx.label("practise.send"), variant="primary", elem_id="coach-send",
@@ -88,11 +91,13 @@ class PractiseTab:
             with gr.Row():
                 c["dl_json"] = gr.DownloadButton(ctx.label("practise.download_json"), elem_id="coach-dl-json")
                 c["dl_md"] = gr.DownloadButton(ctx.label("practise.download_md"), elem_id="coach-dl-md")
+                c["dl_audio"] = gr.DownloadButton(ctx.label("call.download_audio"), elem_id="coach-dl-audio",
+                                                  visible=False)
 
     @property
     def view_outputs(self) -> list:
         return [self.c[k] for k in ("conv", "persona", "persona_card", "ended", "chat", "reply", "send", "end", "mood",
-                                    "grade", "score_box", "score", "plot", "dl_json", "dl_md", "confirm", "retry",
+                                    "grade", "score_box", "score", "plot", "dl_json", "dl_md", "dl_audio", "confirm", "retry",
                                     "retry_row", "retry_pick", "retry_note", "retry_cancel", "hint", "attempts",
                                     "assigned_row", "assigned")]
 
@@ -110,8 +115,9 @@ class PractiseTab:
                                api_visibility="private")
         c["confirm_no"].click(lambda: gr.update(visible=False), None, [c["confirm"]], api_visibility="private")
         for trigger in (c["send"].click, c["reply"].submit):
-            trigger(self.on_send, [c["reply"], c["conv"], c["retry"], ui], self.view_outputs, concurrency_limit=None,
-                    api_visibility="private")
+            trigger(self.on_send, [c["reply"], c["conv"], c["retry"], ui, c["call"]],
+                    [*self.view_outputs, *self.call.outputs], concurrency_limit=None, api_visibility="private")
+        self.call.wire(ui)
         # hints: only the latest keystroke's draft is graded, off the typing path, with no spinner
         c["reply"].input(self.on_hint, [c["reply"], c["conv"], c["retry"], ui], [c["hint"]], trigger_mode="always_last",
                          show_progress="hidden", concurrency_limit=None, api_visibility="private")
@@ -206,8 +212,10 @@ class PractiseTab:
         c, service = self.c, self.ctx.service
         json_path = await service.export(user, conversation.id, "json")
         md_path = await service.export(user, conversation.id, "md", lang=ui)
+        audio_path = await service.export_audio(user, conversation.id, lang=ui)  # only when audio was kept
         return {c["dl_json"]: gr.update(value=str(json_path), visible=True),
-                c["dl_md"]: gr.update(value=str(md_path), visible=True)}
+                c["dl_md"]: gr.update(value=str(md_path), visible=True),
+                c["dl_audio"]: gr.update(value=str(audio_path) if audio_path else None, visible=audio_path is not None)}
 
     async def assigned(self, user: User, ui: str) -> dict:
         """The trainee's assignments as choices: what, in which mode, by when, and whether done."""
@@ -267,7 +275,7 @@ class PractiseTab:
 
     @shown
     async def on_send(self, message: str, conversation_id: str | None, retry: int | None, ui: str,
-                      request: gr.Request):
+                      call: bool | None, request: gr.Request):
         user = self.ctx.who(request)
         if not conversation_id:
             raise Refusal("error.start_first")
@@ -277,9 +285,15 @@ class PractiseTab:
         # while a retried turn is graded, the screen shows the conversation as it stood before that turn
         shown_so_far = conversation if retry is None else conversation.model_copy(
             update={"turns": conversation.turns[:retry], "end": None})
+        notices: list = []
         try:
-            async for kind, value in service.turn_stream(user, conversation_id, message, retry=retry):
-                if kind == "grade":
+            async for kind, value in service.turn_stream(user, conversation_id, message, retry=retry, voice=bool(call)):
+                if kind == "voice":  # on a call, the customer's line is spoken too
+                    yield {self.c["clip"]: clip(value[1])}  # type: ignore[index]
+                elif kind == "speech_notice":
+                    notices.append(value)
+                    yield {self.c["call_status"]: status_html(notices, ui)}
+                elif kind == "grade":
                     yield self.view(shown_so_far, ui, pending=message, grade=value, keep_reply=True)
                 elif kind == "mood":
                     assert isinstance(value, MoodChange)

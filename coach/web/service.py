@@ -13,6 +13,7 @@ soon as nobody holds it. Database work runs off the event loop.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import tempfile
 import time
 import weakref
@@ -36,9 +37,12 @@ from coach.progress import Progress, progress
 from coach.reviews import MAX_COMMENT, Agreement, agreement, new_review
 from coach.rubric import Rubric
 from coach.settings import Settings
+from coach.speech.engine import Speech
+from coach.speech.features import SpokenReply, measure
+from coach.speech.speak import Style
 from coach.store import Store, Summary
 from coach.textclean import MAX_REPLY_CHARS, clean_reply, clean_text
-from coach.transcript import transcript_json, transcript_markdown
+from coach.transcript import audio_name, transcript_json, transcript_markdown
 
 CACHE_SIZE = 256  # conversations kept parsed in memory; the store is the truth
 
@@ -74,6 +78,13 @@ class Coach:
         self._cache: OrderedDict[str, Conversation] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self._exports = Path(tempfile.mkdtemp(prefix="coach-exports-"))
+        self.speech = Speech(settings)  # calls: the engines load on first use (warm_speech loads them early)
+        self._last_recording: dict[str, str] = {}  # conversation -> the last recording heard (its SHA-256)
+
+    def warm_speech(self) -> None:
+        """Load the transcription model before the first call (a few seconds, once)."""
+        if self.speech.remote_transcriber is None:
+            self.speech.whisper.warm_up()
 
     # -- personas ---------------------------------------------------------------------------
     def refresh_personas(self) -> None:
@@ -171,21 +182,92 @@ class Coach:
             self._locks[conversation_id] = lock
         return lock
 
-    async def turn_stream(self, user: User, conversation_id: str, reply: object,
-                          retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
-        """The turn's events (see Practice.turn_stream), for the conversation's owner only."""
+    async def turn_stream(self, user: User, conversation_id: str, reply: object, retry: int | None = None, *,
+                          spoken: SpokenReply | None = None, recording: bytes | None = None,
+                          voice: bool = False) -> AsyncIterator[tuple[str, object]]:
+        """The turn's events (see Practice.turn_stream), for the conversation's owner only. On a call
+        (`voice`), the customer's line is also spoken: ("voice", (sentence, WAV)) for each sentence
+        as soon as it is said, and ("speech_notice", Notice) when an engine had to stand in."""
         text = clean_reply(reply, MAX_REPLY_CHARS)
         lock = self._lock(str(conversation_id))
         async with lock:
             c = await self.conversation(user, conversation_id, write=True)
             if retry is not None and c.mode == "exam":
                 raise Forbidden("error.exam_no_retry")
+            mood = c.mood
+            said: list[bytes] = []
             try:
-                async for event in self.practice(c).turn_stream(text, retry=retry):
-                    yield event
+                async for kind, value in self.practice(c).turn_stream(text, retry=retry, spoken=spoken):
+                    if kind == "mood":
+                        mood = value.after  # type: ignore[attr-defined]
+                    if kind == "turn" and self.settings.keep_audio and (recording or said):
+                        await asyncio.to_thread(self._keep, c.id, value, recording, said)
+                    yield kind, value
+                    if kind == "customer" and voice:
+                        async for event in self._say(str(value), Style(mood=mood, lang=c.language)):
+                            if event[0] == "voice":
+                                said.append(event[1][1])  # type: ignore[index]
+                            yield event
             except TurnConflict:
                 self._cache.pop(c.id, None)
                 raise
+
+    def _keep(self, conversation_id: str, record, recording: bytes | None, said: list[bytes]) -> None:
+        if recording:
+            self.store.keep_audio(conversation_id, record.index, record.attempt, "trainee", 0, recording)
+        for part, wav in enumerate(said):
+            self.store.keep_audio(conversation_id, record.index, record.attempt, "customer", part, wav)
+
+    async def _say(self, text: str, style: Style) -> AsyncIterator[tuple[str, object]]:
+        """The customer's line, spoken sentence by sentence off the event loop; each sentence is sent
+        as soon as it is ready, the next one synthesized meanwhile."""
+        told: set[str] = set()
+        pieces = self.speech.say(text, style)
+        while True:
+            piece = await asyncio.to_thread(next, pieces, None)
+            if piece is None:
+                return
+            sentence, wav, notices = piece
+            for n in notices:
+                if n.kind.value not in told:  # one notice per kind and turn
+                    told.add(n.kind.value)
+                    yield "speech_notice", n
+            if wav is not None:
+                yield "voice", (sentence, wav)
+
+    async def spoken_turn_stream(self, user: User, conversation_id: str, recording: str | bytes,
+                                 retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
+        """A reply spoken on a call: heard (("heard", Transcript) first), then the turn as for a typed
+        reply, with the customer's line spoken back. The recording is kept only with `keep_audio`."""
+        c = await self.conversation(user, conversation_id, write=True)  # whose it is, before any work
+        if c.finished and retry is None:
+            raise Refusal("error.ended")
+        digest = hashlib.sha256(recording if isinstance(recording, bytes) else Path(recording).read_bytes()).hexdigest()
+        if self._last_recording.get(c.id) == digest:
+            return  # the same recording sent again (a page that fired twice): one turn, not two
+        self._last_recording[c.id] = digest
+        while len(self._last_recording) > CACHE_SIZE:
+            self._last_recording.pop(next(iter(self._last_recording)))
+        heard = await asyncio.to_thread(self.speech.hear, recording, c.language)
+        features = await asyncio.to_thread(measure, heard.transcript, heard.samples)
+        yield "heard", heard.transcript
+        for n in heard.notices:
+            yield "speech_notice", n
+        kept = None
+        if self.settings.keep_audio:
+            from coach.speech.audio import wav_bytes
+
+            kept = wav_bytes(heard.samples)  # 16 kHz mono: what was graded, at a third of a browser's size
+        spoken = SpokenReply(transcript=heard.transcript, features=features, kept=kept is not None)
+        async for event in self.turn_stream(user, conversation_id, heard.transcript.text, retry, spoken=spoken,
+                                            recording=kept, voice=True):
+            yield event
+
+    async def opening_voice(self, user: User, conversation_id: str) -> AsyncIterator[tuple[str, object]]:
+        """The customer's opening line, spoken (a call starting before the first reply)."""
+        c = await self.conversation(user, conversation_id)
+        async for event in self._say(c.opening, Style(mood=c.mood_start, lang=c.language)):
+            yield event
 
     async def hint(self, user: User, conversation_id: str, draft: str, retry: int | None = None) -> Grade | None:
         """The offline grade of a reply being typed, for its owner, in practice mode only (an exam
@@ -383,6 +465,23 @@ class Coach:
         c = await self.conversation(user, conversation_id)
         text = transcript_json(c, self.rubric) if fmt == "json" else transcript_markdown(c, self.rubric, lang)
         return self._written(f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}", text)
+
+    async def export_audio(self, user: User, conversation_id: str, lang: str = "en") -> Path | None:
+        """The kept audio of a conversation as one ZIP with its transcripts; None when none was kept."""
+        import zipfile
+
+        c = await self.conversation(user, conversation_id)
+        pieces = await asyncio.to_thread(self.store.audio, c.id)
+        if not pieces:
+            return None
+        folder = Path(tempfile.mkdtemp(dir=self._exports))
+        path = folder / f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}-audio.zip"
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as z:
+            z.writestr("transcript.json", transcript_json(c, self.rubric))
+            z.writestr("transcript.md", transcript_markdown(c, self.rubric, lang))
+            for index, attempt, role, part, wav in pieces:
+                z.writestr(audio_name(index, attempt, role, part), wav)
+        return path
 
     async def write_export(self, user: User, name: str, text: str) -> Path:
         """A trainer's export (CSV) written for this request only."""

@@ -321,7 +321,8 @@ def chat_messages(conversation: Conversation, pending: str | None = None,
     escaped text shows exactly what was typed. The customer is on the left, the trainee right."""
     messages = [{"role": "assistant", "content": escape(conversation.opening)}]
     for turn in conversation.turns:
-        messages += [{"role": "user", "content": escape(turn.reply)},
+        said = "🎙 " if turn.voice is not None else ""  # a reply spoken on a call
+        messages += [{"role": "user", "content": said + escape(turn.reply)},
                      {"role": "assistant", "content": escape(turn.customer)}]
     if pending is not None:
         messages.append({"role": "user", "content": escape(pending)})
