@@ -474,8 +474,7 @@ class Coach:
         pieces = await asyncio.to_thread(self.store.audio, c.id)
         if not pieces:
             return None
-        folder = Path(tempfile.mkdtemp(dir=self._exports))
-        path = folder / f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}-audio.zip"
+        path = self._folder() / f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}-audio.zip"
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as z:
             z.writestr("transcript.json", transcript_json(c, self.rubric))
             z.writestr("transcript.md", transcript_markdown(c, self.rubric, lang))
@@ -488,8 +487,14 @@ class Coach:
         require_reviewer(user)
         return self._written(name, text)
 
+    def _folder(self) -> Path:
+        """A new folder for one download (nothing to guess); the exports folder is made again if a
+        temp cleaner removed it while the server ran."""
+        self._exports.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(dir=self._exports))
+
     def _written(self, name: str, text: str) -> Path:
-        folder = Path(tempfile.mkdtemp(dir=self._exports))  # a folder of its own: nothing to guess
+        folder = self._folder()
         path = folder / name
         path.write_text(text, encoding="utf-8")
         return path

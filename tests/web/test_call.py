@@ -7,7 +7,7 @@ import json
 import time
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from coach.testing.voices import synthesize
 from tests.web.conftest import ARGS, CHROMIUM
@@ -19,18 +19,17 @@ REPLY = ("Hello Gary, my name is Sam. I understand how frustrating this is. "
 
 
 @pytest.fixture()
-def call_page(tmp_path):
+def call_page(tmp_path, playwright):
     """Chromium whose microphone says REPLY, from the start, each time a recording begins."""
     reply = tmp_path / "reply.wav"
     reply.write_bytes(synthesize(REPLY, "en", rate=140, pause_after=1.0))
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            *ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-audio-capture={reply}%noloop", "--autoplay-policy=no-user-gesture-required"])
-        page = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True).new_page()
-        page.set_default_timeout(90_000)
-        yield page
-        browser.close()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+        *ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={reply}%noloop", "--autoplay-policy=no-user-gesture-required"])
+    page = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True).new_page()
+    page.set_default_timeout(90_000)
+    yield page
+    browser.close()
 
 
 def clips(page, which: str) -> int:
