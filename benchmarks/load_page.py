@@ -23,7 +23,7 @@ from pathlib import Path
 
 from benchmarks.bench_llm import fake_server
 from coach.accounts import Accounts
-from coach.db import Database
+from coach.db import open_database
 from coach.rubric import load_rubric
 from coach.store import Store
 from tests.llm.conftest import judge_json
@@ -110,7 +110,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, \
             fake_server(args.latency, judge_json(rubric), "I see. And what happens now?") as model_url:
         db = Path(tmp) / "coach.sqlite3"
-        accounts = Accounts(Database(db))
+        accounts = Accounts(open_database(db))
         names = [f"trainee{i:02d}" for i in range(args.trainees)]
         for name in [*names, "flooder"]:
             accounts.add(name, "trainee", PASSWORD)
@@ -134,7 +134,7 @@ def main() -> None:
             flooder.join(timeout=120)
         finally:
             server.stop()
-        kept = Store(Database(db), rubric)
+        kept = Store(open_database(db), rubric)
         errors2 += errors_calm
         lost = sum(1 for cid, turn, text, _, _ in results + during + calm + warm
                    if (c := kept.get(cid)) is None or len(c.turns) <= turn or c.turns[turn].reply != text)

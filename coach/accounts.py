@@ -90,6 +90,7 @@ class Accounts:
         role = Role(role)
         user = User(id=uuid.uuid4().hex, name=name, role=role, created_at=utcnow())
         with self.db.connect(write=True) as db:
+            db.lock("users")
             if db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
                 raise AccountError("error.user_exists", name=name)
             db.execute("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)",
@@ -102,6 +103,7 @@ class Accounts:
     def set_role(self, name: str, role: Role | str) -> User:
         user, role = self._existing(name), Role(role)
         with self.db.connect(write=True) as db:
+            db.lock("users")
             if user.role is Role.ADMIN and role is not Role.ADMIN and not self._admins_left_without(db, user):
                 raise AccountError("error.last_admin", name=name)
             db.execute("UPDATE users SET role = ? WHERE id = ?", (role.value, user.id))
@@ -120,6 +122,7 @@ class Accounts:
         """The account and its logins go; its conversations stay, as the training record they are."""
         user = self._existing(name)
         with self.db.connect(write=True) as db:
+            db.lock("users")
             if user.role is Role.ADMIN and not self._admins_left_without(db, user):
                 raise AccountError("error.last_admin", name=name)
             db.execute("DELETE FROM login_sessions WHERE user_id = ?", (user.id,))
@@ -145,7 +148,8 @@ class Accounts:
         created = datetime.now(UTC)
         with self.db.connect(write=True) as db:
             db.execute("DELETE FROM login_sessions WHERE expires_at < ?", (created.isoformat(),))
-            db.execute("INSERT OR REPLACE INTO login_sessions VALUES (?, ?, ?, ?)",
+            db.execute("INSERT INTO login_sessions VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO UPDATE SET "
+                       "user_id = excluded.user_id, created_at = excluded.created_at, expires_at = excluded.expires_at",
                        (token_hash(token), user_id, created.isoformat(),
                         (created + timedelta(hours=hours)).isoformat()))
 

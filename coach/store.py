@@ -1,4 +1,4 @@
-"""Conversations in SQLite: a header row each, and every turn a row of its own.
+"""Conversations in the database: a header row each, and every turn a row of its own.
 
 A turn is written twice: as `pending` with the trainee's reply before grading starts (a
 crash mid-turn loses nothing typed), then as `done` with its grade. Saving a turn writes only
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,10 +120,11 @@ class Store:
         c.version += 1
 
     # -- reading ---------------------------------------------------------------------------
-    def version(self, conversation_id: str) -> int | None:
+    def version(self, conversation_id: str) -> tuple[int, int] | None:
+        """(version, reviews laid over it): what a copy kept in memory must match to be current."""
         with self.db.connect() as db:
-            row = db.execute("SELECT version FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
-        return row[0] if row else None
+            row = db.execute("SELECT version, reviewed FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def get(self, conversation_id: str) -> Conversation | None:
         with self.db.connect() as db:
@@ -141,7 +142,8 @@ class Store:
         c = self.get(review.conversation_id)
         if c is not None:
             with self.db.connect(write=True) as db:
-                db.execute("UPDATE conversations SET score = ? WHERE id = ?", (scorecard(c, self.rubric).score, c.id))
+                db.execute("UPDATE conversations SET score = ?, reviewed = reviewed + 1 WHERE id = ?",
+                           (scorecard(c, self.rubric).score, c.id))
         return c
 
     def owner_of(self, conversation_id: str) -> tuple[bool, str | None]:
@@ -181,7 +183,7 @@ class Store:
         return [Summary(*row) for row in rows]
 
 
-def _assemble(header: str, version: int, turns: list[sqlite3.Row]) -> Conversation:
+def _assemble(header: str, version: int, turns: Sequence[Sequence[Any]]) -> Conversation:
     data = json.loads(header)
     active, retired, pendings = [], [], []
     for idx, _attempt, status, reply, turn_data in turns:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sqlite3
 
 import pytest
 
@@ -38,9 +37,21 @@ def test_a_correction_changes_what_the_trainee_sees_and_keeps_the_original(team_
     assert grade.verdict is Verdict.PASS and grade.review.original is Verdict.FAIL
     assert grade.review.comment == "Fine here: the policy was the news." and grade.review.reviewer == "tess"
     assert scorecard(seen, service.rubric).score > score_before
-    with sqlite3.connect(service.store.db.path) as con:  # the turn as graded is untouched
+    with service.store.db.connect() as con:  # the turn as graded is untouched
         data = json.loads(con.execute("SELECT data FROM turns WHERE conversation_id = ? AND idx = 0", (cid,)).fetchone()[0])
     assert next(g for g in data["grade"]["criteria"] if g["criterion"] == "no_yes_but")["verdict"] == "fail"
+
+
+def test_a_review_made_through_one_process_shows_through_another_that_kept_the_conversation(team_service,
+                                                                                           other_process):
+    service, users = team_service
+    cid = played(service, users["alice"], ["I understand, but that's our policy."])
+    kept = asyncio.run(other_process.conversation(users["alice"], cid))  # now in that process's memory
+    assert kept.turns[0].grade.get("no_yes_but").verdict is Verdict.FAIL
+    asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "pass", "Fine: the policy was the news."))
+    seen = asyncio.run(other_process.conversation(users["alice"], cid))
+    assert seen.turns[0].grade.get("no_yes_but").verdict is Verdict.PASS
+    assert seen.turns[0].grade.get("no_yes_but").review.reviewer == "tess"
 
 
 def test_only_trainers_review_and_a_comment_is_needed(team_service):
@@ -73,7 +84,7 @@ def test_exported_labels_are_cases_the_eval_runs_on(team_service, tmp_path):
     asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "fail", "Yes-but."))
     asyncio.run(service.review(users["tess"], cid, 1, "personalize", "fail", "Say your own name too."))
     out = tmp_path / "labels.jsonl"
-    env = {"COACH_DB": str(service.store.db.path)}
+    env = {"COACH_DB": service.store.db.where}
     exported = run_coach("eval", "export-labels", "--out", str(out), env_extra=env)
     assert exported.returncode == 0, exported.stderr
     cases = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -65,11 +65,11 @@ def _test(args: argparse.Namespace) -> int:
 
 
 def _versions(args: argparse.Namespace):
-    from coach.db import Database
+    from coach.db import open_database
     from coach.persona_versions import PersonaVersions
 
     settings = settings_from(args)
-    return PersonaVersions(Database(settings.database_path()), rubric_from(settings))
+    return PersonaVersions(open_database(settings.database_where()), rubric_from(settings))
 
 
 def _export(args: argparse.Namespace) -> int:

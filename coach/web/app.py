@@ -16,7 +16,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_SSR_MODE", "False")
 
-import asyncio  # noqa: E402
 import ipaddress  # noqa: E402
 import logging  # noqa: E402
 import socket  # noqa: E402
@@ -24,7 +23,7 @@ import socket  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from coach.accounts import Accounts  # noqa: E402
-from coach.db import Database  # noqa: E402
+from coach.db import open_database  # noqa: E402
 from coach.errors import CoachError  # noqa: E402
 from coach.i18n import t  # noqa: E402
 from coach.languages import LANGUAGES  # noqa: E402
@@ -134,7 +133,6 @@ class Page:
             if shown_now.finished:
                 out.update(await self.practise.downloads(user, shown_now, ui))
         out.update(await self.practise.assigned(user, ui))
-        await asyncio.to_thread(self.ctx.service.refresh_personas)  # a persona published since, here or elsewhere
         choices = {self.practise.c["persona"]: gr.update(choices=self.practise.persona_choices(ui))}
         return merged(self.relabeller.updates(ui), out, choices)
 
@@ -161,7 +159,7 @@ def build_page(settings: Settings) -> tuple[Page, gr.Blocks, Accounts]:
     personas, errors = load_personas(rubric=rubric, where=settings.persona_folders())
     for error in errors:
         log.warning("persona skipped: %s", error)
-    db = Database(settings.database_path())
+    db = open_database(settings.database_where())
     service = Coach(settings, rubric, personas, db)
     local = not service.accounts.any()
     ctx = Context(service, Identity(service.accounts, local), engine_line(settings))
