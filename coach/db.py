@@ -137,6 +137,7 @@ CREATE TABLE IF NOT EXISTS changes (
 TABLES = ("users", "conversations", "turns", "reviews", "teams", "team_members", "assignments", "persona_versions",
           "login_sessions", "changes")
 
+IDENTITIES = {"reviews": "id"}  # columns the database numbers itself
 
 def utcnow() -> str:
     return datetime.now(UTC).isoformat()

@@ -23,7 +23,7 @@ import socket  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from coach.accounts import Accounts  # noqa: E402
-from coach.db import open_database  # noqa: E402
+from coach.db import is_url, open_database  # noqa: E402
 from coach.errors import CoachError  # noqa: E402
 from coach.i18n import t  # noqa: E402
 from coach.languages import LANGUAGES  # noqa: E402
@@ -52,6 +52,11 @@ SAVE_LANGUAGE_JS = "(lang, conversation) => { localStorage.setItem('coach-langua
 NO_ACCOUNTS_OFF_LOOPBACK = (
     "there are no accounts yet, so the page only serves this computer (127.0.0.1); add the first admin with "
     "`coach users add NAME --role admin --password-stdin`, then serve on {host}")
+
+NO_ACCOUNTS_ON_A_SERVER = (
+    "a PostgreSQL database is a team's store, served to many: add the first admin with "
+    "`coach users add NAME --role admin --password-stdin` before serving it")
+COOKIE_ID = "coach"  # the login cookie is access-token-coach (deploy/nginx-coach.conf routes by it)
 
 
 class Page:
@@ -173,6 +178,8 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     local = page.ctx.local
     if local and not is_loopback(host):
         raise CoachError(NO_ACCOUNTS_OFF_LOOPBACK.format(host=host))
+    if local and is_url(settings.database_where()):
+        raise CoachError(NO_ACCOUNTS_ON_A_SERVER)
     demo.queue(default_concurrency_limit=None)
     try:
         demo.launch(server_name=host, server_port=port, css=views.CSS, show_error=False, quiet=True, ssr_mode=False,
@@ -184,6 +191,9 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     if not local:
         # gradio types App.tokens as the dict it starts with, but only uses it as a mapping
         demo.server_app.tokens = LoginTokens(accounts, settings.session_hours)  # type: ignore[assignment]
+        # Gradio names the login cookie after a random id per process; one name lets every process
+        # behind a load balancer (and this one after a restart) know the login, kept in the database
+        demo.server_app.cookie_id = COOKIE_ID
     mode = "local mode: one user on this computer, no login" if local else "sign in with a coach account"
     print(f"coach: the practice page is at http://{host}:{port}/ ({mode})", flush=True)
     try:

@@ -29,8 +29,11 @@ def free_port() -> int:
 class Server:
     """`coach serve` in a subprocess, as the README's command runs it."""
 
-    def __init__(self, db: Path, env_extra: dict[str, str] | None = None, port: int | None = None):
+    def __init__(self, db: Path | str, env_extra: dict[str, str] | None = None, port: int | None = None,
+                 home: Path | None = None):
+        """`db`: an SQLite file or a PostgreSQL URL; `home`: COACH_HOME (default: the file's folder)."""
         self.db = db
+        self.home = home or Path(db).parent
         self.env_extra = env_extra or {}
         self.port = port or free_port()
         self.proc: subprocess.Popen | None = None
@@ -42,22 +45,22 @@ class Server:
     @property
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
-        env.update(COACH_DB=str(self.db), COACH_HOME=str(self.db.parent), GRADIO_ANALYTICS_ENABLED="False",
+        env.update(COACH_DB=str(self.db), COACH_HOME=str(self.home), GRADIO_ANALYTICS_ENABLED="False",
                    HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1", **self.env_extra)
         return env
 
     def add_user(self, name: str, role: str, password: str = PASSWORD) -> None:
         """`coach users add` against this server's database, as an admin would."""
         done = subprocess.run([sys.executable, "-m", "coach", "users", "add", name, "--role", role, "--password-stdin"],
-                              input=password, capture_output=True, text=True, env=self.env, cwd=self.db.parent,
+                              input=password, capture_output=True, text=True, env=self.env, cwd=self.home,
                               timeout=60)
         assert done.returncode == 0, done.stderr
 
     def start(self) -> Server:
-        self.log_path = self.db.parent / f"serve-{self.port}.log"
+        self.log_path = self.home / f"serve-{self.port}.log"
         self.log = open(self.log_path, "a")  # noqa: SIM115 (closed in stop())
         self.proc = subprocess.Popen([sys.executable, "-m", "coach", "serve", "--port", str(self.port)],
-                                     cwd=self.db.parent, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+                                     cwd=self.home, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
