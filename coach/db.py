@@ -283,6 +283,9 @@ class Database:
 
     dialect: Dialect = SQLITE
     where: str  # the path or URL, as `COACH_DB` takes it
+    # a short read can run on the event loop instead of a worker thread (it never waits for a
+    # writer or the network): SQLite in WAL mode, not a database server
+    reads_inline = False
 
     @contextmanager
     def connect(self, write: bool = False) -> Iterator[Connection]:
@@ -340,6 +343,7 @@ class SQLiteDatabase(Database):
 
     dialect = SQLITE
     READERS = 8
+    reads_inline = True
 
     def __init__(self, path: str | Path):
         self.path = Path(path).expanduser()

@@ -15,6 +15,11 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_SSR_MODE", "False")
+# Gradio's queue keeps the last 10,000 events and rebuilds a pandas summary of them after every
+# request (for a monitoring page coach does not use): CPU per request grew with uptime. Keep one
+# event and never rebuild.
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(2**62))
 
 import ipaddress  # noqa: E402
 import logging  # noqa: E402
@@ -166,6 +171,7 @@ def build_page(settings: Settings) -> tuple[Page, gr.Blocks, Accounts]:
         log.warning("persona skipped: %s", error)
     db = open_database(settings.database_where())
     service = Coach(settings, rubric, personas, db)
+    service.warm()
     local = not service.accounts.any()
     ctx = Context(service, Identity(service.accounts, local), engine_line(settings))
     page = Page(ctx)

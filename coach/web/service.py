@@ -40,7 +40,8 @@ from coach.store import Store, Summary
 from coach.textclean import MAX_REPLY_CHARS, clean_reply, clean_text
 from coach.transcript import transcript_json, transcript_markdown
 
-CACHE_SIZE = 256  # conversations kept parsed in memory; the store is the truth
+CACHE_SIZE = 256  # live conversations kept parsed in memory; the store is the truth
+IDLE_S = 15 * 60  # a conversation untouched this long is read again from the store when it goes on
 
 
 class Forbidden(Refusal):
@@ -72,9 +73,20 @@ class Coach:
         self.accounts = Accounts(db)
         self.assignments = Assignments(db)
         self.grader = make_grader(settings, rubric=rubric)  # one grader and model client for everyone
-        self._cache: OrderedDict[str, tuple[int | None, Conversation]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[int | None, Conversation, float]] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self._exports = Path(tempfile.mkdtemp(prefix="coach-exports-"))
+
+    def warm(self) -> None:
+        """Load what the first turn in each language would otherwise load (lexicons, compiled
+        patterns): at start, not in a trainee's turn, where it stalls every other request."""
+        from coach.offline import OfflineGrader
+        from coach.offline.lexicon import available
+
+        offline = OfflineGrader(self.rubric)
+        for lang in available():
+            offline.grade("Thank you for waiting, I am sorry. I will check it now and call you back today.",
+                          lang=lang, customer_name="Dana")
 
     # -- personas ---------------------------------------------------------------------------
     @property
@@ -117,10 +129,16 @@ class Coach:
 
     # -- reading conversations ----------------------------------------------------------------
     def _remember(self, c: Conversation, reviewed: int | None = None) -> Conversation:
-        """Keep the parsed copy with the review count it was read with (None: unknown, read again)."""
-        self._cache[c.id] = (reviewed, c)
-        self._cache.move_to_end(c.id)
-        while len(self._cache) > CACHE_SIZE:
+        """Keep the parsed copy of a live conversation with the review count it was read with (None:
+        unknown, read again). Finished conversations and those idle for IDLE_S are let go: memory
+        follows the conversations going on, not those the process has ever served."""
+        now = time.monotonic()
+        if c.finished:
+            self._cache.pop(c.id, None)
+        else:
+            self._cache[c.id] = (reviewed, c, now)
+            self._cache.move_to_end(c.id)
+        while self._cache and (len(self._cache) > CACHE_SIZE or next(iter(self._cache.values()))[2] < now - IDLE_S):
             self._cache.popitem(last=False)
         return c
 
@@ -128,14 +146,16 @@ class Coach:
         """The saved conversation; the parsed copy in the cache when its version and its reviews are
         current (another process may have saved a turn or a review since).
         (The cache is touched on the event loop only; the reads run in worker threads.)"""
-        stamp = await asyncio.to_thread(self.store.version, conversation_id)
+        if self.store.db.reads_inline:  # a hand-off to a thread costs more than this read
+            stamp = self.store.version(conversation_id)
+        else:
+            stamp = await asyncio.to_thread(self.store.version, conversation_id)
         if stamp is None:
             raise NotFound("error.no_conversation")
         version, reviewed = stamp
         cached = self._cache.get(conversation_id)
         if cached is not None and cached[1].version == version and cached[0] == reviewed:
-            self._cache.move_to_end(conversation_id)
-            return cached[1]
+            return self._remember(cached[1], reviewed)
         c = await asyncio.to_thread(self.store.get, conversation_id)  # read after the stamp: at least as new
         if c is None:
             raise NotFound("error.no_conversation")
