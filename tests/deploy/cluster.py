@@ -23,10 +23,12 @@ LOG_FORMAT = "'$msec|$http_x_trainee|$upstream_addr|$status|$request_method|$uri
 
 def site_config(site: str, listen: int, backends: list[int]) -> str:
     """The shipped site with its upstream servers and listening port replaced."""
-    servers = "".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;\n" for p in backends)
+    shipped = re.search(r"(?m)^\s*server 127\.0\.0\.1:\d+([^\n]*)\n", site)
+    assert shipped, "no upstream servers in the shipped nginx configuration"
+    servers = "".join(f"    server 127.0.0.1:{p}{shipped.group(1)}\n" for p in backends)  # as shipped: only the port
     site, count = re.subn(r"(?m)^\s*server 127\.0\.0\.1:\d+[^\n]*\n", "", site)
     assert count, "no upstream servers in the shipped nginx configuration"
-    site = site.replace("    keepalive 32;", servers + "    keepalive 32;")
+    site = site.replace("    keepalive 32;\n", servers + "    keepalive 32;\n")
     site, count = re.subn(r"listen 80;", f"listen 127.0.0.1:{listen};", site)
     assert count == 1
     return site

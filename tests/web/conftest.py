@@ -61,7 +61,7 @@ class Server:
         self.log = open(self.log_path, "a")  # noqa: SIM115 (closed in stop())
         self.proc = subprocess.Popen([sys.executable, "-m", "coach", "serve", "--port", str(self.port)],
                                      cwd=self.home, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120  # a busy machine (several servers starting at once) is slow
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"coach serve exited: {self.log_path.read_text()}")
@@ -71,7 +71,7 @@ class Server:
                         return self
             except OSError:
                 time.sleep(0.3)
-        raise RuntimeError("coach serve did not answer within 60 s")
+        raise RuntimeError("coach serve did not answer within 120 s")
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
