@@ -195,19 +195,30 @@ def main() -> None:
     parser.add_argument("--trainees", type=int, default=50)
     parser.add_argument("--turns", type=int, default=5)
     parser.add_argument("--latency", type=float, default=0.2)
-    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite",
-                        help="postgresql: a throwaway server on loopback (Debian's binaries)")
+    parser.add_argument("--database", type=lambda v: v.split(","), default=["sqlite"],
+                        help="sqlite, postgresql (a throwaway server on loopback, Debian's binaries) or both, "
+                             "sqlite,postgresql: each in turn, then PostgreSQL's CPU per turn over SQLite's")
     parser.add_argument("--processes", type=lambda v: [int(n) for n in v.split(",")], default=None,
                         help="run behind nginx with each number of coach processes in turn, e.g. 1,2,3")
     parser.add_argument("--no-flood", action="store_true", help="skip the 5 MB replies phase")
     args = parser.parse_args()
     rubric = load_rubric()
     failed = False
+    cpu: dict[tuple[str, int | None], float] = {}
+    print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
     with fake_server(args.latency, judge_json(rubric), "I see. And what happens now?") as model_url:
-        for processes in args.processes or [None]:
-            m = measure(args, processes, model_url, rubric)
-            report(args, processes, m)
-            failed |= bool(m["errors"] or m["lost"] or any(r == "ACCEPTED" for r in m["refusals"]))
+        for database in args.database:
+            for processes in args.processes or [None]:
+                run = argparse.Namespace(**{**vars(args), "database": database})
+                m = measure(run, processes, model_url, rubric)
+                report(run, processes, m)
+                cpu[(database, processes)] = m["cpu"] / max(1, len(m["results"]))
+                failed |= bool(m["errors"] or m["lost"] or any(r == "ACCEPTED" for r in m["refusals"]))
+    for processes in args.processes or [None]:
+        if ("sqlite", processes) in cpu and ("postgresql", processes) in cpu:
+            print(f"{processes or 1} process(es): PostgreSQL's CPU per turn is "
+                  f"{cpu[('postgresql', processes)] / cpu[('sqlite', processes)]:.2f}x SQLite's (target <= 1.3)")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     sys.exit(1 if failed else 0)
 
 

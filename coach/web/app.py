@@ -171,7 +171,6 @@ def build_page(settings: Settings) -> tuple[Page, gr.Blocks, Accounts]:
         log.warning("persona skipped: %s", error)
     db = open_database(settings.database_where())
     service = Coach(settings, rubric, personas, db)
-    service.warm()
     local = not service.accounts.any()
     ctx = Context(service, Identity(service.accounts, local), engine_line(settings))
     page = Page(ctx)
@@ -186,6 +185,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
         raise CoachError(NO_ACCOUNTS_OFF_LOOPBACK.format(host=host))
     if local and is_url(settings.database_where()):
         raise CoachError(NO_ACCOUNTS_ON_A_SERVER)
+    page.ctx.service.warm()
     demo.queue(default_concurrency_limit=None)
     try:
         demo.launch(server_name=host, server_port=port, css=views.CSS, show_error=False, quiet=True, ssr_mode=False,
