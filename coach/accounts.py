@@ -67,14 +67,12 @@ class Accounts:
         return [User(id=r[0], name=r[1], role=Role(r[2]), created_at=r[3]) for r in rows]
 
     def get(self, user_id: str) -> User | None:
-        with self.db.connect() as db:
-            r = db.execute("SELECT id, name, role, created_at FROM users WHERE id = ?", (user_id,)).fetchone()
-        return User(id=r[0], name=r[1], role=Role(r[2]), created_at=r[3]) if r else None
+        rows = self.db.query("SELECT id, name, role, created_at FROM users WHERE id = ?", (user_id,))
+        return User(id=rows[0][0], name=rows[0][1], role=Role(rows[0][2]), created_at=rows[0][3]) if rows else None
 
     def by_name(self, name: str) -> User | None:
-        with self.db.connect() as db:
-            r = db.execute("SELECT id, name, role, created_at FROM users WHERE name = ?", (name,)).fetchone()
-        return User(id=r[0], name=r[1], role=Role(r[2]), created_at=r[3]) if r else None
+        rows = self.db.query("SELECT id, name, role, created_at FROM users WHERE name = ?", (name,))
+        return User(id=rows[0][0], name=rows[0][1], role=Role(rows[0][2]), created_at=rows[0][3]) if rows else None
 
     def _existing(self, name: str) -> User:
         user = self.by_name(name)
@@ -155,10 +153,9 @@ class Accounts:
 
     def session_user(self, hashed: str) -> str | None:
         """The user name of a live session (by the token's hash), None when expired or closed."""
-        with self.db.connect() as db:
-            r = db.execute("SELECT users.name FROM login_sessions JOIN users ON users.id = login_sessions.user_id "
-                           "WHERE token_hash = ? AND expires_at > ?", (hashed, datetime.now(UTC).isoformat())).fetchone()
-        return r[0] if r else None
+        rows = self.db.query("SELECT users.name FROM login_sessions JOIN users ON users.id = login_sessions.user_id "
+                             "WHERE token_hash = ? AND expires_at > ?", (hashed, datetime.now(UTC).isoformat()))
+        return rows[0][0] if rows else None
 
     def close_session(self, hashed: str) -> None:
         with self.db.connect(write=True) as db:

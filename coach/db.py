@@ -293,6 +293,11 @@ class Database:
         raise NotImplementedError
         yield  # pragma: no cover
 
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """One read statement on its own, outside a transaction (nothing else needs its snapshot):
+        the cheapest read there is, for what every request asks (who is logged in, a version)."""
+        raise NotImplementedError
+
     def watch(self, topic: str) -> Watch:
         raise NotImplementedError
 
@@ -370,12 +375,22 @@ class SQLiteDatabase(Database):
                     self._writer = self._open()
                 yield from self._transaction(self._writer, "BEGIN IMMEDIATE", write=True)
             return
+        with self._reader() as raw:
+            yield from self._transaction(raw, "BEGIN", write=False)  # one snapshot for every read in it
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self._reader() as raw:
+            return raw.execute(sql, tuple(params)).fetchall()
+
+    @contextmanager
+    def _reader(self) -> Iterator[sqlite3.Connection]:
+        """A reader connection from those kept (a new one when all are busy; at most READERS kept)."""
         try:
             raw = self._readers.get_nowait()
         except queue.Empty:
             raw = self._open()
         try:
-            yield from self._transaction(raw, "BEGIN", write=False)  # one snapshot for every read in it
+            yield raw
         finally:
             if self._readers.qsize() < self.READERS:
                 self._readers.put(raw)
@@ -403,9 +418,8 @@ class SQLiteDatabase(Database):
             if now - checked[0] < 0.2:
                 return False
             checked[0] = now
-            with self.connect() as db:
-                row = db.execute("SELECT version FROM changes WHERE topic = ?", (topic,)).fetchone()
-            version = row[0] if row else None
+            rows = self.query("SELECT version FROM changes WHERE topic = ?", (topic,))
+            version = rows[0][0] if rows else None
             if version == seen[0]:
                 return False
             seen[0] = version
@@ -482,6 +496,10 @@ class PostgresDatabase(Database):
             raw.read_only = not write
             with raw.transaction():
                 yield Connection(raw, POSTGRES, write)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self.pool.connection() as raw:  # autocommit: one round trip, no BEGIN and COMMIT
+            return raw.execute(_translated(POSTGRES, sql), tuple(params)).fetchall()
 
     def watch(self, topic: str) -> Watch:
         """LISTEN/NOTIFY: a change is known here as soon as it commits anywhere."""

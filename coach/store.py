@@ -122,9 +122,8 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
     def version(self, conversation_id: str) -> tuple[int, int] | None:
         """(version, reviews laid over it): what a copy kept in memory must match to be current."""
-        with self.db.connect() as db:
-            row = db.execute("SELECT version, reviewed FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
-        return (row[0], row[1]) if row else None
+        rows = self.db.query("SELECT version, reviewed FROM conversations WHERE id = ?", (conversation_id,))
+        return (rows[0][0], rows[0][1]) if rows else None
 
     def get(self, conversation_id: str) -> Conversation | None:
         with self.db.connect() as db:
@@ -148,9 +147,8 @@ class Store:
 
     def owner_of(self, conversation_id: str) -> tuple[bool, str | None]:
         """(exists, owner) without reading the conversation."""
-        with self.db.connect() as db:
-            row = db.execute("SELECT owner FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
-        return (row is not None, row[0] if row else None)
+        rows = self.db.query("SELECT owner FROM conversations WHERE id = ?", (conversation_id,))
+        return (bool(rows), rows[0][0] if rows else None)
 
     def active_id(self, owner: str) -> str | None:
         """The owner's latest unfinished conversation, to resume after a reload or restart."""
