@@ -24,7 +24,6 @@ os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(2**62))
 import ipaddress  # noqa: E402
 import logging  # noqa: E402
 import socket  # noqa: E402
-import threading  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
@@ -186,8 +185,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
         raise CoachError(NO_ACCOUNTS_OFF_LOOPBACK.format(host=host))
     if local and is_url(settings.database_where()):
         raise CoachError(NO_ACCOUNTS_ON_A_SERVER)
-    # lexicons and patterns load beside the start-up, not in some trainee's first turn in a language
-    threading.Thread(target=page.ctx.service.warm, name="coach-warm", daemon=True).start()
+    page.ctx.service.warm()
     demo.queue(default_concurrency_limit=None)
     try:
         demo.launch(server_name=host, server_port=port, css=views.CSS, show_error=False, quiet=True, ssr_mode=False,
