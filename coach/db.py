@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-VERSION = 3
+VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS conversations (
     turns INTEGER NOT NULL,
     score REAL,
     version INTEGER NOT NULL DEFAULT 0,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    preview INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS conversations_owner ON conversations(owner, started_at);
 CREATE INDEX IF NOT EXISTS conversations_persona ON conversations(persona_id, started_at);
@@ -145,7 +146,13 @@ def _from_v2(db: sqlite3.Connection) -> None:
     create_schema(db)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2}
+def _from_v3(db: sqlite3.Connection) -> None:
+    """v4 marks a trainer's preview of an unpublished persona draft, which stays out of every
+    list but its author's own."""
+    db.execute("ALTER TABLE conversations ADD COLUMN preview INTEGER NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3}
 
 
 class Database:

@@ -71,6 +71,7 @@ class Conversation(BaseModel):
     owner: str | None = None  # the user it belongs to (their account id)
     persona_id: str
     persona_version: int | None = None  # the page-edited version played (None: the persona file)
+    preview: bool = False  # a trainer trying an unpublished draft: theirs alone, in no one else's list
     persona_name: str
     customer_name: str
     language: str

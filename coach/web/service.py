@@ -160,6 +160,7 @@ class Coach:
         practice = start_practice(persona, settings=self.settings, rubric=self.rubric, grader=self.grader,
                                   owner=user.id, mode=mode, seed=int(time.time()) % 100_000)
         practice.conversation.persona_version = version
+        practice.conversation.preview = draft is not None and version != self.persona_version.get(persona.id)
         practice.conversation.trainee_language = language
         await asyncio.to_thread(self.store.create, practice.conversation)
         return self._remember(practice.conversation)
@@ -221,7 +222,7 @@ class Coach:
         try:
             return await asyncio.to_thread(self.persona_versions.save, str(text or ""), user.name)
         except DataFileErrors as exc:
-            raise Refusal("error.persona_problems", problem=str(exc.errors[0]), more=len(exc.errors) - 1) from None
+            raise Refusal("error.persona_problems", problem=str(exc.errors[0]), count=len(exc.errors) - 1) from None
         except DataFileError as exc:
             raise Refusal("error.persona_invalid", problem=str(exc)) from None
 
@@ -278,6 +279,8 @@ class Coach:
         persona = self.persona(persona_id)
         if mode not in ("practice", "exam"):
             raise Refusal("error.unknown_mode", mode=clean_text(str(mode))[:20])
+        if due is not None and due < date.today():  # nobody can do it by a day that has gone
+            raise Refusal("error.due_past", value=due.isoformat())
         kind, _, name = str(to or "").partition(":")
         if kind == "user":
             return await asyncio.to_thread(self.assignments.assign, persona_id=persona.id, mode=mode, due=due, by=user,
@@ -367,7 +370,8 @@ class Coach:
 
     # -- lists ----------------------------------------------------------------------------------
     async def my_sessions(self, user: User) -> list[Summary]:
-        return await asyncio.to_thread(self.store.list, owner=user.id)
+        """The caller's own conversations, their draft previews included (marked as such)."""
+        return await asyncio.to_thread(self.store.list, owner=user.id, previews=True)
 
     async def all_sessions(self, user: User, **filters) -> list[Summary]:
         require_reviewer(user)

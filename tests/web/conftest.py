@@ -12,12 +12,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct-horse-battery"  # every test account's password
+expect.set_options(timeout=15_000)  # two shared cores: a page update can take seconds under load
 
 
 def free_port() -> int:

@@ -65,7 +65,7 @@ def test_a_retried_turn_restores_the_mood_and_keeps_both_attempts_side_by_side(s
 
     if page.locator("#coach-end").is_enabled():
         page.click("#coach-end")
-    expect(page.locator("#coach-scorecard")).to_contain_text("You tried 1 turn(s) again")
+    expect(page.locator("#coach-scorecard")).to_contain_text("You tried 1 turn again;")
     markdown = download(page, "#coach-dl-md")
     assert YES_BUT in markdown and GOOD in markdown
 
