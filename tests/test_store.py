@@ -104,3 +104,27 @@ def test_a_database_from_before_accounts_is_migrated_without_loss(tmp_path, rubr
     resumed = practice_on(store, conversation=back)
     asyncio.run(resumed.turn("Dana, one more after the upgrade."))
     assert len(store.get(old.id).turns) == 4
+
+
+def test_a_trainers_draft_preview_is_in_no_list_but_its_authors_own(stores):
+    store, _ = stores
+    practice_on(store)
+    preview = start_practice(find_persona("repeat-refund"), engine="offline", log=store, owner="alice")
+    preview.conversation.preview = True
+    store.create(preview.conversation)
+    everyone = store.list()
+    assert preview.conversation.id not in [s.id for s in everyone] and len(everyone) == 1
+    own = store.list(owner="alice", previews=True)
+    assert [s.preview for s in own if s.id == preview.conversation.id] == [1]
+
+
+def test_a_version_3_database_gains_the_preview_mark_and_keeps_its_conversations(tmp_path, rubric):
+    path = tmp_path / "coach.sqlite3"
+    store = Store(Database(path), rubric)
+    practice_on(store)
+    with sqlite3.connect(path) as con:  # as coach before previews were marked left it
+        con.execute("ALTER TABLE conversations DROP COLUMN preview")
+        con.execute("PRAGMA user_version = 3")
+    again = Store(Database(path), rubric)
+    assert [s.preview for s in again.list()] == [0]
+    assert (tmp_path / f"coach.sqlite3.before-v{VERSION}").exists()

@@ -35,17 +35,22 @@ element.addEventListener('click', (event) => {
 
 # A reply typed but not sent is kept in this browser (localStorage, per conversation) and comes back
 # after a reload or a change of language; sending it forgets it. Nothing the server trusts.
-KEEP_DRAFT_JS = """(text, conv) => {
-  if (conv) localStorage.setItem('coach-draft', JSON.stringify({conv: conv, text: text}));
-}"""
+# (The conversation on screen is read from the customer card: the conversation id lives on the server.)
+_SHOWN = "document.querySelector('#coach-persona-card [data-conversation]')?.dataset.conversation"
+KEEP_DRAFT_JS = f"""(text) => {{
+  const conv = {_SHOWN};
+  if (conv) localStorage.setItem('coach-draft', JSON.stringify({{conv: conv, text: text}}));
+}}"""
 FORGET_DRAFT_JS = """(...inputs) => { localStorage.removeItem('coach-draft'); return inputs; }"""
-RESTORE_DRAFT_JS = """(conv, current) => {
-  try {
+RESTORE_DRAFT_JS = f"""async (current) => {{
+  await new Promise(done => setTimeout(done, 150));  // the redrawn card first
+  try {{
+    const conv = {_SHOWN};
     const saved = JSON.parse(localStorage.getItem('coach-draft') || 'null');
     if (saved && conv && saved.conv === conv && saved.text && !current) return saved.text;
-  } catch (e) { localStorage.removeItem('coach-draft'); }
+  }} catch (e) {{ localStorage.removeItem('coach-draft'); }}
   return current;
-}"""
+}}"""
 
 
 class PractiseTab:
@@ -147,7 +152,7 @@ class PractiseTab:
         for trigger in (c["send"].click, c["reply"].submit):
             trigger(self.on_send, [c["reply"], c["conv"], c["retry"], ui], self.view_outputs, concurrency_limit=None,
                     api_visibility="private", js=FORGET_DRAFT_JS)
-        c["reply"].input(None, [c["reply"], c["conv"]], None, js=KEEP_DRAFT_JS, show_progress="hidden")
+        c["reply"].input(None, [c["reply"]], None, js=KEEP_DRAFT_JS, show_progress="hidden")
         # hints: only the latest keystroke's draft is graded, off the typing path, with no spinner
         c["reply"].input(self.on_hint, [c["reply"], c["conv"], c["retry"], ui], [c["hint"]], trigger_mode="always_last",
                          show_progress="hidden", concurrency_limit=None, api_visibility="private")
@@ -158,8 +163,7 @@ class PractiseTab:
 
     def restore_draft(self, event: Any) -> None:
         """After `event` redraws the page, put back a reply typed but not sent in this browser."""
-        event.then(None, [self.c["conv"], self.c["reply"]], [self.c["reply"]], js=RESTORE_DRAFT_JS,
-                   show_progress="hidden")
+        event.then(None, [self.c["reply"]], [self.c["reply"]], js=RESTORE_DRAFT_JS, show_progress="hidden")
 
     # -- rendering --------------------------------------------------------------------------------
     def starting_mood(self, persona: Persona | None, ui: str) -> str:
@@ -219,7 +223,7 @@ class PractiseTab:
             # a trainer's preview of an unpublished draft is not among the choices (nor is its published namesake)
             c["persona"]: gr.update(value=conversation.persona_id)
             if conversation.persona_id in ctx.service.personas and not conversation.preview else gr.update(),
-            c["persona_card"]: views.persona_card(persona, ui,
+            c["persona_card"]: views.persona_card(persona, ui, conversation=conversation.id,
                                                   preview=conversation.persona_version if conversation.preview else None),
             c["ended"]: views.ended_banner(conversation, ui) if pending is None else "",
             c["chat"]: gr.update(value=views.chat_messages(conversation, pending, customer_text), rtl=rtl),

@@ -129,8 +129,10 @@ def verdict_word(verdict: Verdict, ui: str) -> str:
     return t(f"verdict.{BADGE[verdict][0]}", ui)
 
 
-def persona_card(persona: Persona | None, lang: str = "en", *, preview: int | None = None) -> str:
-    """Who the customer is; `preview`: the draft version a trainer is trying, said plainly."""
+def persona_card(persona: Persona | None, lang: str = "en", *, preview: int | None = None,
+                 conversation: str | None = None) -> str:
+    """Who the customer is; `preview`: the draft version a trainer is trying, said plainly;
+    `conversation`: the one on screen (the browser keeps an unsent reply under it)."""
     ui = direction(lang)
     if persona is None:
         return f"<div class='coach-card' dir='{ui}'>{escape(t('card.pick', lang))}</div>"
@@ -141,7 +143,8 @@ def persona_card(persona: Persona | None, lang: str = "en", *, preview: int | No
     draft = (f"<div class='coach-preview' id='coach-preview' data-version='{preview}'>"
              + t_html("preview.card", lang, version=str(preview), name=text(persona.display_name)) + "</div>"
              if preview is not None else "")
-    return (f"<div class='coach-card' dir='{ui}'>{draft}<h3>{text(persona.display_name, persona.language)}</h3>"
+    shown = f" data-conversation='{escape(conversation)}'" if conversation else ""
+    return (f"<div class='coach-card' dir='{ui}'{shown}>{draft}<h3>{text(persona.display_name, persona.language)}</h3>"
             f"<div class='meta'>{meta}</div>"
             f"<p dir='{d}'>{escape(' '.join(persona.situation.split()))}</p></div>")
 

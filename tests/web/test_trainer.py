@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -137,10 +138,29 @@ def test_a_trainer_writes_a_persona_fixes_what_the_editor_flags_tests_and_publis
         editor = tess.locator("#coach-editor-yaml .cm-content")
         editor.fill(text.replace("start: 70", "start: 170"))
         expect(tess.locator("#coach-editor-problems")).to_contain_text("fifty-dollar-lawsuit.yaml:16: field 'mood.start'")
+        tess.click("#coach-editor-save")  # refused once, in plain words, beside the problems
+        expect(tess.locator("#coach-editor-status .coach-error")).to_have_text("Not saved: fix this problem first.")
+        expect(tess.locator("#coach-editor").get_by_text("Error", exact=True)).to_have_count(0)
         editor.fill(text)
         expect(tess.locator("#coach-editor-problems li")).to_have_count(0)
         tess.click("#coach-editor-save")
         expect(tess.locator("#coach-editor-status")).to_contain_text("Saved fifty-dollar-lawsuit, version 1")
+        expect(tess.locator("#coach-editor .coach-error")).to_have_count(0)
+        expect(tess.locator("#coach-editor").get_by_text("Error", exact=True)).to_have_count(0)
+
+        # trying the draft as a trainee says it is one, by its own name, and the preview stays the trainer's
+        tess.click("#coach-editor-preview")
+        preview = tess.locator("#coach-preview")
+        expect(preview).to_contain_text("Draft preview: version 1 of “The $50 lawsuit”")
+        expect(tess.locator("#coach-persona-card h3")).to_have_text("The $50 lawsuit")
+        expect(tess.locator("#coach-persona input")).not_to_have_value(re.compile("lawsuit"))
+        send(tess, "Gary, I'm sorry about the logo. I'll check it with our supplier today.")
+        tab(tess, "My sessions")
+        expect(tess.locator("#coach-mine")).to_contain_text("The $50 lawsuit (Gary Thompson) · draft preview")
+        tab(tess, "Trainer view")
+        tess.click("#coach-trainer-go")
+        expect(tess.locator("#coach-trainer-message")).to_contain_text("No conversations match")
+        expect(tess.locator("#coach-trainer")).to_have_count(0)
         tess.click("#coach-editor-test")
         expect(tess.locator("#coach-editor-report pre, pre.coach-editor-report")).to_have_attribute("data-ok", "true")
         expect(tess.locator("#coach-editor-report")).to_contain_text("the model trainee resolves it")
