@@ -34,6 +34,9 @@ def direction(locator) -> str:
 
 def test_the_arabic_grade_panel_banners_and_scorecard_read_right_to_left(server, browser, tmp_path):
     page = new_page(browser, locale="ar")
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         open_page(page, server.url)
         # nothing left in English: heading, language label, engine banner
@@ -92,5 +95,6 @@ def test_the_arabic_grade_panel_banners_and_scorecard_read_right_to_left(server,
         expect(page.locator("#coach-mood-plot")).to_contain_text(t("practise.mood_axis_turn", "ar"))
         page.locator("#coach-score-box").screenshot(path=tmp_path / "scorecard-ar.png")
         assert all((tmp_path / f).stat().st_size > 5000 for f in ("banner-ar.png", "grade-ar.png", "scorecard-ar.png"))
+        assert errors == [], errors  # the browser had nothing to complain about either
     finally:
         page.context.close()
