@@ -44,8 +44,9 @@ class Server:
     @property
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
+        # a temporary folder of its own: what another process sweeps from /tmp is never this server's downloads
         env.update(COACH_DB=str(self.db), COACH_HOME=str(self.db.parent), GRADIO_ANALYTICS_ENABLED="False",
-                   HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1", **self.env_extra)
+                   HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1", TMPDIR=str(self.db.parent), **self.env_extra)
         return env
 
     def add_user(self, name: str, role: str, password: str = PASSWORD) -> None:

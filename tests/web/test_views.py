@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -17,7 +18,9 @@ from coach.web import views
 @pytest.fixture(scope="module")
 def told_to_calm_down(rubric):
     practice = start_practice(find_persona("lawsuit-19-dollars"), engine="offline", rubric=rubric)
-    return asyncio.run(practice.turn("Calm down, sir. There is no reason to be upset."))
+    turn = practice.turn("Calm down, sir. There is no reason to be upset.")
+    with ThreadPoolExecutor(1) as pool:  # a loop of its own: Playwright's may be running in this thread
+        return pool.submit(asyncio.run, turn).result()
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
