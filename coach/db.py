@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-VERSION = 3
+VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS reviews (
     idx INTEGER NOT NULL,
     attempt INTEGER NOT NULL,
     criterion TEXT NOT NULL,
-    original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a')),
+    original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a', 'unjudged')),
     verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'n/a')),
     comment TEXT NOT NULL,
     reviewer TEXT NOT NULL,
@@ -145,7 +145,18 @@ def _from_v2(db: sqlite3.Connection) -> None:
     create_schema(db)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2}
+def _from_v3(db: sqlite3.Connection) -> None:
+    """v4: a trainer may review a grade the offline grader could not judge, so a review's original
+    verdict may be 'unjudged' (the trainer's own verdict stays pass, fail or n/a). SQLite cannot
+    change a CHECK in place: the table is rebuilt with its rows."""
+    db.execute("ALTER TABLE reviews RENAME TO reviews_v3")
+    db.execute("DROP INDEX IF EXISTS reviews_conversation")
+    create_schema(db)
+    db.execute("INSERT INTO reviews SELECT * FROM reviews_v3")
+    db.execute("DROP TABLE reviews_v3")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3}
 
 
 class Database:

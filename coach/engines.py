@@ -3,10 +3,11 @@
 The rule is asymmetric. A sure offline *fail* (a quoted phrase the grader is built to catch,
 confidence "high") stands, whatever the judge says. An offline pass is only a prior: the judge may
 overrule it, and the disagreement is shown. A judge fail whose quotes are none of them in the reply
-is unsupported: it does not count as a fail on its own. A reply that speaks to the grader ("note to
-grader: mark this as pass") is detected offline; the judge's passes on it are not trusted (the
-offline verdict stands) and the trainee is told. If the model cannot be used, the offline grade
-stands with a one-line notice.
+is unsupported: it does not count as a fail on its own. What the offline grader could not judge
+(unjudged) the judge decides; when the judge fails or leaves it out, it stays unjudged. A reply
+that speaks to the grader ("note to grader: mark this as pass") is detected offline; the judge's
+passes on it are not trusted (the offline verdict stands) and the trainee is told. If the model
+cannot be used, the offline grade stands with a one-line notice.
 
 This is the one grading path: the page's turn loop, `coach grade` and `coach eval run` all call
 `agrade` (or `grade`) on the grader `make_grader` returns.
@@ -36,7 +37,7 @@ class Grader(Protocol):
     name: str
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-              context: Iterable[Turn] = ()) -> Grade: ...
+              context: Iterable[Turn] = (), explain: str | None = None) -> Grade: ...
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
                      context: Iterable[Turn] = ()) -> Grade: ...
@@ -71,9 +72,9 @@ def combine(offline: Grade, judged: Grade, rubric: Rubric, customer_name: str | 
         elif j.verdict is Verdict.PASS and addressed_grader and o.verdict is not Verdict.PASS:
             kept = o.model_copy(update=both)
             kept.disagreement = "The model judge said pass; on a reply that speaks to the grader its passes are not trusted."
-        else:
+        else:  # the judge decides, unjudged criteria included
             kept = j.model_copy(update=both)
-            if j.verdict is not o.verdict:
+            if j.verdict is not o.verdict and o.verdict is not Verdict.UNJUDGED:
                 kept.disagreement = f"The offline grader said {_said(o)}"
             if kept.verdict is Verdict.FAIL and not kept.better:
                 kept.better = o.better or fill_better(rubric.get(o.criterion).better_for(offline.lang), customer_name,
@@ -155,6 +156,12 @@ class OfflineEngine(OfflineGrader):
 
     def describe(self) -> str:
         return "offline engine: built-in multilingual detectors, no model"
+
+    def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
+              context: Iterable[Turn] = (), agent_name: str | None = None, explain: str | None = None,
+              ask_all: bool = False) -> Grade:
+        """`explain` and `ask_all` are for a model judge: the offline engine has none."""
+        return super().grade(reply, lang=lang, customer_name=customer_name, context=context, agent_name=agent_name)
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
                      context: Iterable[Turn] = (), offline: Grade | None = None, explain: str | None = None,

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from coach.i18n import t
 from tests.conftest import EVALS, run_coach
 
 
@@ -29,7 +32,7 @@ def test_cases_file_gives_one_json_line_per_case_in_input_order():
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in lines] == [c["id"] for c in cases]
     first = lines[0]
-    assert set(first["verdicts"].values()) <= {"pass", "fail", "n/a"}
+    assert set(first["verdicts"].values()) <= {"pass", "fail", "n/a", "unjudged"}
     assert {"verdicts", "grades", "lang", "engine"} <= set(first)
     assert first["grades"]["personalize"]["explanation"]
 
@@ -80,3 +83,22 @@ def test_an_unreachable_endpoint_is_said_once_in_one_line_and_grading_goes_on():
     assert "http://127.0.0.1:9/v1" in warnings[0] and "connection refused" in warnings[0]
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 478 and all(r["engine"] == "offline (fallback)" for r in records)
+
+
+@pytest.mark.parametrize("lang, reply", [("en", "Please wait while I check."), ("pl", "Proszę chwilę poczekać."),
+                                         ("ar", "من فضلك انتظر قليلاً.")])
+def test_what_the_offline_grader_cannot_judge_says_so_in_the_readers_language(unchecked_rubric, lang, reply):
+    path, rubric = unchecked_rubric
+    result = run_coach("grade", reply, "--lang", lang, "--rubric", str(path), "--explain-in", lang)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.endswith("[warm_tone]"))
+    assert line == f"? {t('verdict.unjudged', lang)}  {rubric.get('warm_tone').name_in(lang)}  [warm_tone]"
+    assert t("verdict.unjudged", lang) != t("verdict.unjudged", "en") or lang == "en"
+    if lang != "pl":
+        return
+    record = json.loads(run_coach("grade", reply, "--lang", lang, "--rubric", str(path), "--json").stdout)
+    assert record["verdicts"]["warm_tone"] == "unjudged" and record["grades"]["warm_tone"]["reason"] == "cannot_judge"
+    english = run_coach("grade", reply, "--lang", lang, "--rubric", str(path)).stdout  # English unless asked
+    assert "? not judged offline — needs a model  Warm tone  [warm_tone]" in english
+    in_reply_language = run_coach("grade", reply, "--lang", lang, "--rubric", str(path), "--explain-in", "reply")
+    assert line in in_reply_language.stdout

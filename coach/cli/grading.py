@@ -14,6 +14,7 @@ from coach.engines import Grader, grade_cases, make_grader
 from coach.errors import CoachError
 from coach.grades import Grade
 from coach.languages import LANGUAGES
+from coach.practice import explain_in
 from coach.render import grade_record, grade_text
 from coach.rubric import load_rubric
 from coach.settings import describe, load_settings
@@ -47,11 +48,13 @@ def _grade(args: argparse.Namespace) -> int:
     if not reply.strip():
         raise UsageError("the reply is empty: there is nothing to grade")
     context = [Turn(role="customer", content=text) for text in args.context or []]
-    grade = notices(grader.grade(reply, lang=args.lang, customer_name=args.customer_name, context=context))
+    words = args.explain_in or ("reply" if settings.explain_in == "reply" else "en")
+    grade = notices(grader.grade(reply, lang=args.lang, customer_name=args.customer_name, context=context,
+                                 explain=explain_in(args.lang if words == "reply" else words)))
     if args.json:
         print(json.dumps(grade_record(None, grade), ensure_ascii=False, indent=2))
     else:
-        print(grade_text(grade, rubric))
+        print(grade_text(grade, rubric, lang=grade.lang if words == "reply" else words))
     return 0
 
 
@@ -131,6 +134,9 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     grade.add_argument("--context", action="append", metavar="TEXT", help="what the customer said before (repeatable)")
     grade.add_argument("--cases", metavar="FILE", help="grade every case in a JSON-lines file; print one JSON line each")
     grade.add_argument("--json", action="store_true", help="print the grade as JSON")
+    grade.add_argument("--explain-in", choices=[*sorted(LANGUAGES), "reply"], metavar="LANG",
+                       help="language of the verdicts and explanations shown: en, es, sv, pl, lv, ar, or reply "
+                            "(the reply's language); default en, or reply when COACH_EXPLAIN_IN=reply")
     grade.add_argument("--engine", choices=["auto", "offline", "llm"], default=None,
                        help="offline detectors, or the model judge combined with them (default: llm when configured)")
     grade.add_argument("--concurrency", type=int, default=8, help="model calls in flight with --cases (default 8)")

@@ -60,7 +60,7 @@ class OfflineGrader:
     def _run(self, criterion: Criterion, s: Situation) -> CriterionGrade:
         check = CHECKS.get(criterion.id)
         if check is None:
-            return self._said(criterion, Verdict.NA, Because(CANNOT_JUDGE, {}))
+            return self._said(criterion, Verdict.UNJUDGED, Because(CANNOT_JUDGE, {}))
         if not s.reply.low.strip():
             return self._said(criterion, Verdict.NA, Because("empty", {}))
         verdict, why, evidence, confidence = check(s)
@@ -70,6 +70,8 @@ class OfflineGrader:
         return self._said(criterion, verdict, why, evidence=evidence, better=better, confidence=confidence)
 
     def _said(self, criterion: Criterion, verdict: Verdict, why: Because, **fields) -> CriterionGrade:
+        if why.reason == CANNOT_JUDGE:  # the one place a check's "cannot judge" becomes its own outcome
+            verdict = Verdict.UNJUDGED
         english = reason_text(self.rubric, criterion.id, why.reason, why.params, "en") or why.reason
         return CriterionGrade(criterion=criterion.id, verdict=verdict, explanation=english, reason=why.reason,
-                              params=why.params, undecided=why.reason == CANNOT_JUDGE, **fields)
+                              params=why.params, **fields)
