@@ -68,5 +68,13 @@ def test_the_persona_commands():
     assert listed.returncode == 0 and "lawsuit-19-dollars" in listed.stdout
     validated = run_coach("persona", "validate")
     assert validated.returncode == 0 and validated.stdout.count("ok: ") >= 10
+    by_id = run_coach("persona", "validate", "lawsuit-19-dollars", str(SHIPPED / "repeat-refund.yaml"))
+    assert by_id.returncode == 0 and by_id.stdout.splitlines() == ["ok: lawsuit-19-dollars (en, hard)",
+                                                                   "ok: repeat-refund (en, hard)"], by_id.stderr
+    tested = run_coach("persona", "test", "diner-kept-waiting", timeout=120)
+    assert tested.returncode == 0 and tested.stdout.startswith("ok   diner-kept-waiting"), tested.stdout
+    unknown = run_coach("persona", "test", "lawsuit-19-dolars")
+    assert unknown.returncode != 0 and unknown.stdout == ""
+    assert unknown.stderr.count("\n") == 1 and "unknown persona 'lawsuit-19-dolars'" in unknown.stderr
     schema = run_coach("persona", "schema")
     assert json.loads(schema.stdout)["title"] == "coach persona"
