@@ -390,6 +390,7 @@ class Coach:
         return self._written(name, text)
 
     def _written(self, name: str, text: str) -> Path:
+        self._exports.mkdir(mode=0o700, parents=True, exist_ok=True)  # a /tmp cleaner may have removed it
         folder = Path(tempfile.mkdtemp(dir=self._exports))  # a folder of its own: nothing to guess
         path = folder / name
         path.write_text(text, encoding="utf-8")
