@@ -16,7 +16,7 @@ This is the one grading path: the page's turn loop, `coach grade` and `coach eva
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from coach.cases import Case, Turn
@@ -50,8 +50,9 @@ def _said(g: CriterionGrade) -> str:
 
 
 def combine(offline: Grade, judged: Grade, rubric: Rubric, customer_name: str | None,
-            addressed_grader: str | None = None) -> Grade:
-    """The final grade from the offline grade and the judge's (see the module's rule)."""
+            addressed_grader: str | None = None, better: Mapping[str, str] | None = None) -> Grade:
+    """The final grade from the offline grade and the judge's (see the module's rule). `better`:
+    better phrasings for this customer's situation, by criterion, before the rubric's."""
     by_id = {g.criterion: g for g in judged.criteria}
     merged = []
     for o in offline.criteria:
@@ -77,8 +78,8 @@ def combine(offline: Grade, judged: Grade, rubric: Rubric, customer_name: str | 
             if j.verdict is not o.verdict and o.verdict is not Verdict.UNJUDGED:
                 kept.disagreement = f"The offline grader said {_said(o)}"
             if kept.verdict is Verdict.FAIL and not kept.better:
-                kept.better = o.better or fill_better(rubric.get(o.criterion).better_for(offline.lang), customer_name,
-                                                      None, offline.lang)
+                template = (better or {}).get(o.criterion) or rubric.get(o.criterion).better_for(offline.lang)
+                kept.better = o.better or fill_better(template, customer_name, None, offline.lang)
         merged.append(kept)
     notices = [*offline.notices, *judged.notices]
     if addressed_grader:
@@ -118,9 +119,10 @@ class CombinedGrader:
         return graded
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-              context: Iterable[Turn] = (), explain: str | None = None, ask_all: bool = False) -> Grade:
+              context: Iterable[Turn] = (), explain: str | None = None, ask_all: bool = False,
+              better: Mapping[str, str] | None = None) -> Grade:
         context = list(context)
-        offline = self.offline.grade(reply, lang=lang, customer_name=customer_name, context=context)
+        offline = self.offline.grade(reply, lang=lang, customer_name=customer_name, context=context, better=better)
         criteria = judge_criteria(offline, customer_name, ask_all)
         if not criteria:
             return offline
@@ -130,15 +132,16 @@ class CombinedGrader:
         except EndpointError as exc:
             return self._fallback(offline, exc)
         judged.usage = usage
-        return combine(offline, judged, self.rubric, customer_name, grader_address(reply, offline.lang))
+        return combine(offline, judged, self.rubric, customer_name, grader_address(reply, offline.lang), better)
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
                      context: Iterable[Turn] = (), offline: Grade | None = None, explain: str | None = None,
-                     ask_all: bool = False) -> Grade:
-        """`offline`: the offline grade when the caller already has it (the turn loop does)."""
+                     ask_all: bool = False, better: Mapping[str, str] | None = None) -> Grade:
+        """`offline`: the offline grade when the caller already has it (the turn loop does). `better`:
+        better phrasings for the customer's situation, by criterion (the rubric's are the fallback)."""
         context = list(context)
         offline = offline or self.offline.grade(reply, lang=lang or detect(reply), customer_name=customer_name,
-                                                context=context)
+                                                context=context, better=better)
         criteria = judge_criteria(offline, customer_name, ask_all)
         if not criteria:
             return offline
@@ -148,7 +151,7 @@ class CombinedGrader:
         except EndpointError as exc:
             return self._fallback(offline, exc)
         judged.usage = usage
-        return combine(offline, judged, self.rubric, customer_name, grader_address(reply, offline.lang))
+        return combine(offline, judged, self.rubric, customer_name, grader_address(reply, offline.lang), better)
 
 
 class OfflineEngine(OfflineGrader):
@@ -158,15 +161,16 @@ class OfflineEngine(OfflineGrader):
         return "offline engine: built-in multilingual detectors, no model"
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-              context: Iterable[Turn] = (), agent_name: str | None = None, explain: str | None = None,
-              ask_all: bool = False) -> Grade:
+              context: Iterable[Turn] = (), agent_name: str | None = None, better: Mapping[str, str] | None = None,
+              explain: str | None = None, ask_all: bool = False) -> Grade:
         """`explain` and `ask_all` are for a model judge: the offline engine has none."""
-        return super().grade(reply, lang=lang, customer_name=customer_name, context=context, agent_name=agent_name)
+        return super().grade(reply, lang=lang, customer_name=customer_name, context=context, agent_name=agent_name,
+                             better=better)
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
                      context: Iterable[Turn] = (), offline: Grade | None = None, explain: str | None = None,
-                     ask_all: bool = False) -> Grade:
-        return offline or self.grade(reply, lang=lang, customer_name=customer_name, context=context)
+                     ask_all: bool = False, better: Mapping[str, str] | None = None) -> Grade:
+        return offline or self.grade(reply, lang=lang, customer_name=customer_name, context=context, better=better)
 
 
 def make_grader(settings: Settings | None = None, engine: str | None = None,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coach.grades import Verdict
 from coach.i18n import t
+from coach.languages import Address
 from coach.locations import transcripts_dir
 from coach.personas import Persona
 from coach.practice import TurnRecord, end_conversation, start_practice
@@ -46,9 +47,10 @@ def _print_turn(record: TurnRecord, names: dict[str, str]) -> None:
 
 
 async def _loop(persona: Persona, settings: Settings, rubric: Rubric, engine: str | None, seed: int,
-                store: TranscriptFiles) -> int:
+                store: TranscriptFiles, address: Address) -> int:
     names = {c.id: c.name for c in rubric.criteria}
-    practice = start_practice(persona, settings=settings, engine=engine, rubric=rubric, seed=seed, log=store)
+    practice = start_practice(persona, settings=settings, engine=engine, rubric=rubric, seed=seed, log=store,
+                              address=address)
     c = practice.conversation
     store.save(c)
     print(f"{persona.display_name} · {persona.customer_name} · {persona.language} · {persona.difficulty.value}")
@@ -85,10 +87,11 @@ async def _loop(persona: Persona, settings: Settings, rubric: Rubric, engine: st
 
 
 def practice_in_terminal(persona: Persona, *, settings: Settings, rubric: Rubric, engine: str | None, seed: int,
-                         save_dir: str | None) -> int:
+                         save_dir: str | None, address: Address = Address.NEUTRAL) -> int:
+    """`address`: how the customer speaks to the trainee where the language marks it."""
     store = TranscriptFiles(Path(save_dir) if save_dir else transcripts_dir())
     try:
-        return asyncio.run(_loop(persona, settings, rubric, engine, seed, store))
+        return asyncio.run(_loop(persona, settings, rubric, engine, seed, store, address))
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return 130

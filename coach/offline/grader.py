@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from coach.cases import Case, Turn
 from coach.explaining import reason_text
@@ -41,7 +41,10 @@ class OfflineGrader:
         self.rubric = rubric or load_rubric()
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-              context: Iterable[Turn] = (), agent_name: str | None = None) -> Grade:
+              context: Iterable[Turn] = (), agent_name: str | None = None,
+              better: Mapping[str, str] | None = None) -> Grade:
+        """`better`: better phrasings drawn from the customer's situation, by criterion id (a
+        persona's); the rubric's phrasing stands where none is given."""
         reply = reply if isinstance(reply, str) else str(reply)
         notices = []
         graded = reply
@@ -50,14 +53,14 @@ class OfflineGrader:
             graded = reply[:MAX_GRADED_CHARS]
         lang = lang or detect(graded)
         situation = Situation(Text.of(graded), lexicon(lang), lang, customer_name, list(context), agent_name)
-        results = [self._run(criterion, situation) for criterion in self.rubric.criteria]
+        results = [self._run(criterion, situation, (better or {}).get(criterion.id)) for criterion in self.rubric.criteria]
         return Grade(lang=lang, engine=self.name, criteria=results, notices=notices)
 
     def grade_case(self, case: Case) -> Grade:
         return self.grade(case.reply, lang=case.lang, customer_name=case.customer_name, context=case.context,
                           agent_name=case.agent_name)
 
-    def _run(self, criterion: Criterion, s: Situation) -> CriterionGrade:
+    def _run(self, criterion: Criterion, s: Situation, better_template: str | None = None) -> CriterionGrade:
         check = CHECKS.get(criterion.id)
         if check is None:
             return self._said(criterion, Verdict.UNJUDGED, Because(CANNOT_JUDGE, {}))
@@ -66,7 +69,8 @@ class OfflineGrader:
         verdict, why, evidence, confidence = check(s)
         better = None
         if verdict is Verdict.FAIL:
-            better = fill_better(criterion.better_for(s.lang), s.customer_name, s.own_name or s.agent_name, s.lang)
+            better = fill_better(better_template or criterion.better_for(s.lang), s.customer_name,
+                                 s.own_name or s.agent_name, s.lang)
         return self._said(criterion, verdict, why, evidence=evidence, better=better, confidence=confidence)
 
     def _said(self, criterion: Criterion, verdict: Verdict, why: Because, **fields) -> CriterionGrade:
