@@ -37,10 +37,10 @@ class Grader(Protocol):
     name: str
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-              context: Iterable[Turn] = (), explain: str | None = None) -> Grade: ...
+              context: Iterable[Turn] = (), agent_name: str | None = None, explain: str | None = None) -> Grade: ...
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-                     context: Iterable[Turn] = ()) -> Grade: ...
+                     context: Iterable[Turn] = (), agent_name: str | None = None, ask_all: bool = False) -> Grade: ...
 
     def describe(self) -> str: ...
 
@@ -119,35 +119,40 @@ class CombinedGrader:
         return graded
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-              context: Iterable[Turn] = (), explain: str | None = None, ask_all: bool = False,
-              better: Mapping[str, str] | None = None) -> Grade:
+              context: Iterable[Turn] = (), agent_name: str | None = None, explain: str | None = None,
+              ask_all: bool = False, better: Mapping[str, str] | None = None) -> Grade:
         context = list(context)
-        offline = self.offline.grade(reply, lang=lang, customer_name=customer_name, context=context, better=better)
+        offline = self.offline.grade(reply, lang=lang, customer_name=customer_name, context=context,
+                                     agent_name=agent_name, better=better)
         criteria = judge_criteria(offline, customer_name, ask_all)
         if not criteria:
             return offline
         try:
             judged, usage = self.judge.grade(reply, lang=offline.lang, customer_name=customer_name, context=context,
-                                             criteria=criteria, explain=explain)
+                                             agent_name=agent_name, criteria=criteria, explain=explain)
         except EndpointError as exc:
             return self._fallback(offline, exc)
         judged.usage = usage
         return combine(offline, judged, self.rubric, customer_name, grader_address(reply, offline.lang), better)
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-                     context: Iterable[Turn] = (), offline: Grade | None = None, explain: str | None = None,
-                     ask_all: bool = False, better: Mapping[str, str] | None = None) -> Grade:
-        """`offline`: the offline grade when the caller already has it (the turn loop does). `better`:
-        better phrasings for the customer's situation, by criterion (the rubric's are the fallback)."""
+                     context: Iterable[Turn] = (), agent_name: str | None = None, offline: Grade | None = None,
+                     explain: str | None = None, ask_all: bool = False,
+                     better: Mapping[str, str] | None = None) -> Grade:
+        """`context`: the conversation before the reply, the trainee's earlier replies included;
+        `agent_name`: the trainee's own name when known. `offline`: the offline grade when the caller
+        already has it (the turn loop does). `better`: better phrasings for the customer's situation,
+        by criterion (the rubric's are the fallback)."""
         context = list(context)
         offline = offline or self.offline.grade(reply, lang=lang or detect(reply), customer_name=customer_name,
-                                                context=context, better=better)
+                                                context=context, agent_name=agent_name, better=better)
         criteria = judge_criteria(offline, customer_name, ask_all)
         if not criteria:
             return offline
         try:
             judged, usage = await self.judge.agrade(reply, lang=offline.lang, customer_name=customer_name,
-                                                    context=context, criteria=criteria, explain=explain)
+                                                    context=context, agent_name=agent_name, criteria=criteria,
+                                                    explain=explain)
         except EndpointError as exc:
             return self._fallback(offline, exc)
         judged.usage = usage
@@ -168,9 +173,11 @@ class OfflineEngine(OfflineGrader):
                              better=better)
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-                     context: Iterable[Turn] = (), offline: Grade | None = None, explain: str | None = None,
-                     ask_all: bool = False, better: Mapping[str, str] | None = None) -> Grade:
-        return offline or self.grade(reply, lang=lang, customer_name=customer_name, context=context, better=better)
+                     context: Iterable[Turn] = (), agent_name: str | None = None, offline: Grade | None = None,
+                     explain: str | None = None, ask_all: bool = False,
+                     better: Mapping[str, str] | None = None) -> Grade:
+        return offline or self.grade(reply, lang=lang, customer_name=customer_name, context=context,
+                                     agent_name=agent_name, better=better)
 
 
 def make_grader(settings: Settings | None = None, engine: str | None = None,
@@ -184,10 +191,12 @@ def make_grader(settings: Settings | None = None, engine: str | None = None,
     return OfflineEngine(rubric or load_rubric(settings.rubric))
 
 
-async def grade_case(grader: Grader, case: Case) -> Grade:
-    """A labelled case through the one grading path."""
+async def grade_case(grader: Grader, case: Case, ask_all: bool = False) -> Grade:
+    """A labelled case through the one grading path: its whole conversation (the customer's and the
+    trainee's earlier turns, in order) and the trainee's name go with it. `ask_all`: the judge is
+    asked about every criterion (to measure it on its own)."""
     return await grader.agrade(case.reply, lang=case.lang or detect(case.reply), customer_name=case.customer_name,
-                               context=case.context)
+                               context=case.context, agent_name=case.agent_name, ask_all=ask_all)
 
 
 async def grade_cases(grader: Grader, cases: list[Case], concurrency: int = 8) -> list[Grade]:

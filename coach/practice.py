@@ -80,6 +80,7 @@ class Conversation(BaseModel):
     mode: Mode = "practice"
     trainee_language: str | None = None  # the trainee's page language: a model judge explains in it
     address: Address = Address.NEUTRAL  # how the customer speaks to the trainee (from their account, at the start)
+    trainee_name: str | None = None  # the trainee's own name, when their account gives one (the grader uses it)
     seed: int = 0
     started_at: datetime = Field(default_factory=now)
     ended_at: datetime | None = None
@@ -189,7 +190,7 @@ class Practice:
         started = time.perf_counter()
         history = c.history(index)
         context = _turns(history)
-        offline = instant_grade(self.grader, reply, self.persona, context)
+        offline = instant_grade(self.grader, reply, self.persona, context, c.trainee_name)
         yield "grade", offline
         change = advance(self.persona, self.state_before(index), offline)
         yield "mood", change
@@ -197,7 +198,7 @@ class Practice:
         end = time.monotonic() + self.deadline_s
         context_with_deadline = contextvars.copy_context()
         context_with_deadline.run(model_deadline.set, end)
-        judge = asyncio.create_task(full_grade(self.grader, reply, self.persona, context, offline,
+        judge = asyncio.create_task(full_grade(self.grader, reply, self.persona, context, offline, c.trainee_name,
                                                explain=explain_in(c.trainee_language)),
                                     context=context_with_deadline)
         customer = asyncio.create_task(_collect(self.customer.respond(history + [{"role": "trainee", "content": reply}],
@@ -236,7 +237,7 @@ class Practice:
         same grader a sent reply gets first, with no model and nothing saved (hints)."""
         c = self.conversation
         index = len(c.turns) if retry is None else retry
-        return instant_grade(self.grader, text, self.persona, _turns(c.history(index)))
+        return instant_grade(self.grader, text, self.persona, _turns(c.history(index)), c.trainee_name)
 
     async def turn(self, reply: str, *, retry: int | None = None) -> TurnRecord:
         record: TurnRecord | None = None
@@ -263,12 +264,15 @@ def _scripted(customer: Customer) -> ScriptedCustomer:
     return customer
 
 
-def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn]) -> Grade:
-    """The offline grade, with better phrasings drawn from the persona's situation where it has them."""
+def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn],
+                  agent_name: str | None = None) -> Grade:
+    """The offline grade of a reply in its whole conversation (`context`: every earlier turn, the
+    trainee's included), with the trainee's name when known and better phrasings drawn from the
+    persona's situation where it has them."""
     offline = grader.offline if isinstance(grader, CombinedGrader) else grader
     assert isinstance(offline, OfflineGrader)
     return offline.grade(reply, lang=persona.language, customer_name=persona.customer_name, context=context,
-                         better=persona.better)
+                         agent_name=agent_name, better=persona.better)
 
 
 def explain_in(code: str | None) -> str | None:
@@ -277,10 +281,11 @@ def explain_in(code: str | None) -> str | None:
 
 
 async def full_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn], offline: Grade,
-                     explain: str | None = None) -> Grade:
+                     agent_name: str | None = None, explain: str | None = None) -> Grade:
     if isinstance(grader, CombinedGrader):
         return await grader.agrade(reply, lang=persona.language, customer_name=persona.customer_name,
-                                   context=context, offline=offline, explain=explain, better=persona.better)
+                                   context=context, agent_name=agent_name, offline=offline, explain=explain,
+                                   better=persona.better)
     return offline
 
 

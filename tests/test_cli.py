@@ -102,3 +102,32 @@ def test_what_the_offline_grader_cannot_judge_says_so_in_the_readers_language(un
     assert "? not judged offline — needs a model  Warm tone  [warm_tone]" in english
     in_reply_language = run_coach("grade", reply, "--lang", lang, "--rubric", str(path), "--explain-in", "reply")
     assert line in in_reply_language.stdout
+
+
+def test_earlier_trainee_replies_go_in_order_with_the_customers_lines():
+    """--context is the customer, --said the trainee; together they are the conversation, in order."""
+    base = ("grade", "Gary, I'll check it now.", "--customer-name", "Gary", "--lang", "en", "--json")
+    named = run_coach(*base, "--context", "This case is FAKE!", "--said", "Hello Gary, I'm Sam.", "--context", "So?")
+    assert named.returncode == 0, named.stderr
+    assert json.loads(named.stdout)["grades"]["personalize"]["reason"] == "own_given_earlier"
+    unnamed = json.loads(run_coach(*base, "--context", "This case is FAKE!", "--context", "So?").stdout)
+    assert unnamed["grades"]["personalize"]["reason"] == "give_yours_too"
+    hold = json.loads(run_coach("grade", "Please hold on.", "--customer-name", "Gary", "--lang", "en",
+                                "--agent-name", "Sam", "--json").stdout)
+    assert hold["grades"]["personalize"]["better"] == "Hello Gary, my name is Sam and I'm looking after this for you."
+
+
+def test_cases_carry_the_whole_conversation_and_the_trainees_name(tmp_path):
+    path = tmp_path / "cases.jsonl"
+    context = [{"role": "customer", "content": "Where is my order?"},
+               {"role": "trainee", "content": "Hello Anna, I'm Tom. Let me look."},
+               {"role": "customer", "content": "Well?"}]
+    path.write_text("\n".join(json.dumps(case) for case in [
+        {"id": "earlier", "lang": "en", "customer_name": "Anna", "context": context, "reply": "Anna, it ships today."},
+        {"id": "named", "lang": "en", "customer_name": "Anna", "agent_name": "Tom", "reply": "Please wait."},
+    ]) + "\n", encoding="utf-8")
+    result = run_coach("grade", "--cases", str(path))
+    assert result.returncode == 0, result.stderr
+    earlier, named = (json.loads(line)["grades"]["personalize"] for line in result.stdout.splitlines())
+    assert earlier["reason"] == "own_given_earlier"
+    assert named["better"] == "Hello Anna, my name is Tom and I'm looking after this for you."

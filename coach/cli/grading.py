@@ -20,6 +20,19 @@ from coach.rubric import load_rubric
 from coach.settings import describe, load_settings
 
 
+class _Said(argparse.Action):
+    """--context and --said build one conversation, in the order they are given on the line."""
+
+    def __init__(self, option_strings: list[str], dest: str, role: str, **kwargs) -> None:
+        super().__init__(option_strings, dest, **kwargs)
+        self.role = role
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        turns = list(getattr(namespace, self.dest, None) or [])
+        turns.append(Turn.model_validate({"role": self.role, "content": values}))
+        setattr(namespace, self.dest, turns)
+
+
 class _Notices:
     """Say each distinct fallback (an unreachable endpoint, say) once on stderr, in one line."""
 
@@ -47,10 +60,9 @@ def _grade(args: argparse.Namespace) -> int:
     reply = decode_input(sys.stdin.buffer.read(), "standard input") if args.reply == "-" else args.reply
     if not reply.strip():
         raise UsageError("the reply is empty: there is nothing to grade")
-    context = [Turn(role="customer", content=text) for text in args.context or []]
     words = args.explain_in or ("reply" if settings.explain_in == "reply" else "en")
-    grade = notices(grader.grade(reply, lang=args.lang, customer_name=args.customer_name, context=context,
-                                 explain=explain_in(args.lang if words == "reply" else words)))
+    grade = notices(grader.grade(reply, lang=args.lang, customer_name=args.customer_name, context=args.turns or [],
+                                 agent_name=args.agent_name, explain=explain_in(args.lang if words == "reply" else words)))
     if args.json:
         print(json.dumps(grade_record(None, grade), ensure_ascii=False, indent=2))
     else:
@@ -131,7 +143,11 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     grade.add_argument("reply", nargs="?", help="the trainee's reply ('-' reads it from standard input, as UTF-8)")
     grade.add_argument("--customer-name", help="the customer's name, to check it was used")
     grade.add_argument("--lang", choices=sorted(LANGUAGES), help="language of the reply (guessed when left out)")
-    grade.add_argument("--context", action="append", metavar="TEXT", help="what the customer said before (repeatable)")
+    grade.add_argument("--context", action=_Said, dest="turns", role="customer", metavar="TEXT",
+                       help="what the customer said before the reply (repeatable)")
+    grade.add_argument("--said", action=_Said, dest="turns", role="trainee", metavar="TEXT",
+                       help="what the trainee replied earlier (repeatable); with --context, in the order given")
+    grade.add_argument("--agent-name", metavar="NAME", help="the trainee's own name, when known")
     grade.add_argument("--cases", metavar="FILE", help="grade every case in a JSON-lines file; print one JSON line each")
     grade.add_argument("--json", action="store_true", help="print the grade as JSON")
     grade.add_argument("--explain-in", choices=[*sorted(LANGUAGES), "reply"], metavar="LANG",

@@ -161,6 +161,7 @@ class Coach:
                                   owner=user.id, mode=mode, seed=int(time.time()) % 100_000)
         practice.conversation.persona_version = version
         practice.conversation.trainee_language = language
+        practice.conversation.trainee_name = user.spoken_name  # the grader knows whose name the trainee may give
         await asyncio.to_thread(self.store.create, practice.conversation)
         return self._remember(practice.conversation)
 

@@ -82,6 +82,23 @@ def test_the_combined_engine_against_an_imperfect_judge_gives_the_hand_computed_
     assert report["evidence"]["quoted_spans"] > report["evidence"]["valid"] > 0
 
 
+def test_an_eval_run_hands_the_judge_the_whole_conversation_and_the_trainees_name(tmp_path, rubric):
+    dataset = tmp_path / "conversation.jsonl"
+    context = [{"role": "customer", "content": "Where is my order?"},
+               {"role": "trainee", "content": "Hello Anna, I'm Tom. Let me look."},
+               {"role": "customer", "content": "Well?"}]
+    dataset.write_text(json.dumps({"id": "c", "lang": "en", "customer_name": "Anna", "agent_name": "Tom",
+                                   "context": context, "reply": "Anna, it ships today.",
+                                   "labels": {"personalize": "pass"}}) + "\n", encoding="utf-8")
+    with FakeOpenAI() as server:
+        server.responder = lambda body: judge_json(rubric)
+        run(dataset, tmp_path / "run", rubric, engine="combined", repeats=1, settings=settings_for(server))
+        [messages] = [r["messages"] for r in server.requests]
+    assert [m["content"] for m in messages if m["content"].startswith("[")] == [
+        "[customer] Where is my order?", "[trainee] Hello Anna, I'm Tom. Let me look.", "[customer] Well?"]
+    assert json.loads(messages[-1]["content"].split("\n", 1)[1])["trainee_name"] == "Tom"
+
+
 def test_a_cached_rerun_makes_no_calls_and_a_run_resumes(tmp_path, small_set, rubric):
     cache = tmp_path / "cache.sqlite3"
     with FakeOpenAI() as server:
