@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-VERSION = 4
+VERSION = 5
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS reviews (
     idx INTEGER NOT NULL,
     attempt INTEGER NOT NULL,
     criterion TEXT NOT NULL,
-    original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a')),
+    original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a', 'unjudged')),
     verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'n/a')),
     comment TEXT NOT NULL,
     reviewer TEXT NOT NULL,
@@ -147,12 +147,23 @@ def _from_v2(db: sqlite3.Connection) -> None:
 
 
 def _from_v3(db: sqlite3.Connection) -> None:
-    """v4 marks a trainer's preview of an unpublished persona draft, which stays out of every
+    """v4: a trainer may review a grade the offline grader could not judge, so a review's original
+    verdict may be 'unjudged' (the trainer's own verdict stays pass, fail or n/a). SQLite cannot
+    change a CHECK in place: the table is rebuilt with its rows."""
+    db.execute("ALTER TABLE reviews RENAME TO reviews_v3")
+    db.execute("DROP INDEX IF EXISTS reviews_conversation")
+    create_schema(db)
+    db.execute("INSERT INTO reviews SELECT * FROM reviews_v3")
+    db.execute("DROP TABLE reviews_v3")
+
+
+def _from_v4(db: sqlite3.Connection) -> None:
+    """v5 marks a trainer's preview of an unpublished persona draft, which stays out of every
     list but its author's own."""
     db.execute("ALTER TABLE conversations ADD COLUMN preview INTEGER NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3, 4: _from_v4}
 
 
 class Database:

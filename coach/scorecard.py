@@ -18,6 +18,7 @@ class CriterionScore(BaseModel):
     passed: int = 0
     failed: int = 0
     not_applicable: int = 0
+    unjudged: int = 0  # the offline grader could not judge it: counted apart, never as passed, failed or n/a
 
     @property
     def judged(self) -> int:
@@ -43,7 +44,7 @@ class Scorecard(BaseModel):
     end: str | None
     turns: int
     score: float | None = Field(description="the replies' share and the outcome's value, weighed together, 0..1")
-    replies: float | None = Field(default=None, description="weighted share of judged criteria passed, 0..1")
+    replies: float | None = Field(default=None, description="weighted share of judged (passed or failed) criteria passed, 0..1")
     outcome: float | None = Field(default=None, description="what the way it ended is worth, 0..1 (None: going on)")
     outcome_share: float = 0.0  # how much of the score the outcome is
     criteria: list[CriterionScore]
@@ -68,6 +69,8 @@ def scorecard(conversation: Conversation, rubric: Rubric, lang: str = "en") -> S
                 failures.append(FailedTurn(turn=t.index + 1, criterion=g.criterion, name=s.name,
                                            quotes=[e.text for e in g.evidence], explanation=g.explanation,
                                            better=g.better))
+            elif g.verdict is Verdict.UNJUDGED:
+                s.unjudged += 1
             else:
                 s.not_applicable += 1
     weights = {c.id: c.weight for c in rubric.criteria}

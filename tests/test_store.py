@@ -118,13 +118,13 @@ def test_a_trainers_draft_preview_is_in_no_list_but_its_authors_own(stores):
     assert [s.preview for s in own if s.id == preview.conversation.id] == [1]
 
 
-def test_a_version_3_database_gains_the_preview_mark_and_keeps_its_conversations(tmp_path, rubric):
+def test_a_database_from_before_previews_gains_the_mark_and_keeps_its_conversations(tmp_path, rubric):
     path = tmp_path / "coach.sqlite3"
     store = Store(Database(path), rubric)
     practice_on(store)
     with sqlite3.connect(path) as con:  # as coach before previews were marked left it
         con.execute("ALTER TABLE conversations DROP COLUMN preview")
-        con.execute("PRAGMA user_version = 3")
+        con.execute(f"PRAGMA user_version = {VERSION - 1}")
     again = Store(Database(path), rubric)
     assert [s.preview for s in again.list()] == [0]
     assert (tmp_path / f"coach.sqlite3.before-v{VERSION}").exists()

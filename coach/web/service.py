@@ -27,7 +27,7 @@ from coach.datafile import read_text
 from coach.db import Database
 from coach.engines import make_grader
 from coach.errors import DataFileError, DataFileErrors, Refusal
-from coach.grades import Grade, Verdict
+from coach.grades import LABELS, Grade, Verdict
 from coach.harness import Report, rehearse
 from coach.persona_versions import PersonaVersion, PersonaVersions, validate
 from coach.personas import Persona
@@ -162,6 +162,7 @@ class Coach:
         practice.conversation.persona_version = version
         practice.conversation.preview = draft is not None and version != self.persona_version.get(persona.id)
         practice.conversation.trainee_language = language
+        practice.conversation.trainee_name = user.spoken_name  # the grader knows whose name the trainee may give
         await asyncio.to_thread(self.store.create, practice.conversation)
         return self._remember(practice.conversation)
 
@@ -394,6 +395,7 @@ class Coach:
         return self._written(name, text)
 
     def _written(self, name: str, text: str) -> Path:
+        self._exports.mkdir(mode=0o700, parents=True, exist_ok=True)  # a /tmp cleaner may have removed it
         folder = Path(tempfile.mkdtemp(dir=self._exports))  # a folder of its own: nothing to guess
         path = folder / name
         path.write_text(text, encoding="utf-8")
@@ -436,10 +438,14 @@ def _role(value: str) -> Role:
 
 
 def _verdict(value: object) -> Verdict:
+    """A trainer's verdict: pass, fail or n/a ("unjudged" is only ever the grader's)."""
     try:
-        return Verdict(str(value))
+        verdict = Verdict(str(value))
     except ValueError:
-        raise Refusal("error.unknown_verdict", verdict=clean_text(str(value))[:10]) from None
+        verdict = None
+    if verdict not in LABELS:
+        raise Refusal("error.unknown_verdict", verdict=clean_text(str(value))[:10])
+    return verdict
 
 
 def require_reviewer(user: User) -> None:
