@@ -120,7 +120,7 @@ def test_a_trainer_decides_what_the_grader_could_not_judge_and_agreement_counts_
     warm = seen.turns[0].grade.get("warm_tone")
     assert warm.verdict is Verdict.FAIL and warm.review.original is Verdict.UNJUDGED
     panel = views.grade_panel(seen.turns[0].grade, seen.turns[0].reply, with_warm, ui="en")
-    assert "(the grader said not judged offline — needs a model)" in panel  # the correction says what it replaced
+    assert "The grader said not judged offline — needs a model:" in panel  # the correction says what it replaced
     cases = [c for c in run_coach("eval", "export-labels", env_extra={"COACH_DB": str(service.store.db.path)})
              .stdout.splitlines()]
     labels = [json.loads(c)["labels"] for c in cases]
