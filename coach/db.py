@@ -34,7 +34,7 @@ from typing import Any
 
 from coach.errors import ConfigError
 
-VERSION = 4
+VERSION = 6
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS conversations (
     score REAL,
     version INTEGER NOT NULL DEFAULT 0,
     data TEXT NOT NULL,
+    preview INTEGER NOT NULL DEFAULT 0,
     reviewed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS conversations_owner ON conversations(owner, started_at);
@@ -83,7 +84,7 @@ CREATE TABLE IF NOT EXISTS reviews (
     idx INTEGER NOT NULL,
     attempt INTEGER NOT NULL,
     criterion TEXT NOT NULL,
-    original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a')),
+    original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a', 'unjudged')),
     verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'n/a')),
     comment TEXT NOT NULL,
     reviewer TEXT NOT NULL,
@@ -254,14 +255,32 @@ def _from_v2(db: Connection) -> None:
 
 
 def _from_v3(db: Connection) -> None:
-    """v4: a conversation counts the reviews laid over it (so a process's cached copy knows it is
+    """v4: a trainer may review a grade the offline grader could not judge, so a review's original
+    verdict may be 'unjudged' (the trainer's own verdict stays pass, fail or n/a). SQLite cannot
+    change a CHECK in place: the table is rebuilt with its rows."""
+    db.execute("ALTER TABLE reviews RENAME TO reviews_v3")
+    db.execute("DROP INDEX IF EXISTS reviews_conversation")
+    create_schema(db)
+    db.execute("INSERT INTO reviews SELECT * FROM reviews_v3")
+    db.execute("DROP TABLE reviews_v3")
+
+
+def _from_v4(db: Connection) -> None:
+    """v5 marks a trainer's preview of an unpublished persona draft, which stays out of every
+    list but its author's own."""
+    db.execute("ALTER TABLE conversations ADD COLUMN preview INTEGER NOT NULL DEFAULT 0")
+
+
+def _from_v5(db: Connection) -> None:
+    """v6: a conversation counts the reviews laid over it (so a process's cached copy knows it is
     out of date), and `changes` tells every process what to refresh."""
     db.execute("ALTER TABLE conversations ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0")
     create_schema(db)
 
 
 # Step N takes a database at version N to N + 1. A fresh database gets SCHEMA as it is now.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3, 4: _from_v4,
+                                                     5: _from_v5}
 
 
 # -- the two engines ------------------------------------------------------------------------------

@@ -35,9 +35,11 @@ class Summary:
     outcome: str | None
     turns: int
     score: float | None
+    preview: bool = False  # a trainer's try of an unpublished draft
 
 
-_SUMMARY = ("id, owner, persona_id, persona_name, customer_name, language, mode, started_at, outcome, turns, score")
+_SUMMARY = ("id, owner, persona_id, persona_name, customer_name, language, mode, started_at, outcome, turns, score, "
+            "preview")
 
 
 class Store:
@@ -60,11 +62,11 @@ class Store:
         s = self._summary(c)
         with self.db.connect(write=True) as db:
             db.execute("INSERT INTO conversations (id, owner, persona_id, persona_name, customer_name, language, mode, "
-                       "started_at, updated_at, ended_at, outcome, turns, score, version, data) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
+                       "started_at, updated_at, ended_at, outcome, turns, score, version, data, preview) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
                        (c.id, c.owner, c.persona_id, c.persona_name, c.customer_name, c.language, c.mode,
                         c.started_at.isoformat(), s["updated_at"], s["ended_at"], s["outcome"], s["turns"],
-                        s["score"], self._header(c)))
+                        s["score"], self._header(c), int(c.preview)))
         c.version = 0
 
     def begin(self, c: Conversation, index: int, attempt: int, reply: str) -> str:
@@ -166,8 +168,10 @@ class Store:
 
     def list(self, *, owner: str | None = None, persona_id: str | None = None, since: str | None = None,
              until: str | None = None, min_score: float | None = None, max_score: float | None = None,
-             limit: int = 500) -> list[Summary]:
-        where, args = [], []
+             limit: int = 500, previews: bool = False) -> list[Summary]:
+        """Conversations, newest first; trainers' draft previews only when asked (`previews`: an
+        owner's own list)."""
+        where, args = ([] if previews else ["preview = 0"]), []
         for clause, value in (("owner = ?", owner), ("persona_id = ?", persona_id),
                               ("substr(started_at, 1, 10) >= ?", since), ("substr(started_at, 1, 10) <= ?", until),
                               ("score >= ?", min_score), ("score <= ?", max_score)):
@@ -178,7 +182,7 @@ class Store:
                + " ORDER BY started_at DESC LIMIT ?")
         with self.db.connect() as db:
             rows = db.execute(sql, (*args, limit)).fetchall()
-        return [Summary(*row) for row in rows]
+        return [Summary(*row) for row in rows]  # preview comes back as 0 or 1
 
 
 def _assemble(header: str, version: int, turns: Sequence[Sequence[Any]]) -> Conversation:

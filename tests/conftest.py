@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coach.offline import OfflineGrader
-from coach.rubric import load_rubric
+from coach.rubric import DEFAULT_RUBRIC, load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -92,21 +92,30 @@ def open_db(database_at):
         db.close()
 
 
-@pytest.fixture()
-def team_service(open_db, database_at, rubric):
-    """The page's service on a fresh database (each engine in turn) with a trainer (tess) and two
-    trainees (alice, bob)."""
+def make_team_service(where: str | Path, rubric, rubric_path: Path | None = None, db=None):
+    """The page's service with a trainer (tess) and two trainees (alice, bob) on a fresh database:
+    `where` is its path or URL, or a folder to put an SQLite file in; `db`: the database opened."""
     from coach.accounts import Accounts, Role
+    from coach.db import open_database
     from coach.personas import load_personas
     from coach.settings import Settings
     from coach.web.service import Coach
 
+    if isinstance(where, Path) and where.is_dir():
+        where = where / "coach.sqlite3"
     personas, _ = load_personas()
-    service = Coach(Settings(database=database_at), rubric, personas, open_db())
+    settings = Settings(database=str(where), rubric=str(rubric_path) if rubric_path else None)
+    service = Coach(settings, rubric, personas, db or open_database(where))
     accounts = Accounts(service.store.db)
     users = {name: accounts.add(name, role, "a-long-password") for name, role in
              (("tess", Role.TRAINER), ("alice", Role.TRAINEE), ("bob", Role.TRAINEE))}
     return service, users
+
+
+@pytest.fixture()
+def team_service(open_db, database_at, rubric):
+    """The page's service on a fresh database, each engine in turn (see make_team_service)."""
+    return make_team_service(database_at, rubric, db=open_db())
 
 
 @pytest.fixture()
@@ -118,3 +127,35 @@ def other_process(team_service, open_db, database_at, rubric):
 
     personas, _ = load_personas()
     return Coach(Settings(database=database_at), rubric, personas, open_db())
+
+
+# A criterion a trainer adds that the offline grader has no check for: it is always "not judged
+# offline", whatever the reply, so what the page and the files show for that outcome can be tested
+# without depending on what the offline checks can or cannot see.
+UNCHECKED = {
+    "id": "warm_tone", "name": "Warm tone", "names": {"es": "Tono cálido", "sv": "Varm ton", "pl": "Ciepły ton",
+                                                      "lv": "Silts tonis", "ar": "نبرة دافئة"},
+    "good": "Sound warm and human, not scripted.", "applies": "always", "applies_note": "Every reply.",
+    "pass_examples": [{"lang": "en", "text": "I'm really glad you called about this."}],
+    "fail_examples": [{"lang": "pl", "text": "Proszę czekać."}],
+    "better": {"en": "I'm glad you told me, {customer}."},
+    "sources": [{"seed": "003_36061d50483179f0.txt", "item": "method 1: stay friendly"}],
+}
+
+
+def write_unchecked_rubric(folder: Path) -> Path:
+    """The shipped rubric plus the unchecked criterion, as a trainer's rubric file."""
+    import yaml
+
+    data = yaml.safe_load(DEFAULT_RUBRIC.read_text(encoding="utf-8"))
+    data["criteria"].append(UNCHECKED)
+    path = folder / "rubric-with-warm-tone.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def unchecked_rubric(tmp_path_factory):
+    """(path, Rubric) of the shipped rubric with a criterion the offline grader cannot judge."""
+    path = write_unchecked_rubric(tmp_path_factory.mktemp("rubric"))
+    return path, load_rubric(path)

@@ -92,3 +92,15 @@ def test_users_are_managed_from_a_script(open_db, database_at):
     assert no_stdin.returncode == 2 and "--password-stdin" in no_stdin.stderr
     assert run_coach("users", "remove", "alice", env_extra=env).returncode == 0
     assert "alice" not in run_coach("users", "list", env_extra=env).stdout
+
+
+def test_an_account_name_is_the_trainees_spoken_name_only_when_it_is_a_name():
+    from coach.accounts import LOCAL, Role, User
+
+    def spoken(name: str) -> str | None:
+        return User(id="u1", name=name, role=Role.TRAINEE).spoken_name
+
+    assert [spoken(n) for n in ("alice", "Anna", "anna-maria", "أحمد", "Zbigniew")] == [
+        "Alice", "Anna", "Anna-Maria", "أحمد", "Zbigniew"]
+    assert [spoken(n) for n in ("trainer2", "a.kowalska", "x", "tom_s")] == [None] * 4
+    assert LOCAL.spoken_name is None  # the page without accounts knows no name

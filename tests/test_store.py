@@ -107,14 +107,14 @@ def test_a_database_from_before_accounts_is_migrated_without_loss(tmp_path, rubr
 
 
 def test_a_database_one_schema_version_behind_is_migrated_on_either_engine(database_at, open_db, rubric):
-    """v3 had no review counter on conversations and no `changes` table; opening it upgrades it in place."""
+    """v5 had no review counter on conversations and no `changes` table; opening it upgrades it in place."""
     store = Store(open_db(), rubric)
     practice = practice_on(store)
     asyncio.run(practice.turn("Dana, I will check it today."))
-    with store.db.connect(write=True) as db:  # wind the schema back to v3
+    with store.db.connect(write=True) as db:  # wind the schema back to v5
         db.execute("ALTER TABLE conversations DROP COLUMN reviewed")
         db.execute("DROP TABLE changes")
-        store.db._set_version(db, 3)
+        store.db._set_version(db, 5)
     store.db.close()
     again = Store(open_db(), rubric)
     with again.db.connect(write=True) as db:
@@ -123,3 +123,30 @@ def test_a_database_one_schema_version_behind_is_migrated_on_either_engine(datab
     back = again.get(practice.conversation.id)
     assert [t.reply for t in back.turns] == ["Dana, I will check it today."]
     assert again.version(back.id) == (1, 0)
+
+
+def test_a_trainers_draft_preview_is_in_no_list_but_its_authors_own(stores):
+    store, _ = stores
+    practice_on(store)
+    preview = start_practice(find_persona("repeat-refund"), engine="offline", log=store, owner="alice")
+    preview.conversation.preview = True
+    store.create(preview.conversation)
+    everyone = store.list()
+    assert preview.conversation.id not in [s.id for s in everyone] and len(everyone) == 1
+    own = store.list(owner="alice", previews=True)
+    assert [s.preview for s in own if s.id == preview.conversation.id] == [1]
+
+
+def test_a_database_from_before_previews_gains_the_mark_and_keeps_its_conversations(tmp_path, rubric):
+    path = tmp_path / "coach.sqlite3"
+    store = Store(open_database(path), rubric)
+    practice_on(store)
+    store.db.close()
+    with sqlite3.connect(path) as con:  # as coach before previews were marked (v4) left it
+        con.execute("ALTER TABLE conversations DROP COLUMN preview")
+        con.execute("ALTER TABLE conversations DROP COLUMN reviewed")
+        con.execute("DROP TABLE changes")
+        con.execute("PRAGMA user_version = 4")
+    again = Store(open_database(path), rubric)
+    assert [s.preview for s in again.list()] == [0]
+    assert (tmp_path / f"coach.sqlite3.before-v{VERSION}").exists()

@@ -78,8 +78,8 @@ class Page:
         ctx, c = self.ctx, self.c
         with gr.Blocks(title="coach", delete_cache=(3600, 6 * 3600)) as demo:
             c["ui"] = gr.State("en")
-            with gr.Row(equal_height=True):
-                gr.Markdown(f"## coach · {t('page.title', 'en')}")
+            with gr.Row(equal_height=True, elem_id="coach-header"):
+                c["title"] = gr.HTML(views.title("en"), elem_id="coach-title", min_width=240)
                 c["who"] = gr.HTML(elem_id="coach-user")
                 c["language"] = gr.Dropdown([(name, code) for code, name in LANGUAGES.items()], value="en",
                                             label=ctx.label("page.language"), elem_id="coach-language", scale=0,
@@ -98,12 +98,14 @@ class Page:
                     self.users.build()
             ui = c["ui"]
             self.relabeller = Relabeller(demo)
-            shared = [ui, c["language"], c["who"], c["logout"], c["banner"], c["tab_trainer"], c["tab_users"],
+            shared = [ui, c["language"], c["title"], c["who"], c["logout"], c["banner"], c["tab_trainer"], c["tab_users"],
                       *self.practise.view_outputs]
             outputs = shared + [x for x in self.relabeller.components if x not in shared]
-            demo.load(self.on_load, [c["language"]], outputs, js=SAVED_LANGUAGE_JS, api_visibility="private")
-            c["language"].input(self.on_language, [c["language"], self.practise.c["conv"]], outputs,
-                                js=SAVE_LANGUAGE_JS, api_visibility="private")
+            loaded = demo.load(self.on_load, [c["language"]], outputs, js=SAVED_LANGUAGE_JS, api_visibility="private")
+            relabelled = c["language"].input(self.on_language, [c["language"], self.practise.c["conv"]], outputs,
+                                             js=SAVE_LANGUAGE_JS, api_visibility="private")
+            for redrawn in (loaded, relabelled):
+                self.practise.restore_draft(redrawn)
             c["language"].change(None, [c["language"]], None, js=DIRECTION_JS)
             self.practise.wire(ui)
             self.sessions.wire(ui, c["tabs"], c["tab_mine"])
@@ -126,9 +128,11 @@ class Page:
     async def _render(self, ui: str, conversation_id: str | None, request: gr.Request) -> dict:
         user = self.ctx.who(request)
         who = "" if self.ctx.local else (
-            f"<div class='coach-user' id='coach-signed-in' data-role='{user.role.value}'>"
-            + views.escape(t("page.signed_in", ui, name=user.name, role=t(f"role.{user.role.value}", ui))) + "</div>")
-        out = {self.c["ui"]: ui, self.c["language"]: ui, self.c["who"]: who, self.c["logout"]: gr.update(visible=not self.ctx.local),
+            f"<div class='coach-user' id='coach-signed-in' data-role='{user.role.value}' dir='{views.direction(ui)}'>"
+            + views.t_html("page.signed_in", ui, name=views.text(user.name),
+                           role=views.escape(t(f"role.{user.role.value}", ui))) + "</div>")
+        out = {self.c["ui"]: ui, self.c["language"]: gr.update(value=ui), self.c["title"]: views.title(ui),
+               self.c["who"]: who, self.c["logout"]: gr.update(visible=not self.ctx.local),
                self.c["banner"]: views.banner(self.ctx.engine, self.ctx.local, ui),
                self.c["tab_trainer"]: gr.update(visible=user.role.reviews),
                self.c["tab_users"]: gr.update(visible=user.role.value == "admin" and not self.ctx.local)}
@@ -147,12 +151,12 @@ class Page:
         return merged(self.relabeller.updates(ui), out, choices)
 
 
-def engine_line(settings: Settings) -> str:
+def engine_line(settings: Settings) -> views.Engine:
+    """What grades and answers on this page, for the banner (said in each reader's language)."""
     if settings.use_llm:
-        return (f"Model engine: judge {settings.judge_model}, customer {settings.customer_model} at "
-                f"{settings.endpoint()}, with the offline detectors")
-    return ("Offline engine: built-in multilingual detectors grade, the persona's scripted lines answer "
-            "(no model configured)")
+        return views.Engine("banner.model", {"judge": settings.judge_model, "customer": settings.customer_model,
+                                             "endpoint": settings.endpoint()})
+    return views.Engine("banner.offline", {})
 
 
 def is_loopback(host: str) -> bool:

@@ -27,7 +27,7 @@ from coach.datafile import read_text
 from coach.db import Database
 from coach.engines import make_grader
 from coach.errors import DataFileError, DataFileErrors, Refusal
-from coach.grades import Grade, Verdict
+from coach.grades import LABELS, Grade, Verdict
 from coach.harness import Report, rehearse
 from coach.persona_versions import PUBLISHED, PersonaVersion, PersonaVersions, validate
 from coach.personas import Persona
@@ -197,7 +197,9 @@ class Coach:
         practice = start_practice(persona, settings=self.settings, rubric=self.rubric, grader=self.grader,
                                   owner=user.id, mode=mode, seed=int(time.time()) % 100_000)
         practice.conversation.persona_version = version
+        practice.conversation.preview = draft is not None and version != self.persona_version.get(persona.id)
         practice.conversation.trainee_language = language
+        practice.conversation.trainee_name = user.spoken_name  # the grader knows whose name the trainee may give
         await asyncio.to_thread(self.store.create, practice.conversation)
         return self._remember(practice.conversation, 0)
 
@@ -258,7 +260,7 @@ class Coach:
         try:
             return await asyncio.to_thread(self.persona_versions.save, str(text or ""), user.name)
         except DataFileErrors as exc:
-            raise Refusal("error.persona_problems", problem=str(exc.errors[0]), more=len(exc.errors) - 1) from None
+            raise Refusal("error.persona_problems", problem=str(exc.errors[0]), count=len(exc.errors) - 1) from None
         except DataFileError as exc:
             raise Refusal("error.persona_invalid", problem=str(exc)) from None
 
@@ -315,6 +317,8 @@ class Coach:
         persona = self.persona(persona_id)
         if mode not in ("practice", "exam"):
             raise Refusal("error.unknown_mode", mode=clean_text(str(mode))[:20])
+        if due is not None and due < date.today():  # nobody can do it by a day that has gone
+            raise Refusal("error.due_past", value=due.isoformat())
         kind, _, name = str(to or "").partition(":")
         if kind == "user":
             return await asyncio.to_thread(self.assignments.assign, persona_id=persona.id, mode=mode, due=due, by=user,
@@ -404,7 +408,8 @@ class Coach:
 
     # -- lists ----------------------------------------------------------------------------------
     async def my_sessions(self, user: User) -> list[Summary]:
-        return await asyncio.to_thread(self.store.list, owner=user.id)
+        """The caller's own conversations, their draft previews included (marked as such)."""
+        return await asyncio.to_thread(self.store.list, owner=user.id, previews=True)
 
     async def all_sessions(self, user: User, **filters) -> list[Summary]:
         require_reviewer(user)
@@ -427,6 +432,7 @@ class Coach:
         return self._written(name, text)
 
     def _written(self, name: str, text: str) -> Path:
+        self._exports.mkdir(mode=0o700, parents=True, exist_ok=True)  # a /tmp cleaner may have removed it
         folder = Path(tempfile.mkdtemp(dir=self._exports))  # a folder of its own: nothing to guess
         path = folder / name
         path.write_text(text, encoding="utf-8")
@@ -469,10 +475,14 @@ def _role(value: str) -> Role:
 
 
 def _verdict(value: object) -> Verdict:
+    """A trainer's verdict: pass, fail or n/a ("unjudged" is only ever the grader's)."""
     try:
-        return Verdict(str(value))
+        verdict = Verdict(str(value))
     except ValueError:
-        raise Refusal("error.unknown_verdict", verdict=clean_text(str(value))[:10]) from None
+        verdict = None
+    if verdict not in LABELS:
+        raise Refusal("error.unknown_verdict", verdict=clean_text(str(value))[:10])
+    return verdict
 
 
 def require_reviewer(user: User) -> None:

@@ -12,12 +12,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct-horse-battery"  # every test account's password
+expect.set_options(timeout=15_000)  # two shared cores: a page update can take seconds under load
 
 
 def free_port() -> int:
@@ -45,8 +47,9 @@ class Server:
     @property
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
+        # a temporary folder of its own: what another process sweeps from /tmp is never this server's downloads
         env.update(COACH_DB=str(self.db), COACH_HOME=str(self.home), GRADIO_ANALYTICS_ENABLED="False",
-                   HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1", **self.env_extra)
+                   HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1", TMPDIR=str(self.home), **self.env_extra)
         return env
 
     def add_user(self, name: str, role: str, password: str = PASSWORD) -> None:
