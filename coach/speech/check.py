@@ -41,7 +41,7 @@ def voice_check(voice: Voice | None, reply: str, lang: str) -> tuple[Result, boo
     p, f = profile(), voice.features
     limit = p.fast_limit(lang)
     if f.words < p.min_words or f.speech_s < p.min_speech_s or f.wpm is None or f.peak is None:
-        return (Verdict.NA, because(TOO_SHORT, words=str(f.words), seconds=f"{f.speech_s:.1f}",
+        return (Verdict.UNJUDGED, because(TOO_SHORT, words=str(f.words), seconds=f"{f.speech_s:.1f}",
                                     min_words=str(p.min_words)), [], "low"), True
     spans = word_spans(reply, voice.words)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.errors import ConfigError, DataFileError
-from coach.settings import load_settings
+from coach.settings import describe, load_settings
 from tests.conftest import run_coach
 
 
@@ -67,3 +67,12 @@ def test_speech_settings_sit_beside_the_chat_models():
     assert chat_only.speech_endpoint is None  # a chat server need not serve audio: speech stays embedded
     forced = load_settings(env={"COACH_SPEECH_BASE_URL": "http://127.0.0.1:9000/v1", "COACH_SPEECH": "embedded"})
     assert forced.speech_endpoint is None
+def test_a_postgresql_url_is_kept_as_a_url_and_shown_without_its_password(tmp_path):
+    path = tmp_path / "coach.yaml"
+    path.write_text("database: postgresql://coach:s3cret@db.example:5432/coach\n", encoding="utf-8")
+    settings = load_settings({"COACH_SETTINGS": str(path)})
+    assert settings.database_where() == "postgresql://coach:s3cret@db.example:5432/coach"
+    shown = dict(describe(settings))["database"]
+    assert shown == "postgresql://coach:***@db.example:5432/coach" and "s3cret" not in shown
+    path.write_text("database: team.sqlite3\n", encoding="utf-8")  # a file is read from the settings' folder
+    assert load_settings({"COACH_SETTINGS": str(path)}).database_where() == str(tmp_path / "team.sqlite3")
