@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from coach.accounts import LOCAL
-from coach.db import Database
+from coach.db import open_database
 from coach.personas import load_personas
 from coach.rubric import load_rubric
 from coach.settings import Settings
@@ -82,7 +82,7 @@ def main() -> None:
         db = Path(folder) / "coach.sqlite3"
         rubric = load_rubric()
         personas, _ = load_personas(rubric=rubric)
-        coach = Coach(Settings(engine="offline", database=str(db)), rubric, personas, Database(db))
+        coach = Coach(Settings(engine="offline", database=str(db)), rubric, personas, open_database(db))
         whisper = coach.speech.whisper
         whisper.warm_up()
         print(f"{'lang':4}  {'audio s':>7}  {'transcribe s':>12}  {'RTF':>5}  {'first audio s':>13}  {'/ 1.5 s':>7}  persona")

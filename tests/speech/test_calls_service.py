@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from coach.accounts import Accounts, Role
-from coach.db import Database
+from coach.db import open_database
 from coach.errors import Refusal
 from coach.personas import load_personas
 from coach.settings import Settings
@@ -23,7 +23,7 @@ REPLY = "Hello Gary, my name is Sam. I understand how frustrating this is. Let m
 def service(tmp_path, rubric, speech, **settings) -> tuple[Coach, dict]:
     db_path = tmp_path / "coach.sqlite3"
     personas, _ = load_personas()
-    coach = Coach(Settings(database=str(db_path), engine="offline", **settings), rubric, personas, Database(db_path))
+    coach = Coach(Settings(database=str(db_path), engine="offline", **settings), rubric, personas, open_database(db_path))
     coach.speech.whisper = speech.whisper  # the model already loaded
     accounts = Accounts(coach.store.db)
     users = {name: accounts.add(name, Role.TRAINEE, "a-long-password") for name in ("alice", "bob")}
