@@ -69,6 +69,7 @@ class Assignments:
         if not name or len(name) > 60:
             raise Refusal("error.team_name")
         with self.db.connect(write=True) as db:
+            db.lock("teams")
             row = db.execute("SELECT id FROM teams WHERE name = ?", (name,)).fetchone()
             team_id = row[0] if row else uuid.uuid4().hex
             if row is None:

@@ -18,6 +18,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from coach.datafile import errors_from_validation, load_model
+from coach.db import is_url, redacted
 from coach.errors import ConfigError
 from coach.locations import default_database
 from coach.personas import PersonaFolders
@@ -63,8 +64,9 @@ class Settings(BaseModel):
     customer_max_tokens: int = Field(120, ge=20, description="most tokens a customer's line may take")
     explain_in: Literal["english", "reply"] = Field("english", description="language of the judge's explanations")
     prices: dict[str, Price] = Field(default_factory=dict)
-    database: str | None = Field(None, description="SQLite file for accounts and sessions (default: coach.sqlite3 "
-                                                   "in the data directory, $COACH_HOME)")
+    database: str | None = Field(None, description="where accounts and conversations live: an SQLite file (default: "
+                                                   "coach.sqlite3 in the data directory, $COACH_HOME) or a "
+                                                   "postgresql:// URL for a team's server")
     rubric: str | None = Field(None, description="a rubric file to use instead of the shipped one")
     personas: list[str] = Field(default_factory=list, description="folders of persona files, added to the shipped "
                                                                   "ones (the same id replaces a shipped persona)")
@@ -93,8 +95,11 @@ class Settings(BaseModel):
     def endpoint(self) -> str:
         return self.base_url or "https://api.openai.com/v1"
 
-    def database_path(self) -> Path:
-        return Path(self.database).expanduser() if self.database else default_database()
+    def database_where(self) -> str:
+        """The `postgresql://` URL, or the SQLite file's path."""
+        if self.database and is_url(self.database):
+            return self.database
+        return str(Path(self.database).expanduser() if self.database else default_database())
 
     def persona_folders(self) -> PersonaFolders:
         return PersonaFolders(tuple(Path(p).expanduser() for p in self.personas), self.shipped_personas)
@@ -132,7 +137,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides) -> Settings
         base["settings_file"] = str(path)
         folder = path.resolve().parent
         for key in _PATHS:
-            if base.get(key):
+            if base.get(key) and not is_url(base[key]):
                 base[key] = str(folder / Path(base[key]).expanduser())
         base["personas"] = [str(folder / Path(p).expanduser()) for p in base.get("personas", [])]
     from_env: dict[str, object] = {field: env[var] for var, field in _ENV.items() if env.get(var, "").strip()}
@@ -163,7 +168,7 @@ def describe(settings: Settings) -> list[tuple[str, str]]:
     for name in ("judge_model", "customer_model", "timeout", "max_retries", "turn_deadline", "temperature",
                  "customer_temperature", "seed", "samples", "token_budget", "explain_in"):
         rows.append((name, str(getattr(settings, name))))
-    rows.append(("database", str(settings.database_path())))
+    rows.append(("database", redacted(settings.database_where())))
     rows.append(("rubric", settings.rubric or "(shipped)"))
     rows.append(("personas", ", ".join(settings.personas) + (" + shipped" if settings.shipped_personas else "")
                  if settings.personas else ("shipped" if settings.shipped_personas else "(none)")))

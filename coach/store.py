@@ -1,4 +1,4 @@
-"""Conversations in SQLite: a header row each, and every turn a row of its own.
+"""Conversations in the database: a header row each, and every turn a row of its own.
 
 A turn is written twice: as `pending` with the trainee's reply before grading starts (a
 crash mid-turn loses nothing typed), then as `done` with its grade. Saving a turn writes only
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,10 +122,10 @@ class Store:
         c.version += 1
 
     # -- reading ---------------------------------------------------------------------------
-    def version(self, conversation_id: str) -> int | None:
-        with self.db.connect() as db:
-            row = db.execute("SELECT version FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
-        return row[0] if row else None
+    def version(self, conversation_id: str) -> tuple[int, int] | None:
+        """(version, reviews laid over it): what a copy kept in memory must match to be current."""
+        rows = self.db.query("SELECT version, reviewed FROM conversations WHERE id = ?", (conversation_id,))
+        return (rows[0][0], rows[0][1]) if rows else None
 
     def get(self, conversation_id: str) -> Conversation | None:
         with self.db.connect() as db:
@@ -143,14 +143,14 @@ class Store:
         c = self.get(review.conversation_id)
         if c is not None:
             with self.db.connect(write=True) as db:
-                db.execute("UPDATE conversations SET score = ? WHERE id = ?", (scorecard(c, self.rubric).score, c.id))
+                db.execute("UPDATE conversations SET score = ?, reviewed = reviewed + 1 WHERE id = ?",
+                           (scorecard(c, self.rubric).score, c.id))
         return c
 
     def owner_of(self, conversation_id: str) -> tuple[bool, str | None]:
         """(exists, owner) without reading the conversation."""
-        with self.db.connect() as db:
-            row = db.execute("SELECT owner FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
-        return (row is not None, row[0] if row else None)
+        rows = self.db.query("SELECT owner FROM conversations WHERE id = ?", (conversation_id,))
+        return (bool(rows), rows[0][0] if rows else None)
 
     def active_id(self, owner: str) -> str | None:
         """The owner's latest unfinished conversation, to resume after a reload or restart."""
@@ -185,7 +185,7 @@ class Store:
         return [Summary(*row) for row in rows]  # preview comes back as 0 or 1
 
 
-def _assemble(header: str, version: int, turns: list[sqlite3.Row]) -> Conversation:
+def _assemble(header: str, version: int, turns: Sequence[Sequence[Any]]) -> Conversation:
     data = json.loads(header)
     active, retired, pendings = [], [], []
     for idx, _attempt, status, reply, turn_data in turns:

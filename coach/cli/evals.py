@@ -78,12 +78,12 @@ def _score(args: argparse.Namespace) -> int:
 
 def _export_labels(args: argparse.Namespace) -> int:
     """Trainers' reviews as labelled cases: `coach eval run` on them measures the grader against trainers."""
-    from coach.db import Database
+    from coach.db import open_database
     from coach.reviews import case_line, labelled_cases
     from coach.store import Store
 
     settings = settings_from(args)
-    store = Store(Database(settings.database_path()), rubric_from(settings))
+    store = Store(open_database(settings.database_where()), rubric_from(settings))
     reviews = [review for review, _ in store.reviews.all()]
     conversations = {cid: c for cid in {r.conversation_id for r in reviews} if (c := store.get(cid)) is not None}
     cases = labelled_cases(conversations, reviews)

@@ -11,11 +11,15 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,6 +205,23 @@ async def _sse(model: str, content: str, answer: Scripted, usage: dict[str, int]
     if usage:
         yield f"data: {json.dumps({'id': cid, 'object': 'chat.completion.chunk', 'created': int(time.time()), 'model': model, 'choices': [], 'usage': usage})}\n\n"
     yield "data: [DONE]\n\n"
+
+
+@contextmanager
+def fake_server(latency: float, answer: str, stream_answer: str | None = None) -> Iterator[str]:
+    """The fake server in its own process (its work is not counted as coach's); yields its base URL."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        f.write(answer)
+    extra = ["--stream-answer", stream_answer] if stream_answer else []
+    proc = subprocess.Popen([sys.executable, "-m", "coach.testing.fake_openai", "--latency", str(latency),
+                             "--answer-file", f.name, *extra], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        yield proc.stdout.readline().strip()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        Path(f.name).unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -15,8 +15,12 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_SSR_MODE", "False")
+# Gradio's queue keeps the last 10,000 events and rebuilds a pandas summary of them after every
+# request (for a monitoring page coach does not use): CPU per request grew with uptime. Keep one
+# event and never rebuild.
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(2**62))
 
-import asyncio  # noqa: E402
 import ipaddress  # noqa: E402
 import logging  # noqa: E402
 import socket  # noqa: E402
@@ -24,7 +28,7 @@ import socket  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from coach.accounts import Accounts  # noqa: E402
-from coach.db import Database  # noqa: E402
+from coach.db import is_url, open_database  # noqa: E402
 from coach.errors import CoachError  # noqa: E402
 from coach.i18n import t  # noqa: E402
 from coach.languages import LANGUAGES  # noqa: E402
@@ -53,6 +57,11 @@ SAVE_LANGUAGE_JS = "(lang, conversation) => { localStorage.setItem('coach-langua
 NO_ACCOUNTS_OFF_LOOPBACK = (
     "there are no accounts yet, so the page only serves this computer (127.0.0.1); add the first admin with "
     "`coach users add NAME --role admin --password-stdin`, then serve on {host}")
+
+NO_ACCOUNTS_ON_A_SERVER = (
+    "a PostgreSQL database is a team's store, served to many: add the first admin with "
+    "`coach users add NAME --role admin --password-stdin` before serving it")
+COOKIE_ID = "coach"  # the login cookie is access-token-coach (deploy/nginx-coach.conf routes by it)
 
 
 class Page:
@@ -138,7 +147,6 @@ class Page:
             if shown_now.finished:
                 out.update(await self.practise.downloads(user, shown_now, ui))
         out.update(await self.practise.assigned(user, ui))
-        await asyncio.to_thread(self.ctx.service.refresh_personas)  # a persona published since, here or elsewhere
         choices = {self.practise.c["persona"]: gr.update(choices=self.practise.persona_choices(ui))}
         return merged(self.relabeller.updates(ui), out, choices)
 
@@ -165,7 +173,7 @@ def build_page(settings: Settings) -> tuple[Page, gr.Blocks, Accounts]:
     personas, errors = load_personas(rubric=rubric, where=settings.persona_folders())
     for error in errors:
         log.warning("persona skipped: %s", error)
-    db = Database(settings.database_path())
+    db = open_database(settings.database_where())
     service = Coach(settings, rubric, personas, db)
     local = not service.accounts.any()
     ctx = Context(service, Identity(service.accounts, local), engine_line(settings))
@@ -179,6 +187,9 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     local = page.ctx.local
     if local and not is_loopback(host):
         raise CoachError(NO_ACCOUNTS_OFF_LOOPBACK.format(host=host))
+    if local and is_url(settings.database_where()):
+        raise CoachError(NO_ACCOUNTS_ON_A_SERVER)
+    page.ctx.service.warm()
     demo.queue(default_concurrency_limit=None)
     try:
         demo.launch(server_name=host, server_port=port, css=views.CSS, show_error=False, quiet=True, ssr_mode=False,
@@ -190,6 +201,9 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     if not local:
         # gradio types App.tokens as the dict it starts with, but only uses it as a mapping
         demo.server_app.tokens = LoginTokens(accounts, settings.session_hours)  # type: ignore[assignment]
+        # Gradio names the login cookie after a random id per process; one name lets every process
+        # behind a load balancer (and this one after a restart) know the login, kept in the database
+        demo.server_app.cookie_id = COOKIE_ID
     mode = "local mode: one user on this computer, no login" if local else "sign in with a coach account"
     print(f"coach: the practice page is at http://{host}:{port}/ ({mode})", flush=True)
     try:

@@ -335,9 +335,14 @@ class PractiseTab:
     async def on_send(self, message: str, conversation_id: str | None, retry: int | None, ui: str,
                       request: gr.Request):
         user = self.ctx.who(request)
-        if not conversation_id:
-            raise Refusal("error.start_first")
         service = self.ctx.service
+        if not conversation_id:
+            # the page's state lives in the process that served it: after that process stopped, the
+            # conversation on screen (the latest, as every page load shows) goes on here
+            latest = await service.latest(user)
+            if latest is None or latest.finished:
+                raise Refusal("error.start_first")
+            conversation_id = latest.id
         message = clean_reply(message)  # as it will be saved: what the browser sent may not be valid UTF-8
         conversation = await service.conversation(user, conversation_id, write=True)
         # while a retried turn is graded, the screen shows the conversation as it stood before that turn

@@ -29,7 +29,7 @@ from coach.engines import make_grader
 from coach.errors import DataFileError, DataFileErrors, Refusal
 from coach.grades import LABELS, Grade, Verdict
 from coach.harness import Report, rehearse
-from coach.persona_versions import PersonaVersion, PersonaVersions, validate
+from coach.persona_versions import PUBLISHED, PersonaVersion, PersonaVersions, validate
 from coach.personas import Persona
 from coach.practice import Conversation, Mode, Practice, TurnConflict, end_conversation, start_practice
 from coach.progress import Progress, progress
@@ -40,7 +40,8 @@ from coach.store import Store, Summary
 from coach.textclean import MAX_REPLY_CHARS, clean_reply, clean_text
 from coach.transcript import transcript_json, transcript_markdown
 
-CACHE_SIZE = 256  # conversations kept parsed in memory; the store is the truth
+CACHE_SIZE = 256  # live conversations kept parsed in memory; the store is the truth
+IDLE_S = 15 * 60  # a conversation untouched this long is read again from the store when it goes on
 
 
 class Forbidden(Refusal):
@@ -64,25 +65,50 @@ class Coach:
         except DataFileError:
             self.persona_files = {}
         self.persona_versions = PersonaVersions(db, rubric)
-        self.personas: dict[str, Persona] = {}
-        self.persona_version: dict[str, int] = {}  # the published version of each page-edited persona
+        self._personas: dict[str, Persona] = {}
+        self._persona_version: dict[str, int] = {}  # the published version of each page-edited persona
+        self._published = db.watch(PUBLISHED)  # publishing in any process reaches this one
         self.refresh_personas()
         self.store = Store(db, rubric)
         self.accounts = Accounts(db)
         self.assignments = Assignments(db)
         self.grader = make_grader(settings, rubric=rubric)  # one grader and model client for everyone
-        self._cache: OrderedDict[str, Conversation] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[int | None, Conversation, float]] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self._exports = Path(tempfile.mkdtemp(prefix="coach-exports-"))
 
+    def warm(self) -> None:
+        """Load what the first turn in each language would otherwise load (lexicons, compiled
+        patterns): at start, not in a trainee's turn, where it stalls every other request."""
+        from coach.offline import OfflineGrader
+        from coach.offline.lexicon import available
+
+        offline = OfflineGrader(self.rubric)
+        for lang in available():
+            offline.grade("Thank you for waiting, I am sorry. I will check it now and call you back today.",
+                          lang=lang, customer_name="Dana")
+
     # -- personas ---------------------------------------------------------------------------
+    @property
+    def personas(self) -> dict[str, Persona]:
+        """Every persona trainees can meet, as published now in any process."""
+        if self._published.stale():
+            self.refresh_personas()
+        return self._personas
+
+    @property
+    def persona_version(self) -> dict[str, int]:
+        if self._published.stale():
+            self.refresh_personas()
+        return self._persona_version
+
     def refresh_personas(self) -> None:
         """Files, with the latest published page-edited versions in place of (or beside) them."""
         published = self.persona_versions.published()
         merged = {**self.file_personas, **{pid: persona for pid, (_, persona) in published.items()}}
-        self.personas = dict(sorted(merged.items(), key=lambda kv: (_ORDER[kv[1].difficulty.value],
-                                                                     kv[1].display_name)))
-        self.persona_version = {pid: version for pid, (version, _) in published.items()}
+        self._personas = dict(sorted(merged.items(), key=lambda kv: (_ORDER[kv[1].difficulty.value],
+                                                                      kv[1].display_name)))
+        self._persona_version = {pid: version for pid, (version, _) in published.items()}
 
     def played_with(self, c: Conversation) -> Persona:
         """The persona a conversation was played with: its recorded version, else the current one."""
@@ -102,27 +128,38 @@ class Coach:
         return persona
 
     # -- reading conversations ----------------------------------------------------------------
-    def _remember(self, c: Conversation) -> Conversation:
-        self._cache[c.id] = c
-        self._cache.move_to_end(c.id)
-        while len(self._cache) > CACHE_SIZE:
+    def _remember(self, c: Conversation, reviewed: int | None = None) -> Conversation:
+        """Keep the parsed copy of a live conversation with the review count it was read with (None:
+        unknown, read again). Finished conversations and those idle for IDLE_S are let go: memory
+        follows the conversations going on, not those the process has ever served."""
+        now = time.monotonic()
+        if c.finished:
+            self._cache.pop(c.id, None)
+        else:
+            self._cache[c.id] = (reviewed, c, now)
+            self._cache.move_to_end(c.id)
+        while self._cache and (len(self._cache) > CACHE_SIZE or next(iter(self._cache.values()))[2] < now - IDLE_S):
             self._cache.popitem(last=False)
         return c
 
     async def _load(self, conversation_id: str) -> Conversation:
-        """The saved conversation; the parsed copy in the cache when its version is current.
+        """The saved conversation; the parsed copy in the cache when its version and its reviews are
+        current (another process may have saved a turn or a review since).
         (The cache is touched on the event loop only; the reads run in worker threads.)"""
-        version = await asyncio.to_thread(self.store.version, conversation_id)
-        if version is None:
+        if self.store.db.reads_inline:  # a hand-off to a thread costs more than this read
+            stamp = self.store.version(conversation_id)
+        else:
+            stamp = await asyncio.to_thread(self.store.version, conversation_id)
+        if stamp is None:
             raise NotFound("error.no_conversation")
+        version, reviewed = stamp
         cached = self._cache.get(conversation_id)
-        if cached is not None and cached.version == version:
-            self._cache.move_to_end(conversation_id)
-            return cached
-        c = await asyncio.to_thread(self.store.get, conversation_id)
+        if cached is not None and cached[1].version == version and cached[0] == reviewed:
+            return self._remember(cached[1], reviewed)
+        c = await asyncio.to_thread(self.store.get, conversation_id)  # read after the stamp: at least as new
         if c is None:
             raise NotFound("error.no_conversation")
-        return self._remember(c)
+        return self._remember(c, reviewed)
 
     def _check(self, user: User, c: Conversation, *, write: bool) -> Conversation:
         if c.owner == user.id or (not write and user.role.reviews):
@@ -164,7 +201,7 @@ class Coach:
         practice.conversation.trainee_language = language
         practice.conversation.trainee_name = user.spoken_name  # the grader knows whose name the trainee may give
         await asyncio.to_thread(self.store.create, practice.conversation)
-        return self._remember(practice.conversation)
+        return self._remember(practice.conversation, 0)
 
     def _lock(self, conversation_id: str) -> asyncio.Lock:
         lock = self._locks.get(conversation_id)

@@ -117,9 +117,9 @@ def test_no_secret_or_owner_id_is_in_the_page_config(team):
     config = client.get("/config").text
     assert "secret" not in config.lower() and "coach-browser-id" not in config
     from coach.accounts import Accounts
-    from coach.db import Database
+    from coach.db import open_database
 
-    ids = [u.id for u in Accounts(Database(team.db)).list()]
+    ids = [u.id for u in Accounts(open_database(team.db)).list()]
     assert not any(i in config for i in ids)
 
 
