@@ -152,13 +152,13 @@ def test_an_admin_manages_users_in_the_page(team, browser):
         root.click("#coach-user-remove")  # asks first, and Cancel keeps carol
         expect(root.locator("#coach-user-confirm-text")).to_contain_text("Remove carol?")
         root.click("#coach-user-confirm-no")
-        expect(root.locator("#coach-user-confirm")).to_be_hidden()
+        expect(root.locator("#coach-user-confirm-yes")).to_be_hidden()
         expect(root.locator("#coach-users")).to_contain_text("carol")
         root.click("#coach-user-remove")
         root.click("#coach-user-confirm-yes")
         expect(root.locator("#coach-users-done")).to_contain_text("Removed carol")
         expect(root.locator("#coach-users")).not_to_contain_text("carol")
-        expect(root.locator("#coach-user-confirm")).to_be_hidden()
+        expect(root.locator("#coach-user-confirm-yes")).to_be_hidden()
     finally:
         root.context.close()
 
