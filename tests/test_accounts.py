@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 
 import pytest
 
 from coach.accounts import AccountError, Accounts, Role
-from coach.db import Database
 from coach.web.auth import LoginTokens, PasswordCheck
 from tests.conftest import run_coach
 
 
 @pytest.fixture()
-def accounts(tmp_path):
-    return Accounts(Database(tmp_path / "coach.sqlite3"))
+def accounts(open_db):
+    return Accounts(open_db())
 
 
-def test_passwords_are_stored_only_as_argon2_hashes(accounts, tmp_path):
+def test_passwords_are_stored_only_as_argon2_hashes(accounts):
     accounts.add("alice", "trainee", "alices-password")
-    with sqlite3.connect(tmp_path / "coach.sqlite3") as con:
+    with accounts.db.connect() as con:
         stored = con.execute("SELECT password_hash FROM users").fetchone()[0]
     assert stored.startswith("$argon2id$") and "alices-password" not in stored
     assert accounts.verify("alice", "alices-password").name == "alice"
@@ -76,8 +74,8 @@ def test_repeated_wrong_passwords_lock_the_name_for_a_while(accounts):
     assert check("Bob", "whatever-it-is") is False
 
 
-def test_users_are_managed_from_a_script(tmp_path):
-    env = {"COACH_DB": str(tmp_path / "team.sqlite3")}
+def test_users_are_managed_from_a_script(open_db, database_at):
+    env = {"COACH_DB": database_at}
     added = run_coach("users", "add", "root", "--role", "admin", "--password-stdin", stdin="root-password\n",
                       env_extra=env)
     assert added.returncode == 0, added.stderr
@@ -87,10 +85,22 @@ def test_users_are_managed_from_a_script(tmp_path):
                      env_extra=env).returncode == 0
     listed = run_coach("users", "list", env_extra=env).stdout
     assert "root" in listed and "alice" in listed and "trainer" in listed and "password" not in listed
-    accounts = Accounts(Database(tmp_path / "team.sqlite3"))
+    accounts = Accounts(open_db())
     assert accounts.verify("root", "root-password") is not None  # the newline ends the input, it is not kept
     assert accounts.verify("alice", "another-password") is not None
     no_stdin = run_coach("users", "add", "bob", "--role", "trainee", env_extra=env)
     assert no_stdin.returncode == 2 and "--password-stdin" in no_stdin.stderr
     assert run_coach("users", "remove", "alice", env_extra=env).returncode == 0
     assert "alice" not in run_coach("users", "list", env_extra=env).stdout
+
+
+def test_an_account_name_is_the_trainees_spoken_name_only_when_it_is_a_name():
+    from coach.accounts import LOCAL, Role, User
+
+    def spoken(name: str) -> str | None:
+        return User(id="u1", name=name, role=Role.TRAINEE).spoken_name
+
+    assert [spoken(n) for n in ("alice", "Anna", "anna-maria", "أحمد", "Zbigniew")] == [
+        "Alice", "Anna", "Anna-Maria", "أحمد", "Zbigniew"]
+    assert [spoken(n) for n in ("trainer2", "a.kowalska", "x", "tom_s")] == [None] * 4
+    assert LOCAL.spoken_name is None  # the page without accounts knows no name

@@ -10,7 +10,9 @@ from typing import NamedTuple
 
 from coach.cli.common import rubric_from, settings_from
 from coach.datafile import Source, read_text
+from coach.db import is_url, open_database
 from coach.errors import DataFileError, DataFileErrors
+from coach.languages import Address
 from coach.personas import Persona, UnknownPersona, expand, find_persona, load_persona, load_personas, persona_schema
 from coach.rubric import Rubric
 from coach.settings import Settings
@@ -30,13 +32,16 @@ class Offered(NamedTuple):
 def _published(settings: Settings, rubric: Rubric) -> dict[str, tuple[int, Persona]]:
     """The personas published in the page, from the database when there is one (reading never
     creates a database)."""
-    path = settings.database_path()
-    if not path.is_file():
+    where = settings.database_where()
+    if not is_url(where) and not Path(where).is_file():
         return {}
-    from coach.db import Database
     from coach.persona_versions import PersonaVersions
 
-    return PersonaVersions(Database(path), rubric).published()
+    db = open_database(where)
+    try:
+        return PersonaVersions(db, rubric).published()
+    finally:
+        db.close()
 
 
 def _report(errors: list[DataFileError]) -> None:
@@ -123,11 +128,10 @@ def _test(args: argparse.Namespace) -> int:
 
 
 def _versions(args: argparse.Namespace):
-    from coach.db import Database
     from coach.persona_versions import PersonaVersions
 
     settings = settings_from(args)
-    return PersonaVersions(Database(settings.database_path()), rubric_from(settings))
+    return PersonaVersions(open_database(settings.database_where()), rubric_from(settings))
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -189,7 +193,7 @@ def _practice(args: argparse.Namespace) -> int:
     rubric = rubric_from(settings)
     persona = find_persona(args.persona, rubric, settings.persona_folders())
     return practice_in_terminal(persona, settings=settings, rubric=rubric, engine=args.engine, seed=args.seed,
-                                save_dir=args.save)
+                                save_dir=args.save, address=Address(args.address))
 
 
 def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) -> None:
@@ -221,6 +225,9 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     practice.add_argument("persona", help="persona id (see `coach persona list`) or a persona file")
     practice.add_argument("--engine", choices=["auto", "offline", "llm"], default=None)
     practice.add_argument("--seed", type=int, default=0, help="the scripted customer's seed (same seed, same lines)")
+    practice.add_argument("--address", choices=[a.value for a in Address], default=Address.NEUTRAL.value,
+                          help="how the customer speaks to you where the language marks it (Polish pan/pani, "
+                               "Arabic verb forms...); default neutral")
     practice.add_argument("--save", metavar="DIR", default=None,
                           help="folder for the transcript, saved after every turn (default: transcripts/ in the data directory)")
     practice.set_defaults(func=_practice)
