@@ -5,8 +5,7 @@ from __future__ import annotations
 from coach.cases import Turn
 from coach.grades import CriterionGrade, Verdict
 
-PASS, FAIL, NA = Verdict.PASS, Verdict.FAIL, Verdict.NA
-UNJUDGED = "unjudged"
+PASS, FAIL, NA, UNJUDGED = Verdict.PASS, Verdict.FAIL, Verdict.NA, Verdict.UNJUDGED
 
 
 def turns(*messages: str) -> list[Turn]:
@@ -18,6 +17,6 @@ def graded(grader, criterion: str, lang: str, reply: str, *conversation: str, na
     return grader.grade(reply, lang=lang, customer_name=name, context=turns(*conversation)).get(criterion)
 
 
-def outcome(grade: CriterionGrade) -> str | Verdict:
-    """pass / fail / n/a, or "unjudged" when the offline grader abstains."""
-    return UNJUDGED if grade.undecided else grade.verdict
+def outcome(grade: CriterionGrade) -> Verdict:
+    """pass / fail / n/a, or unjudged when the offline grader abstains."""
+    return grade.verdict
