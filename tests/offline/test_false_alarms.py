@@ -143,3 +143,47 @@ def test_right_now_is_no_acknowledgement(grader):
 def test_a_but_between_two_facts_takes_nothing_back(grader):
     reply = "Of course. So the bill shows 4,812 but your meter reads 4,390, so we billed 422 units you haven't used."
     assert verdict(grader, "no_yes_but", reply, "en").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Sorry to hear that, but we hope to see you on board again soon."),
+    ("en", "I totally understand, but there's no need to worry: your seat is confirmed."),
+    ("es", "Lo sentimos mucho, pero puede cambiar su vuelo gratis en la app."),
+    ("sv", "Tråkigt att höra, men teamet jobbar redan med det."),
+    ("pl", "Przepraszamy, ale nasz zespół już nad tym pracuje."),
+    ("lv", "Atvainojamies, bet Jūs varat bez maksas mainīt lidojumu lietotnē."),
+    ("ar", "نتفهم انزعاجك، لكن نتمنى أن نراك على متن رحلاتنا قريباً."),
+])
+def test_consolation_after_a_but_is_never_failed_as_yes_but(grader, lang, reply):
+    """A hope, something the customer can do, reassurance or the team at work takes nothing back;
+    whether it is enough is left to a model."""
+    assert verdict(grader, "no_yes_but", reply, lang).verdict not in (FAIL, PASS)
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I understand, but the ticket is non-refundable."),
+    ("es", "Entiendo, pero el billete no es reembolsable."),
+    ("sv", "Jag förstår, men biljetten går inte att återbetala."),
+    ("lv", "Saprotu, bet biļete nav atmaksājama."),
+])
+def test_a_refusal_after_the_but_is_still_yes_but(grader, lang, reply):
+    assert verdict(grader, "no_yes_but", reply, lang).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "EarlyBird guarantees check-in, not a position on the plane."),
+    ("en", "Our fares include a guaranteed seat with every ticket."),
+    ("pl", "Niemniej widok na morze nie był gwarantowany w Pani taryfie."),
+    ("lv", "Ja piekrītat, es pati nokārtošu rezervāciju un parūpēšos, lai Jūsu bagāžu pārnes."),
+])
+def test_a_described_or_refused_guarantee_and_a_step_seen_to_are_not_over_promises(grader, lang, reply):
+    assert verdict(grader, "under_promise", reply, lang).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I'll make sure it arrives tomorrow."),
+    ("pl", "Dopilnuję, żeby paczka dotarła jutro."),
+    ("en", "We'll make sure this never happens again."),
+])
+def test_seeing_to_a_delivery_or_never_again_is_still_an_over_promise(grader, lang, reply):
+    assert verdict(grader, "under_promise", reply, lang).verdict is FAIL
