@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-VERSION = 3
+VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS users (
     role TEXT NOT NULL CHECK (role IN ('trainee', 'trainer', 'admin')),
     password_hash TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    password_changed_at TEXT NOT NULL
+    password_changed_at TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT 'neutral' CHECK (address IN ('neutral', 'feminine', 'masculine'))
 );
 CREATE TABLE IF NOT EXISTS reviews (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -145,7 +146,15 @@ def _from_v2(db: sqlite3.Connection) -> None:
     create_schema(db)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2}
+def _from_v3(db: sqlite3.Connection) -> None:
+    """v4 lets each account say how customers address them (neutral unless they choose)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(users)")}
+    if "address" not in columns:
+        db.execute("ALTER TABLE users ADD COLUMN address TEXT NOT NULL DEFAULT 'neutral' "
+                   "CHECK (address IN ('neutral', 'feminine', 'masculine'))")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3}
 
 
 class Database:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from coach.datafile import errors_from_validation, load_model
 from coach.errors import ConfigError
+from coach.languages import Address
 from coach.locations import default_database
 from coach.personas import PersonaFolders
 
@@ -70,6 +71,9 @@ class Settings(BaseModel):
                                                                   "ones (the same id replaces a shipped persona)")
     shipped_personas: bool = Field(True, description="offer the personas that ship with coach")
     session_hours: float = Field(12.0, gt=0, le=24 * 30, description="a page login lasts this long")
+    address: Address = Field(Address.NEUTRAL, description="how customers address you where a language marks "
+                                                          "gender, in `coach practice` and a page without "
+                                                          "accounts (each account sets its own)")
     settings_file: str | None = Field(None, exclude=True)
 
     @property
@@ -109,6 +113,7 @@ _ENV = {
     "COACH_RUBRIC": "rubric", "COACH_PERSONAS": "personas", "COACH_SHIPPED_PERSONAS": "shipped_personas",
     "COACH_SESSION_HOURS": "session_hours", "COACH_TURN_DEADLINE": "turn_deadline",
     "COACH_JUDGE_MAX_TOKENS": "judge_max_tokens", "COACH_CUSTOMER_MAX_TOKENS": "customer_max_tokens",
+    "COACH_ADDRESS": "address",
 }
 _PATHS = ("database", "rubric")  # settings-file paths read from the file's folder
 

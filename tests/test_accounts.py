@@ -94,3 +94,67 @@ def test_users_are_managed_from_a_script(tmp_path):
     assert no_stdin.returncode == 2 and "--password-stdin" in no_stdin.stderr
     assert run_coach("users", "remove", "alice", env_extra=env).returncode == 0
     assert "alice" not in run_coach("users", "list", env_extra=env).stdout
+
+
+def test_each_account_says_how_customers_address_them_neutral_until_chosen(accounts):
+    from coach.languages import Address
+
+    accounts.add("lina", Role.TRAINEE, "a-long-password")
+    assert accounts.by_name("lina").address is Address.NEUTRAL
+    assert accounts.set_address("lina", "feminine").address is Address.FEMININE
+    assert accounts.by_name("lina").address is Address.FEMININE and accounts.list()[0].address is Address.FEMININE
+    with pytest.raises(AccountError) as refused:
+        accounts.set_address("lina", "female")
+    assert refused.value.key == "error.unknown_address"
+    with pytest.raises(AccountError):
+        accounts.set_address("nobody", "masculine")
+
+
+def test_accounts_from_before_forms_of_address_are_migrated_as_neutral(tmp_path):
+    """A v3 database (accounts without a form of address) opens with every account neutral, the
+    file copied aside first."""
+    from coach.db import VERSION
+    from coach.languages import Address
+
+    path = tmp_path / "v3.sqlite3"
+    Accounts(Database(path)).add("lina", Role.TRAINEE, "a-long-password")
+    with sqlite3.connect(path) as db:  # undo v4 as an older coach would have written the table
+        db.execute("ALTER TABLE users DROP COLUMN address")
+        db.execute("PRAGMA user_version = 3")
+    migrated = Accounts(Database(path))
+    assert migrated.by_name("lina").address is Address.NEUTRAL
+    assert migrated.set_address("lina", "masculine").address is Address.MASCULINE
+    assert VERSION == 4 and (tmp_path / "v3.sqlite3.before-v4").exists()
+
+
+def test_a_form_of_address_is_set_from_a_script(tmp_path):
+    env = {"COACH_DB": str(tmp_path / "team.sqlite3")}
+    run_coach("users", "add", "lina", "--role", "trainee", "--password-stdin", stdin="a-long-password", env_extra=env)
+    done = run_coach("users", "set-address", "lina", "feminine", env_extra=env)
+    assert done.returncode == 0 and "feminine" in done.stdout, done.stderr
+    assert "feminine" in next(line for line in run_coach("users", "list", env_extra=env).stdout.splitlines()
+                              if line.startswith("lina"))
+    wrong = run_coach("users", "set-address", "lina", "female", env_extra=env)
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr
+
+
+def test_trainees_set_their_own_form_of_address_admins_anyones_and_new_conversations_use_it(team_service):
+    import asyncio
+
+    from coach.errors import Refusal
+    from coach.languages import Address
+
+    service, users = team_service
+    alice = users["alice"]
+    root = service.accounts.add("root", Role.ADMIN, "a-long-password")
+    assert asyncio.run(service.set_address(alice, "alice", "feminine")).address is Address.FEMININE
+    with pytest.raises(Refusal) as refused:
+        asyncio.run(service.set_address(alice, "bob", "feminine"))
+    assert refused.value.key == "error.admins_only"
+    with pytest.raises(Refusal):
+        asyncio.run(service.set_address(users["tess"], "bob", "masculine"))  # trainers manage no accounts
+    asyncio.run(service.set_address(root, "bob", "masculine"))
+    assert service.accounts.by_name("bob").address is Address.MASCULINE
+    started = asyncio.run(service.start(service.accounts.by_name("alice"), "abusive-caller"))
+    assert started.address is Address.FEMININE
+    assert asyncio.run(service.start(service.accounts.by_name("bob"), "abusive-caller")).address is Address.MASCULINE

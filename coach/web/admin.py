@@ -1,4 +1,5 @@
-"""The Users tab (admins only): add people, change roles, reset passwords, remove accounts."""
+"""The Users tab (admins only): add people, change roles and forms of address, reset passwords,
+remove accounts."""
 
 from __future__ import annotations
 
@@ -9,8 +10,14 @@ import pandas as pd
 
 from coach.accounts import Role
 from coach.i18n import t
+from coach.languages import Address
 from coach.web import views
 from coach.web.base import Context, shown
+
+
+def address_choices(ctx: Context) -> list[tuple]:
+    """The forms of address, labelled in the reader's language."""
+    return [(ctx.label(f"address.{a.value}"), a.value) for a in Address]
 
 
 class UsersTab:
@@ -27,10 +34,13 @@ class UsersTab:
             c["name"] = gr.Textbox(label=ctx.label("users.name"), elem_id="coach-user-name")
             c["role"] = gr.Dropdown(roles, value="trainee", label=ctx.label("users.role"), elem_id="coach-user-role")
             c["password"] = gr.Textbox(label=ctx.label("users.password"), type="password", elem_id="coach-user-password")
+            c["address"] = gr.Dropdown(address_choices(ctx), value="neutral", label=ctx.label("users.address"),
+                                       elem_id="coach-user-address")
         with gr.Row():
             c["add"] = gr.Button(ctx.label("users.add"), variant="primary", elem_id="coach-user-add")
             c["set_role"] = gr.Button(ctx.label("users.set_role"), elem_id="coach-user-set-role")
             c["set_password"] = gr.Button(ctx.label("users.set_password"), elem_id="coach-user-set-password")
+            c["set_address"] = gr.Button(ctx.label("users.set_address"), elem_id="coach-user-set-address")
             c["remove"] = gr.Button(ctx.label("users.remove"), variant="stop", elem_id="coach-user-remove")
 
     def wire(self, ui: gr.State, tab: gr.Tab) -> None:
@@ -40,13 +50,15 @@ class UsersTab:
         c["add"].click(self.on_add, [c["name"], c["role"], c["password"], ui], out, api_visibility="private")
         c["set_role"].click(self.on_set_role, [c["name"], c["role"], ui], out, api_visibility="private")
         c["set_password"].click(self.on_set_password, [c["name"], c["password"], ui], out, api_visibility="private")
+        c["set_address"].click(self.on_set_address, [c["name"], c["address"], ui], out, api_visibility="private")
         c["remove"].click(self.on_remove, [c["name"], ui], out, api_visibility="private")
 
     async def _listing(self, request: gr.Request, ui: str, done: str = "") -> tuple:
         users = await self.ctx.service.users(self.ctx.who(request))
-        frame = pd.DataFrame([[u.name, t(f"role.{u.role.value}", ui), u.created_at[:16].replace("T", " ")]
-                              for u in users],
-                             columns=[t("users.name", ui), t("users.role", ui), t("users.created", ui)])
+        frame = pd.DataFrame([[u.name, t(f"role.{u.role.value}", ui), t(f"address.{u.address.value}", ui),
+                               u.created_at[:16].replace("T", " ")] for u in users],
+                             columns=[t("users.name", ui), t("users.role", ui), t("users.address", ui),
+                                      t("users.created", ui)])
         message = f"<div class='coach-notice' id='coach-users-done'>{views.escape(done)}</div>" if done else ""
         return frame, message, ""  # the password box is emptied after every action
 
@@ -68,6 +80,12 @@ class UsersTab:
     async def on_set_password(self, name: str, password: str, ui: str, request: gr.Request):
         await self.ctx.service.set_password(self.ctx.who(request), name, password)
         return await self._listing(request, ui, t("users.password_set", ui, name=name))
+
+    @shown
+    async def on_set_address(self, name: str, address: str, ui: str, request: gr.Request):
+        user = await self.ctx.service.set_address(self.ctx.who(request), name, address)
+        return await self._listing(request, ui, t("users.address_set", ui, name=user.name,
+                                                  form=t(f"address.{user.address.value}", ui)))
 
     @shown
     async def on_remove(self, name: str, ui: str, request: gr.Request):
