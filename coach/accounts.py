@@ -24,6 +24,7 @@ from coach.languages import Address
 
 MIN_PASSWORD = 8
 _NAME = re.compile(r"^[^\s\x00-\x1f\x7f<>&\"'/\\]{1,64}$")
+_SPOKEN = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]{2,})*$")  # letters, maybe hyphenated: a person's name
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash("coach: a hash to verify against when the user does not exist")
 
@@ -45,6 +46,16 @@ class User(BaseModel):
     role: Role
     created_at: str = ""
     address: Address = Address.NEUTRAL  # how customers speak to them where a language marks gender
+
+    @property
+    def spoken_name(self) -> str | None:
+        """The name the trainee would give a customer, when the account's name is one ("alice" ->
+        "Alice", "anna-maria" -> "Anna-Maria"); none for the local user or a name like "trainer2"."""
+        if self.id == "local" or not _SPOKEN.match(self.name):
+            return None
+        if not self.name.islower():
+            return self.name
+        return "-".join(part[:1].upper() + part[1:] for part in self.name.split("-"))
 
 
 LOCAL = User(id="local", name="local", role=Role.ADMIN)  # the one user of a page without accounts
@@ -69,14 +80,12 @@ class Accounts:
         return [_user(r) for r in rows]
 
     def get(self, user_id: str) -> User | None:
-        with self.db.connect() as db:
-            r = db.execute(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)).fetchone()
-        return _user(r) if r else None
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,))
+        return _user(rows[0]) if rows else None
 
     def by_name(self, name: str) -> User | None:
-        with self.db.connect() as db:
-            r = db.execute(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name,)).fetchone()
-        return _user(r) if r else None
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name,))
+        return _user(rows[0]) if rows else None
 
     def _existing(self, name: str) -> User:
         user = self.by_name(name)
@@ -92,6 +101,7 @@ class Accounts:
         role = Role(role)
         user = User(id=uuid.uuid4().hex, name=name, role=role, created_at=utcnow())
         with self.db.connect(write=True) as db:
+            db.lock("users")
             if db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
                 raise AccountError("error.user_exists", name=name)
             db.execute("INSERT INTO users (id, name, role, password_hash, created_at, password_changed_at) "
@@ -105,6 +115,7 @@ class Accounts:
     def set_role(self, name: str, role: Role | str) -> User:
         user, role = self._existing(name), Role(role)
         with self.db.connect(write=True) as db:
+            db.lock("users")
             if user.role is Role.ADMIN and role is not Role.ADMIN and not self._admins_left_without(db, user):
                 raise AccountError("error.last_admin", name=name)
             db.execute("UPDATE users SET role = ? WHERE id = ?", (role.value, user.id))
@@ -134,6 +145,7 @@ class Accounts:
         """The account and its logins go; its conversations stay, as the training record they are."""
         user = self._existing(name)
         with self.db.connect(write=True) as db:
+            db.lock("users")
             if user.role is Role.ADMIN and not self._admins_left_without(db, user):
                 raise AccountError("error.last_admin", name=name)
             db.execute("DELETE FROM login_sessions WHERE user_id = ?", (user.id,))
@@ -159,16 +171,16 @@ class Accounts:
         created = datetime.now(UTC)
         with self.db.connect(write=True) as db:
             db.execute("DELETE FROM login_sessions WHERE expires_at < ?", (created.isoformat(),))
-            db.execute("INSERT OR REPLACE INTO login_sessions VALUES (?, ?, ?, ?)",
+            db.execute("INSERT INTO login_sessions VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO UPDATE SET "
+                       "user_id = excluded.user_id, created_at = excluded.created_at, expires_at = excluded.expires_at",
                        (token_hash(token), user_id, created.isoformat(),
                         (created + timedelta(hours=hours)).isoformat()))
 
     def session_user(self, hashed: str) -> str | None:
         """The user name of a live session (by the token's hash), None when expired or closed."""
-        with self.db.connect() as db:
-            r = db.execute("SELECT users.name FROM login_sessions JOIN users ON users.id = login_sessions.user_id "
-                           "WHERE token_hash = ? AND expires_at > ?", (hashed, datetime.now(UTC).isoformat())).fetchone()
-        return r[0] if r else None
+        rows = self.db.query("SELECT users.name FROM login_sessions JOIN users ON users.id = login_sessions.user_id "
+                             "WHERE token_hash = ? AND expires_at > ?", (hashed, datetime.now(UTC).isoformat()))
+        return rows[0][0] if rows else None
 
     def close_session(self, hashed: str) -> None:
         with self.db.connect(write=True) as db:

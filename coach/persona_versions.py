@@ -18,6 +18,7 @@ from coach.errors import DataFileError, DataFileErrors
 from coach.personas import Persona, load_persona
 from coach.rubric import Rubric
 
+PUBLISHED = "personas"  # the topic every process watches to refresh its published personas
 _ID = re.compile(r"""^id:[ \t]*["']?([a-z0-9][a-z0-9_-]{0,63})["']?[ \t]*(?:#.*)?$""", re.M)
 
 
@@ -65,6 +66,7 @@ class PersonaVersions:
         if persona is None:
             raise errors[0] if len(errors) == 1 else DataFileErrors(errors)
         with self.db.connect(write=True) as db:
+            db.lock(f"persona:{persona.id}")
             row = db.execute("SELECT version, yaml FROM persona_versions WHERE persona_id = ? ORDER BY version DESC "
                              "LIMIT 1", (persona.id,)).fetchone()
             version = (row[0] + 1) if row else 1
@@ -75,8 +77,10 @@ class PersonaVersions:
 
     def publish(self, persona_id: str, version: int) -> PersonaVersion | None:
         with self.db.connect(write=True) as db:
-            db.execute("UPDATE persona_versions SET published_at = ? WHERE persona_id = ? AND version = ?",
-                       (utcnow(), persona_id, version))
+            published = db.execute("UPDATE persona_versions SET published_at = ? WHERE persona_id = ? AND version = ?",
+                                   (utcnow(), persona_id, version)).rowcount
+            if published:
+                db.changed(PUBLISHED)
         return self.version(persona_id, version)
 
     def version(self, persona_id: str, version: int) -> PersonaVersion | None:

@@ -34,6 +34,7 @@ from coach.offline import OfflineGrader
 from coach.personas import Persona
 from coach.rubric import Rubric, load_rubric
 from coach.settings import Settings, load_settings
+from coach.speech.features import SpokenReply, Voice
 
 Mode = Literal["practice", "exam"]
 
@@ -58,6 +59,7 @@ class TurnRecord(BaseModel):
     seconds: dict[str, float] = Field(default_factory=dict)  # customer, turn
     notices: list[Notice] = Field(default_factory=list)
     customer_check: CustomerCheck | None = None  # how the model's line fared (model customers only)
+    voice: SpokenReply | None = None  # a reply spoken on a call: what was heard and how it sounded
 
 
 class PendingReply(BaseModel):
@@ -72,6 +74,7 @@ class Conversation(BaseModel):
     owner: str | None = None  # the user it belongs to (their account id)
     persona_id: str
     persona_version: int | None = None  # the page-edited version played (None: the persona file)
+    preview: bool = False  # a trainer trying an unpublished draft: theirs alone, in no one else's list
     persona_name: str
     customer_name: str
     language: str
@@ -80,6 +83,7 @@ class Conversation(BaseModel):
     mode: Mode = "practice"
     trainee_language: str | None = None  # the trainee's page language: a model judge explains in it
     address: Address = Address.NEUTRAL  # how the customer speaks to the trainee (from their account, at the start)
+    trainee_name: str | None = None  # the trainee's own name, when their account gives one (the grader uses it)
     seed: int = 0
     started_at: datetime = Field(default_factory=now)
     ended_at: datetime | None = None
@@ -175,9 +179,18 @@ class Practice:
 
         return band(self.persona, self.state_before(len(self.conversation.turns)).mood)
 
-    async def turn_stream(self, reply: str, *, retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
+    def voice_for(self, spoken: SpokenReply | None, index: int) -> Voice | None:
+        """A spoken reply at turn `index` as the voice criterion grades it: against the trainee's own
+        spoken turns before it (retired attempts left out)."""
+        if spoken is None:
+            return None
+        return spoken.voice([t.voice for t in self.conversation.turns[:index] if t.voice is not None])
+
+    async def turn_stream(self, reply: str, *, retry: int | None = None,
+                          spoken: SpokenReply | None = None) -> AsyncIterator[tuple[str, object]]:
         """Yields ("grade", offline Grade), ("mood", MoodChange), ("customer", text so far) ...,
-        and last ("turn", TurnRecord) once it is saved. `retry`: the index of a turn to try again."""
+        and last ("turn", TurnRecord) once it is saved. `retry`: the index of a turn to try again;
+        `spoken`: the reply was said on a call (its text is the transcript)."""
         c = self.conversation
         index = len(c.turns) if retry is None else retry
         if retry is None and c.finished:
@@ -189,7 +202,7 @@ class Practice:
         started = time.perf_counter()
         history = c.history(index)
         context = _turns(history)
-        offline = instant_grade(self.grader, reply, self.persona, context)
+        offline = instant_grade(self.grader, reply, self.persona, context, c.trainee_name, self.voice_for(spoken, index))
         yield "grade", offline
         change = advance(self.persona, self.state_before(index), offline)
         yield "mood", change
@@ -197,7 +210,7 @@ class Practice:
         end = time.monotonic() + self.deadline_s
         context_with_deadline = contextvars.copy_context()
         context_with_deadline.run(model_deadline.set, end)
-        judge = asyncio.create_task(full_grade(self.grader, reply, self.persona, context, offline,
+        judge = asyncio.create_task(full_grade(self.grader, reply, self.persona, context, offline, c.trainee_name,
                                                explain=explain_in(c.trainee_language)),
                                     context=context_with_deadline)
         customer = asyncio.create_task(_collect(self.customer.respond(history + [{"role": "trainee", "content": reply}],
@@ -226,7 +239,7 @@ class Practice:
             mood_after=change.after, mood_reasons=change.reasons, band=change.band, state=change.state,
             customer=text.strip(), end=change.end,
             seconds={"customer": round(customer_s, 4), "turn": round(time.perf_counter() - started, 4)},
-            notices=notices, customer_check=getattr(self.customer, "check", None))
+            notices=notices, customer_check=getattr(self.customer, "check", None), voice=spoken)
         await asyncio.to_thread(self.log.finish, c, record, token)
         c.add(record)  # only now, once it is saved
         yield "turn", record
@@ -236,11 +249,11 @@ class Practice:
         same grader a sent reply gets first, with no model and nothing saved (hints)."""
         c = self.conversation
         index = len(c.turns) if retry is None else retry
-        return instant_grade(self.grader, text, self.persona, _turns(c.history(index)))
+        return instant_grade(self.grader, text, self.persona, _turns(c.history(index)), c.trainee_name)
 
-    async def turn(self, reply: str, *, retry: int | None = None) -> TurnRecord:
+    async def turn(self, reply: str, *, retry: int | None = None, spoken: SpokenReply | None = None) -> TurnRecord:
         record: TurnRecord | None = None
-        async for kind, value in self.turn_stream(reply, retry=retry):
+        async for kind, value in self.turn_stream(reply, retry=retry, spoken=spoken):
             if kind == "turn":
                 assert isinstance(value, TurnRecord)
                 record = value
@@ -263,12 +276,15 @@ def _scripted(customer: Customer) -> ScriptedCustomer:
     return customer
 
 
-def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn]) -> Grade:
-    """The offline grade, with better phrasings drawn from the persona's situation where it has them."""
+def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn],
+                  agent_name: str | None = None, voice: Voice | None = None) -> Grade:
+    """The offline grade of a reply in its whole conversation (`context`: every earlier turn, the
+    trainee's included), with the trainee's name when known and better phrasings drawn from the
+    persona's situation where it has them; `voice`: how a spoken reply sounded."""
     offline = grader.offline if isinstance(grader, CombinedGrader) else grader
     assert isinstance(offline, OfflineGrader)
     return offline.grade(reply, lang=persona.language, customer_name=persona.customer_name, context=context,
-                         better=persona.better)
+                         agent_name=agent_name, better=persona.better, voice=voice)
 
 
 def explain_in(code: str | None) -> str | None:
@@ -277,10 +293,11 @@ def explain_in(code: str | None) -> str | None:
 
 
 async def full_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn], offline: Grade,
-                     explain: str | None = None) -> Grade:
+                     agent_name: str | None = None, explain: str | None = None) -> Grade:
     if isinstance(grader, CombinedGrader):
         return await grader.agrade(reply, lang=persona.language, customer_name=persona.customer_name,
-                                   context=context, offline=offline, explain=explain, better=persona.better)
+                                   context=context, agent_name=agent_name, offline=offline, explain=explain,
+                                   better=persona.better)
     return offline
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from coach.grades import Verdict
+from coach.i18n import t
 from coach.languages import Address
 from coach.locations import transcripts_dir
 from coach.personas import Persona
@@ -26,8 +27,9 @@ def meter(mood: int, width: int = 20) -> str:
 
 
 def _print_turn(record: TurnRecord, names: dict[str, str]) -> None:
+    unjudged = [names[g.criterion] for g in record.grade.criteria if g.verdict is Verdict.UNJUDGED]
     for g in record.grade.criteria:
-        if g.verdict is Verdict.NA:
+        if not g.verdict.judged:
             continue
         line = f"  {SYMBOL[g.verdict]} {names[g.criterion]}"
         if g.verdict is Verdict.FAIL:
@@ -36,6 +38,8 @@ def _print_turn(record: TurnRecord, names: dict[str, str]) -> None:
         print(line)
         if g.better:
             print(f"      try: {g.better}")
+    if unjudged:
+        print(f"  ? {t('grade.unjudged', 'en', names=', '.join(unjudged))}")
     for notice in record.notices:
         print(f"  ! {notice.text()}")
     delta = record.mood_after - record.mood_before
@@ -73,8 +77,9 @@ async def _loop(persona: Persona, settings: Settings, rubric: Rubric, engine: st
     card = scorecard(c, rubric)
     print(f"\n— {c.end.label if c.end else ''}" + (f" · score {card.score:.0%}" if card.score is not None else ""))
     for s in card.criteria:
-        if s.judged:
-            print(f"  {s.name}: {s.passed}/{s.judged}")
+        if s.judged or s.unjudged:
+            print(f"  {s.name}: {s.passed}/{s.judged}" + (f" ({t('progress.unjudged', 'en', count=s.unjudged)})"
+                                                          if s.unjudged else ""))
     if card.practise_next:
         print("  practise next: " + ", ".join(card.practise_next))
     print(f"transcript: {store.path(c.id)}")

@@ -17,7 +17,9 @@ from coach.practice import Conversation, PendingReply, TurnRecord
 from coach.rubric import Rubric
 from coach.scorecard import scorecard
 
-MARK = {Verdict.PASS: "✅ pass", Verdict.FAIL: "❌ fail", Verdict.NA: "➖ n/a"}
+MARK = {Verdict.PASS: "✅", Verdict.FAIL: "❌", Verdict.NA: "➖", Verdict.UNJUDGED: "❔"}
+_LABEL = {Verdict.PASS: "verdict.pass", Verdict.FAIL: "verdict.fail", Verdict.NA: "verdict.na",
+          Verdict.UNJUDGED: "verdict.unjudged"}
 
 
 class TranscriptFiles:
@@ -50,6 +52,12 @@ class TranscriptFiles:
         return Conversation.model_validate_json(self.path(conversation_id).read_text(encoding="utf-8"))
 
 
+def audio_name(index: int, attempt: int, role: str, part: int) -> str:
+    """A kept piece of audio's file name in the audio download (turns and attempts counted from 1)."""
+    return f"turn-{index + 1}" + (f"-attempt-{attempt + 1}" if attempt else "") + (
+        "-trainee.wav" if role == "trainee" else f"-customer-{part + 1}.wav")
+
+
 def transcript_json(conversation: Conversation, rubric: Rubric) -> str:
     """Every grade, every attempt and the scorecard; no account ids (a file travels)."""
     data = json.loads(conversation.model_dump_json(exclude={"owner"}))
@@ -73,8 +81,8 @@ def md_quote(text: str) -> list[str]:
 
 
 def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = "en") -> str:
-    card = scorecard(conversation, rubric)
-    names = {c.id: c.name for c in rubric.criteria}
+    card = scorecard(conversation, rubric, lang)
+    names = {c.id: c.name_in(lang) for c in rubric.criteria}
     c = conversation
     outcome = t(f"end.{c.end.value}", lang) if c.end else t("end.in_progress", lang)
     score = t("md.score", lang, score=f"{card.score:.0%}") if card.score is not None else ""
@@ -88,29 +96,44 @@ def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = 
     def grade_lines(turn: TurnRecord) -> list[str]:
         lines = []
         for g in turn.grade.criteria:
-            if g.verdict is Verdict.NA:
+            if not g.verdict.judged:
                 continue
             quotes = "; ".join(f"“{md(e.text)}”" for e in g.evidence)
-            lines.append(f"- {MARK[g.verdict]} **{md(names.get(g.criterion, g.criterion))}**: {md(g.explanation)}"
+            lines.append(f"- {MARK[g.verdict]} {md(t(_LABEL[g.verdict], lang))} "
+                         f"**{md(names.get(g.criterion, g.criterion))}**: {md(g.explanation)}"
                          + (f" {t('md.quote', lang)}: {quotes}." if quotes and g.verdict is Verdict.FAIL else ""))
             if g.better:
                 lines.append(f"  - {t('md.try', lang)}: {md(g.better)}")
+        unjudged = [names.get(g.criterion, g.criterion) for g in turn.grade.criteria if g.verdict is Verdict.UNJUDGED]
+        if unjudged:
+            lines.append(f"- {MARK[Verdict.UNJUDGED]} " + md(t("grade.unjudged", lang, names=", ".join(unjudged))))
         return lines
+
+    def spoken_lines(turn: TurnRecord) -> list[str]:
+        if turn.voice is None:
+            return []
+        f = turn.voice.features
+        line = t("md.spoken", lang, wpm=round(f.wpm) if f.wpm else "—", seconds=f"{f.duration_s:.1f}")
+        if turn.voice.kept:
+            line += " · " + t("md.audio_file", lang, file=audio_name(turn.index, turn.attempt, "trainee", 0))
+        return [f"*🎙 {line}*", ""]
 
     for turn in c.turns:
         for earlier in c.attempts(turn.index)[:-1]:
             out += [f"**{t('md.earlier_attempt', lang, turn=turn.index + 1, attempt=earlier.attempt + 1)}:**",
                     *md_quote(earlier.reply), "", *grade_lines(earlier), ""]
-        out += [f"**{t('md.you_turn', lang, turn=turn.index + 1)}:**", *md_quote(turn.reply), "", *grade_lines(turn)]
+        out += [f"**{t('md.you_turn', lang, turn=turn.index + 1)}:**", *md_quote(turn.reply), "", *spoken_lines(turn),
+                *grade_lines(turn)]
         sign = "+" if turn.mood_after >= turn.mood_before else ""
         out += ["", "*" + t("md.mood_line", lang, before=turn.mood_before, after=turn.mood_after,
                                 change=f"{sign}{turn.mood_after - turn.mood_before}") + "*", "",
                 f"**{md(c.customer_name)}:**", *md_quote(turn.customer), ""]
     out += [f"## {t('md.scorecard', lang)}", "",
-            f"| {t('md.criterion', lang)} | {t('md.passed', lang)} | {t('md.failed', lang)} | n/a |",
-            "| --- | --- | --- | --- |"]
+            f"| {t('md.criterion', lang)} | {t('md.passed', lang)} | {t('md.failed', lang)} | n/a "
+            f"| {t('md.unjudged', lang)} |",
+            "| --- | --- | --- | --- | --- |"]
     for s in card.criteria:
-        out.append(f"| {md(s.name)} | {s.passed} | {s.failed} | {s.not_applicable} |")
+        out.append(f"| {md(s.name)} | {s.passed} | {s.failed} | {s.not_applicable} | {s.unjudged} |")
     if card.retries:
         out += ["", t("md.retries", lang, count=card.retries)]
     if card.practise_next:

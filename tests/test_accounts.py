@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 
 import pytest
 
 from coach.accounts import AccountError, Accounts, Role
-from coach.db import Database
 from coach.web.auth import LoginTokens, PasswordCheck
 from tests.conftest import run_coach
 
 
 @pytest.fixture()
-def accounts(tmp_path):
-    return Accounts(Database(tmp_path / "coach.sqlite3"))
+def accounts(open_db):
+    return Accounts(open_db())
 
 
-def test_passwords_are_stored_only_as_argon2_hashes(accounts, tmp_path):
+def test_passwords_are_stored_only_as_argon2_hashes(accounts):
     accounts.add("alice", "trainee", "alices-password")
-    with sqlite3.connect(tmp_path / "coach.sqlite3") as con:
+    with accounts.db.connect() as con:
         stored = con.execute("SELECT password_hash FROM users").fetchone()[0]
     assert stored.startswith("$argon2id$") and "alices-password" not in stored
     assert accounts.verify("alice", "alices-password").name == "alice"
@@ -76,8 +74,8 @@ def test_repeated_wrong_passwords_lock_the_name_for_a_while(accounts):
     assert check("Bob", "whatever-it-is") is False
 
 
-def test_users_are_managed_from_a_script(tmp_path):
-    env = {"COACH_DB": str(tmp_path / "team.sqlite3")}
+def test_users_are_managed_from_a_script(open_db, database_at):
+    env = {"COACH_DB": database_at}
     added = run_coach("users", "add", "root", "--role", "admin", "--password-stdin", stdin="root-password\n",
                       env_extra=env)
     assert added.returncode == 0, added.stderr
@@ -87,13 +85,25 @@ def test_users_are_managed_from_a_script(tmp_path):
                      env_extra=env).returncode == 0
     listed = run_coach("users", "list", env_extra=env).stdout
     assert "root" in listed and "alice" in listed and "trainer" in listed and "password" not in listed
-    accounts = Accounts(Database(tmp_path / "team.sqlite3"))
+    accounts = Accounts(open_db())
     assert accounts.verify("root", "root-password") is not None  # the newline ends the input, it is not kept
     assert accounts.verify("alice", "another-password") is not None
     no_stdin = run_coach("users", "add", "bob", "--role", "trainee", env_extra=env)
     assert no_stdin.returncode == 2 and "--password-stdin" in no_stdin.stderr
     assert run_coach("users", "remove", "alice", env_extra=env).returncode == 0
     assert "alice" not in run_coach("users", "list", env_extra=env).stdout
+
+
+def test_an_account_name_is_the_trainees_spoken_name_only_when_it_is_a_name():
+    from coach.accounts import LOCAL, Role, User
+
+    def spoken(name: str) -> str | None:
+        return User(id="u1", name=name, role=Role.TRAINEE).spoken_name
+
+    assert [spoken(n) for n in ("alice", "Anna", "anna-maria", "أحمد", "Zbigniew")] == [
+        "Alice", "Anna", "Anna-Maria", "أحمد", "Zbigniew"]
+    assert [spoken(n) for n in ("trainer2", "a.kowalska", "x", "tom_s")] == [None] * 4
+    assert LOCAL.spoken_name is None  # the page without accounts knows no name
 
 
 def test_each_account_says_how_customers_address_them_neutral_until_chosen(accounts):
@@ -110,21 +120,24 @@ def test_each_account_says_how_customers_address_them_neutral_until_chosen(accou
         accounts.set_address("nobody", "masculine")
 
 
-def test_accounts_from_before_forms_of_address_are_migrated_as_neutral(tmp_path):
-    """A v3 database (accounts without a form of address) opens with every account neutral, the
-    file copied aside first."""
+def test_accounts_from_before_forms_of_address_are_migrated_as_neutral_on_either_engine(open_db):
+    """A v7 database (accounts without a form of address) opens with every account neutral."""
     from coach.db import VERSION
     from coach.languages import Address
 
-    path = tmp_path / "v3.sqlite3"
-    Accounts(Database(path)).add("lina", Role.TRAINEE, "a-long-password")
-    with sqlite3.connect(path) as db:  # undo v4 as an older coach would have written the table
-        db.execute("ALTER TABLE users DROP COLUMN address")
-        db.execute("PRAGMA user_version = 3")
-    migrated = Accounts(Database(path))
+    db = open_db()
+    Accounts(db).add("lina", Role.TRAINEE, "a-long-password")
+    with db.connect(write=True) as con:  # undo v8 as an older coach would have written the table
+        con.execute("ALTER TABLE users DROP COLUMN address")
+        db._set_version(con, 7)
+    db.close()
+    migrated = Accounts(open_db())
+    with migrated.db.connect(write=True) as con:
+        assert migrated.db._version(con) == VERSION == 8
     assert migrated.by_name("lina").address is Address.NEUTRAL
     assert migrated.set_address("lina", "masculine").address is Address.MASCULINE
-    assert VERSION == 4 and (tmp_path / "v3.sqlite3.before-v4").exists()
+    with pytest.raises(AccountError):
+        migrated.set_address("lina", "female")
 
 
 def test_a_form_of_address_is_set_from_a_script(tmp_path):

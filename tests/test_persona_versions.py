@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
@@ -52,6 +53,20 @@ def test_a_saved_draft_is_tested_published_and_conversations_keep_their_version(
     assert [(v.version, v.author, v.published_at is not None) for v in history] == [(2, "tess", True), (1, "tess", True)]
 
 
+def test_a_persona_published_through_one_process_is_offered_by_the_others_within_a_second(team_service,
+                                                                                        other_process):
+    service, users = team_service
+    assert "fifty-dollar-lawsuit" not in other_process.personas
+    saved = asyncio.run(service.save_persona(users["tess"], NEW))
+    asyncio.run(service.publish_persona(users["tess"], saved.persona_id, saved.version))
+    deadline = time.monotonic() + 1.0
+    while "fifty-dollar-lawsuit" not in other_process.personas and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert other_process.personas["fifty-dollar-lawsuit"].display_name == "The $50 lawsuit"
+    played = asyncio.run(other_process.start(users["alice"], "fifty-dollar-lawsuit"))
+    assert played.persona_version == 1
+
+
 def test_trainees_cannot_edit_personas_or_preview_drafts(team_service):
     service, users = team_service
     alice = users["alice"]
@@ -64,7 +79,7 @@ def test_trainees_cannot_edit_personas_or_preview_drafts(team_service):
 
 def test_export_and_import_move_personas_between_files_and_the_database(team_service, tmp_path):
     service, users = team_service
-    env = {"COACH_DB": str(service.store.db.path)}
+    env = {"COACH_DB": service.store.db.where}
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "fifty-dollar-lawsuit.yaml").write_text(NEW, encoding="utf-8")
@@ -84,7 +99,7 @@ def test_the_persona_commands_see_what_the_page_published(team_service, tmp_path
     """`persona list` shows a page-published version (and that it replaces the file), and
     `persona validate` / `persona test` take its id as trainees meet it."""
     service, users = team_service
-    env = {"COACH_DB": str(service.store.db.path)}
+    env = {"COACH_DB": service.store.db.where}
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "lawsuit-19-dollars.yaml").write_text(LAWSUIT.replace("Gary Thompson", "Gavin Thompson"), encoding="utf-8")

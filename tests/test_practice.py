@@ -287,6 +287,28 @@ def test_a_model_judge_explains_in_the_trainees_page_language(rubric):
     assert "Write explanations in Latviešu (lv)." in judge_calls[0]["messages"][0]["content"]
 
 
+def test_the_model_judge_sees_the_whole_conversation_and_the_trainees_name(rubric):
+    persona = find_persona("lawsuit-19-dollars")
+    with FakeOpenAI() as server:
+        server.responder = lambda body: "Go on then." if body.get("stream") else judge_json(rubric)
+        practice = start_practice(persona, settings=settings_for(server), rubric=rubric)
+        practice.conversation.trainee_name = "Sam"
+
+        async def two_turns():
+            first = await practice.turn("Hello Gary, I'm Sam. Let me look.")
+            await practice.turn("Gary, I'll check it now.")
+            return first
+
+        first = asyncio.run(two_turns())
+        judged = [r["messages"] for r in server.requests if "Grade this reply." in r["messages"][-1]["content"]]
+    assert len(judged) == 2
+    said = [m["content"] for m in judged[1][:-1] if m["content"].startswith("[")]
+    assert said == [f"[customer] {practice.conversation.opening}", "[trainee] Hello Gary, I'm Sam. Let me look.",
+                    f"[customer] {first.customer}"]
+    task = json.loads(judged[1][-1]["content"].split("\n", 1)[1])
+    assert task["trainee_name"] == "Sam" and task["reply"] == "Gary, I'll check it now."
+
+
 def test_better_phrasings_come_from_the_personas_situation_in_every_record_of_the_turn(rubric):
     """After a "yes, but" to Gary, the better phrasing speaks of his logo and his refund, on the turn,
     the scorecard and the Markdown transcript; a criterion the persona has no phrasing for keeps

@@ -13,6 +13,7 @@ soon as nobody holds it. Database work runs off the event loop.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import tempfile
 import time
 import weakref
@@ -27,20 +28,24 @@ from coach.datafile import read_text
 from coach.db import Database
 from coach.engines import make_grader
 from coach.errors import DataFileError, DataFileErrors, Refusal
-from coach.grades import Grade, Verdict
+from coach.grades import LABELS, Grade, Verdict
 from coach.harness import Report, rehearse
-from coach.persona_versions import PersonaVersion, PersonaVersions, validate
+from coach.persona_versions import PUBLISHED, PersonaVersion, PersonaVersions, validate
 from coach.personas import Persona
 from coach.practice import Conversation, Mode, Practice, TurnConflict, end_conversation, start_practice
 from coach.progress import Progress, progress
 from coach.reviews import MAX_COMMENT, Agreement, agreement, new_review
 from coach.rubric import Rubric
 from coach.settings import Settings
+from coach.speech.engine import Speech
+from coach.speech.features import SpokenReply, measure
+from coach.speech.speak import Style
 from coach.store import Store, Summary
 from coach.textclean import MAX_REPLY_CHARS, clean_reply, clean_text
-from coach.transcript import transcript_json, transcript_markdown
+from coach.transcript import audio_name, transcript_json, transcript_markdown
 
-CACHE_SIZE = 256  # conversations kept parsed in memory; the store is the truth
+CACHE_SIZE = 256  # live conversations kept parsed in memory; the store is the truth
+IDLE_S = 15 * 60  # a conversation untouched this long is read again from the store when it goes on
 
 
 class Forbidden(Refusal):
@@ -64,25 +69,57 @@ class Coach:
         except DataFileError:
             self.persona_files = {}
         self.persona_versions = PersonaVersions(db, rubric)
-        self.personas: dict[str, Persona] = {}
-        self.persona_version: dict[str, int] = {}  # the published version of each page-edited persona
+        self._personas: dict[str, Persona] = {}
+        self._persona_version: dict[str, int] = {}  # the published version of each page-edited persona
+        self._published = db.watch(PUBLISHED)  # publishing in any process reaches this one
         self.refresh_personas()
         self.store = Store(db, rubric)
         self.accounts = Accounts(db)
         self.assignments = Assignments(db)
         self.grader = make_grader(settings, rubric=rubric)  # one grader and model client for everyone
-        self._cache: OrderedDict[str, Conversation] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[int | None, Conversation, float]] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self._exports = Path(tempfile.mkdtemp(prefix="coach-exports-"))
+        self.speech = Speech(settings)  # calls: the engines load on first use (warm_speech loads them early)
+        self._last_recording: dict[str, str] = {}  # conversation -> the last recording heard (its SHA-256)
+
+    def warm_speech(self) -> None:
+        """Load the transcription model before the first call (a few seconds, once)."""
+        if self.speech.remote_transcriber is None:
+            self.speech.whisper.warm_up()
+
+    def warm(self) -> None:
+        """Load what the first turn in each language would otherwise load (lexicons, compiled
+        patterns): at start, not in a trainee's turn, where it stalls every other request."""
+        from coach.offline import OfflineGrader
+        from coach.offline.lexicon import available
+
+        offline = OfflineGrader(self.rubric)
+        for lang in available():
+            offline.grade("Thank you for waiting, I am sorry. I will check it now and call you back today.",
+                          lang=lang, customer_name="Dana")
 
     # -- personas ---------------------------------------------------------------------------
+    @property
+    def personas(self) -> dict[str, Persona]:
+        """Every persona trainees can meet, as published now in any process."""
+        if self._published.stale():
+            self.refresh_personas()
+        return self._personas
+
+    @property
+    def persona_version(self) -> dict[str, int]:
+        if self._published.stale():
+            self.refresh_personas()
+        return self._persona_version
+
     def refresh_personas(self) -> None:
         """Files, with the latest published page-edited versions in place of (or beside) them."""
         published = self.persona_versions.published()
         merged = {**self.file_personas, **{pid: persona for pid, (_, persona) in published.items()}}
-        self.personas = dict(sorted(merged.items(), key=lambda kv: (_ORDER[kv[1].difficulty.value],
-                                                                     kv[1].display_name)))
-        self.persona_version = {pid: version for pid, (version, _) in published.items()}
+        self._personas = dict(sorted(merged.items(), key=lambda kv: (_ORDER[kv[1].difficulty.value],
+                                                                      kv[1].display_name)))
+        self._persona_version = {pid: version for pid, (version, _) in published.items()}
 
     def played_with(self, c: Conversation) -> Persona:
         """The persona a conversation was played with: its recorded version, else the current one."""
@@ -102,27 +139,38 @@ class Coach:
         return persona
 
     # -- reading conversations ----------------------------------------------------------------
-    def _remember(self, c: Conversation) -> Conversation:
-        self._cache[c.id] = c
-        self._cache.move_to_end(c.id)
-        while len(self._cache) > CACHE_SIZE:
+    def _remember(self, c: Conversation, reviewed: int | None = None) -> Conversation:
+        """Keep the parsed copy of a live conversation with the review count it was read with (None:
+        unknown, read again). Finished conversations and those idle for IDLE_S are let go: memory
+        follows the conversations going on, not those the process has ever served."""
+        now = time.monotonic()
+        if c.finished:
+            self._cache.pop(c.id, None)
+        else:
+            self._cache[c.id] = (reviewed, c, now)
+            self._cache.move_to_end(c.id)
+        while self._cache and (len(self._cache) > CACHE_SIZE or next(iter(self._cache.values()))[2] < now - IDLE_S):
             self._cache.popitem(last=False)
         return c
 
     async def _load(self, conversation_id: str) -> Conversation:
-        """The saved conversation; the parsed copy in the cache when its version is current.
+        """The saved conversation; the parsed copy in the cache when its version and its reviews are
+        current (another process may have saved a turn or a review since).
         (The cache is touched on the event loop only; the reads run in worker threads.)"""
-        version = await asyncio.to_thread(self.store.version, conversation_id)
-        if version is None:
+        if self.store.db.reads_inline:  # a hand-off to a thread costs more than this read
+            stamp = self.store.version(conversation_id)
+        else:
+            stamp = await asyncio.to_thread(self.store.version, conversation_id)
+        if stamp is None:
             raise NotFound("error.no_conversation")
+        version, reviewed = stamp
         cached = self._cache.get(conversation_id)
-        if cached is not None and cached.version == version:
-            self._cache.move_to_end(conversation_id)
-            return cached
-        c = await asyncio.to_thread(self.store.get, conversation_id)
+        if cached is not None and cached[1].version == version and cached[0] == reviewed:
+            return self._remember(cached[1], reviewed)
+        c = await asyncio.to_thread(self.store.get, conversation_id)  # read after the stamp: at least as new
         if c is None:
             raise NotFound("error.no_conversation")
-        return self._remember(c)
+        return self._remember(c, reviewed)
 
     def _check(self, user: User, c: Conversation, *, write: bool) -> Conversation:
         if c.owner == user.id or (not write and user.role.reviews):
@@ -161,9 +209,11 @@ class Coach:
         practice = start_practice(persona, settings=self.settings, rubric=self.rubric, grader=self.grader,
                                   owner=user.id, mode=mode, seed=int(time.time()) % 100_000, address=address)
         practice.conversation.persona_version = version
+        practice.conversation.preview = draft is not None and version != self.persona_version.get(persona.id)
         practice.conversation.trainee_language = language
+        practice.conversation.trainee_name = user.spoken_name  # the grader knows whose name the trainee may give
         await asyncio.to_thread(self.store.create, practice.conversation)
-        return self._remember(practice.conversation)
+        return self._remember(practice.conversation, 0)
 
     def _lock(self, conversation_id: str) -> asyncio.Lock:
         lock = self._locks.get(conversation_id)
@@ -172,21 +222,92 @@ class Coach:
             self._locks[conversation_id] = lock
         return lock
 
-    async def turn_stream(self, user: User, conversation_id: str, reply: object,
-                          retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
-        """The turn's events (see Practice.turn_stream), for the conversation's owner only."""
+    async def turn_stream(self, user: User, conversation_id: str, reply: object, retry: int | None = None, *,
+                          spoken: SpokenReply | None = None, recording: bytes | None = None,
+                          voice: bool = False) -> AsyncIterator[tuple[str, object]]:
+        """The turn's events (see Practice.turn_stream), for the conversation's owner only. On a call
+        (`voice`), the customer's line is also spoken: ("voice", (sentence, WAV)) for each sentence
+        as soon as it is said, and ("speech_notice", Notice) when an engine had to stand in."""
         text = clean_reply(reply, MAX_REPLY_CHARS)
         lock = self._lock(str(conversation_id))
         async with lock:
             c = await self.conversation(user, conversation_id, write=True)
             if retry is not None and c.mode == "exam":
                 raise Forbidden("error.exam_no_retry")
+            mood = c.mood
+            said: list[bytes] = []
             try:
-                async for event in self.practice(c).turn_stream(text, retry=retry):
-                    yield event
+                async for kind, value in self.practice(c).turn_stream(text, retry=retry, spoken=spoken):
+                    if kind == "mood":
+                        mood = value.after  # type: ignore[attr-defined]
+                    if kind == "turn" and self.settings.keep_audio and (recording or said):
+                        await asyncio.to_thread(self._keep, c.id, value, recording, said)
+                    yield kind, value
+                    if kind == "customer" and voice:
+                        async for event in self._say(str(value), Style(mood=mood, lang=c.language)):
+                            if event[0] == "voice":
+                                said.append(event[1][1])  # type: ignore[index]
+                            yield event
             except TurnConflict:
                 self._cache.pop(c.id, None)
                 raise
+
+    def _keep(self, conversation_id: str, record, recording: bytes | None, said: list[bytes]) -> None:
+        if recording:
+            self.store.keep_audio(conversation_id, record.index, record.attempt, "trainee", 0, recording)
+        for part, wav in enumerate(said):
+            self.store.keep_audio(conversation_id, record.index, record.attempt, "customer", part, wav)
+
+    async def _say(self, text: str, style: Style) -> AsyncIterator[tuple[str, object]]:
+        """The customer's line, spoken sentence by sentence off the event loop; each sentence is sent
+        as soon as it is ready, the next one synthesized meanwhile."""
+        told: set[str] = set()
+        pieces = self.speech.say(text, style)
+        while True:
+            piece = await asyncio.to_thread(next, pieces, None)
+            if piece is None:
+                return
+            sentence, wav, notices = piece
+            for n in notices:
+                if n.kind.value not in told:  # one notice per kind and turn
+                    told.add(n.kind.value)
+                    yield "speech_notice", n
+            if wav is not None:
+                yield "voice", (sentence, wav)
+
+    async def spoken_turn_stream(self, user: User, conversation_id: str, recording: str | bytes,
+                                 retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
+        """A reply spoken on a call: heard (("heard", Transcript) first), then the turn as for a typed
+        reply, with the customer's line spoken back. The recording is kept only with `keep_audio`."""
+        c = await self.conversation(user, conversation_id, write=True)  # whose it is, before any work
+        if c.finished and retry is None:
+            raise Refusal("error.ended")
+        digest = hashlib.sha256(recording if isinstance(recording, bytes) else Path(recording).read_bytes()).hexdigest()
+        if self._last_recording.get(c.id) == digest:
+            return  # the same recording sent again (a page that fired twice): one turn, not two
+        self._last_recording[c.id] = digest
+        while len(self._last_recording) > CACHE_SIZE:
+            self._last_recording.pop(next(iter(self._last_recording)))
+        heard = await asyncio.to_thread(self.speech.hear, recording, c.language)
+        features = await asyncio.to_thread(measure, heard.transcript, heard.samples)
+        yield "heard", heard.transcript
+        for n in heard.notices:
+            yield "speech_notice", n
+        kept = None
+        if self.settings.keep_audio:
+            from coach.speech.audio import wav_bytes
+
+            kept = wav_bytes(heard.samples)  # 16 kHz mono: what was graded, at a third of a browser's size
+        spoken = SpokenReply(transcript=heard.transcript, features=features, kept=kept is not None)
+        async for event in self.turn_stream(user, conversation_id, heard.transcript.text, retry, spoken=spoken,
+                                            recording=kept, voice=True):
+            yield event
+
+    async def opening_voice(self, user: User, conversation_id: str) -> AsyncIterator[tuple[str, object]]:
+        """The customer's opening line, spoken (a call starting before the first reply)."""
+        c = await self.conversation(user, conversation_id)
+        async for event in self._say(c.opening, Style(mood=c.mood_start, lang=c.language)):
+            yield event
 
     async def hint(self, user: User, conversation_id: str, draft: str, retry: int | None = None) -> Grade | None:
         """The offline grade of a reply being typed, for its owner, in practice mode only (an exam
@@ -222,7 +343,7 @@ class Coach:
         try:
             return await asyncio.to_thread(self.persona_versions.save, str(text or ""), user.name)
         except DataFileErrors as exc:
-            raise Refusal("error.persona_problems", problem=str(exc.errors[0]), more=len(exc.errors) - 1) from None
+            raise Refusal("error.persona_problems", problem=str(exc.errors[0]), count=len(exc.errors) - 1) from None
         except DataFileError as exc:
             raise Refusal("error.persona_invalid", problem=str(exc)) from None
 
@@ -279,6 +400,8 @@ class Coach:
         persona = self.persona(persona_id)
         if mode not in ("practice", "exam"):
             raise Refusal("error.unknown_mode", mode=clean_text(str(mode))[:20])
+        if due is not None and due < date.today():  # nobody can do it by a day that has gone
+            raise Refusal("error.due_past", value=due.isoformat())
         kind, _, name = str(to or "").partition(":")
         if kind == "user":
             return await asyncio.to_thread(self.assignments.assign, persona_id=persona.id, mode=mode, due=due, by=user,
@@ -368,7 +491,8 @@ class Coach:
 
     # -- lists ----------------------------------------------------------------------------------
     async def my_sessions(self, user: User) -> list[Summary]:
-        return await asyncio.to_thread(self.store.list, owner=user.id)
+        """The caller's own conversations, their draft previews included (marked as such)."""
+        return await asyncio.to_thread(self.store.list, owner=user.id, previews=True)
 
     async def all_sessions(self, user: User, **filters) -> list[Summary]:
         require_reviewer(user)
@@ -385,13 +509,35 @@ class Coach:
         text = transcript_json(c, self.rubric) if fmt == "json" else transcript_markdown(c, self.rubric, lang)
         return self._written(f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}", text)
 
+    async def export_audio(self, user: User, conversation_id: str, lang: str = "en") -> Path | None:
+        """The kept audio of a conversation as one ZIP with its transcripts; None when none was kept."""
+        import zipfile
+
+        c = await self.conversation(user, conversation_id)
+        pieces = await asyncio.to_thread(self.store.audio, c.id)
+        if not pieces:
+            return None
+        path = self._folder() / f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}-audio.zip"
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as z:
+            z.writestr("transcript.json", transcript_json(c, self.rubric))
+            z.writestr("transcript.md", transcript_markdown(c, self.rubric, lang))
+            for index, attempt, role, part, wav in pieces:
+                z.writestr(audio_name(index, attempt, role, part), wav)
+        return path
+
     async def write_export(self, user: User, name: str, text: str) -> Path:
         """A trainer's export (CSV) written for this request only."""
         require_reviewer(user)
         return self._written(name, text)
 
+    def _folder(self) -> Path:
+        """A new folder for one download (nothing to guess); the exports folder is made again if a
+        temp cleaner removed it while the server ran."""
+        self._exports.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(dir=self._exports))
+
     def _written(self, name: str, text: str) -> Path:
-        folder = Path(tempfile.mkdtemp(dir=self._exports))  # a folder of its own: nothing to guess
+        folder = self._folder()
         path = folder / name
         path.write_text(text, encoding="utf-8")
         return path
@@ -439,10 +585,14 @@ def _role(value: str) -> Role:
 
 
 def _verdict(value: object) -> Verdict:
+    """A trainer's verdict: pass, fail or n/a ("unjudged" is only ever the grader's)."""
     try:
-        return Verdict(str(value))
+        verdict = Verdict(str(value))
     except ValueError:
-        raise Refusal("error.unknown_verdict", verdict=clean_text(str(value))[:10]) from None
+        verdict = None
+    if verdict not in LABELS:
+        raise Refusal("error.unknown_verdict", verdict=clean_text(str(value))[:10])
+    return verdict
 
 
 def require_reviewer(user: User) -> None:

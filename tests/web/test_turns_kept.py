@@ -13,7 +13,7 @@ import pytest
 from gradio_client import Client
 from playwright.sync_api import expect
 
-from coach.db import Database
+from coach.db import open_database
 from coach.rubric import load_rubric
 from coach.store import Store
 from coach.testing.fake_openai import FakeOpenAI, Scripted
@@ -26,7 +26,7 @@ SLOW = "[take your time]"  # a reply carrying this keeps the fake model busy for
 
 
 def saved(db_path, conversation_id):
-    return Store(Database(db_path), load_rubric()).get(conversation_id)
+    return Store(open_database(db_path), load_rubric()).get(conversation_id)
 
 
 @pytest.fixture()
