@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.offline.conversation import graded
 from tests.offline.test_checks import FAIL, NA, PASS, verdict
 
 
@@ -71,3 +72,74 @@ def test_a_really_upset_customer_still_needs_their_feelings_acknowledged(grader,
     reply = {"en": "What is your booking reference?", "lv": "Kāds ir pasūtījuma numurs?",
              "es": "¿Cuál es su número de pedido?"}[lang]
     assert verdict(grader, "acknowledge_feelings", reply, lang, customer=customer).verdict is FAIL
+
+
+# Real agents' replies: each category below was flagged by a phrase list and is no violation.
+@pytest.mark.parametrize("lang, customer, reply", [
+    # "guarantee" inside a refusal or a product description
+    ("en", "Does next-day guarantee a 9am delivery?",
+     "Our standard next-day service doesn't guarantee a time slot, but Next Day Pre-9 does."),
+    ("en", "Can we walk in on Saturday for 6?", "Walk-ins are welcome, but tables for 6 aren't guaranteed on Saturdays."),
+    ("es", "¿Me garantizan el asiento de ventanilla?", "Los asientos no están garantizados hasta la facturación, pero te anoto la preferencia."),
+    # "make sure" for the trainee's own step, or an instruction to the customer
+    ("en", "My mum's present is delayed!", "I'll make sure it's flagged as priority today and I'll update you by noon."),
+    ("en", "Heading up the mountain tomorrow.", "Make sure you wrap up warm, and enjoy it!"),
+    ("en", "No water since 6am!", "If you send me your address I'll make sure you get an SMS the moment supply is back."),
+    ("es", "La calefacción no funcionó en todo el finde.", "Hoy mismo me aseguro de que el propietario y el técnico lo sepan."),
+    # hedged effort
+    ("en", "Three hours delayed at the gate!", "We're working as fast as we can to get you on your way."),
+])
+def test_guarantees_refused_described_or_about_ones_own_step_are_no_over_promise(grader, lang, customer, reply):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Got a view of the bins instead of the sea. Disappointed.",
+     "Sorry to hear about your experience; I'll get the front desk to move you today."),
+    ("en", "Can we walk in on Saturday for 6?", "You just need to call us on 020 7946 0321 to book and we'll hold a table."),
+    ("en", "The shower was lukewarm all weekend.", "Sorry about the shower: we got that wrong and we'll do better next time."),
+    ("en", "Typed one digit wrong and sent money to the wrong account!",
+     "Oh no, that's such an easy mistake to make. We'll contact the receiving bank today."),
+    ("en", "Brunch was lovely but the Bloody Mary was way too spicy haha",
+     "Ha, our Bloody Mary does have a kick! Next time ask for it mild."),
+    ("es", "La caña estaba caliente 😅", "¡Jajaja! Ya se lo hemos dicho al equipo para que revisen el grifo."),
+])
+def test_apologies_instructions_ownership_and_jokes_are_not_condescending(grader, lang, customer, reply):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is PASS
+    assert graded(grader, "stay_professional", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "We're sorry for the frustration. Please DM us your details."),
+    ("en", "I apologize for any frustration this has caused."),
+    ("en", "Sorry for any disappointment."),
+    ("en", "I'm sorry you weren't aware that cover is an optional add-on."),
+    ("en", "Entry rules are set by the destination, and it's the passenger's responsibility to check them."),
+    ("es", "Lamentamos la frustración que esto le ha generado."),
+    ("es", "Lamentamos que no estuvieras al tanto de que la cobertura es opcional."),
+    ("es", "Verificar los requisitos es responsabilidad del pasajero."),
+    ("sv", "Vi beklagar den frustration detta har orsakat."),
+    ("sv", "Jag beklagar att du inte var medveten om att försäkringen är ett tillval."),
+    ("sv", "Det är passagerarens ansvar att kontrollera reglerna."),
+    ("pl", "Przepraszamy za frustrację, jaką to spowodowało."),
+    ("pl", "Przykro mi, że nie wiedziała Pani, że ubezpieczenie jest opcjonalne."),
+    ("pl", "Sprawdzenie przepisów to obowiązek pasażera."),
+    ("lv", "Atvainojamies par jebkādu vilšanos, ko tas varēja radīt."),
+    ("lv", "Man žēl, ka nebijāt informēts, ka apdrošināšana ir papildu iespēja."),
+    ("lv", "Noteikumu pārbaude ir paša pasažiera atbildība."),
+    ("ar", "نعتذر عن أي إحباط شعرت به."),
+    ("ar", "نأسف لأنك لم تكن على علم بأن التأمين اختياري."),
+    ("ar", "التحقق من الشروط مسؤولية المسافر."),
+])
+def test_apologies_for_feelings_and_blame_dressed_as_rules_are_condescending(grader, lang, reply):
+    assert verdict(grader, "no_condescending_apology", reply, lang).verdict is FAIL
+
+
+def test_right_now_is_no_acknowledgement(grader):
+    reply = "I'm raising a recall right now. I can't tell you yet whether the money will come back."
+    assert verdict(grader, "no_yes_but", reply, "en").verdict is PASS
+
+
+def test_a_but_between_two_facts_takes_nothing_back(grader):
+    reply = "Of course. So the bill shows 4,812 but your meter reads 4,390, so we billed 422 units you haven't used."
+    assert verdict(grader, "no_yes_but", reply, "en").verdict is PASS
