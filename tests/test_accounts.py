@@ -8,6 +8,7 @@ import pytest
 
 from coach.accounts import AccountError, Accounts, Role
 from coach.web.auth import LoginTokens, PasswordCheck
+from tests.aio import run
 from tests.conftest import run_coach
 
 
@@ -152,22 +153,20 @@ def test_a_form_of_address_is_set_from_a_script(tmp_path):
 
 
 def test_trainees_set_their_own_form_of_address_admins_anyones_and_new_conversations_use_it(team_service):
-    import asyncio
-
     from coach.errors import Refusal
     from coach.languages import Address
 
     service, users = team_service
     alice = users["alice"]
     root = service.accounts.add("root", Role.ADMIN, "a-long-password")
-    assert asyncio.run(service.set_address(alice, "alice", "feminine")).address is Address.FEMININE
+    assert run(service.set_address(alice, "alice", "feminine")).address is Address.FEMININE
     with pytest.raises(Refusal) as refused:
-        asyncio.run(service.set_address(alice, "bob", "feminine"))
+        run(service.set_address(alice, "bob", "feminine"))
     assert refused.value.key == "error.admins_only"
     with pytest.raises(Refusal):
-        asyncio.run(service.set_address(users["tess"], "bob", "masculine"))  # trainers manage no accounts
-    asyncio.run(service.set_address(root, "bob", "masculine"))
+        run(service.set_address(users["tess"], "bob", "masculine"))  # trainers manage no accounts
+    run(service.set_address(root, "bob", "masculine"))
     assert service.accounts.by_name("bob").address is Address.MASCULINE
-    started = asyncio.run(service.start(service.accounts.by_name("alice"), "abusive-caller"))
+    started = run(service.start(service.accounts.by_name("alice"), "abusive-caller"))
     assert started.address is Address.FEMININE
-    assert asyncio.run(service.start(service.accounts.by_name("bob"), "abusive-caller")).address is Address.MASCULINE
+    assert run(service.start(service.accounts.by_name("bob"), "abusive-caller")).address is Address.MASCULINE
