@@ -13,11 +13,23 @@ from coach.grades import Evidence
 from coach.offline import names
 from coach.offline.closing import positive_close
 from coach.offline.condescension import condescension
-from coach.offline.conduct import boundaries, set_boundaries, stay_professional
+from coach.offline.conduct import boundaries, set_boundaries, stay_professional, unprofessional
 from coach.offline.feelings import acknowledge_feelings
 from coach.offline.ownership import own_it
 from coach.offline.restating import restate_problem
-from coach.offline.situation import CANNOT_JUDGE, FAIL, NA, PASS, Because, Check, Result, Situation, because, quote
+from coach.offline.situation import (
+    CANNOT_JUDGE,
+    FAIL,
+    NA,
+    PASS,
+    Because,
+    Check,
+    Result,
+    Situation,
+    because,
+    quote,
+    unjudged,
+)
 from coach.offline.steps import next_step, steps
 
 __all__ = ["CANNOT_JUDGE", "CHECKS", "Because", "Situation"]
@@ -43,7 +55,8 @@ def _helps(s: Situation, start: int, end: int) -> bool:
     if lex.refusal.match(norm, start, end):
         return False
     return bool(lex.offer.match(norm, start, end) or _starts_within(lex.own_action, norm, start, near)
-                or _starts_within(lex.good_news, norm, start, near) or _starts_within(lex.welcome, norm, start, near))
+                or _starts_within(lex.good_news, norm, start, near) or _starts_within(lex.welcome, norm, start, near)
+                or _starts_within(lex.request, norm, start, near) or _starts_within(lex.offer_question, norm, start, near))
 
 
 def _refuses(s: Situation, start: int, end: int) -> bool:
@@ -90,6 +103,11 @@ def no_yes_but(s: Situation) -> Result:
     norm, lex, text = s.reply.low, s.lex, s.reply
     limits = boundaries(s) if s.customer_abusive else []  # only abuse is met with a boundary
     offers: list[Evidence] = []
+    unclear = False
+    # without a "but", an "acknowledgement" that is itself blame or mockery ("sorry you weren't aware",
+    # a sarcastic "good question") before a refusal is condescension, not a yes-but ("sorry you feel
+    # that way" before one is both)
+    talking_down = [(a, b) for a, b, kind in [*condescension(s), *unprofessional(s)] if kind != "feelings"]
     openers = [m for start, _ in text.sentences if (m := lex.contrast_opener.match(norm, start))]
     for m in sorted([*lex.contrast.finditer(norm), *openers], key=lambda m: m.start()):
         sent_start, sent_end = text.sentence_at(m.start())
@@ -112,6 +130,10 @@ def no_yes_but(s: Situation) -> Result:
         firm = opens and lex.contrast_firm.match(norm, m.start())
         if ack.start() < sent_start and not firm and not _refuses(s, m.end(), sent_end):
             continue  # "Sorry about the wait. Still, the good part is..." takes nothing back
+        consoled = lex.consolation.search(norm, m.end(), sent_end) or lex.customer_can.search(norm, m.end(), sent_end)
+        if consoled and not (_refuses(s, m.end(), consoled.start()) or _refuses(s, consoled.end(), sent_end)):
+            unclear = True  # "..., but we hope to see you again soon": consolation, not a refusal; a model decides
+            continue
         ev = s.clause(ack.start(), m.end() + 1)
         return (FAIL, because("took_back", quote=_q(ev)), [ev], "high")
     for m in lex.concessive.finditer(norm):  # "Even though I understand, the rules don't allow it."
@@ -134,7 +156,8 @@ def no_yes_but(s: Situation) -> Result:
         ack = lex.acknowledge.search(norm, a_start, a_end) or lex.empathy.search(norm, a_start, a_end)
         if ack is not None and lex.welcome.match(norm, ack.start()):
             continue  # "Thanks for asking!" acknowledges no complaint
-        if not ack or not _acknowledges(s, ack) or _helps(s, b_start, b_end) or lex.own_action.search(norm, a_start, a_end):
+        if not ack or not _acknowledges(s, ack) or _helps(s, b_start, b_end) or lex.own_action.search(norm, a_start, a_end) \
+                or _overlaps(ack.span(), talking_down):
             continue
         if _overlaps((b_start, b_end), limits) or lex.ownership.search(norm, b_start, b_end) or any(
                 b_start <= a < b_end for a, _, _ in steps(s)):
@@ -162,6 +185,8 @@ def no_yes_but(s: Situation) -> Result:
             return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
     if offers:
         return (PASS, because("but_offers", quote=_q(offers[0])), offers[:1], "high")
+    if unclear:
+        return unjudged()
     return (PASS, because("none"), [], "low")
 
 
@@ -177,14 +202,22 @@ def under_promise(s: Situation) -> Result:
     for m in lex.never_again.finditer(norm):
         fails.append((s.clause(m.start(), m.end()), "never_again"))
     ensures = [m for m in lex.ensure.finditer(norm) if not _overlaps(m.span(), negated) and not _overlaps(m.span(), relays)]
+    unsure = False
     for m in ensures:
-        fails.append((s.clause(m.start(), m.end(), 110), "ensures_others"))
+        sent_end = text.sentence_at(m.start())[1]
+        if any(group.search(norm, m.start(), sent_end) for group in (lex.outcome, lex.never_again, lex.deadline)):
+            fails.append((s.clause(m.start(), m.end(), 110), "ensures_others"))
+        else:  # "I'll see to it your bags are moved", no result or time: whether the company controls it needs a model
+            unsure = True
     covered: list[tuple[int, int]] = [text.sentence_at(m.start()) for m in ensures]
     vouches = [(g, True) for g in lex.guarantee.finditer(norm)] + [(g, False) for g in lex.certainty.finditer(norm)]
     for g, explicit in sorted(vouches, key=lambda pair: pair[0].start()):
         sent = text.sentence_at(g.start())
         if _overlaps(g.span(), negated) or _overlaps(g.span(), relays) or sent in covered:
             continue
+        clause_start = max([sent[0], *(norm.rfind(mark, sent[0], g.start()) + 1 for mark in ",;:–—")])
+        if lex.negator.search(norm, max(clause_start - 1, g.start() - (60 if not explicit else 40), 0), g.start()):
+            continue  # "we can't say exactly when Apple approves it" vouches for nothing
         outcome = lex.outcome.search(norm, *sent)
         own = lex.own_action.search(norm, *sent)
         if outcome:
@@ -192,6 +225,11 @@ def under_promise(s: Situation) -> Result:
             fails.append((s.clause(a, b, 120), "guarantees_result"))
             covered.append(sent)
         elif explicit and not own:
+            if lex.negator.search(norm, max(sent[0], g.start() - 24), g.start()):
+                continue  # "the sea view wasn't guaranteed in your rate": a refusal, no promise
+            if not (lex.addressee.search(norm, *sent) or lex.deadline.search(norm, *sent)):
+                unsure = True  # "EarlyBird guarantees check-in, not a seat": a product described, not a promise to you
+                continue
             fails.append((s.clause(g.start(), g.end()), "guarantees_uncontrolled"))
             covered.append(sent)
     soft: list[Evidence] = []
@@ -217,6 +255,8 @@ def under_promise(s: Situation) -> Result:
         fails.sort(key=lambda pair: pair[0].start)
         ev, why = fails[0]
         return (FAIL, because(why, quote=_q(ev)), [e for e, _ in fails[:3]], "high")
+    if unsure:
+        return unjudged()
     own_steps = [s.clause(m.start(), m.end(), 70) for m in lex.own_action.finditer(norm)]
     own_steps += [s.clause(*span, 70) for span in relays]
     if own_steps:

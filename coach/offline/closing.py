@@ -8,7 +8,7 @@ up again, just reply here") or is glad with them ("so glad they turned up"); "Ok
 
 from __future__ import annotations
 
-from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote
+from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, unjudged
 
 
 def ends_conversation(s: Situation) -> bool:
@@ -29,4 +29,16 @@ def positive_close(s: Situation) -> Result:
         return (PASS, because("closed", quote=quote(ev)), [ev], "high")
     if not (s.customer_closing or ends_conversation(s)):
         return (NA, because("not_closing"), [], "low" if s.last_customer is None else "high")
+    if _keeps_going(s):
+        return unjudged()  # it asks for something or invites them back: maybe no ending at all, maybe a warm one
     return (FAIL, because("ended_flat"), [], "high")
+
+
+def _keeps_going(s: Situation) -> bool:
+    """A request, a question, an offer or something the customer can do ("call me when you're ready"):
+    a "thanks" that opened with a complaint is not a goodbye, and an invitation back may close warmly."""
+    from coach.offline.steps import steps  # steps reads the conduct checks, which read this module's neighbours
+
+    norm, lex = s.reply.low, s.lex
+    return any(kind in ("request", "question", "offer", "instruction") for _, _, kind in steps(s)) or bool(
+        lex.customer_can.search(norm) or lex.consolation.search(norm) or lex.request.search(norm))

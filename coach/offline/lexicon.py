@@ -43,6 +43,13 @@ class Lexicon(BaseModel):
     dismissal: Patterns = Field(default_factory=list, description="a clause that refuses or closes the matter: "
                                 "'can't', 'is final', 'non-refundable', 'in line with the terms'")
     welcome: Patterns = Field(default_factory=list, description="gladness after a 'but': 'but I'm glad it arrived'")
+    consolation: Patterns = Field(default_factory=list, description="after a 'but', consolation or help the "
+                                  "customer can use, not a refusal: 'we hope to see you again', 'the team is on "
+                                  "it', 'no need to worry'")
+    customer_can: Patterns = Field(default_factory=list, description="something the customer can do: 'you can "
+                                   "rebook in the app', 'puede cambiarlo'")
+    next_time: Patterns = Field(default_factory=list, description="the next occasion, not this problem: 'next "
+                                "time', 'la próxima vez'")
     concessive: Patterns = Field(default_factory=list, description="'even though' opening a sentence: the turn comes after the comma")
     negation: Patterns = Field(default_factory=list, description="plain negation words: not, inte, nie, ne-...")
     negator: Patterns = Field(default_factory=list, description="any negating word, refusing or not: not, no, "

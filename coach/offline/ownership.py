@@ -24,12 +24,19 @@ def own_it(s: Situation) -> Result:
     if owned and not any(kind == "excuse" for _, _, kind in found):
         ev = s.clause(owned.start(), owned.end(), 80)
         return (PASS, because("owned", quote=quote(ev)), [ev], "high")
+    # a calm customer who reported nothing going wrong (a question, a change of plan, their own mix-up):
+    # maybe nothing went wrong on the company's side, and then there is nothing to own
+    calm = s.upset_points <= 0 and not any(c.problem for c in s.customers)
+    if found and calm and found[0][2] in ("customer", "defensive"):
+        return unjudged()  # blame with no failure complained of: whether own_it applies needs a model
     if found:
         start, end, kind = found[0]
         ev = s.clause(start, end, 90)
         return (FAIL, because({"customer": "blamed_customer", "defensive": "defensive"}.get(kind, "excuse"),
                               quote=quote(ev)), [ev], "high")
     rude = unprofessional(s)
+    if rude and calm:
+        return unjudged()
     if rude:  # arguing with the customer takes no responsibility, whatever else the reply offers
         ev = s.clause(rude[0][0], rude[0][1], 60)
         return (FAIL, because("hostile", quote=quote(ev)), [ev], "high")

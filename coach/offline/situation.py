@@ -50,6 +50,19 @@ def quote(ev: Evidence) -> str:
     return f"“{ev.text}”"
 
 
+def _count(pattern: re.Pattern[str], text: Text) -> int:
+    """Matches that are not inside a name: "Wasze Cholernie Dobre IPA" names a beer, it swears at nobody."""
+    return sum(1 for m in pattern.finditer(text.low) if not _named(text, m.start()))
+
+
+def _named(text: Text, pos: int) -> bool:
+    """A capitalised word in mid-sentence (its sentence started before it): part of a name."""
+    if not text.norm[pos:pos + 1].isupper() or text.norm[pos + 1:pos + 2].isupper():
+        return False  # lower case, or shouted in capitals
+    before = text.norm[:pos].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",") and text.sentence_at(pos)[0] < pos
+
+
 def unjudged() -> Result:
     return (NA, because(CANNOT_JUDGE), [], "low")
 
@@ -105,7 +118,7 @@ class Situation:
     def _read(self, text: Text) -> Customer:
         norm, lex = text.low, self.lex
         abusive = self._abusive(text)
-        score = 2 * len(lex.upset.findall(norm)) + len(lex.upset_weak.findall(norm))
+        score = 2 * _count(lex.upset, text) + _count(lex.upset_weak, text)
         score += 2 * bool(SHOUT.search(text.original)) + len(_EMPHATIC.findall(norm))
         score += len(_FROWN.findall(text.original))
         score -= len(lex.calm_cues.findall(norm)) + len(_SMILEY.findall(text.original))

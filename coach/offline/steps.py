@@ -77,8 +77,19 @@ def next_step(s: Situation) -> Result:
         ev = s.clause(hazy[0][0], hazy[0][1], 60)
         return (FAIL, because("vague_step", quote=quote(ev)), [ev], "high")
     blocked = [*refusals(s), *[(a, b) for a, b, _ in [*excuses(s), *unprofessional(s)]]]
-    if blocked and s.problem_raised is not False:
+    if blocked and s.problem_raised is not False and not _maybe_a_step(s):
         start, end = min(blocked)
         ev = s.clause(start, end, 70)
         return (FAIL, because("no_step", quote=quote(ev)), [ev], "high")
     return unjudged()
+
+
+def _maybe_a_step(s: Situation) -> bool:
+    """Words that may carry a step the structures above did not count: something the customer can
+    do about this problem ("you can add them for 7.99"; not "next time you can..."), a request inside
+    a rude sentence ("without the number I can't check, so give it to me")."""
+    norm, lex = s.reply.low, s.lex
+    later = {s.reply.sentence_index(m.start()) for m in lex.next_time.finditer(norm)}
+    return any(not lex.negator.search(norm, max(0, m.start() - 12), m.start())
+               and s.reply.sentence_index(m.start()) not in later
+               for group in (lex.customer_can, lex.request) for m in group.finditer(norm))

@@ -143,3 +143,111 @@ def test_right_now_is_no_acknowledgement(grader):
 def test_a_but_between_two_facts_takes_nothing_back(grader):
     reply = "Of course. So the bill shows 4,812 but your meter reads 4,390, so we billed 422 units you haven't used."
     assert verdict(grader, "no_yes_but", reply, "en").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Sorry to hear that, but we hope to see you on board again soon."),
+    ("en", "I totally understand, but there's no need to worry: your seat is confirmed."),
+    ("es", "Lo sentimos mucho, pero puede cambiar su vuelo gratis en la app."),
+    ("sv", "Tråkigt att höra, men teamet jobbar redan med det."),
+    ("pl", "Przepraszamy, ale nasz zespół już nad tym pracuje."),
+    ("lv", "Atvainojamies, bet Jūs varat bez maksas mainīt lidojumu lietotnē."),
+    ("ar", "نتفهم انزعاجك، لكن نتمنى أن نراك على متن رحلاتنا قريباً."),
+])
+def test_consolation_after_a_but_is_never_failed_as_yes_but(grader, lang, reply):
+    """A hope, something the customer can do, reassurance or the team at work takes nothing back;
+    whether it is enough is left to a model."""
+    assert verdict(grader, "no_yes_but", reply, lang).verdict not in (FAIL, PASS)
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I understand, but the ticket is non-refundable."),
+    ("es", "Entiendo, pero el billete no es reembolsable."),
+    ("sv", "Jag förstår, men biljetten går inte att återbetala."),
+    ("lv", "Saprotu, bet biļete nav atmaksājama."),
+])
+def test_a_refusal_after_the_but_is_still_yes_but(grader, lang, reply):
+    assert verdict(grader, "no_yes_but", reply, lang).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "EarlyBird guarantees check-in, not a position on the plane."),
+    ("en", "Our fares include a guaranteed seat with every ticket."),
+    ("pl", "Niemniej widok na morze nie był gwarantowany w Pani taryfie."),
+    ("lv", "Ja piekrītat, es pati nokārtošu rezervāciju un parūpēšos, lai Jūsu bagāžu pārnes."),
+])
+def test_a_described_or_refused_guarantee_and_a_step_seen_to_are_not_over_promises(grader, lang, reply):
+    assert verdict(grader, "under_promise", reply, lang).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I'll make sure it arrives tomorrow."),
+    ("pl", "Dopilnuję, żeby paczka dotarła jutro."),
+    ("en", "We'll make sure this never happens again."),
+])
+def test_seeing_to_a_delivery_or_never_again_is_still_an_over_promise(grader, lang, reply):
+    assert verdict(grader, "under_promise", reply, lang).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Hi, does the Pro plan include invoices in several currencies?",
+     "As clearly stated on our pricing page, multi-currency invoices are Pro only. You can upgrade in Settings."),
+    ("lv", "Sveiki! Vai jūsu Pro plānā ir iekļauta rēķinu izrakstīšana vairākās valūtās?",
+     "Kā jau skaidri rakstīts mūsu cenu lapā, vairāku valūtu rēķini ir pieejami tikai Pro plānā."),
+    ("pl", "Chciałbym przejść na tańszy abonament, nie potrzebuję tyle danych.",
+     "Jak już mówiłam, umowa obowiązuje do sierpnia i nie robimy wyjątków."),
+])
+def test_talking_down_to_a_calm_question_is_not_failed_as_an_excuse(grader, lang, customer, reply):
+    """Nothing went wrong on the company's side that the customer reported: whether there was
+    anything to own is left to a model (the condescension is caught by its own criterion)."""
+    assert verdict(grader, "own_it", reply, lang, customer=customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Why did the sports channels vanish from my package?",
+     "Unfortunately sports are no longer in the basic package, so I can't add them back. You can add them separately for 7.99 a month."),
+    ("lv", "Kāpēc no manas TV paketes pazuda sporta kanāli? Maksāju to pašu, ko agrāk.",
+     "Diemžēl sporta kanāli vairs nav iekļauti pamatpaketē, tāpēc es nevaru tos atgriezt. Ja vēlaties, varat tos pieslēgt atsevišķi par 7,99 eiro mēnesī."),
+    ("es", "¿Por qué han desaparecido los canales de deportes de mi paquete?",
+     "Lamentablemente ya no están en el paquete básico y no puedo devolverlos. Puede contratarlos aparte por 7,99 al mes."),
+])
+def test_a_refusal_with_something_the_customer_can_do_is_not_failed_as_no_step(grader, lang, customer, reply):
+    assert verdict(grader, "next_step", reply, lang, customer=customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Ordered flowers for Mother's Day, they came the day after. Thanks a lot, very professional.",
+     "Sorry for any frustration. Please send us your order number and we'll look into it."),
+    ("lv", "Pasūtīju ziedus mammai uz 8. martu, atveda 9. martā. Paldies, ļoti jauki.",
+     "Atvainojamies par jebkādu vilšanos. Lūdzu, uzrakstiet mums pasūtījuma numuru, un mēs to apskatīsim."),
+    ("ar", "طلبت ورد لأمي بعيد الأم ووصل اليوم الثاني. شكراً جزيلاً، قمة الاحترافية.",
+     "نعتذر عن أي إحباط. نرجو تزويدنا برقم الطلب لنقوم بمراجعته."),
+])
+def test_a_reply_that_asks_for_something_is_not_failed_as_a_flat_goodbye(grader, lang, customer, reply):
+    assert verdict(grader, "positive_close", reply, lang, customer=customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Zasłużyła Pani na dużo lepszą obsługę. Zadzwonię dziś."),
+    ("pl", "Nie powinno się to zdarzyć. Sprawdzam paczkę."),
+    ("sv", "Du förtjänar bättre än så. Jag ringer dig i dag."),
+    ("es", "Se merece una respuesta mucho mejor. Le llamo hoy."),
+    ("en", "You deserved better than that. I'll ring you by 5."),
+])
+def test_saying_the_customer_deserved_better_acknowledges_their_feelings(grader, lang, reply):
+    customer = {"pl": "Czekam dwa tygodnie na zamówienie i nikt nie odpisuje. Jestem wściekła.",
+                "sv": "Jag har väntat två veckor på beställningen och ingen svarar. Jag är arg.",
+                "es": "Llevo dos semanas esperando el pedido y nadie me contesta. Estoy harta.",
+                "en": "My order is two weeks late and nobody answers the phone. I'm really angry."}[lang]
+    assert verdict(grader, "acknowledge_feelings", reply, lang, customer=customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("pl", "Gdzie kupię Wasze Cholernie Dobre IPA w Krakowie?"),
+    ("en", "Where can I buy your Bloody Good IPA in Leeds?"),
+    ("sv", "Var kan jag köpa er Jävla Bra IPA i Göteborg?"),
+])
+def test_a_swear_word_inside_a_capitalised_name_does_not_make_the_customer_upset(grader, lang, customer):
+    reply = {"pl": "Znajdziesz je w Piwnym Podziemiu na Kazimierzu.", "en": "You'll find it at the Grove on Main Street.",
+             "sv": "Du hittar den på Ölbaren vid Järntorget."}[lang]
+    assert verdict(grader, "acknowledge_feelings", reply, lang, customer=customer).verdict is NA
