@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from coach.offline.condescension import condescension
 from coach.offline.conduct import unprofessional
+from coach.offline.feelings import empathy
 from coach.offline.lexicon import Compiled, lexicon
 from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
 from coach.offline.text import lowered
@@ -144,7 +145,8 @@ def restate_problem(s: Situation) -> Result:
         return (PASS, because("echoed", quote=quote(ev)), [ev], "high")
     if not s.problem_raised:
         return (NA, because("no_problem"), [], "low" if s.problem_raised is None else "high")
-    if not found and not _played_back_anywhere(s) and not _asks_about_it(s):
+    if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s):
+        # (an acknowledgement may name the problem in other words: "sorry about another price rise")
         return (FAIL, because("not_restated"), [], "high")
     return unjudged()
 

@@ -251,3 +251,16 @@ def test_a_swear_word_inside_a_capitalised_name_does_not_make_the_customer_upset
     reply = {"pl": "Znajdziesz je w Piwnym Podziemiu na Kazimierzu.", "en": "You'll find it at the Grove on Main Street.",
              "sv": "Du hittar den på Ölbaren vid Järntorget."}[lang]
     assert verdict(grader, "acknowledge_feelings", reply, lang, customer=customer).verdict is NA
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("sv", "Varför har ni höjt priset igen?? Tredje gången på två år.",
+     "Jag förstår att det är surt med ännu en höjning. Vill du att jag byter dig till Bas-planen?"),
+    ("pl", "Znowu podnieśliście abonament bez pytania!!!",
+     "Rozumiemy, że podwyżka bez uprzedzenia potrafi zdenerwować. Napisz do nas na priv."),
+    ("en", "Why have you put my bill up AGAIN?? Third time in two years.",
+     "I completely understand how annoying another increase is. Shall I move you to the Basic plan?"),
+])
+def test_an_acknowledgement_that_names_the_problem_in_other_words_is_not_failed_as_not_restated(
+        grader, lang, customer, reply):
+    assert verdict(grader, "restate_problem", reply, lang, customer=customer).verdict is not FAIL
