@@ -34,7 +34,7 @@ from typing import Any
 
 from coach.errors import ConfigError
 
-VERSION = 7
+VERSION = 8
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -76,7 +76,8 @@ CREATE TABLE IF NOT EXISTS users (
     role TEXT NOT NULL CHECK (role IN ('trainee', 'trainer', 'admin')),
     password_hash TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    password_changed_at TEXT NOT NULL
+    password_changed_at TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT 'neutral' CHECK (address IN ('neutral', 'feminine', 'masculine'))
 );
 CREATE TABLE IF NOT EXISTS reviews (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -294,9 +295,17 @@ def _from_v6(db: Connection) -> None:
     create_schema(db)
 
 
+def _from_v7(db: Connection) -> None:
+    """v8 lets each account say how customers address its owner (neutral unless chosen). A database
+    whose users table an earlier step created from the current schema has the column already."""
+    if "address" not in {d[0] for d in db.execute("SELECT * FROM users LIMIT 0").description}:
+        db.execute("ALTER TABLE users ADD COLUMN address TEXT NOT NULL DEFAULT 'neutral' "
+                   "CHECK (address IN ('neutral', 'feminine', 'masculine'))")
+
+
 # Step N takes a database at version N to N + 1. A fresh database gets SCHEMA as it is now.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3, 4: _from_v4,
-                                                     5: _from_v5, 6: _from_v6}
+                                                     5: _from_v5, 6: _from_v6, 7: _from_v7}
 
 
 # -- the two engines ------------------------------------------------------------------------------

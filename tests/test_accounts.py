@@ -8,6 +8,7 @@ import pytest
 
 from coach.accounts import AccountError, Accounts, Role
 from coach.web.auth import LoginTokens, PasswordCheck
+from tests.aio import run
 from tests.conftest import run_coach
 
 
@@ -104,3 +105,68 @@ def test_an_account_name_is_the_trainees_spoken_name_only_when_it_is_a_name():
         "Alice", "Anna", "Anna-Maria", "أحمد", "Zbigniew"]
     assert [spoken(n) for n in ("trainer2", "a.kowalska", "x", "tom_s")] == [None] * 4
     assert LOCAL.spoken_name is None  # the page without accounts knows no name
+
+
+def test_each_account_says_how_customers_address_them_neutral_until_chosen(accounts):
+    from coach.languages import Address
+
+    accounts.add("lina", Role.TRAINEE, "a-long-password")
+    assert accounts.by_name("lina").address is Address.NEUTRAL
+    assert accounts.set_address("lina", "feminine").address is Address.FEMININE
+    assert accounts.by_name("lina").address is Address.FEMININE and accounts.list()[0].address is Address.FEMININE
+    with pytest.raises(AccountError) as refused:
+        accounts.set_address("lina", "female")
+    assert refused.value.key == "error.unknown_address"
+    with pytest.raises(AccountError):
+        accounts.set_address("nobody", "masculine")
+
+
+def test_accounts_from_before_forms_of_address_are_migrated_as_neutral_on_either_engine(open_db):
+    """A v7 database (accounts without a form of address) opens with every account neutral."""
+    from coach.db import VERSION
+    from coach.languages import Address
+
+    db = open_db()
+    Accounts(db).add("lina", Role.TRAINEE, "a-long-password")
+    with db.connect(write=True) as con:  # undo v8 as an older coach would have written the table
+        con.execute("ALTER TABLE users DROP COLUMN address")
+        db._set_version(con, 7)
+    db.close()
+    migrated = Accounts(open_db())
+    with migrated.db.connect(write=True) as con:
+        assert migrated.db._version(con) == VERSION == 8
+    assert migrated.by_name("lina").address is Address.NEUTRAL
+    assert migrated.set_address("lina", "masculine").address is Address.MASCULINE
+    with pytest.raises(AccountError):
+        migrated.set_address("lina", "female")
+
+
+def test_a_form_of_address_is_set_from_a_script(tmp_path):
+    env = {"COACH_DB": str(tmp_path / "team.sqlite3")}
+    run_coach("users", "add", "lina", "--role", "trainee", "--password-stdin", stdin="a-long-password", env_extra=env)
+    done = run_coach("users", "set-address", "lina", "feminine", env_extra=env)
+    assert done.returncode == 0 and "feminine" in done.stdout, done.stderr
+    assert "feminine" in next(line for line in run_coach("users", "list", env_extra=env).stdout.splitlines()
+                              if line.startswith("lina"))
+    wrong = run_coach("users", "set-address", "lina", "female", env_extra=env)
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr
+
+
+def test_trainees_set_their_own_form_of_address_admins_anyones_and_new_conversations_use_it(team_service):
+    from coach.errors import Refusal
+    from coach.languages import Address
+
+    service, users = team_service
+    alice = users["alice"]
+    root = service.accounts.add("root", Role.ADMIN, "a-long-password")
+    assert run(service.set_address(alice, "alice", "feminine")).address is Address.FEMININE
+    with pytest.raises(Refusal) as refused:
+        run(service.set_address(alice, "bob", "feminine"))
+    assert refused.value.key == "error.admins_only"
+    with pytest.raises(Refusal):
+        run(service.set_address(users["tess"], "bob", "masculine"))  # trainers manage no accounts
+    run(service.set_address(root, "bob", "masculine"))
+    assert service.accounts.by_name("bob").address is Address.MASCULINE
+    started = run(service.start(service.accounts.by_name("alice"), "abusive-caller"))
+    assert started.address is Address.FEMININE
+    assert run(service.start(service.accounts.by_name("bob"), "abusive-caller")).address is Address.MASCULINE
