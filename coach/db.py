@@ -8,13 +8,14 @@ so an upgrade never loses what an older coach saved.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-VERSION = 3
+VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -106,7 +107,37 @@ CREATE TABLE IF NOT EXISTS login_sessions (
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS login_sources (
+    source TEXT PRIMARY KEY,
+    window_start TEXT NOT NULL,
+    attempts INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS login_failures (
+    source TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    failures INTEGER NOT NULL,
+    locked_until TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (source, name_key)
+);
 """
+
+
+# Columns added to tables that already existed (v4), and the indexes on them.
+ADDED_COLUMNS = [
+    ("users", "name_key", "TEXT"),  # the name as compared: NFKC, case-folded (coach.usernames)
+    ("turns", "turn_key", "TEXT"),  # the client's key for a send: a retried send returns the stored turn
+    ("persona_versions", "base", "INTEGER"),  # the version a save started from
+]
+ADDED_INDEXES = [
+    "CREATE UNIQUE INDEX IF NOT EXISTS users_name_key ON users(name_key)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS turns_turn_key ON turns(conversation_id, turn_key)",
+]
+
+
+def columns(db: sqlite3.Connection, table: str) -> set[str]:
+    """A table's column names (from the cursor's description: plain DB-API, any database)."""
+    return {d[0] for d in db.execute(f"SELECT * FROM {table} LIMIT 0").description}
 
 
 def create_schema(db: sqlite3.Connection) -> None:
@@ -114,6 +145,11 @@ def create_schema(db: sqlite3.Connection) -> None:
     for statement in SCHEMA.split(";"):
         if statement.strip():
             db.execute(statement)
+    for table, column, kind in ADDED_COLUMNS:
+        if column not in columns(db, table):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    for statement in ADDED_INDEXES:
+        db.execute(statement)
 
 
 def utcnow() -> str:
@@ -133,7 +169,8 @@ def _from_v1(db: sqlite3.Connection) -> None:
         header["owner"] = "local"
         for turn in turns:
             at = turn.get("at") or utcnow()
-            db.execute("INSERT OR IGNORE INTO turns VALUES (?, ?, 0, 'done', ?, NULL, ?, ?, ?)",
+            db.execute("INSERT OR IGNORE INTO turns (conversation_id, idx, attempt, status, reply, token, data, "
+                       "created_at, updated_at) VALUES (?, ?, 0, 'done', ?, NULL, ?, ?, ?)",
                        (conversation_id, turn["index"], turn["reply"], json.dumps(turn, ensure_ascii=False), at, at))
         db.execute("UPDATE conversations SET owner = 'local', version = 1, data = ? WHERE id = ?",
                    (json.dumps(header, ensure_ascii=False), conversation_id))
@@ -145,13 +182,39 @@ def _from_v2(db: sqlite3.Connection) -> None:
     create_schema(db)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2}
+def _from_v3(db: sqlite3.Connection) -> None:
+    """v4: login throttle counters; each user's name key (NFKC, case-folded) so look-alike names
+    cannot coexist; a client's key per turn (a retried send returns the stored turn); the version
+    a persona save started from."""
+    from coach.usernames import name_key
+
+    create_schema(db)
+    seen: set[str] = set()
+    for user_id, name in db.execute("SELECT id, name FROM users ORDER BY created_at").fetchall():
+        key = name_key(name)
+        if key in seen:  # two old names that now read as one: the later keeps a key of its own
+            key = f"{key}#{user_id}"
+        seen.add(key)
+        db.execute("UPDATE users SET name_key = ? WHERE id = ?", (key, user_id))
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3}
+
+
+def private_file(path: Path) -> None:
+    """Make `path` readable by its owner only (0600), creating it empty if missing: SQLite gives
+    its -wal and -shm files the database file's mode, so they stay private too."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)
 
 
 class Database:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, mode=0o700)  # accounts and transcripts: the owner's alone
+        private_file(self.path)
         self.migrate()
 
     @contextmanager
@@ -197,5 +260,6 @@ class Database:
         target = self.path.with_name(f"{self.path.name}.{suffix}")
         if target.exists():
             return
+        private_file(target)
         with sqlite3.connect(self.path) as source, sqlite3.connect(target) as copy:
             source.backup(copy)

@@ -9,7 +9,7 @@ import pytest
 
 from coach.accounts import AccountError, Accounts, Role
 from coach.db import Database
-from coach.web.auth import LoginTokens, PasswordCheck
+from coach.web.auth import LoginTokens
 from tests.conftest import run_coach
 
 
@@ -67,13 +67,61 @@ def test_a_login_lasts_its_hours_and_ends_with_a_password_change_or_removal(acco
     assert lasting.get("token-5") is None
 
 
-def test_repeated_wrong_passwords_lock_the_name_for_a_while(accounts):
+@pytest.mark.parametrize("name, why", [
+    ("\u0430dmin", "more than one script"),  # a Cyrillic а among Latin letters
+    ("admin\u200b", "invisible"),  # a zero-width space
+    ("\u202eadmin", "invisible"),  # a right-to-left override
+    ("ad\u00admin", "invisible"),  # a soft hyphen
+])
+def test_look_alike_and_invisible_names_are_refused(accounts, name, why):
+    accounts.add("admin", Role.ADMIN, "admin-password")
+    with pytest.raises(AccountError, match=why):
+        accounts.add(name, "trainee", "long-enough-pw")
+
+
+def test_names_are_normalised_and_compared_as_people_read_them(accounts):
+    accounts.add("admin", Role.ADMIN, "admin-password")
+    with pytest.raises(AccountError, match="already exists"):
+        accounts.add("\uff41\uff44\uff4d\uff49\uff4e", "trainee", "long-enough-pw")  # full-width letters
+    accounts.add("\uff41\uff4c\uff49\uff43\uff45", "trainee", "alices-password")
+    assert [u.name for u in accounts.list()] == ["admin", "alice"]  # stored as NFKC
+    accounts.add("poe", "trainee", "poes-password")
+    with pytest.raises(AccountError, match="already exists"):
+        accounts.add("\u0440\u043e\u0435", "trainee", "long-enough-pw")  # "рое", all Cyrillic, looks the same
+    for name in ("Jānis", "Łukasz", "Åsa", "Ñandú", "علي", "مريم٢"):  # every seed language's letters
+        accounts.add(name, "trainee", "long-enough-pw")
+    assert accounts.verify("ALICE", "alices-password").name == "alice"
+    assert accounts.by_name("JĀNIS").name == "Jānis"
+
+
+def test_an_old_database_gets_name_keys_and_keeps_every_account(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as con:  # v3's users table, with two names v4 reads as one
+        con.execute("CREATE TABLE conversations (id TEXT PRIMARY KEY, owner TEXT, persona_id TEXT NOT NULL, "
+                    "persona_name TEXT NOT NULL, customer_name TEXT NOT NULL, language TEXT NOT NULL, mode TEXT NOT "
+                    "NULL DEFAULT 'practice', started_at TEXT NOT NULL, updated_at TEXT NOT NULL, ended_at TEXT, "
+                    "outcome TEXT, turns INTEGER NOT NULL, score REAL, version INTEGER NOT NULL DEFAULT 0, "
+                    "data TEXT NOT NULL)")
+        con.execute("CREATE TABLE users (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, role TEXT NOT "
+                    "NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, password_changed_at TEXT NOT NULL)")
+        for uid, name, at in (("u1", "anna", "2026-01-01"), ("u2", "\u0430nna", "2026-01-02")):
+            con.execute("INSERT INTO users VALUES (?, ?, 'trainee', 'x', ?, ?)", (uid, name, at, at))
+        con.execute("PRAGMA user_version = 3")
+    accounts = Accounts(Database(path))
+    assert sorted(u.id for u in accounts.list()) == ["u1", "u2"]
+    assert accounts.by_name("anna").id == "u1"
+
+
+def test_an_admin_ends_every_login_of_an_account(tmp_path):
+    path = tmp_path / "team.sqlite3"
+    accounts = Accounts(Database(path))
     accounts.add("alice", "trainee", "alices-password")
-    check = PasswordCheck(accounts)
-    for _ in range(5):
-        assert check("alice", "guess") is False
-    assert check("alice", "alices-password") is False  # locked, even with the right password
-    assert check("Bob", "whatever-it-is") is False
+    tokens = LoginTokens(accounts, hours=12)
+    tokens["laptop"] = tokens["phone"] = "alice"
+    done = run_coach("users", "logout", "alice", env_extra={"COACH_DB": str(path)})
+    assert done.returncode == 0 and "ended 2" in done.stdout, done.stderr
+    assert tokens.get("laptop") is None and tokens.get("phone") is None
+    assert accounts.verify("alice", "alices-password") is not None  # the password stays
 
 
 def test_users_are_managed_from_a_script(tmp_path):

@@ -35,11 +35,12 @@ from coach.settings import Settings, load_settings  # noqa: E402
 from coach.web import views  # noqa: E402
 from coach.web.admin import UsersTab  # noqa: E402
 from coach.web.api import Api  # noqa: E402
-from coach.web.auth import Identity, LoginTokens, PasswordCheck  # noqa: E402
+from coach.web.auth import Identity  # noqa: E402
 from coach.web.base import Context, shown, ui_language  # noqa: E402
 from coach.web.history import SessionsTab, TrainerTab  # noqa: E402
 from coach.web.practise import PractiseTab  # noqa: E402
 from coach.web.relabel import Relabeller, merged  # noqa: E402
+from coach.web.server import bound_socket, create_app, run  # noqa: E402
 from coach.web.service import Coach  # noqa: E402
 
 log = logging.getLogger("coach.web")
@@ -50,6 +51,9 @@ DIRECTION_JS = ("(lang) => { document.documentElement.dir = lang === 'ar' ? 'rtl
 # nothing the server trusts beyond choosing words).
 SAVED_LANGUAGE_JS = "() => [localStorage.getItem('coach-language')]"
 SAVE_LANGUAGE_JS = "(lang, conversation) => { localStorage.setItem('coach-language', lang); return [lang, conversation]; }"
+# Logging out is a POST from the page itself (a link from another site cannot log anyone out).
+LOGOUT_JS = ("() => { fetch('logout', {method: 'POST', credentials: 'same-origin'})"
+             ".finally(() => window.location.reload()); }")
 NO_ACCOUNTS_OFF_LOOPBACK = (
     "there are no accounts yet, so the page only serves this computer (127.0.0.1); add the first admin with "
     "`coach users add NAME --role admin --password-stdin`, then serve on {host}")
@@ -75,8 +79,8 @@ class Page:
                 c["language"] = gr.Dropdown([(name, code) for code, name in LANGUAGES.items()], value="en",
                                             label=ctx.label("page.language"), elem_id="coach-language", scale=0,
                                             min_width=140)
-                c["logout"] = gr.Button(ctx.label("page.logout"), link="/logout", size="sm", visible=False,
-                                        elem_id="coach-logout", scale=0)
+                c["logout"] = gr.Button(ctx.label("page.logout"), size="sm", visible=False, elem_id="coach-logout",
+                                        scale=0)
             c["banner"] = gr.HTML(views.banner(ctx.engine, ctx.local))
             with gr.Tabs(selected="practise") as c["tabs"]:
                 with gr.Tab(ctx.label("tab.practise"), id="practise"):
@@ -96,6 +100,7 @@ class Page:
             c["language"].input(self.on_language, [c["language"], self.practise.c["conv"]], outputs,
                                 js=SAVE_LANGUAGE_JS, api_visibility="private")
             c["language"].change(None, [c["language"]], None, js=DIRECTION_JS)
+            c["logout"].click(None, None, None, js=LOGOUT_JS)
             self.practise.wire(ui)
             self.sessions.wire(ui, c["tabs"], c["tab_mine"])
             self.trainer.wire(ui, c["tab_trainer"], c["tabs"])
@@ -176,19 +181,13 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     if local and not is_loopback(host):
         raise CoachError(NO_ACCOUNTS_OFF_LOOPBACK.format(host=host))
     demo.queue(default_concurrency_limit=None)
-    try:
-        demo.launch(server_name=host, server_port=port, css=views.CSS, show_error=False, quiet=True, ssr_mode=False,
-                    footer_links=[], i18n=page.ctx.i18n, prevent_thread_lock=True,
-                    auth=None if local else PasswordCheck(accounts).as_gradio_auth(),
-                    auth_message=None if local else t("page.login_message", "en"))
-    except OSError as exc:
-        raise CoachError(f"cannot serve on {host}:{port}: {exc}. Pick another with --port.") from None
-    if not local:
-        # gradio types App.tokens as the dict it starts with, but only uses it as a mapping
-        demo.server_app.tokens = LoginTokens(accounts, settings.session_hours)  # type: ignore[assignment]
+    sock = bound_socket(host, port)
+    app, pool = create_app(demo, settings, accounts, local=local, css=views.CSS, i18n=page.ctx.i18n,
+                           auth_message=None if local else t("page.login_message", "en"))
     mode = "local mode: one user on this computer, no login" if local else "sign in with a coach account"
     print(f"coach: the practice page is at http://{host}:{port}/ ({mode})", flush=True)
     try:
-        demo.block_thread()
+        run(app, settings, sock)
     finally:
-        demo.close()
+        pool.close()
+        page.ctx.service.close()

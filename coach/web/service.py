@@ -13,7 +13,6 @@ soon as nobody holds it. Database work runs off the event loop.
 from __future__ import annotations
 
 import asyncio
-import tempfile
 import time
 import weakref
 from collections import OrderedDict
@@ -39,6 +38,8 @@ from coach.settings import Settings
 from coach.store import Store, Summary
 from coach.textclean import MAX_REPLY_CHARS, clean_reply, clean_text
 from coach.transcript import transcript_json, transcript_markdown
+from coach.usernames import name_key
+from coach.web.exports import Exports
 
 CACHE_SIZE = 256  # conversations kept parsed in memory; the store is the truth
 
@@ -73,7 +74,7 @@ class Coach:
         self.grader = make_grader(settings, rubric=rubric)  # one grader and model client for everyone
         self._cache: OrderedDict[str, Conversation] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
-        self._exports = Path(tempfile.mkdtemp(prefix="coach-exports-"))
+        self.exports = Exports()
 
     # -- personas ---------------------------------------------------------------------------
     def refresh_personas(self) -> None:
@@ -379,21 +380,20 @@ class Coach:
 
     # -- downloads ----------------------------------------------------------------------------
     async def export(self, user: User, conversation_id: str, fmt: str, lang: str = "en") -> Path:
-        """A transcript file written for this request, in a folder of its own (nothing to guess)."""
+        """A transcript file for the person asking (see `Exports`: nothing to guess)."""
         c = await self.conversation(user, conversation_id)
         text = transcript_json(c, self.rubric) if fmt == "json" else transcript_markdown(c, self.rubric, lang)
-        return self._written(f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}", text)
+        name = f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}"
+        return await asyncio.to_thread(self.exports.write, user.id, name, text)
 
     async def write_export(self, user: User, name: str, text: str) -> Path:
-        """A trainer's export (CSV) written for this request only."""
+        """A trainer's export (CSV) written for this request."""
         require_reviewer(user)
-        return self._written(name, text)
+        return await asyncio.to_thread(self.exports.write, user.id, name, text)
 
-    def _written(self, name: str, text: str) -> Path:
-        folder = Path(tempfile.mkdtemp(dir=self._exports))  # a folder of its own: nothing to guess
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        return path
+    def close(self) -> None:
+        """The server is stopping: its download files go."""
+        self.exports.close()
 
     # -- accounts (admins) ------------------------------------------------------------------------
     async def people(self, user: User) -> list[User]:
@@ -419,7 +419,7 @@ class Coach:
 
     async def remove_user(self, user: User, name: str) -> None:
         require_admin(user)
-        if clean_text(name).strip().casefold() == user.name.casefold():
+        if name_key(clean_text(name)) == name_key(user.name):
             raise Refusal("error.remove_self")
         await asyncio.to_thread(self.accounts.remove, clean_text(name))
 

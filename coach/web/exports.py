@@ -1,0 +1,77 @@
+"""Files written for download (transcripts, CSV): in one private folder per server process, each
+file in a folder named by a keyed hash of who asked and what it holds (nothing to guess, and
+the same download asked again is the same file, not a new one). Gradio copies a file into its
+own cache (cleaned by `delete_cache`) when it hands it out, so ours are kept only `KEEP_S`;
+the folder goes when the server stops, and folders of servers that died are removed at start."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+PREFIX = "coach-exports-"
+KEEP_S = 15 * 60
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Exports:
+    def __init__(self, parent: str | Path | None = None):
+        self.parent = Path(parent or tempfile.gettempdir())
+        self._clean_dead()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=self.parent))  # mode 0700
+        self._key = secrets.token_bytes(32)
+
+    def _clean_dead(self) -> None:
+        """Remove the export folders of coach servers that are no longer running (killed, not stopped)."""
+        for folder in self.parent.glob(f"{PREFIX}*"):
+            pid = folder.name[len(PREFIX):].split("-", 1)[0]
+            try:
+                mine = folder.is_dir() and folder.stat().st_uid == os.getuid()
+            except OSError:
+                continue
+            if mine and (not pid.isdigit() or not _alive(int(pid))):
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def write(self, owner: str, name: str, text: str) -> Path:
+        """The file `name` holding `text`, written for `owner` (reused when already written)."""
+        self.prune()
+        digest = hmac.new(self._key, "\0".join((owner, name, text)).encode("utf-8", "surrogatepass"),
+                          hashlib.sha256).hexdigest()[:32]
+        path = self.folder / digest / name
+        if path.exists():
+            os.utime(path)
+            return path
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+        return path
+
+    def prune(self, keep_s: float = KEEP_S) -> None:
+        """Remove downloads older than `keep_s` (Gradio has its own copy by then)."""
+        cutoff = time.time() - keep_s
+        for sub in self.folder.iterdir():
+            try:
+                newest = max((f.stat().st_mtime for f in sub.iterdir()), default=0.0)
+            except OSError:
+                continue
+            if newest < cutoff:
+                shutil.rmtree(sub, ignore_errors=True)
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
