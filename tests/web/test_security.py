@@ -4,6 +4,7 @@ sessions tied to their user, and the headers that keep it out of other sites' fr
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import statistics
 import time
@@ -144,10 +145,8 @@ def raw_post(port: int, path: str, headers: dict[str, str], chunks, cookie: str 
     answer = b""
     try:
         for chunk in chunks:
-            try:
+            with contextlib.suppress(BlockingIOError):
                 answer += sock.recv(4096)
-            except BlockingIOError:
-                pass
             if answer:
                 break
             try:
