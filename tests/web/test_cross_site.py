@@ -50,13 +50,11 @@ async function attack(fnIndex) {{
 
 
 @pytest.fixture(scope="module")
-def corp_browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--host-resolver-rules=MAP *.corp.test 127.0.0.1"])
-        yield b
-        b.close()
+def corp_browser(playwright):
+    """Chromium that finds every *.corp.test host on this machine."""
+    b = playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--host-resolver-rules=MAP *.corp.test 127.0.0.1"])
+    yield b
+    b.close()
 
 
 @pytest.fixture()

@@ -88,9 +88,10 @@ def test_a_burst_of_conversations_past_the_cache_loses_no_turn_in_flight(tmp_pat
         conversation = client.predict("repeat-refund", api_name="/start_conversation")["conversation_id"]
         in_flight = client.submit(conversation, f"Dana, let me check this. {SLOW}", api_name="/send_reply")
         time.sleep(0.5)
+        clients = [Client(server.url, auth=("alice", PASSWORD), verbose=False) for _ in range(8)]
         with ThreadPoolExecutor(8) as pool:  # more conversations than the server keeps in memory
-            started = list(pool.map(lambda _: Client(server.url, auth=("alice", PASSWORD), verbose=False)
-                                    .predict("indecisive-shopper", api_name="/start_conversation"), range(300)))
+            started = list(pool.map(lambda i: clients[i % 8].predict("indecisive-shopper",
+                                                                     api_name="/start_conversation"), range(300)))
         second = client.predict(conversation, "Dana, I will call you back today.", api_name="/send_reply")
         first = in_flight.result(timeout=60)
     finally:
