@@ -24,6 +24,7 @@ from coach.usernames import name_key, normalise, problem
 
 MIN_PASSWORD = 8
 _NAME = re.compile(r"^[^\s\x00-\x1f\x7f<>&\"'/\\]{1,64}$")
+_SPOKEN = re.compile(r"^[^\W\d_]{2,}(?:-[^\W\d_]{2,})*$")  # letters, maybe hyphenated: a person's name
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash("coach: a hash to verify against when the user does not exist")
 
@@ -44,6 +45,16 @@ class User(BaseModel):
     name: str
     role: Role
     created_at: str = ""
+
+    @property
+    def spoken_name(self) -> str | None:
+        """The name the trainee would give a customer, when the account's name is one ("alice" ->
+        "Alice", "anna-maria" -> "Anna-Maria"); none for the local user or a name like "trainer2"."""
+        if self.id == "local" or not _SPOKEN.match(self.name):
+            return None
+        if not self.name.islower():
+            return self.name
+        return "-".join(part[:1].upper() + part[1:] for part in self.name.split("-"))
 
 
 LOCAL = User(id="local", name="local", role=Role.ADMIN)  # the one user of a page without accounts

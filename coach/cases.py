@@ -14,9 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coach.datafile import iter_jsonl, iter_jsonl_lines
 from coach.errors import DataFileError, DataFileErrors
-from coach.grades import Verdict
+from coach.grades import LABELS, Verdict
 from coach.languages import LANGUAGES
 
+GOLD = {v.value for v in LABELS}  # "unjudged" is the grader's outcome, never a label
 _LANG_NAMES = {name.casefold(): code for code, name in LANGUAGES.items()} | {
     "english": "en", "spanish": "es", "swedish": "sv", "polish": "pl", "latvian": "lv", "arabic": "ar",
 }
@@ -61,6 +62,8 @@ class Case(BaseModel):
             for key, verdict in value.items():
                 v = str(verdict).strip().lower() if verdict is not None else "n/a"
                 fixed[key] = {"na": "n/a", "n.a.": "n/a", "none": "n/a", "null": "n/a"}.get(v, v)
+                if fixed[key] not in GOLD:
+                    raise ValueError(f"{key}: {verdict!r} is not a gold label; a label says pass, fail or n/a")
             return fixed
         return value
 

@@ -13,14 +13,15 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, Field
 
 from coach.errors import EndpointError
-from coach.grades import Grade, Verdict
+from coach.grades import Grade
 from coach.guards import check_customer_line
-from coach.languages import LANGUAGES
+from coach.languages import LANGUAGES, Address
+from coach.listening import Heard, heard
 from coach.llm.client import ModelClient
 from coach.llm.tokens import trim_to_budget
 from coach.mood import MoodChange
 from coach.notices import Notice, NoticeKind, notice
-from coach.personas import Persona
+from coach.personas import Lines, Persona
 from coach.rubric import Rubric, load_rubric
 
 Message = dict[str, str]  # {"role": "customer" | "trainee", "content": ...}
@@ -41,16 +42,19 @@ class Customer(Protocol):
 
 
 class ScriptedCustomer:
-    """Speaks the persona's lines, chosen by the end state, by what the trainee just did, then by
-    the mood band; it never answers against its mood (no calm line while angry) and never repeats
-    a line while an unused one fits. It keeps no state: what it has said is read from the
-    conversation, so a resumed or rewound conversation goes on exactly as it would have."""
+    """Speaks the persona's lines. At an end, an end line; otherwise a line tagged with something the
+    reply did, the most telling first (see `coach.listening.heard`), that suits the customer's mood;
+    when no tagged line is left unsaid, a line of the mood band, which answers nothing in particular.
+    It never answers what the reply did not do, never repeats a line while an unused one fits, and
+    speaks to the trainee in their form of address. It keeps no state: what it has said is read from
+    the conversation, so a resumed or rewound conversation goes on exactly as it would have."""
 
     name = "scripted"
 
-    def __init__(self, persona: Persona, seed: int = 0):
+    def __init__(self, persona: Persona, seed: int = 0, address: Address = Address.NEUTRAL):
         self.persona = persona
         self.seed = seed
+        self.address = address
 
     def describe(self) -> str:
         return "scripted customer (the persona's own lines)"
@@ -58,36 +62,37 @@ class ScriptedCustomer:
     def opening(self) -> str:
         return self.persona.opening
 
+    def say(self, lines: Lines) -> list[str]:
+        """The lines as said to this trainee."""
+        return [line.to(self.address) for line in lines]
+
+    def answering(self, change: MoodChange, grade: Grade) -> list[tuple[Heard, list[str]]]:
+        """For each thing the reply did, most telling first, the lines that answer it in this mood."""
+        answers = self.persona.lines.answers
+        out = []
+        for h in heard(grade, self.persona.triggers):
+            if h in answers:
+                lines = self.say(answers[h].fitting(change.band))
+                if lines:
+                    out.append((h, lines))
+        return out
+
     def line_for(self, history: list[Message], change: MoodChange, grade: Grade) -> str:
         said = [m["content"] for m in history if m["role"] == "customer"]
         rng = random.Random(f"{self.persona.id}:{self.seed}:{len(history)}")
         lines = self.persona.lines
         if change.end is not None:
-            pool = {"resolved": lines.resolved, "walked_out": lines.walked_out, "escalated": lines.escalated,
-                    "released": lines.released}.get(change.end.value) or lines.walked_out
+            ends = {"resolved": lines.resolved, "walked_out": lines.walked_out, "escalated": lines.escalated,
+                    "released": lines.released}
+            pool = self.say(ends.get(change.end.value) or lines.walked_out)
             return _fresh(pool, said, rng) or _least_recent(pool, said)
-        if change.band == "abusive" and lines.abusive:  # an abusive customer insults, whatever was said
-            return _fresh(lines.abusive, said, rng) or _least_recent(lines.abusive, said)
-        for pool in self._reactions(change, grade):
+        tagged = [pool for _, pool in self.answering(change, grade)]
+        for pool in tagged:
             line = _fresh(pool, said, rng)
             if line:
                 return line
-        band_lines = {"angry": lines.angry, "annoyed": lines.annoyed, "calm": lines.calm}[change.band]
-        return _fresh(band_lines, said, rng) or _least_recent(band_lines, said)
-
-    def _reactions(self, change: MoodChange, grade: Grade) -> list[list[str]]:
-        """Reaction pools for what the reply did, the most telling first, in the mood's direction:
-        praise only when the mood did not worsen, a complaint only when it did not improve."""
-        reactions = self.persona.lines.reactions
-        verdicts = {g.criterion: g.verdict for g in grade.criteria}
-        moved = [r.criterion for r in change.reasons if r.criterion in reactions]
-        ordered = moved + [c for c in reactions if c not in moved]
-        pools = []
-        for criterion in ordered:
-            verdict = verdicts.get(criterion)
-            if verdict is Verdict.PASS and change.delta <= 0 or verdict is Verdict.FAIL and change.delta >= 0:
-                pools.append(reactions[criterion].get(verdict.value, []))
-        return pools
+        band = self.say(getattr(lines, change.band) or lines.angry)
+        return _fresh(band, said, rng) or _least_recent(tagged[0] if tagged else band, said)
 
     async def respond(self, history: list[Message], change: MoodChange, grade: Grade) -> AsyncIterator[str]:
         yield self.line_for(history, change, grade)
@@ -96,8 +101,15 @@ class ScriptedCustomer:
         return []
 
 
+def tagged_for(persona: Persona, grade: Grade, band: str, address: Address = Address.NEUTRAL) -> set[str]:
+    """Every line the persona tags for something this grade records, as said in this mood band:
+    the lines that would answer what the reply did."""
+    answers = persona.lines.answers
+    return {line.to(address) for h in heard(grade) if h in answers for line in answers[h].fitting(band)}
+
+
 def _fresh(pool: list[str], said: list[str], rng: random.Random) -> str | None:
-    unused = [line for line in pool if line not in said]
+    unused = [line for line in dict.fromkeys(pool) if line not in said]
     return rng.choice(unused) if unused else None
 
 
@@ -107,7 +119,14 @@ def _least_recent(pool: list[str], said: list[str]) -> str:
     return min(pool, key=lambda line: last_said.get(line, -1))
 
 
-def customer_prompt(persona: Persona, change: MoodChange | None, grade: Grade | None, rubric: Rubric) -> str:
+_ADDRESSED = {Address.FEMININE: "Address the employee as a woman (feminine forms where your language has them).",
+              Address.MASCULINE: "Address the employee as a man (masculine forms where your language has them).",
+              Address.NEUTRAL: "You do not know the employee's gender: where your language would mark it when you "
+                               "speak to them, choose words that do not."}
+
+
+def customer_prompt(persona: Persona, change: MoodChange | None, grade: Grade | None, rubric: Rubric,
+                    address: Address = Address.NEUTRAL) -> str:
     lang = LANGUAGES[persona.language]
     lines = [
         f"You are {persona.customer_name}, a customer talking to a customer-service employee. Stay in character "
@@ -117,6 +136,7 @@ def customer_prompt(persona: Persona, change: MoodChange | None, grade: Grade | 
         f"What would actually satisfy you (do not say this outright): {persona.satisfied_by}",
         f"Temperament: {persona.temperament}",
         f"How you talk: {persona.speech}",
+        _ADDRESSED[address],
     ]
     if persona.abuse:
         lines.append(f"When your anger is {persona.abuse.starts_at} or more out of 100 you insult the employee"
@@ -165,11 +185,12 @@ class LLMCustomer:
 
     name = "llm"
 
-    def __init__(self, persona: Persona, client: ModelClient, rubric: Rubric | None = None, seed: int = 0):
+    def __init__(self, persona: Persona, client: ModelClient, rubric: Rubric | None = None, seed: int = 0,
+                 address: Address = Address.NEUTRAL):
         self.persona = persona
         self.client = client
         self.rubric = rubric or load_rubric()
-        self.scripted = ScriptedCustomer(persona, seed)
+        self.scripted = ScriptedCustomer(persona, seed, address)
         self.notices: list[Notice] = []
         self.check: CustomerCheck | None = None
 
@@ -185,7 +206,8 @@ class LLMCustomer:
         return taken
 
     def messages(self, history: list[Message], change: MoodChange | None, grade: Grade | None) -> list[dict]:
-        system = {"role": "system", "content": customer_prompt(self.persona, change, grade, self.rubric)}
+        system = {"role": "system", "content": customer_prompt(self.persona, change, grade, self.rubric,
+                                                               self.scripted.address)}
         # the model speaks as the customer ("assistant"); the trainee is the "user"
         turns = [{"role": "assistant" if m["role"] == "customer" else "user", "content": m["content"]} for m in history]
         s = self.client.settings

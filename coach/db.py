@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-VERSION = 4
+VERSION = 5
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS reviews (
     idx INTEGER NOT NULL,
     attempt INTEGER NOT NULL,
     criterion TEXT NOT NULL,
-    original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a')),
+    original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a', 'unjudged')),
     verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'n/a')),
     comment TEXT NOT NULL,
     reviewer TEXT NOT NULL,
@@ -123,7 +123,7 @@ CREATE TABLE IF NOT EXISTS login_failures (
 """
 
 
-# Columns added to tables that already existed (v4), and the indexes on them.
+# Columns added to tables that already existed (v5), and the indexes on them.
 ADDED_COLUMNS = [
     ("users", "name_key", "TEXT"),  # the name as compared: NFKC, case-folded (coach.usernames)
     ("turns", "turn_key", "TEXT"),  # the client's key for a send: a retried send returns the stored turn
@@ -183,7 +183,18 @@ def _from_v2(db: sqlite3.Connection) -> None:
 
 
 def _from_v3(db: sqlite3.Connection) -> None:
-    """v4: login throttle counters; each user's name key (NFKC, case-folded) so look-alike names
+    """v4: a trainer may review a grade the offline grader could not judge, so a review's original
+    verdict may be 'unjudged' (the trainer's own verdict stays pass, fail or n/a). SQLite cannot
+    change a CHECK in place: the table is rebuilt with its rows."""
+    db.execute("ALTER TABLE reviews RENAME TO reviews_v3")
+    db.execute("DROP INDEX IF EXISTS reviews_conversation")
+    create_schema(db)
+    db.execute("INSERT INTO reviews SELECT * FROM reviews_v3")
+    db.execute("DROP TABLE reviews_v3")
+
+
+def _from_v4(db: sqlite3.Connection) -> None:
+    """v5: login throttle counters; each user's name key (NFKC, case-folded) so look-alike names
     cannot coexist; a client's key per turn (a retried send returns the stored turn); the version
     a persona save started from."""
     from coach.usernames import name_key
@@ -198,7 +209,7 @@ def _from_v3(db: sqlite3.Connection) -> None:
         db.execute("UPDATE users SET name_key = ? WHERE id = ?", (key, user_id))
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3, 4: _from_v4}
 
 
 def private_file(path: Path) -> None:

@@ -5,15 +5,27 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from coach.notices import Notice
 
 
 class Verdict(str, Enum):
+    """pass / fail: judged. n/a: the criterion does not apply to this reply. unjudged: it applies,
+    or might, but the offline grader cannot decide it; a model is needed. Unjudged is never shown
+    or counted as a pass, a fail or an n/a."""
+
     PASS = "pass"
     FAIL = "fail"
     NA = "n/a"
+    UNJUDGED = "unjudged"
+
+    @property
+    def judged(self) -> bool:
+        return self in (Verdict.PASS, Verdict.FAIL)
+
+
+LABELS = (Verdict.PASS, Verdict.FAIL, Verdict.NA)  # what a gold label or a trainer's verdict may say
 
 
 class Evidence(BaseModel):
@@ -45,7 +57,6 @@ class CriterionGrade(BaseModel):
     explanation: str  # in English; `reason` lets a page say it in the reader's language
     reason: str | None = None  # the offline check's reason key (the rubric explains it per language)
     params: dict[str, str] = Field(default_factory=dict)  # the slots the reason's text fills
-    undecided: bool = False  # n/a because the offline grader cannot judge it, not because it does not apply
     evidence: list[Evidence] = Field(default_factory=list)
     better: str | None = None
     # "high": a phrase the grader is built to catch (an LLM judge may not overturn it);
@@ -57,6 +68,16 @@ class CriterionGrade(BaseModel):
     judge: Verdict | None = None
     unsupported: bool = False  # a judge fail whose quotes are none of them in the reply
     review: TrainerReview | None = None  # a trainer's correction or confirmation (the verdict above follows it)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _undecided_is_unjudged(cls, data: object) -> object:
+        """Grades saved before the unjudged outcome said n/a with `undecided: true`."""
+        if isinstance(data, dict) and "undecided" in data:
+            data = dict(data)
+            if data.pop("undecided") and data.get("verdict") in ("n/a", Verdict.NA):
+                data["verdict"] = Verdict.UNJUDGED
+        return data
 
 
 class CallUsage(BaseModel):

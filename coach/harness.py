@@ -2,8 +2,8 @@
 
 A persona promises a lesson: the good trainee can resolve it in a sensible number of turns, the
 "yes, but", condescending and over-promising trainees make it worse or lose the customer, an
-abusive customer turns abusive and can be released after the boundaries it asks for, and every
-band of lines is reached. The harness plays each trainee through the real turn loop with the
+abusive customer turns abusive and can be released after the boundaries it asks for, every
+band of lines is reached, and the customer has a line for what each trainee does first. The harness plays each trainee through the real turn loop with the
 offline engine, so a trainer learns a persona is broken before a trainee does."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from functools import cache
 import yaml
 from pydantic import BaseModel
 
+from coach.customers import tagged_for
 from coach.locations import shipped
 from coach.mood import EndState
 from coach.offline.address import address
@@ -56,6 +57,7 @@ class Run(BaseModel):
     end: EndState | None
     boundaries: int = 0
     abused_at: int | None = None  # the turn the customer first turned abusive
+    answered: list[bool] = []  # per turn: the customer's line answered something the reply did
 
     @property
     def turns(self) -> int:
@@ -92,6 +94,7 @@ async def play(persona: Persona, trainee: Trainee, rubric: Rubric, settings: Set
     c = practice.conversation
     moods, bands = [c.mood], [practice.band]
     boundaries, abused_at = 0, None
+    answered: list[bool] = []
     for turn in range(MAX_TURNS):
         if c.finished:
             break
@@ -107,7 +110,9 @@ async def play(persona: Persona, trainee: Trainee, rubric: Rubric, settings: Set
         record = await practice.turn(line(persona, kind))
         moods.append(record.mood_after)
         bands.append(record.band)
-    return Run(trainee=trainee, moods=moods, bands=bands, end=c.end, boundaries=boundaries, abused_at=abused_at)
+        answered.append(record.end is not None or record.customer in tagged_for(persona, record.grade, record.band))
+    return Run(trainee=trainee, moods=moods, bands=bands, end=c.end, boundaries=boundaries, abused_at=abused_at,
+               answered=answered)
 
 
 def promises(persona: Persona, runs: dict[Trainee, Run]) -> list[Promise]:
@@ -137,6 +142,11 @@ def promises(persona: Persona, runs: dict[Trainee, Run]) -> list[Promise]:
         out.append(Promise(name=f"the boundary-setting trainee releases the call after {needed} boundaries",
                            kept=run.end is EndState.RELEASED and run.boundaries == needed,
                            detail=f"{run.end.value if run.end else 'not ended'} after {run.boundaries} boundaries"))
+    unanswered = [t.value.replace("_", " ") for t in (Trainee.MODEL, Trainee.YES_BUT, Trainee.CONDESCENDING,
+                                                       Trainee.OVER_PROMISER) if runs[t].answered[:1] != [True]]
+    out.append(Promise(name="the customer answers what each trainee did first", kept=not unanswered,
+                       detail="every first reply answered" if not unanswered else
+                       f"no line in lines.answers for what the {', '.join(unanswered)} trainee did"))
     wanted = ["calm", "annoyed", "angry"] + (["abusive"] if persona.abuse else [])
     seen = {b for run in runs.values() for b in run.bands}
     missing = [b for b in wanted if b not in seen]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from enum import Enum
 from typing import Literal
 
 Lang = Literal["en", "es", "sv", "pl", "lv", "ar"]
@@ -15,6 +16,16 @@ LANGUAGES: dict[str, str] = {
     "ar": "العربية",
 }
 RTL = {"ar"}
+
+
+class Address(str, Enum):
+    """How the trainee is spoken to where a language marks the listener's gender (Polish "pan" /
+    "pani", Spanish "señor" / "señora", Arabic verb forms): chosen in their account, neutral unless
+    they choose otherwise."""
+
+    NEUTRAL = "neutral"
+    FEMININE = "feminine"
+    MASCULINE = "masculine"
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _MARKS = {

@@ -14,19 +14,19 @@ from dataclasses import dataclass
 from enum import Enum
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, TypeAdapter, field_validator, model_validator
+from pydantic.json_schema import JsonSchemaValue
 
 from coach.datafile import Source, load_model, read_yaml
 from coach.errors import CoachError, DataFileError, DataFileErrors
-from coach.languages import Lang
+from coach.languages import Address, Lang
+from coach.listening import Heard
 from coach.locations import shipped, stem
 from coach.rubric import Rubric, load_rubric
 
 SHIPPED = shipped("personas")
-Lines = list[str]
-
-
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -69,28 +69,123 @@ class Abuse(Strict):
     release_after_boundaries: int = Field(2, ge=1, description="boundaries the trainee must set before releasing the call")
 
 
+class Line(Strict):
+    """One thing the customer can say. A plain string is said to everyone. Where the language marks
+    the listener's gender, give `neutral` (for a trainee who has not chosen a form of address) and
+    the `feminine` and `masculine` forms; a form left out falls back to `neutral`."""
+
+    neutral: str = Field(min_length=1)
+    feminine: str | None = Field(None, min_length=1)
+    masculine: str | None = Field(None, min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        return {"neutral": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"anyOf": [{"type": "string", "minLength": 1}, handler(core)]}
+
+    def to(self, address: Address) -> str:
+        """What is said to a trainee addressed this way."""
+        return {Address.FEMININE: self.feminine, Address.MASCULINE: self.masculine}.get(address) or self.neutral
+
+    def forms(self) -> list[str]:
+        return [text for text in (self.neutral, self.feminine, self.masculine) if text]
+
+
+Lines = list[Line]
+
+
+class Answers(Strict):
+    """Lines that answer one thing a reply did, by the customer's mood: `any` suits a calm, annoyed or
+    angry customer, `calm` only a calm one, `upset` an annoyed or angry one, and `abusive` a customer
+    past `abuse.starts_at` (these must insult, like `lines.abusive`, so the trainee may set a
+    boundary). A plain list is `any`."""
+
+    any: Lines = Field(default_factory=list)
+    calm: Lines = Field(default_factory=list)
+    upset: Lines = Field(default_factory=list)
+    abusive: Lines = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        return {"any": value} if isinstance(value, list) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        plain = handler(TypeAdapter(Lines).core_schema)  # a plain list of lines
+        return {"anyOf": [{**plain, "minItems": 1}, handler(core)]}
+
+    @model_validator(mode="after")
+    def _some(self) -> Answers:
+        if not (self.any or self.calm or self.upset or self.abusive):
+            raise ValueError("give at least one line")
+        return self
+
+    def fitting(self, band: str) -> Lines:
+        """The lines that suit a customer in this mood band."""
+        if band == "abusive":
+            return list(self.abusive)
+        return [*self.any, *(self.calm if band == "calm" else self.upset)]
+
+    def all(self) -> Lines:
+        return [*self.any, *self.calm, *self.upset, *self.abusive]
+
+
+# Reactions in the first persona format, keyed by criterion and verdict, where the verdict alone says
+# what the reply did. The others (an under_promise pass, a no_condescending_apology fail...) covered
+# replies that did different things, so their lines are not carried over.
+_LEGACY_REACTIONS = {
+    ("no_yes_but", "fail"): Heard.YES_BUT, ("under_promise", "fail"): Heard.OVER_PROMISE,
+    ("personalize", "pass"): Heard.NAME_USED, ("acknowledge_feelings", "pass"): Heard.FEELINGS_HEARD,
+    ("own_it", "fail"): Heard.EXCUSE, ("own_it", "pass"): Heard.OWNED, ("positive_close", "pass"): Heard.CLOSING,
+    ("set_boundaries", "pass"): Heard.BOUNDARY, ("stay_professional", "fail"): Heard.RUDE,
+    ("restate_problem", "pass"): Heard.RESTATED, ("next_step", "pass"): Heard.PROMISE,
+}
+
+
 class Script(Strict):
-    """What the offline engine says: by mood band, in reaction to the last reply, and at the end."""
+    """What the offline customer says. The mood lines (`calm`, `annoyed`, `angry`, `abusive`) answer
+    nothing in particular: they are what the customer says in that mood when the reply did nothing
+    they answer. `answers` are tagged with what the reply did (see `coach.listening.Heard`)."""
 
     calm: Lines = Field(min_length=1)
     annoyed: Lines = Field(min_length=1)
     angry: Lines = Field(min_length=1)
     abusive: Lines = Field(default_factory=list)
-    reactions: dict[str, dict[str, Lines]] = Field(
-        default_factory=dict, description="criterion id -> {'pass': [...], 'fail': [...]}: said right after that verdict")
+    answers: dict[Heard, Answers] = Field(
+        default_factory=dict, description="what the reply did (yes_but, calm_down, promise, closing...) -> the "
+                                          "lines that answer it")
     resolved: Lines = Field(min_length=1)
     walked_out: Lines = Field(min_length=1)
     escalated: Lines = Field(default_factory=list)
     released: Lines = Field(default_factory=list)
 
-    @field_validator("reactions")
+    @model_validator(mode="before")
     @classmethod
-    def _verdict_keys(cls, value: dict[str, dict[str, Lines]]) -> dict[str, dict[str, Lines]]:
-        for criterion, by_verdict in value.items():
-            unknown = set(by_verdict) - {"pass", "fail"}
-            if unknown:
-                raise ValueError(f"{criterion}: reactions are keyed 'pass' or 'fail', not {sorted(unknown)}")
+    def _from_reactions(cls, value: Any) -> Any:
+        """Files in the first format (lines keyed by criterion and verdict) still load."""
+        if not isinstance(value, dict) or "reactions" not in value:
+            return value
+        value = dict(value)
+        reactions = value.pop("reactions") or {}
+        answers = dict(value.get("answers") or {})
+        if isinstance(reactions, dict):
+            for criterion, by_verdict in reactions.items():
+                for verdict, lines in (by_verdict or {}).items() if isinstance(by_verdict, dict) else []:
+                    tag = _LEGACY_REACTIONS.get((criterion, verdict))
+                    if tag is not None and tag.value not in answers and isinstance(lines, list) and lines:
+                        answers[tag.value] = lines
+        value["answers"] = answers
         return value
+
+    def every_line(self) -> Lines:
+        groups = [self.calm, self.annoyed, self.angry, self.abusive, self.resolved, self.walked_out, self.escalated,
+                  self.released, *(a.all() for a in self.answers.values())]
+        return [line for group in groups for line in group]
 
 
 class Persona(Strict):
@@ -111,6 +206,10 @@ class Persona(Strict):
     abuse: Abuse | None = None
     opening: str = Field(min_length=1)
     lines: Script
+    better: dict[str, str] = Field(
+        default_factory=dict, description="criterion id -> a better phrasing after that criterion fails, drawn "
+                                          "from this customer's situation, in the persona's language ({customer} "
+                                          "and {agent} are filled with the names); the rubric's is the fallback")
 
     @field_validator("triggers", "calmers")
     @classmethod
@@ -132,10 +231,9 @@ class Persona(Strict):
 
 
 def _criteria_errors(path: Source, persona: Persona, rubric: Rubric, text: str | None) -> list[DataFileError]:
-    """Criteria named in triggers, calmers or reactions must exist in the rubric."""
+    """Criteria named in triggers, calmers or better phrasings must exist in the rubric."""
     sections: dict[tuple[str, ...], Mapping[str, object]] = {
-                ("triggers",): persona.triggers, ("calmers",): persona.calmers,
-                ("lines", "reactions"): persona.lines.reactions}
+                ("triggers",): persona.triggers, ("calmers",): persona.calmers, ("better",): persona.better}
     unknown = [(*section, c) for section, mapping in sections.items() for c in mapping if c not in rubric.ids]
     if not unknown:
         return []

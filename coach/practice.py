@@ -26,10 +26,11 @@ from coach.customers import Customer, CustomerCheck, LLMCustomer, ScriptedCustom
 from coach.engines import CombinedGrader, Grader, make_grader
 from coach.errors import Refusal
 from coach.grades import Grade
-from coach.languages import LANGUAGES
+from coach.languages import LANGUAGES, Address
 from coach.llm.client import deadline as model_deadline
 from coach.mood import EndState, MoodChange, MoodReason, MoodState, advance, initial
 from coach.notices import Notice, NoticeKind, notice
+from coach.offline import OfflineGrader
 from coach.personas import Persona
 from coach.rubric import Rubric, load_rubric
 from coach.settings import Settings, load_settings
@@ -78,6 +79,8 @@ class Conversation(BaseModel):
     engine: str
     mode: Mode = "practice"
     trainee_language: str | None = None  # the trainee's page language: a model judge explains in it
+    address: Address = Address.NEUTRAL  # how the customer speaks to the trainee (from their account, at the start)
+    trainee_name: str | None = None  # the trainee's own name, when their account gives one (the grader uses it)
     seed: int = 0
     started_at: datetime = Field(default_factory=now)
     ended_at: datetime | None = None
@@ -187,7 +190,7 @@ class Practice:
         started = time.perf_counter()
         history = c.history(index)
         context = _turns(history)
-        offline = instant_grade(self.grader, reply, self.persona, context)
+        offline = instant_grade(self.grader, reply, self.persona, context, c.trainee_name)
         yield "grade", offline
         change = advance(self.persona, self.state_before(index), offline)
         yield "mood", change
@@ -195,7 +198,7 @@ class Practice:
         end = time.monotonic() + self.deadline_s
         context_with_deadline = contextvars.copy_context()
         context_with_deadline.run(model_deadline.set, end)
-        judge = asyncio.create_task(full_grade(self.grader, reply, self.persona, context, offline,
+        judge = asyncio.create_task(full_grade(self.grader, reply, self.persona, context, offline, c.trainee_name,
                                                explain=explain_in(c.trainee_language)),
                                     context=context_with_deadline)
         customer = asyncio.create_task(_collect(self.customer.respond(history + [{"role": "trainee", "content": reply}],
@@ -234,7 +237,7 @@ class Practice:
         same grader a sent reply gets first, with no model and nothing saved (hints)."""
         c = self.conversation
         index = len(c.turns) if retry is None else retry
-        return instant_grade(self.grader, text, self.persona, _turns(c.history(index)))
+        return instant_grade(self.grader, text, self.persona, _turns(c.history(index)), c.trainee_name)
 
     async def turn(self, reply: str, *, retry: int | None = None) -> TurnRecord:
         record: TurnRecord | None = None
@@ -261,9 +264,15 @@ def _scripted(customer: Customer) -> ScriptedCustomer:
     return customer
 
 
-def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn]) -> Grade:
+def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn],
+                  agent_name: str | None = None) -> Grade:
+    """The offline grade of a reply in its whole conversation (`context`: every earlier turn, the
+    trainee's included), with the trainee's name when known and better phrasings drawn from the
+    persona's situation where it has them."""
     offline = grader.offline if isinstance(grader, CombinedGrader) else grader
-    return offline.grade(reply, lang=persona.language, customer_name=persona.customer_name, context=context)
+    assert isinstance(offline, OfflineGrader)
+    return offline.grade(reply, lang=persona.language, customer_name=persona.customer_name, context=context,
+                         agent_name=agent_name, better=persona.better)
 
 
 def explain_in(code: str | None) -> str | None:
@@ -272,10 +281,11 @@ def explain_in(code: str | None) -> str | None:
 
 
 async def full_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn], offline: Grade,
-                     explain: str | None = None) -> Grade:
+                     agent_name: str | None = None, explain: str | None = None) -> Grade:
     if isinstance(grader, CombinedGrader):
         return await grader.agrade(reply, lang=persona.language, customer_name=persona.customer_name,
-                                   context=context, offline=offline, explain=explain)
+                                   context=context, agent_name=agent_name, offline=offline, explain=explain,
+                                   better=persona.better)
     return offline
 
 
@@ -286,30 +296,33 @@ def engine_banner(grader: Grader, customer: Customer) -> str:
 
 
 def new_conversation(persona: Persona, grader: Grader, customer: Customer, *, owner: str | None = None,
-                     seed: int = 0, mode: Mode = "practice") -> Conversation:
+                     seed: int = 0, mode: Mode = "practice", address: Address = Address.NEUTRAL) -> Conversation:
     return Conversation(owner=owner, persona_id=persona.id, persona_name=persona.display_name,
                         customer_name=persona.customer_name, language=persona.language,
                         difficulty=persona.difficulty.value, engine=engine_banner(grader, customer), mode=mode,
-                        seed=seed, opening=customer.opening(), mood_start=persona.mood.start)
+                        seed=seed, opening=customer.opening(), mood_start=persona.mood.start, address=address)
 
 
 def start_practice(persona: Persona, *, settings: Settings | None = None, engine: str | None = None,
                    rubric: Rubric | None = None, log: TurnLog | None = None, seed: int = 0,
                    owner: str | None = None, conversation: Conversation | None = None,
-                   grader: Grader | None = None, mode: Mode = "practice") -> Practice:
+                   grader: Grader | None = None, mode: Mode = "practice",
+                   address: Address = Address.NEUTRAL) -> Practice:
     """A practice session with the engines the settings call for. Pass `grader` to share one
-    (and its connection pool) between many conversations, as the page does."""
+    (and its connection pool) between many conversations, as the page does. `address`: how the
+    customer speaks to the trainee in a new conversation (a resumed one keeps its own)."""
     settings = settings or load_settings()
     rubric = rubric or load_rubric(settings.rubric)
     grader = grader or make_grader(settings, engine=engine, rubric=rubric)
-    seed = conversation.seed if conversation is not None else seed
+    if conversation is not None:
+        seed, address = conversation.seed, conversation.address
     customer: Customer
     if isinstance(grader, CombinedGrader):
-        customer = LLMCustomer(persona, grader.client, rubric, seed=seed)
+        customer = LLMCustomer(persona, grader.client, rubric, seed=seed, address=address)
     else:
-        customer = ScriptedCustomer(persona, seed)
+        customer = ScriptedCustomer(persona, seed, address)
     if conversation is None:
-        conversation = new_conversation(persona, grader, customer, owner=owner, seed=seed, mode=mode)
+        conversation = new_conversation(persona, grader, customer, owner=owner, seed=seed, mode=mode, address=address)
     return Practice(persona, grader=grader, customer=customer, conversation=conversation, log=log,
                     deadline_s=settings.turn_deadline)
 

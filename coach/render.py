@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from coach.explaining import explain
 from coach.grades import Grade, Verdict
+from coach.i18n import t
 from coach.rubric import Rubric
 
-MARK = {Verdict.PASS: "✓ pass", Verdict.FAIL: "✗ fail", Verdict.NA: "· n/a "}
+SYMBOL = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.NA: "·", Verdict.UNJUDGED: "?"}
+LABEL = {Verdict.PASS: "verdict.pass", Verdict.FAIL: "verdict.fail", Verdict.NA: "verdict.na",
+         Verdict.UNJUDGED: "verdict.unjudged"}
 
 
-def grade_text(grade: Grade, rubric: Rubric, *, show_na: bool = True) -> str:
+def grade_text(grade: Grade, rubric: Rubric, *, show_na: bool = True, lang: str = "en") -> str:
+    """`lang`: the reader's language for the verdicts, the criteria's names and the offline grader's
+    explanations (a model judge's explanation is shown as it came)."""
     lines = [f"Graded by the {grade.engine} engine · language: {grade.lang}"]
-    lines += [f"! {notice.text()}" for notice in grade.notices]
+    lines += [f"! {notice.text(lang)}" for notice in grade.notices]
     for g in grade.criteria:
         if g.verdict is Verdict.NA and not show_na:
             continue
-        name = rubric.get(g.criterion).name if g.criterion in rubric.ids else g.criterion
-        lines.append(f"\n{MARK[g.verdict]}  {name}  [{g.criterion}]")
-        lines.append(f"    {g.explanation}")
+        known = g.criterion in rubric.ids
+        name = rubric.get(g.criterion).name_in(lang) if known else g.criterion
+        lines.append(f"\n{SYMBOL[g.verdict]} {t(LABEL[g.verdict], lang)}  {name}  [{g.criterion}]")
+        lines.append(f"    {explain(g, lang, rubric) if known else g.explanation}")
         for ev in g.evidence:
             lines.append(f"    quote: “{ev.text}”  (characters {ev.start}–{ev.end})")
         if g.better:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from coach.cases import Case, Turn
 from coach.db import Database, utcnow
-from coach.grades import TrainerReview, Verdict
+from coach.grades import LABELS, TrainerReview, Verdict
 from coach.practice import Conversation, TurnRecord
 
 MAX_COMMENT = 500
@@ -78,6 +78,9 @@ class Reviews:
 
 def new_review(c: Conversation, record: TurnRecord, criterion: str, verdict: Verdict, comment: str,
                reviewer: str) -> Review:
+    """`verdict`: pass, fail or n/a (a trainer decides; "unjudged" is only ever the grader's)."""
+    if verdict not in LABELS:
+        raise ValueError(f"a trainer's verdict is pass, fail or n/a, not {verdict.value}")
     grade = next(g for g in record.grade.criteria if g.criterion == criterion)
     original = grade.review.original if grade.review else grade.verdict
     return Review(conversation_id=c.id, turn=record.index, attempt=record.attempt, criterion=criterion,
@@ -102,22 +105,28 @@ def apply(c: Conversation, reviews: Iterable[Review]) -> Conversation:
 class Agreement:
     criterion: str
     lang: str
-    cases: int
+    cases: int  # reviewed grades the grader had given a verdict (pass, fail or n/a)
     agreed: int
+    unjudged: int = 0  # reviewed grades the offline grader could not judge: a trainer decided, nobody disagreed
 
     @property
-    def rate(self) -> float:
-        return self.agreed / self.cases if self.cases else 0.0
+    def rate(self) -> float | None:
+        return self.agreed / self.cases if self.cases else None
 
 
 def agreement(reviews: Iterable[tuple[Review, str]]) -> list[Agreement]:
-    """How often the grader's verdict was the trainers', per criterion and language."""
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    """How often the grader's verdict was the trainers', per criterion and language; grades the
+    grader could not judge are counted apart."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     for review, lang in reviews:
         cell = counts[(review.criterion, lang)]
+        if review.original is Verdict.UNJUDGED:
+            cell[2] += 1
+            continue
         cell[0] += 1
         cell[1] += review.verdict == review.original
-    return [Agreement(criterion=k[0], lang=k[1], cases=v[0], agreed=v[1]) for k, v in sorted(counts.items())]
+    return [Agreement(criterion=k[0], lang=k[1], cases=v[0], agreed=v[1], unjudged=v[2])
+            for k, v in sorted(counts.items())]
 
 
 def labelled_cases(conversations: dict[str, Conversation], reviews: Iterable[Review]) -> list[Case]:

@@ -17,6 +17,7 @@ class CriterionScore(BaseModel):
     passed: int = 0
     failed: int = 0
     not_applicable: int = 0
+    unjudged: int = 0  # the offline grader could not judge it: counted apart, never as passed, failed or n/a
 
     @property
     def judged(self) -> int:
@@ -41,7 +42,7 @@ class Scorecard(BaseModel):
     persona: str
     end: str | None
     turns: int
-    score: float | None = Field(description="weighted share of judged criteria passed, 0..1")
+    score: float | None = Field(description="weighted share of judged (passed or failed) criteria passed, 0..1")
     criteria: list[CriterionScore]
     failures: list[FailedTurn]
     mood: list[int]  # the mood at the start and after every turn
@@ -64,6 +65,8 @@ def scorecard(conversation: Conversation, rubric: Rubric, lang: str = "en") -> S
                 failures.append(FailedTurn(turn=t.index + 1, criterion=g.criterion, name=s.name,
                                            quotes=[e.text for e in g.evidence], explanation=g.explanation,
                                            better=g.better))
+            elif g.verdict is Verdict.UNJUDGED:
+                s.unjudged += 1
             else:
                 s.not_applicable += 1
     weights = {c.id: c.weight for c in rubric.criteria}

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from coach.grades import Verdict
+from coach.i18n import t
+from coach.languages import Address
 from coach.locations import transcripts_dir
 from coach.personas import Persona
 from coach.practice import TurnRecord, end_conversation, start_practice
@@ -25,8 +27,9 @@ def meter(mood: int, width: int = 20) -> str:
 
 
 def _print_turn(record: TurnRecord, names: dict[str, str]) -> None:
+    unjudged = [names[g.criterion] for g in record.grade.criteria if g.verdict is Verdict.UNJUDGED]
     for g in record.grade.criteria:
-        if g.verdict is Verdict.NA:
+        if not g.verdict.judged:
             continue
         line = f"  {SYMBOL[g.verdict]} {names[g.criterion]}"
         if g.verdict is Verdict.FAIL:
@@ -35,6 +38,8 @@ def _print_turn(record: TurnRecord, names: dict[str, str]) -> None:
         print(line)
         if g.better:
             print(f"      try: {g.better}")
+    if unjudged:
+        print(f"  ? {t('grade.unjudged', 'en', names=', '.join(unjudged))}")
     for notice in record.notices:
         print(f"  ! {notice.text()}")
     delta = record.mood_after - record.mood_before
@@ -42,9 +47,10 @@ def _print_turn(record: TurnRecord, names: dict[str, str]) -> None:
 
 
 async def _loop(persona: Persona, settings: Settings, rubric: Rubric, engine: str | None, seed: int,
-                store: TranscriptFiles) -> int:
+                store: TranscriptFiles, address: Address) -> int:
     names = {c.id: c.name for c in rubric.criteria}
-    practice = start_practice(persona, settings=settings, engine=engine, rubric=rubric, seed=seed, log=store)
+    practice = start_practice(persona, settings=settings, engine=engine, rubric=rubric, seed=seed, log=store,
+                              address=address)
     c = practice.conversation
     store.save(c)
     print(f"{persona.display_name} · {persona.customer_name} · {persona.language} · {persona.difficulty.value}")
@@ -71,8 +77,9 @@ async def _loop(persona: Persona, settings: Settings, rubric: Rubric, engine: st
     card = scorecard(c, rubric)
     print(f"\n— {c.end.label if c.end else ''}" + (f" · score {card.score:.0%}" if card.score is not None else ""))
     for s in card.criteria:
-        if s.judged:
-            print(f"  {s.name}: {s.passed}/{s.judged}")
+        if s.judged or s.unjudged:
+            print(f"  {s.name}: {s.passed}/{s.judged}" + (f" ({t('progress.unjudged', 'en', count=s.unjudged)})"
+                                                          if s.unjudged else ""))
     if card.practise_next:
         print("  practise next: " + ", ".join(card.practise_next))
     print(f"transcript: {store.path(c.id)}")
@@ -80,10 +87,11 @@ async def _loop(persona: Persona, settings: Settings, rubric: Rubric, engine: st
 
 
 def practice_in_terminal(persona: Persona, *, settings: Settings, rubric: Rubric, engine: str | None, seed: int,
-                         save_dir: str | None) -> int:
+                         save_dir: str | None, address: Address = Address.NEUTRAL) -> int:
+    """`address`: how the customer speaks to the trainee where the language marks it."""
     store = TranscriptFiles(Path(save_dir) if save_dir else transcripts_dir())
     try:
-        return asyncio.run(_loop(persona, settings, rubric, engine, seed, store))
+        return asyncio.run(_loop(persona, settings, rubric, engine, seed, store, address))
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return 130

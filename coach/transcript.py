@@ -17,7 +17,9 @@ from coach.practice import Conversation, PendingReply, TurnRecord
 from coach.rubric import Rubric
 from coach.scorecard import scorecard
 
-MARK = {Verdict.PASS: "✅ pass", Verdict.FAIL: "❌ fail", Verdict.NA: "➖ n/a"}
+MARK = {Verdict.PASS: "✅", Verdict.FAIL: "❌", Verdict.NA: "➖", Verdict.UNJUDGED: "❔"}
+_LABEL = {Verdict.PASS: "verdict.pass", Verdict.FAIL: "verdict.fail", Verdict.NA: "verdict.na",
+          Verdict.UNJUDGED: "verdict.unjudged"}
 
 
 class TranscriptFiles:
@@ -73,8 +75,8 @@ def md_quote(text: str) -> list[str]:
 
 
 def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = "en") -> str:
-    card = scorecard(conversation, rubric)
-    names = {c.id: c.name for c in rubric.criteria}
+    card = scorecard(conversation, rubric, lang)
+    names = {c.id: c.name_in(lang) for c in rubric.criteria}
     c = conversation
     outcome = t(f"end.{c.end.value}", lang) if c.end else t("end.in_progress", lang)
     score = t("md.score", lang, score=f"{card.score:.0%}") if card.score is not None else ""
@@ -88,13 +90,17 @@ def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = 
     def grade_lines(turn: TurnRecord) -> list[str]:
         lines = []
         for g in turn.grade.criteria:
-            if g.verdict is Verdict.NA:
+            if not g.verdict.judged:
                 continue
             quotes = "; ".join(f"“{md(e.text)}”" for e in g.evidence)
-            lines.append(f"- {MARK[g.verdict]} **{md(names.get(g.criterion, g.criterion))}**: {md(g.explanation)}"
+            lines.append(f"- {MARK[g.verdict]} {md(t(_LABEL[g.verdict], lang))} "
+                         f"**{md(names.get(g.criterion, g.criterion))}**: {md(g.explanation)}"
                          + (f" {t('md.quote', lang)}: {quotes}." if quotes and g.verdict is Verdict.FAIL else ""))
             if g.better:
                 lines.append(f"  - {t('md.try', lang)}: {md(g.better)}")
+        unjudged = [names.get(g.criterion, g.criterion) for g in turn.grade.criteria if g.verdict is Verdict.UNJUDGED]
+        if unjudged:
+            lines.append(f"- {MARK[Verdict.UNJUDGED]} " + md(t("grade.unjudged", lang, names=", ".join(unjudged))))
         return lines
 
     for turn in c.turns:
@@ -107,10 +113,11 @@ def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = 
                                 change=f"{sign}{turn.mood_after - turn.mood_before}") + "*", "",
                 f"**{md(c.customer_name)}:**", *md_quote(turn.customer), ""]
     out += [f"## {t('md.scorecard', lang)}", "",
-            f"| {t('md.criterion', lang)} | {t('md.passed', lang)} | {t('md.failed', lang)} | n/a |",
-            "| --- | --- | --- | --- |"]
+            f"| {t('md.criterion', lang)} | {t('md.passed', lang)} | {t('md.failed', lang)} | n/a "
+            f"| {t('md.unjudged', lang)} |",
+            "| --- | --- | --- | --- | --- |"]
     for s in card.criteria:
-        out.append(f"| {md(s.name)} | {s.passed} | {s.failed} | {s.not_applicable} |")
+        out.append(f"| {md(s.name)} | {s.passed} | {s.failed} | {s.not_applicable} | {s.unjudged} |")
     if card.retries:
         out += ["", t("md.retries", lang, count=card.retries)]
     if card.practise_next:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coach.offline import OfflineGrader
-from coach.rubric import load_rubric
+from coach.rubric import DEFAULT_RUBRIC, load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -51,8 +51,7 @@ def run_coach(*args: str, stdin: str | bytes | None = None, timeout: float = 60,
                           text=True, encoding="utf-8", timeout=timeout, cwd=cwd, env=env)
 
 
-@pytest.fixture()
-def team_service(tmp_path, rubric):
+def make_team_service(tmp_path: Path, rubric, rubric_path: Path | None = None):
     """The page's service on a fresh database with a trainer (tess) and two trainees (alice, bob)."""
     from coach.accounts import Accounts, Role
     from coach.db import Database
@@ -62,8 +61,46 @@ def team_service(tmp_path, rubric):
 
     db_path = tmp_path / "coach.sqlite3"
     personas, _ = load_personas()
-    service = Coach(Settings(database=str(db_path)), rubric, personas, Database(db_path))
+    settings = Settings(database=str(db_path), rubric=str(rubric_path) if rubric_path else None)
+    service = Coach(settings, rubric, personas, Database(db_path))
     accounts = Accounts(service.store.db)
     users = {name: accounts.add(name, role, "a-long-password") for name, role in
              (("tess", Role.TRAINER), ("alice", Role.TRAINEE), ("bob", Role.TRAINEE))}
     return service, users
+
+
+@pytest.fixture()
+def team_service(tmp_path, rubric):
+    return make_team_service(tmp_path, rubric)
+
+
+# A criterion a trainer adds that the offline grader has no check for: it is always "not judged
+# offline", whatever the reply, so what the page and the files show for that outcome can be tested
+# without depending on what the offline checks can or cannot see.
+UNCHECKED = {
+    "id": "warm_tone", "name": "Warm tone", "names": {"es": "Tono cálido", "sv": "Varm ton", "pl": "Ciepły ton",
+                                                      "lv": "Silts tonis", "ar": "نبرة دافئة"},
+    "good": "Sound warm and human, not scripted.", "applies": "always", "applies_note": "Every reply.",
+    "pass_examples": [{"lang": "en", "text": "I'm really glad you called about this."}],
+    "fail_examples": [{"lang": "pl", "text": "Proszę czekać."}],
+    "better": {"en": "I'm glad you told me, {customer}."},
+    "sources": [{"seed": "003_36061d50483179f0.txt", "item": "method 1: stay friendly"}],
+}
+
+
+def write_unchecked_rubric(folder: Path) -> Path:
+    """The shipped rubric plus the unchecked criterion, as a trainer's rubric file."""
+    import yaml
+
+    data = yaml.safe_load(DEFAULT_RUBRIC.read_text(encoding="utf-8"))
+    data["criteria"].append(UNCHECKED)
+    path = folder / "rubric-with-warm-tone.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def unchecked_rubric(tmp_path_factory):
+    """(path, Rubric) of the shipped rubric with a criterion the offline grader cannot judge."""
+    path = write_unchecked_rubric(tmp_path_factory.mktemp("rubric"))
+    return path, load_rubric(path)

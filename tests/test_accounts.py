@@ -96,7 +96,7 @@ def test_names_are_normalised_and_compared_as_people_read_them(accounts):
 
 def test_an_old_database_gets_name_keys_and_keeps_every_account(tmp_path):
     path = tmp_path / "old.sqlite3"
-    with sqlite3.connect(path) as con:  # v3's users table, with two names v4 reads as one
+    with sqlite3.connect(path) as con:  # v4's users table, with two names v5 reads as one
         con.execute("CREATE TABLE conversations (id TEXT PRIMARY KEY, owner TEXT, persona_id TEXT NOT NULL, "
                     "persona_name TEXT NOT NULL, customer_name TEXT NOT NULL, language TEXT NOT NULL, mode TEXT NOT "
                     "NULL DEFAULT 'practice', started_at TEXT NOT NULL, updated_at TEXT NOT NULL, ended_at TEXT, "
@@ -106,7 +106,7 @@ def test_an_old_database_gets_name_keys_and_keeps_every_account(tmp_path):
                     "NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, password_changed_at TEXT NOT NULL)")
         for uid, name, at in (("u1", "anna", "2026-01-01"), ("u2", "\u0430nna", "2026-01-02")):
             con.execute("INSERT INTO users VALUES (?, ?, 'trainee', 'x', ?, ?)", (uid, name, at, at))
-        con.execute("PRAGMA user_version = 3")
+        con.execute("PRAGMA user_version = 4")
     accounts = Accounts(Database(path))
     assert sorted(u.id for u in accounts.list()) == ["u1", "u2"]
     assert accounts.by_name("anna").id == "u1"
@@ -142,3 +142,15 @@ def test_users_are_managed_from_a_script(tmp_path):
     assert no_stdin.returncode == 2 and "--password-stdin" in no_stdin.stderr
     assert run_coach("users", "remove", "alice", env_extra=env).returncode == 0
     assert "alice" not in run_coach("users", "list", env_extra=env).stdout
+
+
+def test_an_account_name_is_the_trainees_spoken_name_only_when_it_is_a_name():
+    from coach.accounts import LOCAL, Role, User
+
+    def spoken(name: str) -> str | None:
+        return User(id="u1", name=name, role=Role.TRAINEE).spoken_name
+
+    assert [spoken(n) for n in ("alice", "Anna", "anna-maria", "أحمد", "Zbigniew")] == [
+        "Alice", "Anna", "Anna-Maria", "أحمد", "Zbigniew"]
+    assert [spoken(n) for n in ("trainer2", "a.kowalska", "x", "tom_s")] == [None] * 4
+    assert LOCAL.spoken_name is None  # the page without accounts knows no name

@@ -39,3 +39,11 @@ def test_bad_lines_are_reported_with_their_line_and_the_rest_still_read(tmp_path
     assert isinstance(items[1][1], DataFileError) and items[1][1].line == 2
     assert isinstance(items[2][1], DataFileError) and items[2][1].field == "reply"
     assert items[3][1].reply == "Bye"
+
+
+def test_unjudged_is_the_graders_outcome_never_a_gold_label(tmp_path):
+    path = tmp_path / "cases.jsonl"
+    path.write_text(json.dumps({"id": 1, "reply": "Hello", "labels": {"own_it": "unjudged"}}) + "\n", encoding="utf-8")
+    [(line, error)] = list(read_cases_lines(path))
+    assert isinstance(error, DataFileError) and line == 1
+    assert "'unjudged' is not a gold label" in str(error) and "\n" not in str(error)

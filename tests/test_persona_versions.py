@@ -80,6 +80,31 @@ def test_export_and_import_move_personas_between_files_and_the_database(team_ser
     assert bad.returncode == 1 and "field 'language'" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_the_persona_commands_see_what_the_page_published(team_service, tmp_path):
+    """`persona list` shows a page-published version (and that it replaces the file), and
+    `persona validate` / `persona test` take its id as trainees meet it."""
+    service, users = team_service
+    env = {"COACH_DB": str(service.store.db.path)}
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "lawsuit-19-dollars.yaml").write_text(LAWSUIT.replace("Gary Thompson", "Gavin Thompson"), encoding="utf-8")
+    (folder / "fifty-dollar-lawsuit.yaml").write_text(NEW, encoding="utf-8")
+    assert run_coach("persona", "import", str(folder), "--publish", env_extra=env).returncode == 0
+    listed = run_coach("persona", "list", env_extra=env)
+    assert listed.returncode == 0, listed.stderr
+    rows = {line.split()[0]: line for line in listed.stdout.splitlines()}
+    assert "page v1" in rows["fifty-dollar-lawsuit"] and "The $50 lawsuit" in rows["fifty-dollar-lawsuit"]
+    assert "page v1" in rows["lawsuit-19-dollars"] and "Gavin Thompson" in rows["lawsuit-19-dollars"]
+    assert " file " in rows["repeat-refund"]
+    validated = run_coach("persona", "validate", "fifty-dollar-lawsuit", "repeat-refund", env_extra=env)
+    assert validated.returncode == 0, validated.stderr
+    assert validated.stdout.splitlines() == ["ok: fifty-dollar-lawsuit (en, hard, page version 1)",
+                                             "ok: repeat-refund (en, hard)"]
+    tested = run_coach("persona", "test", "lawsuit-19-dollars", env_extra=env, timeout=120)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert tested.stdout.startswith("ok   lawsuit-19-dollars") and "1 of 1 personas" in tested.stdout
+
+
 def test_files_that_could_freeze_the_server_are_refused_at_once(team_service):
     service, users = team_service
     bomb = 'a0: &a0 ["lol"]\n' + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10))

@@ -10,6 +10,7 @@ from itertools import product
 import pytest
 
 from coach.errors import Refusal
+from coach.languages import Address
 from coach.mood import EndState, MoodTracker
 from coach.notices import NoticeKind
 from coach.personas import find_persona, load_personas
@@ -103,7 +104,7 @@ def test_the_customer_speaks_its_end_line_when_the_conversation_ends():
     persona = find_persona("lawsuit-19-dollars")
     conversation = play(persona, ["good"] * 6)
     assert conversation.end is EndState.RESOLVED
-    assert conversation.turns[-1].customer in persona.lines.resolved
+    assert conversation.turns[-1].customer in [line.neutral for line in persona.lines.resolved]
     practice = offline_practice(persona)
     practice.conversation.end = EndState.ENDED
     with pytest.raises(Refusal, match="has ended"):
@@ -161,11 +162,13 @@ def test_the_llm_customer_prompt_carries_the_persona_the_mood_and_the_last_move(
     persona = find_persona("late-order-ahmad")
     with FakeOpenAI() as server:
         server.responder = lambda body: "متى ستصل الهدية إذن؟" if body.get("stream") else judge_json(rubric)
-        practice = start_practice(persona, settings=settings_for(server, customer_model="fake-customer"), rubric=rubric)
+        practice = start_practice(persona, settings=settings_for(server, customer_model="fake-customer"), rubric=rubric,
+                                  address=Address.FEMININE)
         record = asyncio.run(practice.turn("أفهم ذلك، لكن هذه سياسة الشركة."))
         customer_calls = [r for r in server.requests if r.get("stream")]
     assert record.customer == "متى ستصل الهدية إذن؟"
     system = customer_calls[0]["messages"][0]["content"]
+    assert "Address the employee as a woman" in system  # the trainee's form of address
     assert "أحمد" in system and persona.situation.split()[0] in system and "العربية" in system
     assert f"Your anger now: {record.mood_after} out of 100" in system
     assert 'No "yes, but"' in system  # what the trainee just did
@@ -212,8 +215,7 @@ def test_a_failing_customer_model_falls_back_to_the_scripted_lines(rubric):
         server.responder = lambda body: Scripted(status=500) if body.get("stream") else judge_json(rubric)
         practice = start_practice(persona, settings=settings_for(server, max_retries=0), rubric=rubric)
         record = asyncio.run(practice.turn(reply(persona, "mild")))
-    all_lines = {line for group in (persona.lines.calm, persona.lines.annoyed, persona.lines.angry) for line in group}
-    all_lines |= {line for r in persona.lines.reactions.values() for group in r.values() for line in group}
+    all_lines = {line.neutral for line in persona.lines.every_line()}
     assert record.customer in all_lines
     assert any(n.kind is NoticeKind.CUSTOMER_FALLBACK and "scripted lines stand in" in n.text() for n in record.notices)
 
@@ -226,6 +228,7 @@ def test_practice_in_the_terminal(tmp_path):
     out = result.stdout
     assert persona.opening in out and "Offline engine" in out
     assert '✗ No "yes, but"' in out and "mood " in out and "practise next:" in out
+    assert "try: I know it's a big decision, Priya." in out  # the better phrasing drawn from her situation
     saved = list(tmp_path.glob("*.json"))
     assert len(saved) == 1
     data = json.loads(saved[0].read_text(encoding="utf-8"))
@@ -246,9 +249,7 @@ def test_a_hanging_endpoint_costs_the_trainee_at_most_the_turn_deadline(rubric):
             elapsed = time.perf_counter() - started
         assert elapsed < 2 + 2.5, elapsed  # the deadline, with a generous margin for a busy machine
         assert record.grade.engine in ("offline", "offline (fallback)")
-        scripted = {line for group in (persona.lines.calm, persona.lines.annoyed, persona.lines.angry,
-                                       persona.lines.resolved, persona.lines.walked_out) for line in group}
-        scripted |= {line for r in persona.lines.reactions.values() for group in r.values() for line in group}
+        scripted = {line.neutral for line in persona.lines.every_line()}
         assert record.customer in scripted
         assert record.notices and all("\n" not in n.text() and "Traceback" not in n.text() for n in record.notices)
 
@@ -284,3 +285,65 @@ def test_a_model_judge_explains_in_the_trainees_page_language(rubric):
         asyncio.run(practice.turn("Please hold on."))
         judge_calls = [r for r in server.requests if not r.get("stream")]
     assert "Write explanations in Latviešu (lv)." in judge_calls[0]["messages"][0]["content"]
+
+
+def test_the_model_judge_sees_the_whole_conversation_and_the_trainees_name(rubric):
+    persona = find_persona("lawsuit-19-dollars")
+    with FakeOpenAI() as server:
+        server.responder = lambda body: "Go on then." if body.get("stream") else judge_json(rubric)
+        practice = start_practice(persona, settings=settings_for(server), rubric=rubric)
+        practice.conversation.trainee_name = "Sam"
+
+        async def two_turns():
+            first = await practice.turn("Hello Gary, I'm Sam. Let me look.")
+            await practice.turn("Gary, I'll check it now.")
+            return first
+
+        first = asyncio.run(two_turns())
+        judged = [r["messages"] for r in server.requests if "Grade this reply." in r["messages"][-1]["content"]]
+    assert len(judged) == 2
+    said = [m["content"] for m in judged[1][:-1] if m["content"].startswith("[")]
+    assert said == [f"[customer] {practice.conversation.opening}", "[trainee] Hello Gary, I'm Sam. Let me look.",
+                    f"[customer] {first.customer}"]
+    task = json.loads(judged[1][-1]["content"].split("\n", 1)[1])
+    assert task["trainee_name"] == "Sam" and task["reply"] == "Gary, I'll check it now."
+
+
+def test_better_phrasings_come_from_the_personas_situation_in_every_record_of_the_turn(rubric):
+    """After a "yes, but" to Gary, the better phrasing speaks of his logo and his refund, on the turn,
+    the scorecard and the Markdown transcript; a criterion the persona has no phrasing for keeps
+    the rubric's."""
+    from coach.scorecard import scorecard
+    from coach.transcript import transcript_markdown
+
+    gary = find_persona("lawsuit-19-dollars")
+    practice = offline_practice(gary)
+    record = asyncio.run(practice.turn("I understand, but that's our policy. You should have read the description."))
+    better = record.grade.get("no_yes_but").better
+    assert better and "logo" in better and better.startswith("I hear you, Gary")
+    card = scorecard(practice.conversation, rubric)
+    assert better in [f.better for f in card.failures]
+    assert better in transcript_markdown(practice.conversation, rubric)
+    plain = start_practice(gary.model_copy(update={"better": {}}), engine="offline")
+    fallback = asyncio.run(plain.turn("I understand, but that's our policy.")).grade.get("no_yes_but").better
+    assert fallback and "logo" not in fallback and fallback.startswith("I hear you, Gary")
+
+
+def test_practice_in_the_terminal_in_the_trainees_form_of_address(tmp_path):
+    persona = find_persona("abusive-caller")
+    script = "\n".join([reply(persona, "good")] * 6) + "\n"
+    result = run_coach("practice", "abusive-caller", "--address", "feminine", "--save", str(tmp_path), stdin=script)
+    assert result.returncode == 0, result.stderr
+    assert "Dziękuję, że pani to załatwiła." in result.stdout
+    bad = run_coach("practice", "abusive-caller", "--address", "female")
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_a_resumed_conversation_keeps_the_form_of_address_it_started_with():
+    from coach.practice import Conversation
+
+    persona = find_persona("abusive-caller")
+    practice = start_practice(persona, engine="offline", address=Address.FEMININE)
+    saved = Conversation.model_validate_json(practice.conversation.model_dump_json())
+    resumed = start_practice(persona, engine="offline", conversation=saved, address=Address.MASCULINE)
+    assert saved.address is Address.FEMININE and resumed.customer.address is Address.FEMININE  # type: ignore[attr-defined]

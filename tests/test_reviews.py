@@ -95,3 +95,65 @@ def test_a_correction_to_n_a_is_shown_with_its_comment(team_service):
     seen = asyncio.run(service.conversation(users["alice"], cid))
     html = views.grade_panel(seen.turns[0].grade, seen.turns[0].reply, service.rubric)
     assert "data-criterion='no_yes_but' data-verdict='n/a'" in html and "Nothing was asked yet." in html
+
+
+def test_a_trainer_decides_what_the_grader_could_not_judge_and_agreement_counts_it_apart(tmp_path, unchecked_rubric):
+    from coach.web import views
+    from tests.conftest import make_team_service
+
+    path, with_warm = unchecked_rubric
+    service, users = make_team_service(tmp_path, with_warm, path)
+    tess = users["tess"]
+    cid = played(service, users["alice"], ["I understand, but that's our policy.", "Please hold on."])
+    assert asyncio.run(service.conversation(tess, cid)).turns[0].grade.get("warm_tone").verdict is Verdict.UNJUDGED
+    with pytest.raises(Refusal) as refused:  # "unjudged" is only ever the grader's outcome
+        asyncio.run(service.review(tess, cid, 0, "warm_tone", "unjudged", "Can't tell."))
+    assert refused.value.key == "error.unknown_verdict"
+    asyncio.run(service.review(tess, cid, 0, "warm_tone", "fail", "Cold and scripted."))
+    asyncio.run(service.review(tess, cid, 1, "warm_tone", "pass", "Fine."))
+    asyncio.run(service.review(tess, cid, 0, "no_yes_but", "fail", "Right."))
+    rows = {a.criterion: (a.cases, a.agreed, a.unjudged) for a in asyncio.run(service.agreement(tess))}
+    assert rows == {"warm_tone": (0, 0, 2), "no_yes_but": (1, 1, 0)}
+    html = views.agreement_html(asyncio.run(service.agreement(tess)), with_warm, "pl")
+    assert "Nie oceniono offline" in html and "<td>0 (–)</td><td class='unjudged'>2</td>" in html
+    seen = asyncio.run(service.conversation(users["alice"], cid))
+    warm = seen.turns[0].grade.get("warm_tone")
+    assert warm.verdict is Verdict.FAIL and warm.review.original is Verdict.UNJUDGED
+    panel = views.grade_panel(seen.turns[0].grade, seen.turns[0].reply, with_warm, ui="en")
+    assert "(the grader said not judged offline — needs a model)" in panel  # the correction says what it replaced
+    cases = [c for c in run_coach("eval", "export-labels", env_extra={"COACH_DB": str(service.store.db.path)})
+             .stdout.splitlines()]
+    labels = [json.loads(c)["labels"] for c in cases]
+    assert labels == [{"warm_tone": "fail", "no_yes_but": "fail"}, {"warm_tone": "pass"}]  # trainers' verdicts
+
+
+def test_reviews_from_before_the_unjudged_outcome_survive_the_upgrade(tmp_path):
+    from coach.db import VERSION, Database
+
+    path = tmp_path / "v3.sqlite3"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE conversations (id TEXT PRIMARY KEY, owner TEXT, persona_id TEXT NOT NULL, "
+                    "persona_name TEXT NOT NULL, customer_name TEXT NOT NULL, language TEXT NOT NULL, mode TEXT NOT "
+                    "NULL DEFAULT 'practice', started_at TEXT NOT NULL, updated_at TEXT NOT NULL, ended_at TEXT, "
+                    "outcome TEXT, turns INTEGER NOT NULL, score REAL, version INTEGER NOT NULL DEFAULT 0, "
+                    "data TEXT NOT NULL)")
+        con.execute("CREATE TABLE reviews (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL "
+                    "REFERENCES conversations(id) ON DELETE CASCADE, idx INTEGER NOT NULL, attempt INTEGER NOT NULL, "
+                    "criterion TEXT NOT NULL, original TEXT NOT NULL CHECK (original IN ('pass', 'fail', 'n/a')), "
+                    "verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'n/a')), comment TEXT NOT NULL, "
+                    "reviewer TEXT NOT NULL, created_at TEXT NOT NULL)")
+        con.execute("INSERT INTO conversations VALUES ('c1', 'u', 'p', 'P', 'Gary', 'en', 'practice', 't', 't', "
+                    "NULL, NULL, 1, NULL, 1, '{}')")
+        con.execute("INSERT INTO reviews (conversation_id, idx, attempt, criterion, original, verdict, comment, "
+                    "reviewer, created_at) VALUES ('c1', 0, 0, 'no_yes_but', 'fail', 'pass', 'ok', 'tess', 't')")
+        con.execute("PRAGMA user_version = 3")
+    db = Database(path)
+    with db.connect(write=True) as con:
+        assert con.execute("SELECT criterion, original, verdict FROM reviews").fetchall() == [("no_yes_but", "fail", "pass")]
+        con.execute("INSERT INTO reviews (conversation_id, idx, attempt, criterion, original, verdict, comment, "
+                    "reviewer, created_at) VALUES ('c1', 0, 0, 'own_it', 'unjudged', 'pass', 'ok', 'tess', 't')")
+        with pytest.raises(sqlite3.IntegrityError):  # a trainer's verdict is still pass, fail or n/a
+            con.execute("INSERT INTO reviews (conversation_id, idx, attempt, criterion, original, verdict, comment, "
+                        "reviewer, created_at) VALUES ('c1', 0, 0, 'own_it', 'pass', 'unjudged', 'x', 'tess', 't')")
+        assert con.execute("PRAGMA user_version").fetchone()[0] == VERSION
+        assert con.execute("SELECT name FROM sqlite_master WHERE name = 'reviews_conversation'").fetchone()

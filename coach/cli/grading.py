@@ -14,9 +14,23 @@ from coach.engines import Grader, grade_cases, make_grader
 from coach.errors import CoachError
 from coach.grades import Grade
 from coach.languages import LANGUAGES
+from coach.practice import explain_in
 from coach.render import grade_record, grade_text
 from coach.rubric import load_rubric
 from coach.settings import describe, load_settings
+
+
+class _Said(argparse.Action):
+    """--context and --said build one conversation, in the order they are given on the line."""
+
+    def __init__(self, option_strings: list[str], dest: str, role: str, **kwargs) -> None:
+        super().__init__(option_strings, dest, **kwargs)
+        self.role = role
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        turns = list(getattr(namespace, self.dest, None) or [])
+        turns.append(Turn.model_validate({"role": self.role, "content": values}))
+        setattr(namespace, self.dest, turns)
 
 
 class _Notices:
@@ -46,12 +60,13 @@ def _grade(args: argparse.Namespace) -> int:
     reply = decode_input(sys.stdin.buffer.read(), "standard input") if args.reply == "-" else args.reply
     if not reply.strip():
         raise UsageError("the reply is empty: there is nothing to grade")
-    context = [Turn(role="customer", content=text) for text in args.context or []]
-    grade = notices(grader.grade(reply, lang=args.lang, customer_name=args.customer_name, context=context))
+    words = args.explain_in or ("reply" if settings.explain_in == "reply" else "en")
+    grade = notices(grader.grade(reply, lang=args.lang, customer_name=args.customer_name, context=args.turns or [],
+                                 agent_name=args.agent_name, explain=explain_in(args.lang if words == "reply" else words)))
     if args.json:
         print(json.dumps(grade_record(None, grade), ensure_ascii=False, indent=2))
     else:
-        print(grade_text(grade, rubric))
+        print(grade_text(grade, rubric, lang=grade.lang if words == "reply" else words))
     return 0
 
 
@@ -128,9 +143,16 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     grade.add_argument("reply", nargs="?", help="the trainee's reply ('-' reads it from standard input, as UTF-8)")
     grade.add_argument("--customer-name", help="the customer's name, to check it was used")
     grade.add_argument("--lang", choices=sorted(LANGUAGES), help="language of the reply (guessed when left out)")
-    grade.add_argument("--context", action="append", metavar="TEXT", help="what the customer said before (repeatable)")
+    grade.add_argument("--context", action=_Said, dest="turns", role="customer", metavar="TEXT",
+                       help="what the customer said before the reply (repeatable)")
+    grade.add_argument("--said", action=_Said, dest="turns", role="trainee", metavar="TEXT",
+                       help="what the trainee replied earlier (repeatable); with --context, in the order given")
+    grade.add_argument("--agent-name", metavar="NAME", help="the trainee's own name, when known")
     grade.add_argument("--cases", metavar="FILE", help="grade every case in a JSON-lines file; print one JSON line each")
     grade.add_argument("--json", action="store_true", help="print the grade as JSON")
+    grade.add_argument("--explain-in", choices=[*sorted(LANGUAGES), "reply"], metavar="LANG",
+                       help="language of the verdicts and explanations shown: en, es, sv, pl, lv, ar, or reply "
+                            "(the reply's language); default en, or reply when COACH_EXPLAIN_IN=reply")
     grade.add_argument("--engine", choices=["auto", "offline", "llm"], default=None,
                        help="offline detectors, or the model judge combined with them (default: llm when configured)")
     grade.add_argument("--concurrency", type=int, default=8, help="model calls in flight with --cases (default 8)")

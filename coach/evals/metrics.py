@@ -1,6 +1,8 @@
 """The eval metrics, as small pure functions over grading records.
 
 Positive class for precision/recall/F1 is "fail": a grader exists to catch mistakes.
+A verdict is pass, fail, n/a or unjudged (the offline grader could not decide); a gold label is
+pass, fail or n/a. Unjudged is never a pass or a fail: it lowers coverage, not accuracy when judged.
 Every metric's definition is in DEFINITIONS and is printed in each report.
 """
 
@@ -13,24 +15,36 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any, cast
 
-CATEGORIES = ("pass", "fail", "n/a")
+CATEGORIES = ("pass", "fail", "n/a", "unjudged")  # what a grader may say
+GOLD = ("pass", "fail", "n/a")  # what a gold label may say
+APPLICABLE = ("pass", "fail")  # gold labels under which the criterion applies
 
 DEFINITIONS = {
-    "accuracy": "Share of gradings whose verdict equals the gold label (over every repeat).",
-    "precision_fail": "Of the gradings that said fail, the share whose gold label is fail.",
-    "recall_fail": "Of the gradings whose gold label is fail, the share that said fail.",
+    "accuracy": "Share of gradings whose verdict equals the gold label (over every repeat); an unjudged verdict "
+                "is not right.",
+    "applicable": "Gradings whose gold label is pass or fail (the criterion applies).",
+    "coverage": "Of the applicable gradings, the share the grader judged (any verdict but unjudged).",
+    "accuracy_judged": "Accuracy when judged: of the gradings with a gold label that the grader judged (any verdict "
+                       "but unjudged), the share whose verdict equals the gold label.",
+    "unjudged": "Gradings the grader could not judge (it said unjudged): counted here, never as a pass or a fail.",
+    "flagged_accuracy": "Flagged or not: share of gradings where the grader said fail exactly when the gold label is "
+                        "fail (what a trainee sees of a prohibition: flagged, or not).",
+    "precision_fail": "Fail precision: of the gradings that said fail, the share whose gold label is fail (gold n/a "
+                      "included).",
+    "recall_fail": "Of the gradings whose gold label is fail, the share that said fail (an unjudged one is a miss).",
     "f1_fail": "Harmonic mean of fail precision and fail recall.",
-    "kappa_gold": "Cohen's kappa between verdicts and gold labels over pass/fail/n/a: agreement beyond chance "
-                  "(1 perfect, 0 chance level).",
+    "kappa_gold": "Cohen's kappa between verdicts and gold labels over pass/fail/n/a/unjudged: agreement beyond "
+                  "chance (1 perfect, 0 chance level).",
     "retest_identical": "Share of cases whose verdict is the same in every repeat.",
-    "fleiss_kappa": "Fleiss' kappa across repeats (repeats as raters, cases as subjects, pass/fail/n/a): "
+    "fleiss_kappa": "Fleiss' kappa across repeats (repeats as raters, cases as subjects, pass/fail/n/a/unjudged): "
                     "consistency beyond chance; undefined when every verdict is the same category.",
     "paraphrase_flip_rate": "Pairs of cases in the same group and language (paraphrases) whose majority verdicts "
                             "differ, as a share of such pairs.",
     "language_flip_rate": "Pairs of cases in the same group but different languages (translations) whose majority "
                           "verdicts differ, as a share of such pairs, per language pair.",
-    "offline_judge_agreement": "Share of gradings where the offline grader and the model judge gave the same "
-                               "verdict; where they differ and a gold label exists, which one it sides with.",
+    "offline_judge_agreement": "Share of gradings the offline grader judged where it and the model judge gave the "
+                               "same verdict; where they differ and a gold label exists, which one it sides with. "
+                               "Gradings the offline grader left unjudged are counted apart.",
     "evidence_validity": "Share of quoted spans that occur in the reply (quotes that do not are dropped).",
     "latency": "Seconds per grading, p50 and p95, over gradings that called the model (cached ones excluded).",
     "cost": "Prompt tokens counted with tiktoken before sending, prompt and completion tokens the server reported, "
@@ -56,14 +70,19 @@ def agreement_with_gold(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     precision, recall = _div(tp, tp + fp), _div(tp, tp + fn)
     f1 = (2 * precision * recall / (precision + recall)) if precision and recall else (0.0 if precision is not None
                                                                                         and recall is not None else None)
-    return {"n": n, "accuracy": _div(sum(v == g for v, g in pairs), n), "precision_fail": precision,
-            "recall_fail": recall, "f1_fail": f1, "kappa_gold": cohen_kappa(pairs),
-            "confusion": confusion(pairs)}
+    applicable = [(v, g) for v, g in pairs if g in APPLICABLE]
+    judged = [(v, g) for v, g in pairs if v != "unjudged"]
+    return {"n": n, "accuracy": _div(sum(v == g for v, g in pairs), n), "applicable": len(applicable),
+            "coverage": _div(sum(v != "unjudged" for v, _ in applicable), len(applicable)),
+            "accuracy_judged": _div(sum(v == g for v, g in judged), len(judged)), "unjudged": n - len(judged),
+            "precision_fail": precision, "recall_fail": recall, "f1_fail": f1,
+            "flagged_accuracy": _div(sum((v == "fail") == (g == "fail") for v, g in pairs), n),
+            "kappa_gold": cohen_kappa(pairs), "confusion": confusion(pairs)}
 
 
 def confusion(pairs: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
     """confusion[gold][verdict] = count."""
-    table = {g: {v: 0 for v in CATEGORIES} for g in CATEGORIES}
+    table = {g: {v: 0 for v in CATEGORIES} for g in GOLD}
     for v, g in pairs:
         table[g][v] += 1
     return table
@@ -150,16 +169,18 @@ def invariance(records: list[dict], criterion: str) -> dict[str, Any]:
 
 
 def offline_vs_judge(records: list[dict], criterion: str) -> dict[str, Any] | None:
-    rows = [r for r in records if r.get("judge") and criterion in r["judge"] and criterion in r.get("offline", {})]
-    if not rows:
+    both = [r for r in records if r.get("judge") and criterion in r["judge"] and criterion in r.get("offline", {})]
+    if not both:
         return None
+    rows = [r for r in both if r["offline"][criterion] != "unjudged"]
     agree = sum(1 for r in rows if r["offline"][criterion] == r["judge"][criterion])
     sides: Counter[str] = Counter()
     for r in rows:
         o, j, g = r["offline"][criterion], r["judge"][criterion], r.get("labels", {}).get(criterion)
         if o != j and g is not None:
             sides["offline" if o == g else "judge" if j == g else "neither"] += 1
-    return {"gradings": len(rows), "agreement": agree / len(rows), "gold_sides_with": dict(sides)}
+    return {"gradings": len(rows), "agreement": _div(agree, len(rows)), "gold_sides_with": dict(sides),
+            "offline_unjudged": len(both) - len(rows)}
 
 
 def percentile(values: list[float], q: float) -> float | None:

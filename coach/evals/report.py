@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from coach.evals.metrics import CATEGORIES, majority, summarize
+from coach.evals.metrics import CATEGORIES, GOLD, majority, summarize
 from coach.evals.runner import load_results
 
 
@@ -27,7 +27,9 @@ def _f(value: Any, pct: bool = False) -> str:
     return str(value)
 
 
-ROWS = [("accuracy", "accuracy", True), ("precision_fail", "fail precision", True), ("recall_fail", "fail recall", True),
+ROWS = [("applicable", "applicable", False), ("accuracy", "accuracy", True), ("coverage", "coverage", True),
+        ("accuracy_judged", "accuracy when judged", True), ("precision_fail", "fail precision", True),
+        ("recall_fail", "fail recall", True),
         ("f1_fail", "fail F1", False), ("kappa_gold", "κ vs gold", False), ("retest_identical", "same every repeat", True),
         ("fleiss_kappa", "Fleiss κ", False), ("paraphrase_flip_rate", "paraphrase flips", True),
         ("language_flip_rate", "translation flips", True)]
@@ -38,7 +40,9 @@ def markdown(report: dict[str, Any]) -> str:
     out = [f"# Eval report: {Path(run['dataset']).name} · {run['engine']} engine",
            "", f"- Rubric {run['rubric']}; {report['gradings']} gradings ({run['repeats']} repeats); "
            f"errors: {report['errors']}" + (f"; judge {run['judge_model']} at {run['endpoint']}" if run.get("judge_model") else ""),
-           f"- Overall: accuracy {_f(report['overall']['accuracy'], True)}, κ {_f(report['overall']['kappa_gold'])}, "
+           f"- Overall: accuracy {_f(report['overall']['accuracy'], True)}, coverage "
+           f"{_f(report['overall']['coverage'], True)}, accuracy when judged "
+           f"{_f(report['overall']['accuracy_judged'], True)}, κ {_f(report['overall']['kappa_gold'])}, "
            f"fail F1 {_f(report['overall']['f1_fail'])}, same every repeat {_f(report['overall']['retest_identical'], True)}",
            f"- Evidence validity: {_f(report['evidence']['validity'], True)} of {report['evidence']['quoted_spans']} quoted spans",
            f"- Model calls {cl['model_calls']} (cached {cl['cached_calls']}); tokens counted {cl['counted_prompt_tokens']}"
@@ -106,7 +110,7 @@ def charts(report: dict[str, Any]) -> list[tuple[str, str]]:
 def _confusion_table(table: dict[str, dict[str, int]]) -> str:
     head = "".join(f"<th>said {k}</th>" for k in CATEGORIES)
     rows = "".join(f"<tr><th>gold {g}</th>" + "".join(f"<td>{table[g][v]}</td>" for v in CATEGORIES) + "</tr>"
-                   for g in CATEGORIES)
+                   for g in GOLD)
     return f"<table class='cm'><tr><th></th>{head}</tr>{rows}</table>"
 
 
@@ -173,9 +177,11 @@ def compare(run_a: Path, run_b: Path) -> dict[str, Any]:
 
 
 def compare_text(result: dict[str, Any]) -> str:
-    lines = [f"A: {result['a']}", f"B: {result['b']}", "", "criterion                  Δaccuracy  Δretest  Δκ"]
+    lines = [f"A: {result['a']}", f"B: {result['b']}", "",
+             "criterion                  Δaccuracy Δcoverage Δacc.judged Δfail prec.  Δretest        Δκ"]
     for c, d in result["deltas"].items():
-        lines.append(f"{c:<26} {_signed(d['accuracy'])}  {_signed(d['retest_identical'])}  {_signed(d['kappa_gold'])}")
+        lines.append(f"{c:<26} {_signed(d['accuracy'])}  {_signed(d['coverage'])}    {_signed(d['accuracy_judged'])}"
+                     f"    {_signed(d['precision_fail'])} {_signed(d['retest_identical'])}  {_signed(d['kappa_gold'])}")
     lines += ["", f"{len(result['flipped'])} case verdicts flipped ({result['fixed']} now match gold, "
                   f"{result['broken']} no longer do):"]
     for f in result["flipped"][:50]:

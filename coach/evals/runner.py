@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.cases import Case, read_cases
-from coach.engines import CombinedGrader, OfflineEngine
+from coach.engines import CombinedGrader, OfflineEngine, grade_case
 from coach.errors import CoachError
 from coach.evals.cache import CallCache, salt
 from coach.grades import Grade
@@ -125,8 +125,7 @@ class EvalRun:
         started = time.perf_counter()
         counts = [0, 0]
         call_counts.set(counts)
-        grade = await self.grader.agrade(case.reply, lang=lang, customer_name=case.customer_name,
-                                         context=case.context, ask_all=self.engine == "llm")
+        grade = await grade_case(self.grader, case, ask_all=self.engine == "llm")
         record["calls"], record["cached_calls"] = counts
         failures = [n.text() for n in grade.notices if n.kind is NoticeKind.GRADER_FALLBACK]
         record["error"] = failures[0] if failures else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from coach.cases import Case, Turn
 from coach.explaining import reason_text
@@ -41,7 +41,10 @@ class OfflineGrader:
         self.rubric = rubric or load_rubric()
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-              context: Iterable[Turn] = (), agent_name: str | None = None) -> Grade:
+              context: Iterable[Turn] = (), agent_name: str | None = None,
+              better: Mapping[str, str] | None = None) -> Grade:
+        """`better`: better phrasings drawn from the customer's situation, by criterion id (a
+        persona's); the rubric's phrasing stands where none is given."""
         reply = reply if isinstance(reply, str) else str(reply)
         notices = []
         graded = reply
@@ -50,26 +53,29 @@ class OfflineGrader:
             graded = reply[:MAX_GRADED_CHARS]
         lang = lang or detect(graded)
         situation = Situation(Text.of(graded), lexicon(lang), lang, customer_name, list(context), agent_name)
-        results = [self._run(criterion, situation) for criterion in self.rubric.criteria]
+        results = [self._run(criterion, situation, (better or {}).get(criterion.id)) for criterion in self.rubric.criteria]
         return Grade(lang=lang, engine=self.name, criteria=results, notices=notices)
 
     def grade_case(self, case: Case) -> Grade:
         return self.grade(case.reply, lang=case.lang, customer_name=case.customer_name, context=case.context,
                           agent_name=case.agent_name)
 
-    def _run(self, criterion: Criterion, s: Situation) -> CriterionGrade:
+    def _run(self, criterion: Criterion, s: Situation, better_template: str | None = None) -> CriterionGrade:
         check = CHECKS.get(criterion.id)
         if check is None:
-            return self._said(criterion, Verdict.NA, Because(CANNOT_JUDGE, {}))
+            return self._said(criterion, Verdict.UNJUDGED, Because(CANNOT_JUDGE, {}))
         if not s.reply.low.strip():
             return self._said(criterion, Verdict.NA, Because("empty", {}))
         verdict, why, evidence, confidence = check(s)
         better = None
         if verdict is Verdict.FAIL:
-            better = fill_better(criterion.better_for(s.lang), s.customer_name, s.own_name or s.agent_name, s.lang)
+            better = fill_better(better_template or criterion.better_for(s.lang), s.customer_name,
+                                 s.own_name or s.agent_name, s.lang)
         return self._said(criterion, verdict, why, evidence=evidence, better=better, confidence=confidence)
 
     def _said(self, criterion: Criterion, verdict: Verdict, why: Because, **fields) -> CriterionGrade:
+        if why.reason == CANNOT_JUDGE:  # the one place a check's "cannot judge" becomes its own outcome
+            verdict = Verdict.UNJUDGED
         english = reason_text(self.rubric, criterion.id, why.reason, why.params, "en") or why.reason
         return CriterionGrade(criterion=criterion.id, verdict=verdict, explanation=english, reason=why.reason,
-                              params=why.params, undecided=why.reason == CANNOT_JUDGE, **fields)
+                              params=why.params, **fields)

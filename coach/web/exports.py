@@ -49,6 +49,7 @@ class Exports:
 
     def write(self, owner: str, name: str, text: str) -> Path:
         """The file `name` holding `text`, written for `owner` (reused when already written)."""
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # a /tmp cleaner may have removed it
         self.prune()
         digest = hmac.new(self._key, "\0".join((owner, name, text)).encode("utf-8", "surrogatepass"),
                           hashlib.sha256).hexdigest()[:32]

@@ -292,8 +292,7 @@ class TrainerTab(Beside):
         trainees = sorted({r.trainee for r in found.criteria})
         cells = {(r.trainee, r.criterion): r for r in found.criteria}
         pivot = pd.DataFrame(
-            [[who] + [f"{round(100 * (cell.rate or 0))}% ({cell.passed}/{cell.judged})" if (cell := cells.get((who, c.id)))
-                      else "" for c in rubric.criteria] for who in trainees],
+            [[who] + [views.rate_cell(cells.get((who, c.id)), ui) for c in rubric.criteria] for who in trainees],
             columns=[t("progress.col_trainee", ui)] + [names[c.id] for c in rubric.criteria])
         latest = pd.DataFrame([[a.trainee, a.persona, a.started, t(f"end.{a.outcome}", ui) if a.outcome else
                                 t("end.in_progress", ui), "" if a.score is None else f"{a.score:.0%}"] for a in found.latest],

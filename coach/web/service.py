@@ -26,7 +26,7 @@ from coach.datafile import read_text
 from coach.db import Database
 from coach.engines import make_grader
 from coach.errors import DataFileError, DataFileErrors, Refusal
-from coach.grades import Grade, Verdict
+from coach.grades import LABELS, Grade, Verdict
 from coach.harness import Report, rehearse
 from coach.persona_versions import PersonaVersion, PersonaVersions, validate
 from coach.personas import Persona
@@ -162,6 +162,7 @@ class Coach:
                                   owner=user.id, mode=mode, seed=int(time.time()) % 100_000)
         practice.conversation.persona_version = version
         practice.conversation.trainee_language = language
+        practice.conversation.trainee_name = user.spoken_name  # the grader knows whose name the trainee may give
         await asyncio.to_thread(self.store.create, practice.conversation)
         return self._remember(practice.conversation)
 
@@ -432,10 +433,14 @@ def _role(value: str) -> Role:
 
 
 def _verdict(value: object) -> Verdict:
+    """A trainer's verdict: pass, fail or n/a ("unjudged" is only ever the grader's)."""
     try:
-        return Verdict(str(value))
+        verdict = Verdict(str(value))
     except ValueError:
-        raise Refusal("error.unknown_verdict", verdict=clean_text(str(value))[:10]) from None
+        verdict = None
+    if verdict not in LABELS:
+        raise Refusal("error.unknown_verdict", verdict=clean_text(str(value))[:10])
+    return verdict
 
 
 def require_reviewer(user: User) -> None:

@@ -19,10 +19,12 @@ from coach.mood import DRIFT, EndState, MoodReason
 from coach.notices import Notice
 from coach.personas import Persona
 from coach.practice import Conversation, TurnRecord
+from coach.progress import Rate
 from coach.rubric import Rubric
 from coach.scorecard import Scorecard, scorecard
 
-BADGE = {Verdict.PASS: ("pass", "✓"), Verdict.FAIL: ("fail", "✗"), Verdict.NA: ("na", "–")}
+BADGE = {Verdict.PASS: ("pass", "✓"), Verdict.FAIL: ("fail", "✗"), Verdict.NA: ("na", "–"),
+         Verdict.UNJUDGED: ("unjudged", "?")}
 
 CSS = """
 .coach-banner {padding: 6px 12px; border-radius: 6px; background: #eef2ff; color: #312e81; font-size: 0.9em}
@@ -41,6 +43,8 @@ CSS = """
 .coach-grade .better {color: #1e40af}
 .coach-grade .note {color: #6b7280; font-size: 0.85em}
 .coach-grade .na {color: #6b7280; font-size: 0.85em}
+.coach-grade .unjudged {color: #1e3a8a; font-size: 0.85em}
+.coach-grade .crit.unjudged {border-color: #93c5fd; background: #eff6ff; font-size: 1em}
 .coach-mood .track {height: 16px; background: #e5e7eb; border-radius: 8px; overflow: hidden}
 .coach-mood .fill {height: 100%; transition: width 0.6s ease}
 .coach-mood .label {font-weight: 600; margin-top: 4px}
@@ -164,10 +168,12 @@ def agreement_html(rows: Sequence, rubric: Rubric, ui: str) -> str:
         return f"<div class='coach-agreement'>{escape(t('trainer.agreement_none', ui))}</div>"
     body = "".join(f"<tr data-criterion='{escape(a.criterion)}' data-lang='{escape(a.lang)}'>"
                    f"<td>{escape(criterion_name(rubric, a.criterion, ui))}</td><td>{escape(LANGUAGES.get(a.lang, a.lang))}</td>"
-                   f"<td>{a.cases}</td><td>{a.agreed} ({a.rate:.0%})</td></tr>" for a in rows)
+                   f"<td>{a.cases}</td><td>{a.agreed} ({'–' if a.rate is None else f'{a.rate:.0%}'})</td>"
+                   f"<td class='unjudged'>{a.unjudged}</td></tr>" for a in rows)
     return (f"<div class='coach-agreement'><table><tr><th>{escape(t('score.criterion', ui))}</th>"
             f"<th>{escape(t('trainer.agreement_lang', ui))}</th><th>{escape(t('trainer.agreement_cases', ui))}</th>"
-            f"<th>{escape(t('trainer.agreement_agreed', ui))}</th></tr>{body}</table></div>")
+            f"<th>{escape(t('trainer.agreement_agreed', ui))}</th><th>{escape(t('trainer.agreement_unjudged', ui))}</th>"
+            f"</tr>{body}</table></div>")
 
 
 def attempts_html(conversation: Conversation, rubric: Rubric, ui: str) -> str:
@@ -182,7 +188,7 @@ def attempts_html(conversation: Conversation, rubric: Rubric, ui: str) -> str:
             chips = "".join(
                 f"<span class='chip {BADGE[g.verdict][0]}' data-criterion='{escape(g.criterion)}'>{BADGE[g.verdict][1]} "
                 f"{escape(criterion_name(rubric, g.criterion, ui))}</span>"
-                for g in a.grade.criteria if g.verdict is not Verdict.NA)
+                for g in a.grade.criteria if g.verdict.judged)
             counts = f" · {escape(t('attempts.counts', ui))}" if a is turn else ""
             cards.append(f"<div class='attempt' data-attempt='{a.attempt}'><div class='head'>"
                          f"{escape(t('attempts.attempt', ui, attempt=a.attempt + 1))}{counts} · "
@@ -210,19 +216,37 @@ def grade_panel(grade: Grade | None, reply: str, rubric: Rubric, notices: Sequen
     if grade is None:
         return f"<div class='coach-grade'>{escape(t('grade.placeholder', ui))}</div>"
     # a reviewed criterion is always shown in full: the trainer's comment must be seen, n/a or not
-    judged = [g for g in grade.criteria if g.verdict is not Verdict.NA or g.review]
+    judged = [g for g in grade.criteria if g.verdict.judged or g.review]
     judged.sort(key=lambda g: g.verdict is not Verdict.FAIL)  # fails first: that is what to fix
-    rest = [g for g in grade.criteria if g.verdict is Verdict.NA and not g.review]
-    skipped = [criterion_name(rubric, g.criterion, ui) for g in rest if not g.undecided]
-    undecided = [criterion_name(rubric, g.criterion, ui) for g in rest if g.undecided]
+    rest = [g for g in grade.criteria if not (g.verdict.judged or g.review)]
+    skipped = [criterion_name(rubric, g.criterion, ui) for g in rest if g.verdict is Verdict.NA]
     html = ["<div class='coach-grade'>", notices_html([*grade.notices, *notices], ui)]
     html += [_criterion(g, reply, rubric, grade.lang, ui) for g in judged]
-    if undecided:
-        html.append(f"<div class='na undecided'>{escape(t('grade.undecided', ui, names=', '.join(undecided)))}</div>")
+    html.append(unjudged_line([g for g in rest if g.verdict is Verdict.UNJUDGED], rubric, ui))
     if skipped:
         html.append(f"<div class='na'>{escape(t('grade.not_applicable', ui, names=', '.join(skipped)))}</div>")
     html.append("</div>")
     return "".join(html)
+
+
+def unjudged_line(grades: Sequence[CriterionGrade], rubric: Rubric, ui: str) -> str:
+    """What the offline grader could not judge, in one line: never a pass, a fail or an n/a."""
+    if not grades:
+        return ""
+    names = ", ".join(f"<span data-criterion='{escape(g.criterion)}' title='{escape(explain(g, ui, rubric))}'>"
+                      f"{escape(criterion_name(rubric, g.criterion, ui))}</span>" for g in grades)
+    mark, label = BADGE[Verdict.UNJUDGED][1], t("grade.unjudged", ui, names="\x00")
+    before, _, after = escape(label).partition("\x00")
+    return f"<div class='na unjudged' data-verdict='unjudged'>{mark} {before}{names}{after}</div>"
+
+
+def rate_cell(rate: Rate | None, ui: str) -> str:
+    """A team-progress cell: the pass rate over judged verdicts, and apart from it how many the
+    offline grader could not judge."""
+    if rate is None:
+        return ""
+    text = f"{round(100 * rate.rate)}% ({rate.passed}/{rate.judged})" if rate.rate is not None else "–"
+    return text + (f" · {t('progress.unjudged', ui, count=rate.unjudged)}" if rate.unjudged else "")
 
 
 def _reason(r: MoodReason, rubric: Rubric, ui: str) -> str:
@@ -265,8 +289,9 @@ def scorecard_html(card: Scorecard, conversation: Conversation, ui: str = "en") 
     outcome = t(f"end.{conversation.end.value}", ui) if conversation.end else t("end.in_progress", ui)
     score = f"{card.score:.0%}" if card.score is not None else "–"
     rows = "".join(
-        f"<tr><td>{escape(s.name)}</td><td>{s.passed}/{s.judged}</td><td>{s.not_applicable}</td></tr>"
-        for s in card.criteria if s.judged or s.not_applicable)
+        f"<tr data-criterion='{escape(s.criterion)}'><td>{escape(s.name)}</td><td>{s.passed}/{s.judged}</td>"
+        f"<td>{s.not_applicable}</td><td class='unjudged'>{s.unjudged}</td></tr>"
+        for s in card.criteria if s.judged or s.not_applicable or s.unjudged)
     lang = conversation.language
     fails = "".join(
         f"<li>{escape(t('score.turn', ui, turn=f.turn))} · <b>{escape(f.name)}</b>"
@@ -278,7 +303,7 @@ def scorecard_html(card: Scorecard, conversation: Conversation, ui: str = "en") 
     return (f"<div class='coach-score' id='coach-scorecard'>"
             f"<h3>{escape(t('score.title', ui, outcome=outcome, score=score))}</h3>"
             f"<table><tr><th>{escape(t('score.criterion', ui))}</th><th>{escape(t('score.passed', ui))}</th>"
-            f"<th>n/a</th></tr>{rows}</table>{retries}"
+            f"<th>n/a</th><th>{escape(t('score.unjudged', ui))}</th></tr>{rows}</table>{retries}"
             f"<h4>{escape(t('score.practise_next', ui))}</h4><ol>{practise}</ol>"
             + (f"<h4>{escape(t('score.failed_turns', ui))}</h4><ul class='coach-grade'>{fails}</ul>" if fails else "")
             + "</div>")

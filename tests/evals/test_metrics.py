@@ -25,7 +25,36 @@ def test_agreement_with_gold_by_hand():
     assert m["f1_fail"] == pytest.approx(2 / 3)
     # po = 4/6; verdicts: fail 3, pass 2, n/a 1; gold: fail 3, pass 2, n/a 1 -> pe = (9 + 4 + 1) / 36
     assert m["kappa_gold"] == pytest.approx((4 / 6 - 14 / 36) / (1 - 14 / 36))
-    assert m["confusion"]["fail"] == {"pass": 1, "fail": 2, "n/a": 0}
+    assert m["confusion"]["fail"] == {"pass": 1, "fail": 2, "n/a": 0, "unjudged": 0}
+
+
+def test_coverage_and_accuracy_when_judged_on_a_small_hand_made_run():
+    """Ten gradings of one criterion. Gold fail: fail, unjudged, pass, fail. Gold pass: pass,
+    unjudged, unjudged, n/a. Gold n/a: fail (a false alarm), n/a."""
+    pairs = [("fail", "fail"), ("unjudged", "fail"), ("pass", "fail"), ("fail", "fail"),
+             ("pass", "pass"), ("unjudged", "pass"), ("unjudged", "pass"), ("n/a", "pass"),
+             ("fail", "n/a"), ("n/a", "n/a")]
+    m = metrics.agreement_with_gold(pairs)
+    assert m["n"] == 10 and m["applicable"] == 8 and m["unjudged"] == 3
+    assert m["coverage"] == pytest.approx(5 / 8)  # applicable and judged: fail, pass, fail, pass, n/a
+    # judged: 7 gradings (the three unjudged left out); right: fail/fail twice, pass/pass, n/a/n/a
+    assert m["accuracy_judged"] == pytest.approx(4 / 7)
+    assert m["accuracy"] == pytest.approx(4 / 10)  # an unjudged verdict is not right, nor counted a pass or fail
+    assert m["precision_fail"] == pytest.approx(2 / 3)  # the fail on gold n/a counts against it
+    assert m["recall_fail"] == pytest.approx(2 / 4)  # the unjudged gold fail was not caught
+    # flagged or not: right on the two caught fails and the five non-fails left unflagged; wrong on the
+    # two missed fails and the false alarm
+    assert m["flagged_accuracy"] == pytest.approx(7 / 10)
+    assert m["confusion"]["pass"] == {"pass": 1, "fail": 0, "n/a": 1, "unjudged": 2}
+    assert "unjudged" not in m["confusion"]  # a gold label is never unjudged
+
+
+def test_unjudged_counts_apart_from_the_offline_judge_agreement():
+    records = [rec("a", 0, "pass", "pass", offline="unjudged", judge="pass"),
+               rec("b", 0, "fail", "fail", offline="fail", judge="fail"),
+               rec("c", 0, "pass", "fail", offline="fail", judge="pass")]
+    ovj = metrics.offline_vs_judge(records, "c")
+    assert ovj["gradings"] == 2 and ovj["agreement"] == pytest.approx(1 / 2) and ovj["offline_unjudged"] == 1
 
 
 def test_fleiss_kappa_by_hand():

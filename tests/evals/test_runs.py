@@ -9,6 +9,7 @@ from collections import defaultdict
 
 import pytest
 
+from coach.errors import DataFileError
 from coach.evals.floors import check_floors
 from coach.evals.report import build, compare, write
 from coach.evals.runner import EvalRun
@@ -70,13 +71,32 @@ def test_the_combined_engine_against_an_imperfect_judge_gives_the_hand_computed_
     assert m["kappa_gold"] == pytest.approx((5 / 8 - 22 / 64) / (1 - 22 / 64))
     assert m["retest_identical"] == pytest.approx(3 / 4)
     assert m["fleiss_kappa"] == pytest.approx((3 / 4 - 22 / 64) / (1 - 22 / 64))
-    assert m["confusion"]["fail"] == {"pass": 2, "fail": 2, "n/a": 0}
-    assert m["offline_vs_judge"]["agreement"] == pytest.approx(2 / 8)  # offline says n/a; the judge n/a only on c4
+    assert m["confusion"]["fail"] == {"pass": 2, "fail": 2, "n/a": 0, "unjudged": 0}
+    assert m["coverage"] == 1 and m["accuracy_judged"] == pytest.approx(5 / 8)  # the judge decided every one
+    # the offline grader leaves restating to a model: nothing to agree or disagree on, counted apart
+    assert m["offline_vs_judge"]["agreement"] is None and m["offline_vs_judge"]["offline_unjudged"] == 8
     cost = report["cost_latency"]
     assert cost["model_calls"] == 8 and cost["count_method"] == "tiktoken o200k_base"
     assert cost["server_prompt_tokens"] > 0 and cost["estimated_cost_usd"] > 0 and cost["latency_p95_s"] > 0
     # each grading quoted the reply (kept) and a phrase not in it (dropped): half the judge's quotes are valid
     assert report["evidence"]["quoted_spans"] > report["evidence"]["valid"] > 0
+
+
+def test_an_eval_run_hands_the_judge_the_whole_conversation_and_the_trainees_name(tmp_path, rubric):
+    dataset = tmp_path / "conversation.jsonl"
+    context = [{"role": "customer", "content": "Where is my order?"},
+               {"role": "trainee", "content": "Hello Anna, I'm Tom. Let me look."},
+               {"role": "customer", "content": "Well?"}]
+    dataset.write_text(json.dumps({"id": "c", "lang": "en", "customer_name": "Anna", "agent_name": "Tom",
+                                   "context": context, "reply": "Anna, it ships today.",
+                                   "labels": {"personalize": "pass"}}) + "\n", encoding="utf-8")
+    with FakeOpenAI() as server:
+        server.responder = lambda body: judge_json(rubric)
+        run(dataset, tmp_path / "run", rubric, engine="combined", repeats=1, settings=settings_for(server))
+        [messages] = [r["messages"] for r in server.requests]
+    assert [m["content"] for m in messages if m["content"].startswith("[")] == [
+        "[customer] Where is my order?", "[trainee] Hello Anna, I'm Tom. Let me look.", "[customer] Well?"]
+    assert json.loads(messages[-1]["content"].split("\n", 1)[1])["trainee_name"] == "Tom"
 
 
 def test_a_cached_rerun_makes_no_calls_and_a_run_resumes(tmp_path, small_set, rubric):
@@ -115,7 +135,30 @@ def test_floors_catch_a_regression(tmp_path, rubric):
     run(ROOT / "evals" / "dev.jsonl", tmp_path / "dev", rubric, engine="offline", repeats=1)
     strict = tmp_path / "floors.yaml"
     strict.write_text("offline:\n  personalize: 1.01\n", encoding="utf-8")
-    assert check_floors(tmp_path / "dev", strict) == ["personalize: accuracy 1.0 < 1.01"]
+    assert check_floors(tmp_path / "dev", strict) == ["personalize: accuracy when judged 1.0 < 1.01",
+                                                      "personalize: coverage 1.0 < 1.01"]
+
+
+def test_a_criterion_that_stops_judging_fails_its_gate_though_no_verdict_it_gives_is_wrong(tmp_path, unchecked_rubric):
+    """warm_tone has no offline check: the grader leaves every case to a model. Accuracy when judged has
+    nothing to stand on and coverage is 0: the gate fails, with a bare floor or a coverage floor."""
+    _, with_warm = unchecked_rubric
+    dataset = tmp_path / "warm.jsonl"
+    dataset.write_text("".join(json.dumps({"id": cid, "lang": "en", "reply": reply, "labels": {"warm_tone": gold}})
+                               + "\n" for cid, reply, gold in CASES), encoding="utf-8")
+    run(dataset, tmp_path / "run", with_warm, engine="offline", repeats=1)
+    m = build(tmp_path / "run")["criteria"]["warm_tone"]
+    assert m["applicable"] == 3 and m["coverage"] == 0 and m["unjudged"] == 4 and m["accuracy_judged"] is None
+    assert m["precision_fail"] is None and m["recall_fail"] == 0  # no fail said; both gold fails missed
+    floors = tmp_path / "floors.yaml"
+    floors.write_text("offline:\n  warm_tone: 0.5\n", encoding="utf-8")
+    assert check_floors(tmp_path / "run", floors) == ["warm_tone: accuracy when judged None < 0.5",
+                                                      "warm_tone: coverage 0.0 < 0.5"]
+    floors.write_text("offline:\n  warm_tone: {coverage: 0.6, recall_fail: 0.5}\n", encoding="utf-8")
+    assert check_floors(tmp_path / "run", floors) == ["warm_tone: coverage 0.0 < 0.6", "warm_tone: fail recall 0.0 < 0.5"]
+    floors.write_text("offline:\n  warm_tone: {coverage: high}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="a floor is a number or a mapping"):
+        check_floors(tmp_path / "run", floors)
 
 
 def test_a_run_against_a_dead_endpoint_fails_both_gates(tmp_path, small_set):

@@ -158,8 +158,8 @@ def test_the_judge_decides_what_the_offline_grader_is_unsure_of(fake, rubric):
     fake.script(judge_json(rubric, {"restate_problem": "fail", "next_step": "fail"}, explanation="Model says"))
     grade = CombinedGrader(settings_for(fake), rubric).grade("OK.", lang="en", customer_name="Anna")
     restate = grade.get("restate_problem")
-    assert restate.verdict is Verdict.FAIL and restate.judge is Verdict.FAIL and restate.offline is Verdict.NA
-    assert restate.disagreement.startswith("The offline grader said n/a")
+    assert restate.verdict is Verdict.FAIL and restate.judge is Verdict.FAIL and restate.offline is Verdict.UNJUDGED
+    assert restate.disagreement is None  # the offline grader did not judge it: nothing to disagree with
     assert restate.better  # a fail always comes with a better phrasing
     assert grade.engine == "combined:gpt-4o-mini" and grade.usage
 
@@ -173,6 +173,7 @@ def test_any_endpoint_failure_falls_back_to_the_offline_grade_with_a_notice(fake
         "I understand, but that's our policy.", lang="en")
     assert grade.engine == "offline (fallback)"
     assert grade.get("no_yes_but").verdict is Verdict.FAIL
+    assert grade.get("restate_problem").verdict is Verdict.UNJUDGED  # no judge: it stays unjudged
     assert any(n.kind is NoticeKind.GRADER_FALLBACK and fake.base_url in n.text() and "offline engine instead" in n.text()
                for n in grade.notices)
 

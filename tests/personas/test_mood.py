@@ -23,6 +23,20 @@ def test_fails_raise_and_passes_lower_by_the_personas_amounts():
     assert sum(r.amount for r in change.reasons) == change.after - change.before  # the reasons add up
 
 
+def test_unjudged_never_moves_the_mood():
+    """A criterion the offline grader could not judge is neither a pass nor a fail to the customer."""
+    for persona_id in ("lawsuit-19-dollars", "diner-kept-waiting", "abusive-caller"):
+        persona = find_persona(persona_id)
+        moving = sorted(set(persona.triggers) | set(persona.calmers))
+        assert moving
+        for start in (initial(persona), MoodState(mood=95)):
+            unjudged = advance(persona, start, grade(**dict.fromkeys(moving, "unjudged")))
+            not_applicable = advance(persona, start, grade(**dict.fromkeys(moving, "n/a")))
+            assert unjudged.after == not_applicable.after == max(0, min(100, start.mood + persona.mood.drift))
+            assert [r.criterion for r in unjudged.reasons if r.criterion in moving] == []
+            assert unjudged.end == not_applicable.end
+
+
 def test_reasons_add_up_even_where_the_scale_ends():
     persona = find_persona("diner-kept-waiting")
     tracker = MoodTracker(persona, MoodState(mood=95))
