@@ -12,36 +12,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from coach.cases import read_cases
 from coach.engines import CombinedGrader
 from coach.rubric import load_rubric
 from coach.settings import Settings
+from coach.testing.fake_openai import fake_server
 from tests.llm.conftest import judge_json
 
 DEV = Path(__file__).resolve().parent.parent / "evals" / "dev.jsonl"
-
-
-@contextmanager
-def fake_server(latency: float, answer: str, stream_answer: str | None = None):
-    """The fake server in its own process, so its work is not counted as coach's."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
-        f.write(answer)
-    extra = ["--stream-answer", stream_answer] if stream_answer else []
-    proc = subprocess.Popen([sys.executable, "-m", "coach.testing.fake_openai", "--latency", str(latency),
-                             "--answer-file", f.name, *extra], stdout=subprocess.PIPE, text=True)
-    try:
-        yield proc.stdout.readline().strip()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        Path(f.name).unlink(missing_ok=True)
 
 
 def main() -> None:

@@ -5,8 +5,12 @@ page's API (gradio_client), with the model engine against the fake OpenAI-compat
 Reports errors (target 0), turns lost (acknowledged but not saved; target 0), the p95 turn
 latency over the model latency, the server's CPU milliseconds per turn and its memory per
 conversation; then a second phase in which one client keeps sending 5 MB replies: they must be
-refused, and the others' p95 must not move. Not part of the test suite; run it with:
-    PYTHONPATH=. .venv/bin/python benchmarks/load_page.py [--trainees 50] [--turns 5]
+refused, and the others' p95 must not move. With `--processes 1,2,3` it runs behind nginx with each number of `coach serve` processes in turn
+(the deployment in deploy/), reporting CPU per turn summed over every coach process and turns per
+second; `--database postgresql` puts them on a throwaway PostgreSQL server. Not part of the test
+suite; run it with:
+    PYTHONPATH=. .venv/bin/python benchmarks/load_page.py [--trainees 50] [--turns 5] \
+        [--database postgresql] [--processes 1,2,3]
 """
 
 from __future__ import annotations
@@ -19,13 +23,16 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from benchmarks.bench_llm import fake_server
 from coach.accounts import Accounts
-from coach.db import Database
+from coach.db import open_database
 from coach.rubric import load_rubric
 from coach.store import Store
+from coach.testing.fake_openai import fake_server
+from coach.testing.postgres import TempPostgres
+from tests.deploy.cluster import Cluster
 from tests.llm.conftest import judge_json
 from tests.personas.conftest import REPLIES
 from tests.web.conftest import PASSWORD, Server
@@ -50,7 +57,7 @@ def connect(url: str, names: list[str]) -> dict:
     """Log every trainee in first (Argon2 is slow on purpose; logins are not turns)."""
     from gradio_client import Client
 
-    with ThreadPoolExecutor(8) as pool:
+    with ThreadPoolExecutor(2) as pool:  # two at a time: a login's Argon2 check must not time out on a busy machine
         return dict(zip(names, pool.map(lambda n: Client(url, auth=(n, PASSWORD), verbose=False), names), strict=True))
 
 
@@ -100,67 +107,119 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values, default=0.0)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--trainees", type=int, default=50)
-    parser.add_argument("--turns", type=int, default=5)
-    parser.add_argument("--latency", type=float, default=0.2)
-    args = parser.parse_args()
-    rubric = load_rubric()
-    with tempfile.TemporaryDirectory() as tmp, \
-            fake_server(args.latency, judge_json(rubric), "I see. And what happens now?") as model_url:
-        db = Path(tmp) / "coach.sqlite3"
-        accounts = Accounts(Database(db))
-        names = [f"trainee{i:02d}" for i in range(args.trainees)]
+@contextmanager
+def deployment(args: argparse.Namespace, processes: int | None, tmp: Path, names: list[str], env: dict[str, str]):
+    """The page to load: one process on SQLite (the default), or `processes` behind nginx on the chosen
+    database. Yields (url, coach process ids, database)."""
+    with ExitStack() as stack:
+        if args.database == "postgresql":
+            pg = stack.enter_context(TempPostgres())
+            where = pg.new_database()
+        else:
+            where = str(tmp / "coach.sqlite3")
+        accounts = Accounts(open_database(where))
         for name in [*names, "flooder"]:
             accounts.add(name, "trainee", PASSWORD)
-        server = Server(db, {"OPENAI_BASE_URL": model_url, "OPENAI_API_KEY": "load-test"}).start()
-        assert server.proc is not None
-        pid = server.proc.pid
-        try:
-            clients = connect(server.url, names)
-            warm, _, _ = run_phase(clients, names[:2], 1)  # imports and connections, not measured
-            cpu0, rss0 = cpu_seconds(pid), rss_mb(pid)
-            results, errors, elapsed = run_phase(clients, names, args.turns)
-            cpu1, rss1 = cpu_seconds(pid), rss_mb(pid)
+        home = tmp / "home"
+        home.mkdir(exist_ok=True)
+        if processes is None:
+            server = Server(where, env, home=home).start()
+            stack.callback(server.stop)
+            assert server.proc is not None
+            yield server.url, [server.proc.pid], where
+        else:
+            cluster = stack.enter_context(Cluster(where, home, processes, env))
+            yield cluster.url, cluster.pids(), where
+
+
+def measure(args: argparse.Namespace, processes: int | None, model_url: str, rubric) -> dict:
+    env = {"OPENAI_BASE_URL": model_url, "OPENAI_API_KEY": "load-test"}
+    names = [f"trainee{i:02d}" for i in range(args.trainees)]
+    with tempfile.TemporaryDirectory() as tmp, deployment(args, processes, Path(tmp), names, env) as (url, pids, where):
+        clients = connect(url, names)
+        warm, _, _ = run_phase(clients, names[:2], 1)  # imports and connections, not measured
+        cpu0, rss0 = sum(cpu_seconds(p) for p in pids), sum(rss_mb(p) for p in pids)
+        results, errors, elapsed = run_phase(clients, names, args.turns)
+        cpu1, rss1 = sum(cpu_seconds(p) for p in pids), sum(rss_mb(p) for p in pids)
+        out = {"results": results, "errors": errors, "elapsed": elapsed, "cpu": cpu1 - cpu0, "rss": rss1 - rss0,
+               "pids": pids, "calm": [], "during": [], "refusals": [], "flood_times": [], "few": []}
+        if processes is None and not args.no_flood:
             few = names[: max(10, args.trainees // 5)]
             calm, errors_calm, _ = run_phase(clients, few, 3)
             stop, refusals, flood_times = threading.Event(), [], []
-            flooder = threading.Thread(target=flood, args=(server.url, stop, refusals, flood_times))
+            flooder = threading.Thread(target=flood, args=(url, stop, refusals, flood_times))
             flooder.start()
             time.sleep(1.0)
             during, errors2, _ = run_phase(clients, few, 3)
             stop.set()
             flooder.join(timeout=120)
-        finally:
-            server.stop()
-        kept = Store(Database(db), rubric)
-        errors2 += errors_calm
-        lost = sum(1 for cid, turn, text, _, _ in results + during + calm + warm
-                   if (c := kept.get(cid)) is None or len(c.turns) <= turn or c.turns[turn].reply != text)
+            out.update(calm=calm, during=during, refusals=refusals, flood_times=flood_times, few=few)
+            out["errors"] = errors + errors_calm + errors2
+        kept = Store(open_database(where), rubric)
+        out["lost"] = sum(1 for cid, turn, text, _, _ in results + out["during"] + out["calm"] + warm
+                          if (c := kept.get(cid)) is None or len(c.turns) <= turn or c.turns[turn].reply != text)
+    return out
+
+
+def report(args: argparse.Namespace, processes: int | None, m: dict) -> None:
+    results = m["results"]
     latencies = [t for *_, t, _ in results]
     inside = [r["seconds"]["turn"] for *_, r in results]
     fallbacks = sum(1 for *_, r in results if r["engine"].startswith("offline"))
     conversations = len({cid for cid, *_ in results})
-    print(f"{args.trainees} concurrent trainees (own accounts), {len(results)} turns in {elapsed:.1f} s "
-          f"(fake model latency {args.latency * 1000:.0f} ms per call)")
-    print(f"errors: {len(errors) + len(errors2)} (target 0)")
-    for e in (errors + errors2)[:5]:
+    where = f"{processes} process(es) behind nginx" if processes else "1 process, direct"
+    print(f"== {args.database}, {where}: {args.trainees} concurrent trainees (own accounts), {len(results)} turns in "
+          f"{m['elapsed']:.1f} s = {len(results) / m['elapsed']:.1f} turns/s (fake model latency "
+          f"{args.latency * 1000:.0f} ms per call; {os.cpu_count()} cores)")
+    print(f"errors: {len(m['errors'])} (target 0)")
+    for e in m["errors"][:5]:
         print(f"  {e}")
-    print(f"turns lost: {lost} (target 0); turns graded offline as a fallback: {fallbacks}")
+    print(f"turns lost: {m['lost']} (target 0); turns graded offline as a fallback: {fallbacks}")
     print(f"turn latency: median {statistics.median(latencies) * 1000:.0f} ms, p95 {p95(latencies) * 1000:.0f} ms "
           f"= {p95(latencies) / args.latency:.2f}x the model's latency")
     print(f"  inside coach's turn loop: median {statistics.median(inside) * 1000:.0f} ms, p95 {p95(inside) * 1000:.0f} ms")
-    print(f"server CPU per turn: {(cpu1 - cpu0) * 1000 / max(1, len(results)):.1f} ms "
-          f"(whole server process: Gradio's queue, HTTP, grading, saving)")
-    print(f"server memory: {rss1 - rss0:+.1f} MB for {conversations} conversations = "
-          f"{(rss1 - rss0) / max(1, conversations):.3f} MB per conversation")
-    accepted = sum(1 for r in refusals if r == "ACCEPTED")
-    print(f"5 MB replies: {len(refusals)} sent, {accepted} accepted (target 0), refused in median "
-          f"{statistics.median(flood_times) if flood_times else 0:.2f} s; {len(few)} others' p95 "
-          f"{p95([t for *_, t, _ in during]) / args.latency:.2f}x the model's latency during the flood, "
-          f"{p95([t for *_, t, _ in calm]) / args.latency:.2f}x without it")
-    sys.exit(1 if errors or errors2 or lost or accepted else 0)
+    print(f"server CPU per turn: {m['cpu'] * 1000 / max(1, len(results)):.1f} ms "
+          f"(summed over {len(m['pids'])} coach process(es): Gradio's queue, HTTP, grading, saving)")
+    print(f"server memory: {m['rss']:+.1f} MB for {conversations} conversations = "
+          f"{m['rss'] / max(1, conversations):.3f} MB per conversation")
+    if m["refusals"]:
+        accepted = sum(1 for r in m["refusals"] if r == "ACCEPTED")
+        print(f"5 MB replies: {len(m['refusals'])} sent, {accepted} accepted (target 0), refused in median "
+              f"{statistics.median(m['flood_times']) if m['flood_times'] else 0:.2f} s; {len(m['few'])} others' p95 "
+              f"{p95([t for *_, t, _ in m['during']]) / args.latency:.2f}x the model's latency during the flood, "
+              f"{p95([t for *_, t, _ in m['calm']]) / args.latency:.2f}x without it")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--trainees", type=int, default=50)
+    parser.add_argument("--turns", type=int, default=5)
+    parser.add_argument("--latency", type=float, default=0.2)
+    parser.add_argument("--database", type=lambda v: v.split(","), default=["sqlite"],
+                        help="sqlite, postgresql (a throwaway server on loopback, Debian's binaries) or both, "
+                             "sqlite,postgresql: each in turn, then PostgreSQL's CPU per turn over SQLite's")
+    parser.add_argument("--processes", type=lambda v: [int(n) for n in v.split(",")], default=None,
+                        help="run behind nginx with each number of coach processes in turn, e.g. 1,2,3")
+    parser.add_argument("--no-flood", action="store_true", help="skip the 5 MB replies phase")
+    args = parser.parse_args()
+    rubric = load_rubric()
+    failed = False
+    cpu: dict[tuple[str, int | None], float] = {}
+    print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
+    with fake_server(args.latency, judge_json(rubric), "I see. And what happens now?") as model_url:
+        for database in args.database:
+            for processes in args.processes or [None]:
+                run = argparse.Namespace(**{**vars(args), "database": database})
+                m = measure(run, processes, model_url, rubric)
+                report(run, processes, m)
+                cpu[(database, processes)] = m["cpu"] / max(1, len(m["results"]))
+                failed |= bool(m["errors"] or m["lost"] or any(r == "ACCEPTED" for r in m["refusals"]))
+    for processes in args.processes or [None]:
+        if ("sqlite", processes) in cpu and ("postgresql", processes) in cpu:
+            print(f"{processes or 1} process(es): PostgreSQL's CPU per turn is "
+                  f"{cpu[('postgresql', processes)] / cpu[('sqlite', processes)]:.2f}x SQLite's (target <= 1.3)")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -79,16 +79,13 @@ class Accounts:
         return [User(id=r[0], name=r[1], role=Role(r[2]), created_at=r[3]) for r in rows]
 
     def get(self, user_id: str) -> User | None:
-        with self.db.connect() as db:
-            r = db.execute("SELECT id, name, role, created_at FROM users WHERE id = ?", (user_id,)).fetchone()
-        return User(id=r[0], name=r[1], role=Role(r[2]), created_at=r[3]) if r else None
+        rows = self.db.query("SELECT id, name, role, created_at FROM users WHERE id = ?", (user_id,))
+        return User(id=rows[0][0], name=rows[0][1], role=Role(rows[0][2]), created_at=rows[0][3]) if rows else None
 
     def by_name(self, name: str) -> User | None:
         """The account a name means: compared by its key, so "ALICE" and full-width "ａｌｉｃｅ" are alice."""
-        with self.db.connect() as db:
-            r = db.execute("SELECT id, name, role, created_at FROM users WHERE name_key = ?",
-                           (name_key(name),)).fetchone()
-        return User(id=r[0], name=r[1], role=Role(r[2]), created_at=r[3]) if r else None
+        rows = self.db.query("SELECT id, name, role, created_at FROM users WHERE name_key = ?", (name_key(name),))
+        return User(id=rows[0][0], name=rows[0][1], role=Role(rows[0][2]), created_at=rows[0][3]) if rows else None
 
     def _existing(self, name: str) -> User:
         user = self.by_name(name)
@@ -108,6 +105,7 @@ class Accounts:
         user = User(id=uuid.uuid4().hex, name=name, role=role, created_at=utcnow())
         key = name_key(name)
         with self.db.connect(write=True) as db:
+            db.lock("users")
             same = db.execute("SELECT name FROM users WHERE name_key = ? OR name = ?", (key, name)).fetchone()
             if same:
                 raise AccountError("error.user_exists", name=same[0])
@@ -122,6 +120,7 @@ class Accounts:
     def set_role(self, name: str, role: Role | str) -> User:
         user, role = self._existing(name), Role(role)
         with self.db.connect(write=True) as db:
+            db.lock("users")
             if user.role is Role.ADMIN and role is not Role.ADMIN and not self._admins_left_without(db, user):
                 raise AccountError("error.last_admin", name=name)
             db.execute("UPDATE users SET role = ? WHERE id = ?", (role.value, user.id))
@@ -140,6 +139,7 @@ class Accounts:
         """The account and its logins go; its conversations stay, as the training record they are."""
         user = self._existing(name)
         with self.db.connect(write=True) as db:
+            db.lock("users")
             if user.role is Role.ADMIN and not self._admins_left_without(db, user):
                 raise AccountError("error.last_admin", name=name)
             db.execute("DELETE FROM login_sessions WHERE user_id = ?", (user.id,))
@@ -165,16 +165,16 @@ class Accounts:
         created = datetime.now(UTC)
         with self.db.connect(write=True) as db:
             db.execute("DELETE FROM login_sessions WHERE expires_at < ?", (created.isoformat(),))
-            db.execute("INSERT OR REPLACE INTO login_sessions VALUES (?, ?, ?, ?)",
+            db.execute("INSERT INTO login_sessions VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO UPDATE SET "
+                       "user_id = excluded.user_id, created_at = excluded.created_at, expires_at = excluded.expires_at",
                        (token_hash(token), user_id, created.isoformat(),
                         (created + timedelta(hours=hours)).isoformat()))
 
     def session_user(self, hashed: str) -> str | None:
         """The user name of a live session (by the token's hash), None when expired or closed."""
-        with self.db.connect() as db:
-            r = db.execute("SELECT users.name FROM login_sessions JOIN users ON users.id = login_sessions.user_id "
-                           "WHERE token_hash = ? AND expires_at > ?", (hashed, datetime.now(UTC).isoformat())).fetchone()
-        return r[0] if r else None
+        rows = self.db.query("SELECT users.name FROM login_sessions JOIN users ON users.id = login_sessions.user_id "
+                             "WHERE token_hash = ? AND expires_at > ?", (hashed, datetime.now(UTC).isoformat()))
+        return rows[0][0] if rows else None
 
     def end_sessions(self, name: str) -> int:
         """End every open login of the user (their password stays)."""

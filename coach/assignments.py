@@ -69,6 +69,7 @@ class Assignments:
         if not name or len(name) > 60:
             raise Refusal("error.team_name")
         with self.db.connect(write=True) as db:
+            db.lock("teams")
             row = db.execute("SELECT id FROM teams WHERE name = ?", (name,)).fetchone()
             team_id = row[0] if row else uuid.uuid4().hex
             if row is None:
@@ -108,7 +109,7 @@ class Assignments:
     def status(self, a: Assignment, user_id: str, today: date | None = None) -> Assigned:
         with self.db.connect() as db:
             row = db.execute("SELECT id FROM conversations WHERE owner = ? AND persona_id = ? AND mode = ? "
-                             "AND outcome IS NOT NULL AND turns > 0 AND started_at >= ? ORDER BY started_at LIMIT 1",
+                             "AND outcome IS NOT NULL AND turns > 0 AND preview = 0 AND started_at >= ? ORDER BY started_at LIMIT 1",
                              (user_id, a.persona_id, a.mode, a.created_at)).fetchone()
         if row:
             return Assigned(assignment=a, status=Status.DONE, conversation_id=row[0])

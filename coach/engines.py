@@ -31,16 +31,19 @@ from coach.offline import OfflineGrader
 from coach.offline.grader import fill_better
 from coach.rubric import Rubric, load_rubric
 from coach.settings import Settings, load_settings
+from coach.speech.features import Voice
 
 
 class Grader(Protocol):
     name: str
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-              context: Iterable[Turn] = (), agent_name: str | None = None, explain: str | None = None) -> Grade: ...
+              context: Iterable[Turn] = (), agent_name: str | None = None, explain: str | None = None,
+              voice: Voice | None = None) -> Grade: ...
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
-                     context: Iterable[Turn] = (), agent_name: str | None = None, ask_all: bool = False) -> Grade: ...
+                     context: Iterable[Turn] = (), agent_name: str | None = None, ask_all: bool = False,
+                     voice: Voice | None = None) -> Grade: ...
 
     def describe(self) -> str: ...
 
@@ -88,12 +91,15 @@ def combine(offline: Grade, judged: Grade, rubric: Rubric, customer_name: str | 
                  notices=notices, usage=judged.usage)
 
 
-def judge_criteria(offline: Grade, customer_name: str | None, ask_all: bool = False) -> tuple[str, ...]:
+def judge_criteria(offline: Grade, customer_name: str | None, rubric: Rubric, ask_all: bool = False) -> tuple[str, ...]:
     """What the judge is asked about: not what the offline grader has settled for sure (a sure fail
     stands anyway), not the customer's name when nobody knows it. Fewer questions, shorter answers.
-    `ask_all`: every criterion (to measure the judge on its own)."""
+    `ask_all`: every criterion the judge may grade (to measure the judge on its own). How a spoken
+    reply sounded is never the judge's to say: it is measured from the audio."""
+    judged = set(rubric.judged_ids)
     return tuple(g.criterion for g in offline.criteria
-                 if (ask_all or not (g.verdict is Verdict.FAIL and g.confidence == "high"))
+                 if g.criterion in judged
+                 and (ask_all or not (g.verdict is Verdict.FAIL and g.confidence == "high"))
                  and not (g.criterion == "personalize" and not customer_name))
 
 
@@ -120,11 +126,12 @@ class CombinedGrader:
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
               context: Iterable[Turn] = (), agent_name: str | None = None, explain: str | None = None,
-              ask_all: bool = False, better: Mapping[str, str] | None = None) -> Grade:
+              ask_all: bool = False, better: Mapping[str, str] | None = None,
+              voice: Voice | None = None) -> Grade:
         context = list(context)
         offline = self.offline.grade(reply, lang=lang, customer_name=customer_name, context=context,
-                                     agent_name=agent_name, better=better)
-        criteria = judge_criteria(offline, customer_name, ask_all)
+                                     agent_name=agent_name, better=better, voice=voice)
+        criteria = judge_criteria(offline, customer_name, self.rubric, ask_all)
         if not criteria:
             return offline
         try:
@@ -138,15 +145,16 @@ class CombinedGrader:
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
                      context: Iterable[Turn] = (), agent_name: str | None = None, offline: Grade | None = None,
                      explain: str | None = None, ask_all: bool = False,
-                     better: Mapping[str, str] | None = None) -> Grade:
+                     better: Mapping[str, str] | None = None, voice: Voice | None = None) -> Grade:
         """`context`: the conversation before the reply, the trainee's earlier replies included;
         `agent_name`: the trainee's own name when known. `offline`: the offline grade when the caller
         already has it (the turn loop does). `better`: better phrasings for the customer's situation,
         by criterion (the rubric's are the fallback)."""
         context = list(context)
         offline = offline or self.offline.grade(reply, lang=lang or detect(reply), customer_name=customer_name,
-                                                context=context, agent_name=agent_name, better=better)
-        criteria = judge_criteria(offline, customer_name, ask_all)
+                                                context=context, agent_name=agent_name, better=better,
+                                                voice=voice)
+        criteria = judge_criteria(offline, customer_name, self.rubric, ask_all)
         if not criteria:
             return offline
         try:
@@ -167,17 +175,17 @@ class OfflineEngine(OfflineGrader):
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
               context: Iterable[Turn] = (), agent_name: str | None = None, better: Mapping[str, str] | None = None,
-              explain: str | None = None, ask_all: bool = False) -> Grade:
+              explain: str | None = None, ask_all: bool = False, voice: Voice | None = None) -> Grade:
         """`explain` and `ask_all` are for a model judge: the offline engine has none."""
         return super().grade(reply, lang=lang, customer_name=customer_name, context=context, agent_name=agent_name,
-                             better=better)
+                             better=better, voice=voice)
 
     async def agrade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
                      context: Iterable[Turn] = (), agent_name: str | None = None, offline: Grade | None = None,
                      explain: str | None = None, ask_all: bool = False,
-                     better: Mapping[str, str] | None = None) -> Grade:
+                     better: Mapping[str, str] | None = None, voice: Voice | None = None) -> Grade:
         return offline or self.grade(reply, lang=lang, customer_name=customer_name, context=context,
-                                     agent_name=agent_name, better=better)
+                                     agent_name=agent_name, better=better, voice=voice)
 
 
 def make_grader(settings: Settings | None = None, engine: str | None = None,

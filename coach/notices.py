@@ -24,6 +24,8 @@ class NoticeKind(str, Enum):
     INJECTION = "injection"  # quote: the reply addresses the grader; the judge's passes are not trusted
     TURN_DEADLINE = "turn_deadline"  # seconds: the model took too long; offline stand-ins were used
     CUSTOMER_REPLACED = "customer_replaced"  # problem: the model's customer line failed its check
+    SPEECH_FALLBACK = "speech_fallback"  # endpoint, reason: the embedded speech engines stood in for the endpoint
+    NO_VOICE = "no_voice"  # reason: the customer's line could not be spoken (the text still shows)
     TEXT = "text"  # text: a notice saved as plain text by an older version
 
 

@@ -34,6 +34,7 @@ from coach.offline import OfflineGrader
 from coach.personas import Persona
 from coach.rubric import Rubric, load_rubric
 from coach.settings import Settings, load_settings
+from coach.speech.features import SpokenReply, Voice
 
 Mode = Literal["practice", "exam"]
 
@@ -58,6 +59,7 @@ class TurnRecord(BaseModel):
     seconds: dict[str, float] = Field(default_factory=dict)  # customer, turn
     notices: list[Notice] = Field(default_factory=list)
     customer_check: CustomerCheck | None = None  # how the model's line fared (model customers only)
+    voice: SpokenReply | None = None  # a reply spoken on a call: what was heard and how it sounded
 
 
 class PendingReply(BaseModel):
@@ -72,6 +74,7 @@ class Conversation(BaseModel):
     owner: str | None = None  # the user it belongs to (their account id)
     persona_id: str
     persona_version: int | None = None  # the page-edited version played (None: the persona file)
+    preview: bool = False  # a trainer trying an unpublished draft: theirs alone, in no one else's list
     persona_name: str
     customer_name: str
     language: str
@@ -133,10 +136,12 @@ class TurnConflict(Refusal):
 
 
 class TurnLog(Protocol):
-    """Where turns are kept. `begin` saves the reply before grading and returns a token;
-    `finish` saves the graded turn, and raises TurnConflict rather than overwrite another's."""
+    """Where turns are kept. `begin` saves the reply before grading (with the client's key for
+    the send, when it gave one) and returns a token; `finish` saves the graded turn, and raises
+    TurnConflict rather than overwrite another's."""
 
-    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str) -> str: ...
+    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str,
+              turn_key: str | None = None) -> str: ...
 
     def finish(self, conversation: Conversation, record: TurnRecord, token: str) -> None: ...
 
@@ -144,7 +149,8 @@ class TurnLog(Protocol):
 class NoLog:
     """Keeps nothing (tests, benchmarks)."""
 
-    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str) -> str:
+    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str,
+              turn_key: str | None = None) -> str:
         return ""
 
     def finish(self, conversation: Conversation, record: TurnRecord, token: str) -> None:
@@ -176,9 +182,19 @@ class Practice:
 
         return band(self.persona, self.state_before(len(self.conversation.turns)).mood)
 
-    async def turn_stream(self, reply: str, *, retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
+    def voice_for(self, spoken: SpokenReply | None, index: int) -> Voice | None:
+        """A spoken reply at turn `index` as the voice criterion grades it: against the trainee's own
+        spoken turns before it (retired attempts left out)."""
+        if spoken is None:
+            return None
+        return spoken.voice([t.voice for t in self.conversation.turns[:index] if t.voice is not None])
+
+    async def turn_stream(self, reply: str, *, retry: int | None = None, spoken: SpokenReply | None = None,
+                          turn_key: str | None = None) -> AsyncIterator[tuple[str, object]]:
         """Yields ("grade", offline Grade), ("mood", MoodChange), ("customer", text so far) ...,
-        and last ("turn", TurnRecord) once it is saved. `retry`: the index of a turn to try again."""
+        and last ("turn", TurnRecord) once it is saved. `retry`: the index of a turn to try again;
+        `spoken`: the reply was said on a call (its text is the transcript); `turn_key`: the client's
+        key for this send, kept with the turn (see `Coach.turn_stream`)."""
         c = self.conversation
         index = len(c.turns) if retry is None else retry
         if retry is None and c.finished:
@@ -186,11 +202,11 @@ class Practice:
         if not 0 <= index < len(c.turns) + (retry is None):
             raise Refusal("error.no_such_turn", turn=index + 1)
         attempt = c.next_attempt(index)
-        token = await asyncio.to_thread(self.log.begin, c, index, attempt, reply)
+        token = await asyncio.to_thread(self.log.begin, c, index, attempt, reply, turn_key)
         started = time.perf_counter()
         history = c.history(index)
         context = _turns(history)
-        offline = instant_grade(self.grader, reply, self.persona, context, c.trainee_name)
+        offline = instant_grade(self.grader, reply, self.persona, context, c.trainee_name, self.voice_for(spoken, index))
         yield "grade", offline
         change = advance(self.persona, self.state_before(index), offline)
         yield "mood", change
@@ -227,7 +243,7 @@ class Practice:
             mood_after=change.after, mood_reasons=change.reasons, band=change.band, state=change.state,
             customer=text.strip(), end=change.end,
             seconds={"customer": round(customer_s, 4), "turn": round(time.perf_counter() - started, 4)},
-            notices=notices, customer_check=getattr(self.customer, "check", None))
+            notices=notices, customer_check=getattr(self.customer, "check", None), voice=spoken)
         await asyncio.to_thread(self.log.finish, c, record, token)
         c.add(record)  # only now, once it is saved
         yield "turn", record
@@ -239,9 +255,10 @@ class Practice:
         index = len(c.turns) if retry is None else retry
         return instant_grade(self.grader, text, self.persona, _turns(c.history(index)), c.trainee_name)
 
-    async def turn(self, reply: str, *, retry: int | None = None) -> TurnRecord:
+    async def turn(self, reply: str, *, retry: int | None = None, spoken: SpokenReply | None = None,
+                   turn_key: str | None = None) -> TurnRecord:
         record: TurnRecord | None = None
-        async for kind, value in self.turn_stream(reply, retry=retry):
+        async for kind, value in self.turn_stream(reply, retry=retry, spoken=spoken, turn_key=turn_key):
             if kind == "turn":
                 assert isinstance(value, TurnRecord)
                 record = value
@@ -265,14 +282,14 @@ def _scripted(customer: Customer) -> ScriptedCustomer:
 
 
 def instant_grade(grader: Grader, reply: str, persona: Persona, context: list[Turn],
-                  agent_name: str | None = None) -> Grade:
+                  agent_name: str | None = None, voice: Voice | None = None) -> Grade:
     """The offline grade of a reply in its whole conversation (`context`: every earlier turn, the
     trainee's included), with the trainee's name when known and better phrasings drawn from the
-    persona's situation where it has them."""
+    persona's situation where it has them; `voice`: how a spoken reply sounded."""
     offline = grader.offline if isinstance(grader, CombinedGrader) else grader
     assert isinstance(offline, OfflineGrader)
     return offline.grade(reply, lang=persona.language, customer_name=persona.customer_name, context=context,
-                         agent_name=agent_name, better=persona.better)
+                         agent_name=agent_name, better=persona.better, voice=voice)
 
 
 def explain_in(code: str | None) -> str | None:

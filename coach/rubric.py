@@ -41,6 +41,7 @@ class Applies(str, Enum):
     CUSTOMER_ABUSIVE = "customer_abusive"
     PROBLEM_RAISED = "problem_raised"
     CLOSING = "closing"
+    SPOKEN = "spoken"  # the reply was spoken (a call): graded from the audio, never by the model judge
 
 
 class Source(Strict):
@@ -103,10 +104,24 @@ class Criterion(Strict):
         return fill(template, params)  # an unknown slot stays visible: a typo must not break grading
 
 
+class Outcome(Strict):
+    """How the end of a conversation weighs in its score: a walk-out after well-phrased replies is
+    not a good result. `share` of the score is the outcome's value (0..1); the rest is the share of
+    judged criteria passed. A conversation the trainee ended is valued by how calm the customer was
+    left (100 - mood, over 100); one still going on is scored on its replies alone."""
+
+    share: float = Field(default=0.4, ge=0, le=1)
+    resolved: float = Field(default=1.0, ge=0, le=1)
+    released: float = Field(default=1.0, ge=0, le=1)
+    escalated: float = Field(default=0.25, ge=0, le=1)
+    walked_out: float = Field(default=0.0, ge=0, le=1)
+
+
 class Rubric(Strict):
     id: str
     version: str
     title: str
+    outcome: Outcome = Field(default_factory=Outcome)
     criteria: list[Criterion] = Field(min_length=1)
 
     @field_validator("criteria")
@@ -143,6 +158,11 @@ class Rubric(Strict):
     @property
     def ids(self) -> list[str]:
         return [c.id for c in self.criteria]
+
+    @property
+    def judged_ids(self) -> list[str]:
+        """The criteria a model judge may be asked about: what the words say, not how they sounded."""
+        return [c.id for c in self.criteria if c.applies is not Applies.SPOKEN]
 
 
 _cache: dict[str, tuple[float, Rubric]] = {}

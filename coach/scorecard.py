@@ -7,6 +7,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from coach.grades import Verdict
+from coach.mood import EndState
 from coach.practice import Conversation
 from coach.rubric import Rubric
 
@@ -42,7 +43,10 @@ class Scorecard(BaseModel):
     persona: str
     end: str | None
     turns: int
-    score: float | None = Field(description="weighted share of judged (passed or failed) criteria passed, 0..1")
+    score: float | None = Field(description="the replies' share and the outcome's value, weighed together, 0..1")
+    replies: float | None = Field(default=None, description="weighted share of judged (passed or failed) criteria passed, 0..1")
+    outcome: float | None = Field(default=None, description="what the way it ended is worth, 0..1 (None: going on)")
+    outcome_share: float = 0.0  # how much of the score the outcome is
     criteria: list[CriterionScore]
     failures: list[FailedTurn]
     mood: list[int]  # the mood at the start and after every turn
@@ -72,12 +76,27 @@ def scorecard(conversation: Conversation, rubric: Rubric, lang: str = "en") -> S
     weights = {c.id: c.weight for c in rubric.criteria}
     judged = sum(weights[s.criterion] * s.judged for s in scores.values())
     passed = sum(weights[s.criterion] * s.passed for s in scores.values())
+    replies = passed / judged if judged else None
+    outcome = outcome_value(conversation, rubric)
+    share = rubric.outcome.share if outcome is not None else 0.0
+    score = None if replies is None else (1 - share) * replies + share * (outcome or 0.0)
     worst = sorted((s for s in scores.values() if s.failed),
                    key=lambda s: (-(s.failed * weights[s.criterion]), s.rate or 0, rubric.ids.index(s.criterion)))
     return Scorecard(
         conversation_id=conversation.id, persona=conversation.persona_name,
         end=conversation.end.value if conversation.end else None, turns=len(conversation.turns),
-        score=round(passed / judged, 3) if judged else None, criteria=list(scores.values()), failures=failures,
+        score=None if score is None else round(score, 3), replies=None if replies is None else round(replies, 3),
+        outcome=outcome, outcome_share=share, criteria=list(scores.values()), failures=failures,
         mood=[conversation.mood_start] + [t.mood_after for t in conversation.turns],
         practise_next=[s.name for s in worst[:3]],
         retries=sum(1 for t in [*conversation.turns, *conversation.retired] if t.attempt > 0))
+
+
+def outcome_value(conversation: Conversation, rubric: Rubric) -> float | None:
+    """What the way the conversation ended is worth (None while it goes on)."""
+    end = conversation.end
+    if end is None:
+        return None
+    if end is EndState.ENDED:
+        return round((100 - conversation.mood) / 100, 3)
+    return float(getattr(rubric.outcome, end.value))

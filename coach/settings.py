@@ -18,6 +18,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from coach.datafile import errors_from_validation, load_model
+from coach.db import is_url, redacted
 from coach.errors import ConfigError
 from coach.locations import default_database
 from coach.personas import PersonaFolders
@@ -63,8 +64,9 @@ class Settings(BaseModel):
     customer_max_tokens: int = Field(120, ge=20, description="most tokens a customer's line may take")
     explain_in: Literal["english", "reply"] = Field("english", description="language of the judge's explanations")
     prices: dict[str, Price] = Field(default_factory=dict)
-    database: str | None = Field(None, description="SQLite file for accounts and sessions (default: coach.sqlite3 "
-                                                   "in the data directory, $COACH_HOME)")
+    database: str | None = Field(None, description="where accounts and conversations live: an SQLite file (default: "
+                                                   "coach.sqlite3 in the data directory, $COACH_HOME) or a "
+                                                   "postgresql:// URL for a team's server")
     rubric: str | None = Field(None, description="a rubric file to use instead of the shipped one")
     personas: list[str] = Field(default_factory=list, description="folders of persona files, added to the shipped "
                                                                   "ones (the same id replaces a shipped persona)")
@@ -77,6 +79,23 @@ class Settings(BaseModel):
     secure_cookies: bool | None = Field(None, description="mark the login cookie Secure (default: when the page "
                                         "is reached over HTTPS)")
     max_request_kb: int = Field(256, ge=16, le=64 * 1024, description="largest request body the page accepts")
+    # Calls: speech to text and text to speech. The embedded engines (faster-whisper, espeak-ng) run
+    # offline; an OpenAI-compatible audio endpoint is used when `speech_base_url` is set, or with
+    # speech: endpoint (then the chat model's endpoint and key serve audio too).
+    speech: Literal["auto", "embedded", "endpoint"] = "auto"
+    speech_base_url: str | None = Field(None, description="OpenAI-compatible audio endpoint (transcriptions, speech)")
+    speech_api_key: SecretStr | None = None
+    transcription_model: str = "whisper-1"
+    speech_model: str = "tts-1"
+    speech_voice: str = "alloy"
+    speech_voice_angry: str | None = Field(None, description="the endpoint voice of an angry customer (mood 60+)")
+    speech_timeout: float = Field(15.0, gt=0, description="seconds per audio request before the embedded engines "
+                                                          "take over")
+    whisper_model: str | None = Field(None, description="a CTranslate2 Whisper model folder (default: the shipped "
+                                                        "multilingual base model)")
+    keep_audio: bool = Field(False, description="keep the recordings of spoken turns and the customer's audio "
+                                                "with the conversation (off: only their text is kept)")
+    max_speech_seconds: float = Field(120.0, gt=0, le=600, description="the longest spoken reply accepted")
     settings_file: str | None = Field(None, exclude=True)
 
     @property
@@ -100,8 +119,24 @@ class Settings(BaseModel):
     def endpoint(self) -> str:
         return self.base_url or "https://api.openai.com/v1"
 
-    def database_path(self) -> Path:
-        return Path(self.database).expanduser() if self.database else default_database()
+    @property
+    def speech_endpoint(self) -> str | None:
+        """The audio endpoint in use, or None for the embedded engines."""
+        if self.speech == "embedded":
+            return None
+        if self.speech_base_url:
+            return self.speech_base_url
+        return self.endpoint() if self.speech == "endpoint" else None
+
+    def speech_key(self) -> str:
+        key = self.speech_api_key or self.api_key
+        return key.get_secret_value() if key else "not-needed"
+
+    def database_where(self) -> str:
+        """The `postgresql://` URL, or the SQLite file's path."""
+        if self.database and is_url(self.database):
+            return self.database
+        return str(Path(self.database).expanduser() if self.database else default_database())
 
     def persona_folders(self) -> PersonaFolders:
         return PersonaFolders(tuple(Path(p).expanduser() for p in self.personas), self.shipped_personas)
@@ -116,11 +151,16 @@ _ENV = {
     "COACH_RUBRIC": "rubric", "COACH_PERSONAS": "personas", "COACH_SHIPPED_PERSONAS": "shipped_personas",
     "COACH_SESSION_HOURS": "session_hours", "COACH_TURN_DEADLINE": "turn_deadline",
     "COACH_JUDGE_MAX_TOKENS": "judge_max_tokens", "COACH_CUSTOMER_MAX_TOKENS": "customer_max_tokens",
+    "COACH_SPEECH": "speech", "COACH_SPEECH_BASE_URL": "speech_base_url", "COACH_SPEECH_API_KEY": "speech_api_key",
+    "COACH_TRANSCRIPTION_MODEL": "transcription_model", "COACH_SPEECH_MODEL": "speech_model",
+    "COACH_SPEECH_VOICE": "speech_voice", "COACH_SPEECH_VOICE_ANGRY": "speech_voice_angry",
+    "COACH_SPEECH_TIMEOUT": "speech_timeout", "COACH_WHISPER_MODEL": "whisper_model", "COACH_KEEP_AUDIO": "keep_audio",
+    "COACH_MAX_SPEECH_SECONDS": "max_speech_seconds",
     "COACH_ALLOWED_ORIGINS": "allowed_origins", "COACH_TRUSTED_PROXIES": "trusted_proxies",
     "COACH_SECURE_COOKIES": "secure_cookies", "COACH_MAX_REQUEST_KB": "max_request_kb",
 }
 _LISTS = ("allowed_origins", "trusted_proxies")  # comma- or space-separated in a variable
-_PATHS = ("database", "rubric")  # settings-file paths read from the file's folder
+_PATHS = ("database", "rubric", "whisper_model")  # settings-file paths read from the file's folder
 
 
 def settings_path(env: Mapping[str, str] | None = None) -> Path | None:
@@ -142,7 +182,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides) -> Settings
         base["settings_file"] = str(path)
         folder = path.resolve().parent
         for key in _PATHS:
-            if base.get(key):
+            if base.get(key) and not is_url(base[key]):
                 base[key] = str(folder / Path(base[key]).expanduser())
         base["personas"] = [str(folder / Path(p).expanduser()) for p in base.get("personas", [])]
     from_env: dict[str, object] = {field: env[var] for var, field in _ENV.items() if env.get(var, "").strip()}
@@ -176,7 +216,12 @@ def describe(settings: Settings) -> list[tuple[str, str]]:
     for name in ("judge_model", "customer_model", "timeout", "max_retries", "turn_deadline", "temperature",
                  "customer_temperature", "seed", "samples", "token_budget", "explain_in"):
         rows.append((name, str(getattr(settings, name))))
-    rows.append(("database", str(settings.database_path())))
+    rows.append(("speech", f"{settings.speech} -> " + (f"endpoint {settings.speech_endpoint} (transcription "
+                                                      f"{settings.transcription_model}, speech {settings.speech_model})"
+                                                      if settings.speech_endpoint else
+                                                      "embedded (faster-whisper + espeak-ng)")))
+    rows.append(("keep_audio", str(settings.keep_audio)))
+    rows.append(("database", redacted(settings.database_where())))
     rows.append(("rubric", settings.rubric or "(shipped)"))
     rows.append(("personas", ", ".join(settings.personas) + (" + shipped" if settings.shipped_personas else "")
                  if settings.personas else ("shipped" if settings.shipped_personas else "(none)")))

@@ -1,4 +1,4 @@
-"""Conversations in SQLite: a header row each, and every turn a row of its own.
+"""Conversations in the database: a header row each, and every turn a row of its own.
 
 A turn is written twice: as `pending` with the trainee's reply before grading starts (a
 crash mid-turn loses nothing typed), then as `done` with its grade. Saving a turn writes only
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,9 +35,11 @@ class Summary:
     outcome: str | None
     turns: int
     score: float | None
+    preview: bool = False  # a trainer's try of an unpublished draft
 
 
-_SUMMARY = ("id, owner, persona_id, persona_name, customer_name, language, mode, started_at, outcome, turns, score")
+_SUMMARY = ("id, owner, persona_id, persona_name, customer_name, language, mode, started_at, outcome, turns, score, "
+            "preview")
 
 
 class Store:
@@ -60,25 +62,35 @@ class Store:
         s = self._summary(c)
         with self.db.connect(write=True) as db:
             db.execute("INSERT INTO conversations (id, owner, persona_id, persona_name, customer_name, language, mode, "
-                       "started_at, updated_at, ended_at, outcome, turns, score, version, data) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
+                       "started_at, updated_at, ended_at, outcome, turns, score, version, data, preview) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
                        (c.id, c.owner, c.persona_id, c.persona_name, c.customer_name, c.language, c.mode,
                         c.started_at.isoformat(), s["updated_at"], s["ended_at"], s["outcome"], s["turns"],
-                        s["score"], self._header(c)))
+                        s["score"], self._header(c), int(c.preview)))
         c.version = 0
 
-    def begin(self, c: Conversation, index: int, attempt: int, reply: str) -> str:
+    def begin(self, c: Conversation, index: int, attempt: int, reply: str, turn_key: str | None = None) -> str:
         """Save the reply as pending; a pending reply at the same place (a turn a crash cut
-        short) is replaced, a graded one never is."""
+        short) is replaced, a graded one never is. `turn_key`: the client's key for the send
+        (unique in the conversation: `keyed_turn` finds the turn it made)."""
         token = secrets.token_hex(8)
         at = utcnow()
         with self.db.connect(write=True) as db:
+            if turn_key is not None:
+                db.lock(f"turn-key:{c.id}")
+                used = db.execute("SELECT status FROM turns WHERE conversation_id = ? AND turn_key = ?",
+                                  (c.id, turn_key)).fetchall()
+                if any(status != "pending" for (status,) in used):
+                    raise TurnConflict()  # another process finished this send meanwhile
+                db.execute("UPDATE turns SET turn_key = NULL WHERE conversation_id = ? AND turn_key = ?",
+                           (c.id, turn_key))  # a pending row a crash left: this send takes its key over
             cursor = db.execute(
-                "INSERT INTO turns (conversation_id, idx, attempt, status, reply, token, data, created_at, updated_at) "
-                "VALUES (?, ?, ?, 'pending', ?, ?, NULL, ?, ?) "
+                "INSERT INTO turns (conversation_id, idx, attempt, status, reply, token, data, created_at, updated_at, "
+                "turn_key) VALUES (?, ?, ?, 'pending', ?, ?, NULL, ?, ?, ?) "
                 "ON CONFLICT (conversation_id, idx, attempt) DO UPDATE SET reply = excluded.reply, "
-                "token = excluded.token, updated_at = excluded.updated_at WHERE turns.status = 'pending'",
-                (c.id, index, attempt, reply, token, at, at))
+                "token = excluded.token, updated_at = excluded.updated_at, turn_key = excluded.turn_key "
+                "WHERE turns.status = 'pending'",
+                (c.id, index, attempt, reply, token, at, at, turn_key))
             if cursor.rowcount != 1:
                 raise TurnConflict()
         return token
@@ -119,11 +131,33 @@ class Store:
                 raise TurnConflict()
         c.version += 1
 
-    # -- reading ---------------------------------------------------------------------------
-    def version(self, conversation_id: str) -> int | None:
+    def keep_audio(self, conversation_id: str, index: int, attempt: int, role: str, part: int, wav: bytes) -> None:
+        """Keep one piece of a turn's audio: the trainee's recording (part 0) or a sentence the customer
+        said (parts 0, 1, ...). Only called when the `keep_audio` setting is on."""
+        with self.db.connect(write=True) as db:
+            db.execute("INSERT INTO turn_audio (conversation_id, idx, attempt, role, part, data, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, idx, attempt, role, part) "
+                       "DO UPDATE SET data = excluded.data, created_at = excluded.created_at",
+                       (conversation_id, index, attempt, role, part, wav, utcnow()))
+
+    def audio(self, conversation_id: str) -> list[tuple[int, int, str, int, bytes]]:
+        """Every kept piece of a conversation's audio: (turn index, attempt, role, part, WAV)."""
         with self.db.connect() as db:
-            row = db.execute("SELECT version FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
-        return row[0] if row else None
+            rows = db.execute("SELECT idx, attempt, role, part, data FROM turn_audio WHERE conversation_id = ? "
+                              "ORDER BY idx, attempt, role DESC, part", (conversation_id,)).fetchall()
+        return [(int(i), int(a), str(r), int(p), bytes(d)) for i, a, r, p, d in rows]
+
+    # -- reading ---------------------------------------------------------------------------
+    def keyed_turn(self, conversation_id: str, turn_key: str) -> TurnRecord | None:
+        """The graded turn a send with this client key made (a retried send gets it back), if any."""
+        rows = self.db.query("SELECT data FROM turns WHERE conversation_id = ? AND turn_key = ? "
+                             "AND status IN ('done', 'retired')", (conversation_id, turn_key))
+        return TurnRecord.model_validate_json(rows[0][0]) if rows else None
+
+    def version(self, conversation_id: str) -> tuple[int, int] | None:
+        """(version, reviews laid over it): what a copy kept in memory must match to be current."""
+        rows = self.db.query("SELECT version, reviewed FROM conversations WHERE id = ?", (conversation_id,))
+        return (rows[0][0], rows[0][1]) if rows else None
 
     def get(self, conversation_id: str) -> Conversation | None:
         with self.db.connect() as db:
@@ -141,14 +175,14 @@ class Store:
         c = self.get(review.conversation_id)
         if c is not None:
             with self.db.connect(write=True) as db:
-                db.execute("UPDATE conversations SET score = ? WHERE id = ?", (scorecard(c, self.rubric).score, c.id))
+                db.execute("UPDATE conversations SET score = ?, reviewed = reviewed + 1 WHERE id = ?",
+                           (scorecard(c, self.rubric).score, c.id))
         return c
 
     def owner_of(self, conversation_id: str) -> tuple[bool, str | None]:
         """(exists, owner) without reading the conversation."""
-        with self.db.connect() as db:
-            row = db.execute("SELECT owner FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
-        return (row is not None, row[0] if row else None)
+        rows = self.db.query("SELECT owner FROM conversations WHERE id = ?", (conversation_id,))
+        return (bool(rows), rows[0][0] if rows else None)
 
     def active_id(self, owner: str) -> str | None:
         """The owner's latest unfinished conversation, to resume after a reload or restart."""
@@ -166,8 +200,10 @@ class Store:
 
     def list(self, *, owner: str | None = None, persona_id: str | None = None, since: str | None = None,
              until: str | None = None, min_score: float | None = None, max_score: float | None = None,
-             limit: int = 500) -> list[Summary]:
-        where, args = [], []
+             limit: int = 500, previews: bool = False) -> list[Summary]:
+        """Conversations, newest first; trainers' draft previews only when asked (`previews`: an
+        owner's own list)."""
+        where, args = ([] if previews else ["preview = 0"]), []
         for clause, value in (("owner = ?", owner), ("persona_id = ?", persona_id),
                               ("substr(started_at, 1, 10) >= ?", since), ("substr(started_at, 1, 10) <= ?", until),
                               ("score >= ?", min_score), ("score <= ?", max_score)):
@@ -178,10 +214,10 @@ class Store:
                + " ORDER BY started_at DESC LIMIT ?")
         with self.db.connect() as db:
             rows = db.execute(sql, (*args, limit)).fetchall()
-        return [Summary(*row) for row in rows]
+        return [Summary(*row) for row in rows]  # preview comes back as 0 or 1
 
 
-def _assemble(header: str, version: int, turns: list[sqlite3.Row]) -> Conversation:
+def _assemble(header: str, version: int, turns: Sequence[Sequence[Any]]) -> Conversation:
     data = json.loads(header)
     active, retired, pendings = [], [], []
     for idx, _attempt, status, reply, turn_data in turns:

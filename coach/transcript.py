@@ -39,7 +39,8 @@ class TranscriptFiles:
         tmp.write_text(conversation.model_dump_json(indent=2), encoding="utf-8")
         os.replace(tmp, target)
 
-    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str) -> str:
+    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str,
+              turn_key: str | None = None) -> str:
         self.save(conversation.model_copy(update={"pending": PendingReply(index=index, reply=reply)}))
         return ""
 
@@ -50,6 +51,12 @@ class TranscriptFiles:
 
     def load(self, conversation_id: str) -> Conversation:
         return Conversation.model_validate_json(self.path(conversation_id).read_text(encoding="utf-8"))
+
+
+def audio_name(index: int, attempt: int, role: str, part: int) -> str:
+    """A kept piece of audio's file name in the audio download (turns and attempts counted from 1)."""
+    return f"turn-{index + 1}" + (f"-attempt-{attempt + 1}" if attempt else "") + (
+        "-trainee.wav" if role == "trainee" else f"-customer-{part + 1}.wav")
 
 
 def transcript_json(conversation: Conversation, rubric: Rubric) -> str:
@@ -93,9 +100,18 @@ def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = 
             if not g.verdict.judged:
                 continue
             quotes = "; ".join(f"“{md(e.text)}”" for e in g.evidence)
-            lines.append(f"- {MARK[g.verdict]} {md(t(_LABEL[g.verdict], lang))} "
-                         f"**{md(names.get(g.criterion, g.criterion))}**: {md(g.explanation)}"
+            r = g.review
+            head = f"- {MARK[g.verdict]} {md(t(_LABEL[g.verdict], lang))} **{md(names.get(g.criterion, g.criterion))}**"
+            if r is not None and r.corrected:
+                # a trainer's correction, as the page shows it: their verdict and words, then what the grader had said
+                lines.append(f"{head}: " + md(t("review.corrected", lang, reviewer=r.reviewer, comment=r.comment)))
+                lines.append("  - " + md(t("review.grader_said", lang, verdict=t(_LABEL[r.original], lang),
+                                           explanation=g.explanation)))
+                continue
+            lines.append(f"{head}: {md(g.explanation)}"
                          + (f" {t('md.quote', lang)}: {quotes}." if quotes and g.verdict is Verdict.FAIL else ""))
+            if r is not None:
+                lines.append("  - " + md(t("review.confirmed", lang, reviewer=r.reviewer, comment=r.comment)))
             if g.better:
                 lines.append(f"  - {t('md.try', lang)}: {md(g.better)}")
         unjudged = [names.get(g.criterion, g.criterion) for g in turn.grade.criteria if g.verdict is Verdict.UNJUDGED]
@@ -103,11 +119,21 @@ def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = 
             lines.append(f"- {MARK[Verdict.UNJUDGED]} " + md(t("grade.unjudged", lang, names=", ".join(unjudged))))
         return lines
 
+    def spoken_lines(turn: TurnRecord) -> list[str]:
+        if turn.voice is None:
+            return []
+        f = turn.voice.features
+        line = t("md.spoken", lang, wpm=round(f.wpm) if f.wpm else "—", seconds=f"{f.duration_s:.1f}")
+        if turn.voice.kept:
+            line += " · " + t("md.audio_file", lang, file=audio_name(turn.index, turn.attempt, "trainee", 0))
+        return [f"*🎙 {line}*", ""]
+
     for turn in c.turns:
         for earlier in c.attempts(turn.index)[:-1]:
             out += [f"**{t('md.earlier_attempt', lang, turn=turn.index + 1, attempt=earlier.attempt + 1)}:**",
                     *md_quote(earlier.reply), "", *grade_lines(earlier), ""]
-        out += [f"**{t('md.you_turn', lang, turn=turn.index + 1)}:**", *md_quote(turn.reply), "", *grade_lines(turn)]
+        out += [f"**{t('md.you_turn', lang, turn=turn.index + 1)}:**", *md_quote(turn.reply), "", *spoken_lines(turn),
+                *grade_lines(turn)]
         sign = "+" if turn.mood_after >= turn.mood_before else ""
         out += ["", "*" + t("md.mood_line", lang, before=turn.mood_before, after=turn.mood_after,
                                 change=f"{sign}{turn.mood_after - turn.mood_before}") + "*", "",

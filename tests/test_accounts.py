@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 
 import pytest
 
 from coach.accounts import AccountError, Accounts, Role
-from coach.db import Database
+from coach.db import VERSION
 from coach.web.auth import LoginTokens
 from tests.conftest import run_coach
 
 
 @pytest.fixture()
-def accounts(tmp_path):
-    return Accounts(Database(tmp_path / "coach.sqlite3"))
+def accounts(open_db):
+    return Accounts(open_db())
 
 
-def test_passwords_are_stored_only_as_argon2_hashes(accounts, tmp_path):
+def test_passwords_are_stored_only_as_argon2_hashes(accounts):
     accounts.add("alice", "trainee", "alices-password")
-    with sqlite3.connect(tmp_path / "coach.sqlite3") as con:
+    with accounts.db.connect() as con:
         stored = con.execute("SELECT password_hash FROM users").fetchone()[0]
     assert stored.startswith("$argon2id$") and "alices-password" not in stored
     assert accounts.verify("alice", "alices-password").name == "alice"
@@ -94,38 +93,43 @@ def test_names_are_normalised_and_compared_as_people_read_them(accounts):
     assert accounts.by_name("JĀNIS").name == "Jānis"
 
 
-def test_an_old_database_gets_name_keys_and_keeps_every_account(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    with sqlite3.connect(path) as con:  # v4's users table, with two names v5 reads as one
-        con.execute("CREATE TABLE conversations (id TEXT PRIMARY KEY, owner TEXT, persona_id TEXT NOT NULL, "
-                    "persona_name TEXT NOT NULL, customer_name TEXT NOT NULL, language TEXT NOT NULL, mode TEXT NOT "
-                    "NULL DEFAULT 'practice', started_at TEXT NOT NULL, updated_at TEXT NOT NULL, ended_at TEXT, "
-                    "outcome TEXT, turns INTEGER NOT NULL, score REAL, version INTEGER NOT NULL DEFAULT 0, "
-                    "data TEXT NOT NULL)")
-        con.execute("CREATE TABLE users (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, role TEXT NOT "
-                    "NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, password_changed_at TEXT NOT NULL)")
+def test_a_database_from_before_name_keys_gets_them_and_keeps_every_account(open_db):
+    """v7 had no name keys: two names v8 reads as one ("anna", and "аnna" with a Cyrillic а) both stay."""
+    db = open_db()
+    with db.connect(write=True) as con:  # wind the schema back to v7, with two names that now read as one
+        con.execute("DROP INDEX users_by_name_key")
+        con.execute("DROP INDEX turns_by_turn_key")
+        con.execute("ALTER TABLE users DROP COLUMN name_key")
+        con.execute("ALTER TABLE turns DROP COLUMN turn_key")
+        con.execute("ALTER TABLE persona_versions DROP COLUMN base")
+        con.execute("DROP TABLE login_sources")
+        con.execute("DROP TABLE login_failures")
         for uid, name, at in (("u1", "anna", "2026-01-01"), ("u2", "\u0430nna", "2026-01-02")):
             con.execute("INSERT INTO users VALUES (?, ?, 'trainee', 'x', ?, ?)", (uid, name, at, at))
-        con.execute("PRAGMA user_version = 4")
-    accounts = Accounts(Database(path))
+        db._set_version(con, 7)
+    db.close()
+    accounts = Accounts(open_db())
+    with accounts.db.connect(write=True) as con:
+        assert accounts.db._version(con) == VERSION
     assert sorted(u.id for u in accounts.list()) == ["u1", "u2"]
     assert accounts.by_name("anna").id == "u1"
+    with pytest.raises(AccountError, match="already exists"):
+        accounts.add("ANNA", "trainee", "long-enough-pw")
 
 
-def test_an_admin_ends_every_login_of_an_account(tmp_path):
-    path = tmp_path / "team.sqlite3"
-    accounts = Accounts(Database(path))
+def test_an_admin_ends_every_login_of_an_account(open_db, database_at):
+    accounts = Accounts(open_db())
     accounts.add("alice", "trainee", "alices-password")
     tokens = LoginTokens(accounts, hours=12)
     tokens["laptop"] = tokens["phone"] = "alice"
-    done = run_coach("users", "logout", "alice", env_extra={"COACH_DB": str(path)})
+    done = run_coach("users", "logout", "alice", env_extra={"COACH_DB": database_at})
     assert done.returncode == 0 and "ended 2" in done.stdout, done.stderr
     assert tokens.get("laptop") is None and tokens.get("phone") is None
     assert accounts.verify("alice", "alices-password") is not None  # the password stays
 
 
-def test_users_are_managed_from_a_script(tmp_path):
-    env = {"COACH_DB": str(tmp_path / "team.sqlite3")}
+def test_users_are_managed_from_a_script(open_db, database_at):
+    env = {"COACH_DB": database_at}
     added = run_coach("users", "add", "root", "--role", "admin", "--password-stdin", stdin="root-password\n",
                       env_extra=env)
     assert added.returncode == 0, added.stderr
@@ -135,7 +139,7 @@ def test_users_are_managed_from_a_script(tmp_path):
                      env_extra=env).returncode == 0
     listed = run_coach("users", "list", env_extra=env).stdout
     assert "root" in listed and "alice" in listed and "trainer" in listed and "password" not in listed
-    accounts = Accounts(Database(tmp_path / "team.sqlite3"))
+    accounts = Accounts(open_db())
     assert accounts.verify("root", "root-password") is not None  # the newline ends the input, it is not kept
     assert accounts.verify("alice", "another-password") is not None
     no_stdin = run_coach("users", "add", "bob", "--role", "trainee", env_extra=env)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -30,11 +30,12 @@ def test_an_exam_assigned_to_a_team_is_done_only_when_finished_as_an_exam(team_s
     service, users = team_service
     tess, alice, bob = users["tess"], users["alice"], users["bob"]
     asyncio.run(service.save_team(tess, "Night shift", ["alice", "bob"]))
-    asyncio.run(service.assign(tess, "lawsuit-19-dollars", "exam", date(2026, 12, 1), "team:night shift"))
-    assert statuses(service, alice, date(2026, 11, 30)) == [("lawsuit-19-dollars", "exam", Status.OPEN)]
+    due = date.today() + timedelta(days=3)
+    asyncio.run(service.assign(tess, "lawsuit-19-dollars", "exam", due, "team:night shift"))
+    assert statuses(service, alice, due - timedelta(days=1)) == [("lawsuit-19-dollars", "exam", Status.OPEN)]
     finish(service, alice, "lawsuit-19-dollars", "practice")  # practising it is not sitting the exam
     finish(service, alice, "lawsuit-19-dollars", "exam", replies=())  # nor is ending it without a word
-    assert statuses(service, alice, date(2026, 12, 2)) == [("lawsuit-19-dollars", "exam", Status.OVERDUE)]
+    assert statuses(service, alice, due + timedelta(days=1)) == [("lawsuit-19-dollars", "exam", Status.OVERDUE)]
     finish(service, alice, "lawsuit-19-dollars", "exam")
     assert statuses(service, alice)[0][2] is Status.DONE
     progress = asyncio.run(service.assignment_progress(tess))
@@ -59,3 +60,15 @@ def test_assigning_to_one_trainee_and_what_a_trainee_cannot_do(team_service):
         assert refused.value.key == key
     with pytest.raises(Refusal):
         asyncio.run(service.assign(tess, "no-such-persona", "practice", None, "user:bob"))
+
+
+def test_a_due_date_that_has_passed_is_refused_and_nothing_is_assigned(team_service):
+    service, users = team_service
+    with pytest.raises(Refusal) as refused:
+        asyncio.run(service.assign(users["tess"], "repeat-refund", "practice", date.today() - timedelta(days=1),
+                                   "user:bob"))
+    assert refused.value.key == "error.due_past"
+    assert "has passed" in refused.value.text("en")
+    assert statuses(service, users["bob"]) == []
+    asyncio.run(service.assign(users["tess"], "repeat-refund", "practice", date.today(), "user:bob"))  # today is fine
+    assert len(statuses(service, users["bob"])) == 1

@@ -87,7 +87,7 @@ def test_a_folder_of_persona_or_rubric_files_is_read_as_every_file_in_it():
     personas = run_coach("persona", "validate", str(ROOT / "coach" / "data" / "personas"))
     assert personas.returncode == 0 and personas.stdout.count("ok: ") >= 11, personas.stderr
     rubrics = run_coach("rubric", "validate", str(ROOT / "coach" / "data" / "rubrics"))
-    assert rubrics.returncode == 0 and "11 criteria" in rubrics.stdout
+    assert rubrics.returncode == 0 and "12 criteria" in rubrics.stdout
 
 
 def test_a_trainers_persona_folder_adds_to_the_shipped_ones_and_can_replace_them(tmp_path):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
+from coach.accounts import Accounts
 from coach.errors import Refusal
 from coach.locations import shipped
 from tests.conftest import run_coach
@@ -52,6 +54,20 @@ def test_a_saved_draft_is_tested_published_and_conversations_keep_their_version(
     assert [(v.version, v.author, v.published_at is not None) for v in history] == [(2, "tess", True), (1, "tess", True)]
 
 
+def test_a_persona_published_through_one_process_is_offered_by_the_others_within_a_second(team_service,
+                                                                                        other_process):
+    service, users = team_service
+    assert "fifty-dollar-lawsuit" not in other_process.personas
+    saved = asyncio.run(service.save_persona(users["tess"], NEW))
+    asyncio.run(service.publish_persona(users["tess"], saved.persona_id, saved.version))
+    deadline = time.monotonic() + 1.0
+    while "fifty-dollar-lawsuit" not in other_process.personas and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert other_process.personas["fifty-dollar-lawsuit"].display_name == "The $50 lawsuit"
+    played = asyncio.run(other_process.start(users["alice"], "fifty-dollar-lawsuit"))
+    assert played.persona_version == 1
+
+
 def test_trainees_cannot_edit_personas_or_preview_drafts(team_service):
     service, users = team_service
     alice = users["alice"]
@@ -64,7 +80,7 @@ def test_trainees_cannot_edit_personas_or_preview_drafts(team_service):
 
 def test_export_and_import_move_personas_between_files_and_the_database(team_service, tmp_path):
     service, users = team_service
-    env = {"COACH_DB": str(service.store.db.path)}
+    env = {"COACH_DB": service.store.db.where}
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "fifty-dollar-lawsuit.yaml").write_text(NEW, encoding="utf-8")
@@ -84,7 +100,7 @@ def test_the_persona_commands_see_what_the_page_published(team_service, tmp_path
     """`persona list` shows a page-published version (and that it replaces the file), and
     `persona validate` / `persona test` take its id as trainees meet it."""
     service, users = team_service
-    env = {"COACH_DB": str(service.store.db.path)}
+    env = {"COACH_DB": service.store.db.where}
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "lawsuit-19-dollars.yaml").write_text(LAWSUIT.replace("Gary Thompson", "Gavin Thompson"), encoding="utf-8")
@@ -125,3 +141,37 @@ def test_publishing_an_older_version_brings_it_back_and_unsaved_text_is_not_publ
     with pytest.raises(Refusal) as refused:
         asyncio.run(service.publish_persona(tess, "fifty-dollar-lawsuit", 2, on_screen=NEW + "# edited\n"))
     assert refused.value.key == "error.unsaved"
+
+
+def test_a_save_from_a_version_someone_has_since_replaced_is_refused_with_their_changes(team_service):
+    service, users = team_service
+    tess = users["tess"]
+    mine = asyncio.run(service.save_persona(tess, NEW, [None, 0]))  # a new persona
+    assert mine.version == 1
+    # two trainers open version 1; the other saves first
+    tina = Accounts(service.store.db).add("tina", "trainer", "a-long-password")
+    theirs = NEW.replace("display_name: The $50 lawsuit", "display_name: The $60 lawsuit")
+    assert asyncio.run(service.save_persona(tina, theirs, ["fifty-dollar-lawsuit", 1])).version == 2
+    stale = NEW.replace("start: 70", "start: 60")
+    with pytest.raises(Refusal) as refused:
+        asyncio.run(service.save_persona(tess, stale, ["fifty-dollar-lawsuit", 1]))
+    assert refused.value.key == "error.persona_stale"
+    assert "tina saved version 2" in str(refused.value) and "display_name" in str(refused.value)
+    assert [v.version for v in asyncio.run(service.persona_history(tess, "fifty-dollar-lawsuit"))] == [2, 1]
+    with pytest.raises(Refusal):  # a "new" persona that someone else already made
+        asyncio.run(service.save_persona(tess, stale, [None, 0]))
+    redone = asyncio.run(service.save_persona(tess, theirs.replace("start: 70", "start: 60"), ["fifty-dollar-lawsuit", 2]))
+    assert redone.version == 3 and redone.changed == "mood"
+
+
+def test_yaml_nested_too_deep_or_with_a_huge_number_is_a_line_and_field_problem(team_service):
+    service, users = team_service
+    deep = NEW + "extra:\n  more: " + "[" * 90_000 + "]" * 90_000 + "\n"
+    problems = asyncio.run(service.check_persona(users["tess"], deep))
+    line = len(NEW.splitlines()) + 2
+    assert len(problems) == 1 and problems[0].startswith(f"fifty-dollar-lawsuit.yaml:{line}: field 'extra.more")
+    assert "nests deeper than" in problems[0]
+    huge = NEW.replace("start: 70", "start: " + "7" * 150_001)
+    problems = asyncio.run(service.check_persona(users["tess"], huge))
+    line = next(i for i, text in enumerate(huge.splitlines(), 1) if "777" in text)
+    assert problems == [f"fifty-dollar-lawsuit.yaml:{line}: field 'mood.start' is a number of more than 100 characters"]

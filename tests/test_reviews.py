@@ -38,9 +38,21 @@ def test_a_correction_changes_what_the_trainee_sees_and_keeps_the_original(team_
     assert grade.verdict is Verdict.PASS and grade.review.original is Verdict.FAIL
     assert grade.review.comment == "Fine here: the policy was the news." and grade.review.reviewer == "tess"
     assert scorecard(seen, service.rubric).score > score_before
-    with sqlite3.connect(service.store.db.path) as con:  # the turn as graded is untouched
+    with service.store.db.connect() as con:  # the turn as graded is untouched
         data = json.loads(con.execute("SELECT data FROM turns WHERE conversation_id = ? AND idx = 0", (cid,)).fetchone()[0])
     assert next(g for g in data["grade"]["criteria"] if g["criterion"] == "no_yes_but")["verdict"] == "fail"
+
+
+def test_a_review_made_through_one_process_shows_through_another_that_kept_the_conversation(team_service,
+                                                                                           other_process):
+    service, users = team_service
+    cid = played(service, users["alice"], ["I understand, but that's our policy."])
+    kept = asyncio.run(other_process.conversation(users["alice"], cid))  # now in that process's memory
+    assert kept.turns[0].grade.get("no_yes_but").verdict is Verdict.FAIL
+    asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "pass", "Fine: the policy was the news."))
+    seen = asyncio.run(other_process.conversation(users["alice"], cid))
+    assert seen.turns[0].grade.get("no_yes_but").verdict is Verdict.PASS
+    assert seen.turns[0].grade.get("no_yes_but").review.reviewer == "tess"
 
 
 def test_only_trainers_review_and_a_comment_is_needed(team_service):
@@ -73,7 +85,7 @@ def test_exported_labels_are_cases_the_eval_runs_on(team_service, tmp_path):
     asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "fail", "Yes-but."))
     asyncio.run(service.review(users["tess"], cid, 1, "personalize", "fail", "Say your own name too."))
     out = tmp_path / "labels.jsonl"
-    env = {"COACH_DB": str(service.store.db.path)}
+    env = {"COACH_DB": service.store.db.where}
     exported = run_coach("eval", "export-labels", "--out", str(out), env_extra=env)
     assert exported.returncode == 0, exported.stderr
     cases = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -120,15 +132,15 @@ def test_a_trainer_decides_what_the_grader_could_not_judge_and_agreement_counts_
     warm = seen.turns[0].grade.get("warm_tone")
     assert warm.verdict is Verdict.FAIL and warm.review.original is Verdict.UNJUDGED
     panel = views.grade_panel(seen.turns[0].grade, seen.turns[0].reply, with_warm, ui="en")
-    assert "(the grader said not judged offline — needs a model)" in panel  # the correction says what it replaced
-    cases = [c for c in run_coach("eval", "export-labels", env_extra={"COACH_DB": str(service.store.db.path)})
+    assert "The grader said not judged offline — needs a model:" in panel  # the correction says what it replaced
+    cases = [c for c in run_coach("eval", "export-labels", env_extra={"COACH_DB": service.store.db.where})
              .stdout.splitlines()]
     labels = [json.loads(c)["labels"] for c in cases]
     assert labels == [{"warm_tone": "fail", "no_yes_but": "fail"}, {"warm_tone": "pass"}]  # trainers' verdicts
 
 
 def test_reviews_from_before_the_unjudged_outcome_survive_the_upgrade(tmp_path):
-    from coach.db import VERSION, Database
+    from coach.db import VERSION, open_database
 
     path = tmp_path / "v3.sqlite3"
     with sqlite3.connect(path) as con:
@@ -147,7 +159,7 @@ def test_reviews_from_before_the_unjudged_outcome_survive_the_upgrade(tmp_path):
         con.execute("INSERT INTO reviews (conversation_id, idx, attempt, criterion, original, verdict, comment, "
                     "reviewer, created_at) VALUES ('c1', 0, 0, 'no_yes_but', 'fail', 'pass', 'ok', 'tess', 't')")
         con.execute("PRAGMA user_version = 3")
-    db = Database(path)
+    db = open_database(path)
     with db.connect(write=True) as con:
         assert con.execute("SELECT criterion, original, verdict FROM reviews").fetchall() == [("no_yes_but", "fail", "pass")]
         con.execute("INSERT INTO reviews (conversation_id, idx, attempt, criterion, original, verdict, comment, "
@@ -157,3 +169,14 @@ def test_reviews_from_before_the_unjudged_outcome_survive_the_upgrade(tmp_path):
                         "reviewer, created_at) VALUES ('c1', 0, 0, 'own_it', 'pass', 'unjudged', 'x', 'tess', 't')")
         assert con.execute("PRAGMA user_version").fetchone()[0] == VERSION
         assert con.execute("SELECT name FROM sqlite_master WHERE name = 'reviews_conversation'").fetchone()
+
+
+def test_the_markdown_download_shows_a_correction_as_the_trainee_sees_it(team_service):
+    service, users = team_service
+    cid = played(service, users["alice"], ["I understand, but that's our policy."])
+    asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "pass", "Fine here: the policy was the news."))
+    path = asyncio.run(service.export(users["alice"], cid, "md"))
+    text = path.read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if "Corrected by tess" in ln)
+    assert line.startswith("- ✅") and "Fine here: the policy was the news." in line
+    assert "The grader said fail" in text  # what it had said, never shown as the reason for the new verdict

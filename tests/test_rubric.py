@@ -115,6 +115,6 @@ def test_rubric_validate_command_reports_errors_without_a_traceback(tmp_path, de
     assert f"{path}:" in result.stderr and "criteria[1].applies" in result.stderr
     assert "Traceback" not in result.stderr
     ok = run_coach("rubric", "validate")
-    assert ok.returncode == 0 and "11 criteria" in ok.stdout
+    assert ok.returncode == 0 and "12 criteria" in ok.stdout
     folder = run_coach("rubric", "validate", str(tmp_path))  # a folder: every rubric in it
     assert folder.returncode == 1 and folder.stderr.count("criteria[1].applies") == 1

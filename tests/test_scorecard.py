@@ -1,5 +1,6 @@
 """The scorecard counts what the offline grader could not judge apart: never as passed, failed or
-n/a, and the score is over judged verdicts only; the downloads say so in the reader's language."""
+n/a, and the score is over judged verdicts only; the downloads say so in the reader's language.
+How the conversation ended weighs in the score beside the replies' criteria."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import pytest
 
 from coach.grades import Verdict
 from coach.i18n import t
+from coach.mood import EndState
 from coach.personas import find_persona
-from coach.practice import Conversation, start_practice
+from coach.practice import Conversation, end_conversation, start_practice
 from coach.rubric import Rubric
 from coach.scorecard import scorecard
 from coach.settings import Settings
@@ -74,3 +76,37 @@ def test_a_reviewed_unjudged_grade_counts_as_the_trainers_verdict(unchecked_rubr
     assert (warm.failed, warm.unjudged) == (1, 1)
     with pytest.raises(ValueError):
         new_review(c, c.turns[1], "warm_tone", Verdict.UNJUDGED, "Can't tell.", "tess")
+
+
+RUDE = "Calm down. If you had read the listing you would know, but that's our policy."
+GOOD = "I'm so sorry, Gary. That sounds really frustrating. I'll check it myself and call you back before 4pm."
+
+
+def played_out(replies, rubric):
+    practice = start_practice(find_persona("lawsuit-19-dollars"), engine="offline", rubric=rubric)
+    for reply in replies:
+        if practice.conversation.finished:
+            break
+        asyncio.run(practice.turn(reply))
+    return practice.conversation
+
+
+def test_a_walk_out_scores_well_below_what_its_replies_alone_would(rubric):
+    conversation = played_out([GOOD, GOOD, RUDE, RUDE, RUDE, RUDE, RUDE], rubric)
+    assert conversation.end is EndState.WALKED_OUT
+    card = scorecard(conversation, rubric)
+    assert card.replies is not None and card.score is not None
+    assert card.outcome == 0.0
+    assert card.score == round((1 - rubric.outcome.share) * card.replies, 3)
+    assert card.score <= 0.6
+
+
+def test_a_conversation_still_going_is_scored_on_its_replies_and_a_calm_ending_counts_for_it(rubric):
+    conversation = played_out([GOOD, GOOD], rubric)
+    going = scorecard(conversation, rubric)
+    assert going.outcome is None and going.score == going.replies
+    end_conversation(conversation)
+    ended = scorecard(conversation, rubric)
+    assert ended.outcome == round((100 - conversation.mood) / 100, 3)
+    assert ended.score is not None and going.score is not None
+    assert ended.score == round((1 - rubric.outcome.share) * going.score + rubric.outcome.share * ended.outcome, 3)

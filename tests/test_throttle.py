@@ -3,20 +3,18 @@ grow with each failure, shared by every process, lifted by an admin."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from coach import throttle
-from coach.db import Database
 from coach.throttle import LoginThrottle, Verdict, source_of
 from tests.conftest import run_coach
 
 
 @pytest.fixture()
-def db(tmp_path):
-    return Database(tmp_path / "coach.sqlite3")
+def db(open_db):
+    return open_db()
 
 
 def test_a_source_gets_a_limited_number_of_attempts_per_window(db):
@@ -25,7 +23,7 @@ def test_a_source_gets_a_limited_number_of_attempts_per_window(db):
     assert verdicts[:throttle.SOURCE_ATTEMPTS] == [Verdict.GO] * throttle.SOURCE_ATTEMPTS
     assert set(verdicts[throttle.SOURCE_ATTEMPTS:]) == {Verdict.SOURCE_BUSY}
     assert gate.attempt("10.0.0.10", "name0") is Verdict.GO  # another address is not held back
-    with sqlite3.connect(db.path) as con:  # the window has passed: the source may try again
+    with db.connect(write=True) as con:  # the window has passed: the source may try again
         con.execute("UPDATE login_sources SET window_start = ?",
                     ((datetime.now(UTC) - timedelta(seconds=throttle.SOURCE_WINDOW_S + 1)).isoformat(),))
     assert gate.attempt("10.0.0.9", "name0") is Verdict.GO
@@ -46,8 +44,7 @@ def test_each_failure_past_the_free_ones_doubles_the_lock(db):
     gate = LoginThrottle(db)
 
     def locked_for() -> float:
-        with sqlite3.connect(db.path) as con:
-            until = con.execute("SELECT locked_until FROM login_failures").fetchone()[0]
+        until = db.query("SELECT locked_until FROM login_failures")[0][0]
         return (datetime.fromisoformat(until) - datetime.now(UTC)).total_seconds()
 
     for _ in range(throttle.FREE_FAILURES):
@@ -62,8 +59,8 @@ def test_each_failure_past_the_free_ones_doubles_the_lock(db):
     assert locked_for() <= throttle.LOCK_MAX_S
 
 
-def test_a_success_clears_the_count_and_every_process_sees_the_same_counters(db):
-    one, other = LoginThrottle(db), LoginThrottle(Database(db.path))  # two servers, one database
+def test_a_success_clears_the_count_and_every_process_sees_the_same_counters(db, open_db):
+    one, other = LoginThrottle(db), LoginThrottle(open_db())  # two servers, one database
     for _ in range(throttle.FREE_FAILURES - 1):
         one.failed("10.1.1.1", "alice")
     one.succeeded("10.1.1.1", "alice")
@@ -74,14 +71,13 @@ def test_a_success_clears_the_count_and_every_process_sees_the_same_counters(db)
     assert one.attempt("10.1.1.2", "bob") is Verdict.LOCKED
 
 
-def test_an_admin_unlocks_a_name_from_the_command_line(tmp_path):
-    path = tmp_path / "team.sqlite3"
-    gate = LoginThrottle(Database(path))
+def test_an_admin_unlocks_a_name_from_the_command_line(db, database_at):
+    gate = LoginThrottle(db)
     for source in ("203.0.113.5", "203.0.113.6"):
         for _ in range(throttle.FREE_FAILURES):
             gate.failed(source, "root")
     assert gate.locks("root") == 2
-    done = run_coach("users", "unlock", "root", env_extra={"COACH_DB": str(path)})
+    done = run_coach("users", "unlock", "root", env_extra={"COACH_DB": database_at})
     assert done.returncode == 0, done.stderr
     assert "root" in done.stdout and "2" in done.stdout
     assert gate.locks("root") == 0 and gate.attempt("203.0.113.5", "root") is Verdict.GO

@@ -11,7 +11,7 @@ import sys
 import traceback
 
 from coach import __version__
-from coach.cli import evals, grading, personas, serving, users
+from coach.cli import database, evals, grading, personas, serving, users
 from coach.cli.common import Parser, sources_parent
 from coach.errors import CoachError
 
@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sources = sources_parent()
-    for group in (grading, personas, evals, serving, users):
+    for group in (grading, personas, evals, serving, users, database):
         group.register(sub, sources)
     return parser
 

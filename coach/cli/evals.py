@@ -65,14 +65,25 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _score(args: argparse.Namespace) -> int:
+    from coach.evals.score import score, score_text
+
+    paths = [existing_file(name, "a file of cases (JSON lines)") for name in args.files]
+    result = score(paths, rubric_from(settings_from(args)), by_lang=args.by_lang)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else score_text(result))
+    for where in result["bad_lines"]:
+        print(f"coach: {where}: not a valid case; not scored", file=sys.stderr)
+    return 1 if result["bad_lines"] else 0
+
+
 def _export_labels(args: argparse.Namespace) -> int:
     """Trainers' reviews as labelled cases: `coach eval run` on them measures the grader against trainers."""
-    from coach.db import Database
+    from coach.db import open_database
     from coach.reviews import case_line, labelled_cases
     from coach.store import Store
 
     settings = settings_from(args)
-    store = Store(Database(settings.database_path()), rubric_from(settings))
+    store = Store(open_database(settings.database_where()), rubric_from(settings))
     reviews = [review for review, _ in store.reviews.all()]
     conversations = {cid: c for cid in {r.conversation_id for r in reviews} if (c := store.get(cid)) is not None}
     cases = labelled_cases(conversations, reviews)
@@ -106,6 +117,13 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     cmp_.add_argument("b")
     cmp_.add_argument("--json", action="store_true")
     cmp_.set_defaults(func=_compare)
+    score = ev_sub.add_parser("score", parents=[sources],
+                              help="per criterion: coverage, accuracy when judged, fail precision (offline engine; "
+                                   "numbers only, no case text)")
+    score.add_argument("files", nargs="+", metavar="FILE", help="labelled cases (JSON lines); all are scored together")
+    score.add_argument("--by-lang", action="store_true", help="also score each language apart")
+    score.add_argument("--json", action="store_true", help="print the figures as JSON")
+    score.set_defaults(func=_score)
     exp = ev_sub.add_parser("export-labels", parents=[sources],
                             help="write trainers' reviewed grades as labelled cases (JSON lines)")
     exp.add_argument("--out", help="file to write (default: standard output)")

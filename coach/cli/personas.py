@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from coach.cli.common import rubric_from, settings_from
 from coach.datafile import Source, read_text
+from coach.db import is_url, open_database
 from coach.errors import DataFileError, DataFileErrors
 from coach.languages import Address
 from coach.personas import Persona, UnknownPersona, expand, find_persona, load_persona, load_personas, persona_schema
@@ -31,13 +32,16 @@ class Offered(NamedTuple):
 def _published(settings: Settings, rubric: Rubric) -> dict[str, tuple[int, Persona]]:
     """The personas published in the page, from the database when there is one (reading never
     creates a database)."""
-    path = settings.database_path()
-    if not path.is_file():
+    where = settings.database_where()
+    if not is_url(where) and not Path(where).is_file():
         return {}
-    from coach.db import Database
     from coach.persona_versions import PersonaVersions
 
-    return PersonaVersions(Database(path), rubric).published()
+    db = open_database(where)
+    try:
+        return PersonaVersions(db, rubric).published()
+    finally:
+        db.close()
 
 
 def _report(errors: list[DataFileError]) -> None:
@@ -124,11 +128,10 @@ def _test(args: argparse.Namespace) -> int:
 
 
 def _versions(args: argparse.Namespace):
-    from coach.db import Database
     from coach.persona_versions import PersonaVersions
 
     settings = settings_from(args)
-    return PersonaVersions(Database(settings.database_path()), rubric_from(settings))
+    return PersonaVersions(open_database(settings.database_where()), rubric_from(settings))
 
 
 def _export(args: argparse.Namespace) -> int:

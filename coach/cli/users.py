@@ -11,13 +11,13 @@ import sys
 
 from coach.accounts import Accounts, Role
 from coach.cli.common import UsageError, decode_input
-from coach.db import Database
+from coach.db import open_database
 from coach.settings import load_settings
 from coach.throttle import LoginThrottle
 
 
 def _accounts() -> Accounts:
-    return Accounts(Database(load_settings().database_path()))
+    return Accounts(open_database(load_settings().database_where()))
 
 
 def _password(args: argparse.Namespace) -> str:

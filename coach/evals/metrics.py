@@ -2,7 +2,9 @@
 
 Positive class for precision/recall/F1 is "fail": a grader exists to catch mistakes.
 A verdict is pass, fail, n/a or unjudged (the offline grader could not decide); a gold label is
-pass, fail or n/a. Unjudged is never a pass or a fail: it lowers coverage, not accuracy when judged.
+pass, fail or n/a. A criterion applies where the gold label is pass or fail, and is judged where the
+verdict is pass or fail. Unjudged is never a pass or a fail: it lowers coverage, not accuracy when
+judged.
 Every metric's definition is in DEFINITIONS and is printed in each report.
 """
 
@@ -23,9 +25,9 @@ DEFINITIONS = {
     "accuracy": "Share of gradings whose verdict equals the gold label (over every repeat); an unjudged verdict "
                 "is not right.",
     "applicable": "Gradings whose gold label is pass or fail (the criterion applies).",
-    "coverage": "Of the applicable gradings, the share the grader judged (any verdict but unjudged).",
-    "accuracy_judged": "Accuracy when judged: of the gradings with a gold label that the grader judged (any verdict "
-                       "but unjudged), the share whose verdict equals the gold label.",
+    "coverage": "Of the applicable gradings, the share the grader judged: gave pass or fail (not unjudged, not n/a).",
+    "accuracy_judged": "Accuracy when judged: of the applicable gradings the grader judged (pass or fail), the share "
+                       "whose verdict equals the gold label.",
     "unjudged": "Gradings the grader could not judge (it said unjudged): counted here, never as a pass or a fail.",
     "flagged_accuracy": "Flagged or not: share of gradings where the grader said fail exactly when the gold label is "
                         "fail (what a trainee sees of a prohibition: flagged, or not).",
@@ -71,10 +73,11 @@ def agreement_with_gold(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     f1 = (2 * precision * recall / (precision + recall)) if precision and recall else (0.0 if precision is not None
                                                                                         and recall is not None else None)
     applicable = [(v, g) for v, g in pairs if g in APPLICABLE]
-    judged = [(v, g) for v, g in pairs if v != "unjudged"]
+    judged = [(v, g) for v, g in applicable if v in APPLICABLE]
     return {"n": n, "accuracy": _div(sum(v == g for v, g in pairs), n), "applicable": len(applicable),
-            "coverage": _div(sum(v != "unjudged" for v, _ in applicable), len(applicable)),
-            "accuracy_judged": _div(sum(v == g for v, g in judged), len(judged)), "unjudged": n - len(judged),
+            "coverage": _div(len(judged), len(applicable)),
+            "accuracy_judged": _div(sum(v == g for v, g in judged), len(judged)),
+            "unjudged": sum(v == "unjudged" for v, _ in pairs),
             "precision_fail": precision, "recall_fail": recall, "f1_fail": f1,
             "flagged_accuracy": _div(sum((v == "fail") == (g == "fail") for v, g in pairs), n),
             "kappa_gold": cohen_kappa(pairs), "confusion": confusion(pairs)}

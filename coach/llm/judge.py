@@ -190,7 +190,7 @@ class LLMJudge:
 
     def _prepare(self, reply: str, lang: str, customer_name: str | None, context: Iterable[Turn],
                  criteria: tuple[str, ...] | None, explain: str | None, agent_name: str | None = None):
-        criteria = criteria or tuple(self.rubric.ids)
+        criteria = criteria or tuple(self.rubric.judged_ids)
         messages, dropped_turns = judge_messages(self.rubric, reply, lang=lang, customer_name=customer_name,
                                                  context=context, settings=self.settings, criteria=criteria,
                                                  explain=explain, agent_name=agent_name)

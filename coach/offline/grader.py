@@ -14,7 +14,9 @@ from coach.offline.address import address, your_name
 from coach.offline.checks import CANNOT_JUDGE, CHECKS, Because, Situation
 from coach.offline.lexicon import lexicon
 from coach.offline.text import Text
-from coach.rubric import Criterion, Rubric, load_rubric
+from coach.rubric import Applies, Criterion, Rubric, load_rubric
+from coach.speech.check import voice_check
+from coach.speech.features import Voice
 
 # Past this size only the start of a reply is graded (with a notice); evidence offsets stay exact.
 MAX_GRADED_CHARS = 20_000
@@ -42,9 +44,10 @@ class OfflineGrader:
 
     def grade(self, reply: str, *, lang: str | None = None, customer_name: str | None = None,
               context: Iterable[Turn] = (), agent_name: str | None = None,
-              better: Mapping[str, str] | None = None) -> Grade:
+              better: Mapping[str, str] | None = None, voice: Voice | None = None) -> Grade:
         """`better`: better phrasings drawn from the customer's situation, by criterion id (a
-        persona's); the rubric's phrasing stands where none is given."""
+        persona's); the rubric's phrasing stands where none is given. `voice`: how a spoken reply
+        sounded (None for a typed one), for the criteria that apply to speech."""
         reply = reply if isinstance(reply, str) else str(reply)
         notices = []
         graded = reply
@@ -53,7 +56,9 @@ class OfflineGrader:
             graded = reply[:MAX_GRADED_CHARS]
         lang = lang or detect(graded)
         situation = Situation(Text.of(graded), lexicon(lang), lang, customer_name, list(context), agent_name)
-        results = [self._run(criterion, situation, (better or {}).get(criterion.id)) for criterion in self.rubric.criteria]
+        results = [self._spoken(criterion, voice, graded, lang) if criterion.applies is Applies.SPOKEN
+                   else self._run(criterion, situation, (better or {}).get(criterion.id))
+                   for criterion in self.rubric.criteria]
         return Grade(lang=lang, engine=self.name, criteria=results, notices=notices)
 
     def grade_case(self, case: Case) -> Grade:
@@ -72,6 +77,13 @@ class OfflineGrader:
             better = fill_better(better_template or criterion.better_for(s.lang), s.customer_name,
                                  s.own_name or s.agent_name, s.lang)
         return self._said(criterion, verdict, why, evidence=evidence, better=better, confidence=confidence)
+
+    def _spoken(self, criterion: Criterion, voice: Voice | None, reply: str, lang: str) -> CriterionGrade:
+        (verdict, why, evidence, confidence), _ = voice_check(voice, reply, lang)
+        grade = self._said(criterion, verdict, why, evidence=evidence, confidence=confidence)
+        if verdict is Verdict.FAIL:
+            grade.better = fill_better(criterion.better_for(lang), None, None, lang)
+        return grade
 
     def _said(self, criterion: Criterion, verdict: Verdict, why: Because, **fields) -> CriterionGrade:
         if why.reason == CANNOT_JUDGE:  # the one place a check's "cannot judge" becomes its own outcome

@@ -1,21 +1,30 @@
 """A real OpenAI-compatible HTTP server on loopback, scripted by tests and benchmarks.
 
-It answers `/v1/chat/completions` (streaming or not, with or without `response_format`)
-and `/v1/models`. Tests queue scripted answers (text, delays, error codes, broken JSON,
-truncated streams) and read back every request it received, so coach's model layer is
-exercised through the real `openai` client and its HTTP stack, never a patched one.
+It answers `/v1/chat/completions` (streaming or not, with or without `response_format`),
+`/v1/models`, and the audio API: `/v1/audio/transcriptions` (multipart upload; json or
+verbose_json with word timings) and `/v1/audio/speech` (a WAV tone, streamed). Tests queue
+scripted answers (text, delays, error codes, broken JSON, truncated streams) and read back every
+request it received, so coach's model and speech layers are exercised through the real `openai`
+client and its HTTP stack, never a patched one.
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
 import json
+import math
 import socket
+import struct
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +52,8 @@ class Scripted:
 
 
 Responder = Callable[[dict[str, Any]], "Scripted | str"]
+# what the fake transcription endpoint "hears" in an upload: (audio bytes, form fields) -> text
+Hearing = Callable[[bytes, dict[str, Any]], str]
 
 
 def _default_responder(request: dict[str, Any]) -> str:
@@ -54,7 +65,8 @@ class FakeOpenAI:
 
     def __init__(self, *, latency: float = 0.0, models: tuple[str, ...] = ("fake-judge", "fake-customer"),
                  json_schema: bool = True, json_object: bool = True, json_object_schema: bool = True,
-                 guided_json: bool = True, reject_status: int = 400, responder: Responder | None = None):
+                 guided_json: bool = True, reject_status: int = 400, responder: Responder | None = None,
+                 hearing: Hearing | None = None, word_timings: bool = True):
         """The structured-output forms it accepts can be switched off one by one; a refused form is
         answered with `reject_status` (llama.cpp's server says 500 for json_schema; vLLM says 400)."""
         self.latency = latency
@@ -65,6 +77,10 @@ class FakeOpenAI:
         self.guided_json = guided_json
         self.reject_status = reject_status
         self.responder = responder or _default_responder
+        self.hearing = hearing or (lambda audio, form: "This is what the fake endpoint heard.")
+        self.word_timings = word_timings  # False: a server that answers verbose_json without word timings
+        self.audio_requests: list[dict[str, Any]] = []  # transcription and speech requests, in order
+        self._audio_queue: deque[Scripted] = deque()
         self.requests: list[dict[str, Any]] = []
         self.request_times: list[float] = []
         self._queue: deque[Scripted] = deque()
@@ -78,6 +94,15 @@ class FakeOpenAI:
         with self._lock:
             for answer in answers:
                 self._queue.append(answer if isinstance(answer, Scripted) else Scripted(content=answer))
+
+    def script_audio(self, *answers: Scripted) -> None:
+        """Statuses and delays for the next audio requests (their content is ignored)."""
+        with self._lock:
+            self._audio_queue.extend(answers)
+
+    def _next_audio(self) -> Scripted:
+        with self._lock:
+            return self._audio_queue.popleft() if self._audio_queue else Scripted()
 
     def _next(self, body: dict[str, Any]) -> Scripted:
         with self._lock:
@@ -133,11 +158,63 @@ class FakeOpenAI:
                          "message": {"role": "assistant", "content": content}}],
         }, headers=answer.headers)
 
+    async def _transcriptions(self, request: Request) -> Response:
+        form = await request.form()
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            return _error(400, "file is required")
+        audio = await upload.read()
+        fields: dict[str, Any] = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+        fields["timestamp_granularities"] = [str(v) for v in form.getlist("timestamp_granularities[]")]
+        with self._lock:
+            self.audio_requests.append({"path": "transcriptions", "fields": fields, "filename": upload.filename,
+                                        "bytes": len(audio)})
+        answer = self._next_audio()
+        await asyncio.sleep(self.latency + answer.delay)
+        if answer.status != 200:
+            return _error(answer.status, answer.error, answer.headers)
+        text = self.hearing(audio, fields)
+        duration = _wav_seconds(audio)
+        if fields.get("response_format") == "verbose_json":
+            words = text.split()
+            step = duration / max(1, len(words))
+            body: dict[str, Any] = {"task": "transcribe", "language": fields.get("language", "en"),
+                                    "duration": duration, "text": text,
+                                    "segments": [{"id": 0, "start": 0.0, "end": duration, "text": text}]}
+            if self.word_timings and "word" in fields["timestamp_granularities"]:
+                body["words"] = [{"word": w, "start": round(i * step, 3), "end": round((i + 1) * step, 3)}
+                                 for i, w in enumerate(words)]
+            return JSONResponse(body)
+        return JSONResponse({"text": text})
+
+    async def _speech(self, request: Request) -> Response:
+        try:
+            body = await request.json()
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return _error(400, "request body is not JSON")
+        with self._lock:
+            self.audio_requests.append({"path": "speech", **body})
+        answer = self._next_audio()
+        await asyncio.sleep(self.latency + answer.delay)
+        if answer.status != 200:
+            return _error(answer.status, answer.error, answer.headers)
+        seconds = 0.3 * len(str(body.get("input", "")).split()) / float(body.get("speed") or 1.0)
+        wav = _tone(max(0.2, seconds))
+
+        async def chunks():
+            for i in range(0, len(wav), 4096):
+                yield wav[i:i + 4096]
+                await asyncio.sleep(0)
+
+        return StreamingResponse(chunks(), media_type="audio/wav")
+
     # -- lifecycle -----------------------------------------------------------------------
     def start(self) -> FakeOpenAI:
         app = Starlette(routes=[
             Route("/v1/chat/completions", self._chat, methods=["POST"]),
             Route("/v1/models", self._models, methods=["GET"]),
+            Route("/v1/audio/transcriptions", self._transcriptions, methods=["POST"]),
+            Route("/v1/audio/speech", self._speech, methods=["POST"]),
         ])
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -174,6 +251,25 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
                         status_code=status, headers=headers or {})
 
 
+def _wav_seconds(data: bytes) -> float:
+    import wave
+
+    try:
+        with wave.open(io.BytesIO(data), "rb") as w:
+            return round(w.getnframes() / w.getframerate(), 3)
+    except (wave.Error, EOFError):
+        return 1.0
+
+
+def _tone(seconds: float, rate: int = 16_000) -> bytes:
+    """A 16-bit mono WAV of a quiet 220 Hz tone: what the fake speech endpoint says."""
+    count = int(seconds * rate)
+    samples = b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 220 * i / rate))) for i in range(count))
+    header = (b"RIFF" + struct.pack("<I", 36 + len(samples)) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate,
+              rate * 2, 2, 16) + b"data" + struct.pack("<I", len(samples)))
+    return header + samples
+
+
 def _usage(body: dict[str, Any], content: str) -> dict[str, int]:
     prompt = sum(len(str(m.get("content", ""))) for m in body.get("messages", [])) // 4 + 1
     completion = len(content) // 4 + 1
@@ -201,6 +297,23 @@ async def _sse(model: str, content: str, answer: Scripted, usage: dict[str, int]
     if usage:
         yield f"data: {json.dumps({'id': cid, 'object': 'chat.completion.chunk', 'created': int(time.time()), 'model': model, 'choices': [], 'usage': usage})}\n\n"
     yield "data: [DONE]\n\n"
+
+
+@contextmanager
+def fake_server(latency: float, answer: str, stream_answer: str | None = None) -> Iterator[str]:
+    """The fake server in its own process (its work is not counted as coach's); yields its base URL."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        f.write(answer)
+    extra = ["--stream-answer", stream_answer] if stream_answer else []
+    proc = subprocess.Popen([sys.executable, "-m", "coach.testing.fake_openai", "--latency", str(latency),
+                             "--answer-file", f.name, *extra], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        yield proc.stdout.readline().strip()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        Path(f.name).unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,7 +8,9 @@ import gradio as gr
 import pandas as pd
 
 from coach.accounts import Role
+from coach.errors import Refusal
 from coach.i18n import t
+from coach.textclean import clean_text
 from coach.web import views
 from coach.web.base import Context, shown
 
@@ -21,7 +23,7 @@ class UsersTab:
     def build(self) -> None:
         ctx, c = self.ctx, self.c
         roles = [(ctx.label(f"role.{r.value}"), r.value) for r in Role]
-        c["table"] = gr.Dataframe(interactive=False, elem_id="coach-users")
+        c["table"] = gr.Dataframe(interactive=False, elem_id="coach-users", visible=False)  # shown once filled
         c["message"] = gr.HTML(elem_id="coach-users-message")
         with gr.Row():
             c["name"] = gr.Textbox(label=ctx.label("users.name"), elem_id="coach-user-name")
@@ -32,6 +34,13 @@ class UsersTab:
             c["set_role"] = gr.Button(ctx.label("users.set_role"), elem_id="coach-user-set-role")
             c["set_password"] = gr.Button(ctx.label("users.set_password"), elem_id="coach-user-set-password")
             c["remove"] = gr.Button(ctx.label("users.remove"), variant="stop", elem_id="coach-user-remove")
+        # removing someone is asked about first, by name
+        with gr.Group(visible=False, elem_id="coach-user-confirm") as c["confirm"]:
+            c["confirm_text"] = gr.HTML()
+            c["confirm_name"] = gr.State("")
+            with gr.Row():
+                c["confirm_yes"] = gr.Button(ctx.label("users.confirm_yes"), variant="stop", elem_id="coach-user-confirm-yes")
+                c["confirm_no"] = gr.Button(ctx.label("users.confirm_no"), elem_id="coach-user-confirm-no")
 
     def wire(self, ui: gr.State, tab: gr.Tab) -> None:
         c = self.c
@@ -40,15 +49,19 @@ class UsersTab:
         c["add"].click(self.on_add, [c["name"], c["role"], c["password"], ui], out, api_visibility="private")
         c["set_role"].click(self.on_set_role, [c["name"], c["role"], ui], out, api_visibility="private")
         c["set_password"].click(self.on_set_password, [c["name"], c["password"], ui], out, api_visibility="private")
-        c["remove"].click(self.on_remove, [c["name"], ui], out, api_visibility="private")
+        c["remove"].click(self.on_ask_remove, [c["name"], ui], [c["confirm"], c["confirm_text"], c["confirm_name"],
+                                                                c["message"]], api_visibility="private")
+        c["confirm_yes"].click(self.on_remove, [c["confirm_name"], ui], [*out, c["confirm"]], api_visibility="private")
+        c["confirm_no"].click(lambda: (gr.update(visible=False), ""), None, [c["confirm"], c["confirm_name"]],
+                              api_visibility="private")
 
     async def _listing(self, request: gr.Request, ui: str, done: str = "") -> tuple:
         users = await self.ctx.service.users(self.ctx.who(request))
         frame = pd.DataFrame([[u.name, t(f"role.{u.role.value}", ui), u.created_at[:16].replace("T", " ")]
                               for u in users],
                              columns=[t("users.name", ui), t("users.role", ui), t("users.created", ui)])
-        message = f"<div class='coach-notice' id='coach-users-done'>{views.escape(done)}</div>" if done else ""
-        return frame, message, ""  # the password box is emptied after every action
+        message = views.notice(done, ui, "coach-users-done") if done else ""
+        return gr.update(value=frame, visible=True), message, ""  # the password box is emptied after every action
 
     @shown
     async def on_list(self, ui: str, request: gr.Request):
@@ -70,6 +83,20 @@ class UsersTab:
         return await self._listing(request, ui, t("users.password_set", ui, name=name))
 
     @shown
+    async def on_ask_remove(self, name: str, ui: str, request: gr.Request):
+        """Ask before removing: the account (not its conversations) goes for good."""
+        user = self.ctx.who(request)
+        wanted = clean_text(name or "").strip()
+        found = next((u for u in await self.ctx.service.users(user) if u.name.casefold() == wanted.casefold()), None)
+        if found is None:
+            raise Refusal("error.no_user", name=wanted[:64])
+        if found.id == user.id:
+            raise Refusal("error.remove_self")
+        line = views.t_html("users.confirm_remove", ui, name=views.text(found.name))
+        return (gr.update(visible=True), f"<div class='coach-confirm-line' id='coach-user-confirm-text' dir='{views.direction(ui)}'>{line}</div>",
+                found.name, "")
+
+    @shown
     async def on_remove(self, name: str, ui: str, request: gr.Request):
         await self.ctx.service.remove_user(self.ctx.who(request), name)
-        return await self._listing(request, ui, t("users.removed", ui, name=name))
+        return (*await self._listing(request, ui, t("users.removed", ui, name=name)), gr.update(visible=False))

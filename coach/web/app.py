@@ -15,8 +15,12 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_SSR_MODE", "False")
+# Gradio's queue keeps the last 10,000 events and rebuilds a pandas summary of them after every
+# request (for a monitoring page coach does not use): CPU per request grew with uptime. Keep one
+# event and never rebuild.
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(2**62))
 
-import asyncio  # noqa: E402
 import ipaddress  # noqa: E402
 import logging  # noqa: E402
 import socket  # noqa: E402
@@ -24,7 +28,7 @@ import socket  # noqa: E402
 import gradio as gr  # noqa: E402
 
 from coach.accounts import Accounts  # noqa: E402
-from coach.db import Database  # noqa: E402
+from coach.db import is_url, open_database  # noqa: E402
 from coach.errors import CoachError  # noqa: E402
 from coach.i18n import t  # noqa: E402
 from coach.languages import LANGUAGES  # noqa: E402
@@ -58,6 +62,10 @@ NO_ACCOUNTS_OFF_LOOPBACK = (
     "there are no accounts yet, so the page only serves this computer (127.0.0.1); add the first admin with "
     "`coach users add NAME --role admin --password-stdin`, then serve on {host}")
 
+NO_ACCOUNTS_ON_A_SERVER = (
+    "a PostgreSQL database is a team's store, served to many: add the first admin with "
+    "`coach users add NAME --role admin --password-stdin` before serving it")
+
 
 class Page:
     def __init__(self, ctx: Context):
@@ -73,8 +81,8 @@ class Page:
         ctx, c = self.ctx, self.c
         with gr.Blocks(title="coach", delete_cache=(3600, 6 * 3600)) as demo:
             c["ui"] = gr.State("en")
-            with gr.Row(equal_height=True):
-                gr.Markdown(f"## coach · {t('page.title', 'en')}")
+            with gr.Row(equal_height=True, elem_id="coach-header"):
+                c["title"] = gr.HTML(views.title("en"), elem_id="coach-title", min_width=240)
                 c["who"] = gr.HTML(elem_id="coach-user")
                 c["language"] = gr.Dropdown([(name, code) for code, name in LANGUAGES.items()], value="en",
                                             label=ctx.label("page.language"), elem_id="coach-language", scale=0,
@@ -93,12 +101,14 @@ class Page:
                     self.users.build()
             ui = c["ui"]
             self.relabeller = Relabeller(demo)
-            shared = [ui, c["language"], c["who"], c["logout"], c["banner"], c["tab_trainer"], c["tab_users"],
+            shared = [ui, c["language"], c["title"], c["who"], c["logout"], c["banner"], c["tab_trainer"], c["tab_users"],
                       *self.practise.view_outputs]
             outputs = shared + [x for x in self.relabeller.components if x not in shared]
-            demo.load(self.on_load, [c["language"]], outputs, js=SAVED_LANGUAGE_JS, api_visibility="private")
-            c["language"].input(self.on_language, [c["language"], self.practise.c["conv"]], outputs,
-                                js=SAVE_LANGUAGE_JS, api_visibility="private")
+            loaded = demo.load(self.on_load, [c["language"]], outputs, js=SAVED_LANGUAGE_JS, api_visibility="private")
+            relabelled = c["language"].input(self.on_language, [c["language"], self.practise.c["conv"]], outputs,
+                                             js=SAVE_LANGUAGE_JS, api_visibility="private")
+            for redrawn in (loaded, relabelled):
+                self.practise.restore_draft(redrawn)
             c["language"].change(None, [c["language"]], None, js=DIRECTION_JS)
             c["logout"].click(None, None, None, js=LOGOUT_JS)
             self.practise.wire(ui)
@@ -122,9 +132,11 @@ class Page:
     async def _render(self, ui: str, conversation_id: str | None, request: gr.Request) -> dict:
         user = self.ctx.who(request)
         who = "" if self.ctx.local else (
-            f"<div class='coach-user' id='coach-signed-in' data-role='{user.role.value}'>"
-            + views.escape(t("page.signed_in", ui, name=user.name, role=t(f"role.{user.role.value}", ui))) + "</div>")
-        out = {self.c["ui"]: ui, self.c["language"]: ui, self.c["who"]: who, self.c["logout"]: gr.update(visible=not self.ctx.local),
+            f"<div class='coach-user' id='coach-signed-in' data-role='{user.role.value}' dir='{views.direction(ui)}'>"
+            + views.t_html("page.signed_in", ui, name=views.text(user.name),
+                           role=views.escape(t(f"role.{user.role.value}", ui))) + "</div>")
+        out = {self.c["ui"]: ui, self.c["language"]: gr.update(value=ui), self.c["title"]: views.title(ui),
+               self.c["who"]: who, self.c["logout"]: gr.update(visible=not self.ctx.local),
                self.c["banner"]: views.banner(self.ctx.engine, self.ctx.local, ui),
                self.c["tab_trainer"]: gr.update(visible=user.role.reviews),
                self.c["tab_users"]: gr.update(visible=user.role.value == "admin" and not self.ctx.local)}
@@ -139,17 +151,16 @@ class Page:
             if shown_now.finished:
                 out.update(await self.practise.downloads(user, shown_now, ui))
         out.update(await self.practise.assigned(user, ui))
-        await asyncio.to_thread(self.ctx.service.refresh_personas)  # a persona published since, here or elsewhere
         choices = {self.practise.c["persona"]: gr.update(choices=self.practise.persona_choices(ui))}
         return merged(self.relabeller.updates(ui), out, choices)
 
 
-def engine_line(settings: Settings) -> str:
+def engine_line(settings: Settings) -> views.Engine:
+    """What grades and answers on this page, for the banner (said in each reader's language)."""
     if settings.use_llm:
-        return (f"Model engine: judge {settings.judge_model}, customer {settings.customer_model} at "
-                f"{settings.endpoint()}, with the offline detectors")
-    return ("Offline engine: built-in multilingual detectors grade, the persona's scripted lines answer "
-            "(no model configured)")
+        return views.Engine("banner.model", {"judge": settings.judge_model, "customer": settings.customer_model,
+                                             "endpoint": settings.endpoint()})
+    return views.Engine("banner.offline", {})
 
 
 def is_loopback(host: str) -> bool:
@@ -166,7 +177,7 @@ def build_page(settings: Settings) -> tuple[Page, gr.Blocks, Accounts]:
     personas, errors = load_personas(rubric=rubric, where=settings.persona_folders())
     for error in errors:
         log.warning("persona skipped: %s", error)
-    db = Database(settings.database_path())
+    db = open_database(settings.database_where())
     service = Coach(settings, rubric, personas, db)
     local = not service.accounts.any()
     ctx = Context(service, Identity(service.accounts, local), engine_line(settings))
@@ -180,6 +191,9 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
     local = page.ctx.local
     if local and not is_loopback(host):
         raise CoachError(NO_ACCOUNTS_OFF_LOOPBACK.format(host=host))
+    if local and is_url(settings.database_where()):
+        raise CoachError(NO_ACCOUNTS_ON_A_SERVER)
+    page.ctx.service.warm()
     demo.queue(default_concurrency_limit=None)
     sock = bound_socket(host, port)
     app, pool = create_app(demo, settings, accounts, local=local, css=views.CSS, i18n=page.ctx.i18n,

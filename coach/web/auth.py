@@ -34,7 +34,8 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from coach.accounts import LOCAL, Accounts, User, token_hash
 from coach.throttle import LoginThrottle, Verdict, source_of
 
-COOKIE_ID = "coach"  # Gradio reads `access-token-<id>`; a fixed id keeps logins across restarts and processes
+# Gradio reads `access-token-<id>`: one name across restarts and processes (deploy/nginx-coach.conf routes by it)
+COOKIE_ID = "coach"
 COOKIE = f"access-token-{COOKIE_ID}"
 MAX_NAME_CHARS = 256
 MAX_PASSWORD_CHARS = 1024

@@ -20,10 +20,11 @@ import gradio as gr
 from coach.accounts import User
 from coach.errors import CoachError, Refusal
 from coach.i18n import catalog, locale_of, t
-from coach.languages import LANGUAGES
+from coach.languages import LANGUAGES, RTL
 from coach.rubric import Rubric
 from coach.web.auth import Identity
-from coach.web.service import Coach
+from coach.web.service import Coach, Forbidden
+from coach.web.views import Engine
 
 log = logging.getLogger("coach.web")
 
@@ -36,7 +37,7 @@ def page_i18n() -> gr.I18n:
 class Context:
     """The service, the identity check and the words, handed to each tab."""
 
-    def __init__(self, service: Coach, identity: Identity, engine: str):
+    def __init__(self, service: Coach, identity: Identity, engine: Engine):
         self.service = service
         self.identity = identity
         self.engine = engine
@@ -68,8 +69,9 @@ def ui_language(request: gr.Request | None, chosen: str | None = None) -> str:
     return locale_of(headers.get("accept-language"))
 
 
-def _message(exc: Exception, ui: str) -> str:
-    """The one line shown (Gradio renders it as HTML, so it is escaped: it may quote input)."""
+def _message(exc: Exception, ui: str, escaped: bool = True) -> str:
+    """The one line shown (Gradio renders it as HTML, so it is escaped: it may quote input);
+    for API callers (`escaped=False`) the plain line, on one line."""
     if isinstance(exc, Refusal):
         line = exc.text(ui)
     elif isinstance(exc, CoachError):
@@ -77,10 +79,45 @@ def _message(exc: Exception, ui: str) -> str:
     else:
         log.exception("unexpected error in a page handler")
         line = t("error.unexpected", ui)
-    return escape(line, quote=False)
+    line = " ".join(line.split())
+    return escape(line, quote=False) if escaped else line
 
 
-def shown(fn: Callable) -> Callable:
+def error_line(line: str, ui: str = "en") -> str:
+    """A refusal shown where the form is, as one plain line (text, escaped)."""
+    d = "rtl" if ui in RTL else "ltr"
+    return f"<div class='coach-error' role='alert' dir='{d}'>{escape(line, quote=False)}</div>"
+
+
+def refused_in(status: str) -> Callable[[Callable], Callable]:
+    """Wrap a form's handler (returning a dict of updates) so a refusal becomes one line in the
+    form's own status box, `self.c[status]`, and nothing else on the page changes: no toast, and
+    no error marks left on the form's other boxes. What the caller's role forbids stays an error."""
+
+    def wrap(fn: Callable) -> Callable:
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        async def handler(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return await fn(self, *args, **kwargs)
+            except Forbidden:
+                raise  # not a mistake in the form: the caller may not do this at all
+            except Refusal as exc:
+                bound = signature.bind_partial(self, *args, **kwargs)
+                ui = str(bound.arguments.get("ui") or "en")
+                return {self.c[status]: error_line(exc.text(ui), ui)}
+        return shown(handler)
+    return wrap
+
+
+def api_call(fn: Callable) -> Callable:
+    """`shown` for an API route: the refusal is one plain line, not HTML-escaped (a script reads
+    it as text; no page renders it)."""
+    return shown(fn, escaped=False)
+
+
+def shown(fn: Callable, escaped: bool = True) -> Callable:
     """Wrap a handler so a refusal or failure becomes one line on the page (gr.Error) in the
     reader's language (the handler's `ui` argument), never a traceback."""
     signature = inspect.signature(fn)
@@ -101,7 +138,7 @@ def shown(fn: Callable) -> Callable:
             except gr.Error:
                 raise
             except Exception as exc:
-                raise gr.Error(_message(exc, ui_of(args, kwargs)), print_exception=False) from None
+                raise gr.Error(_message(exc, ui_of(args, kwargs), escaped), print_exception=False) from None
         return agen
 
     if inspect.iscoroutinefunction(fn):
@@ -112,7 +149,7 @@ def shown(fn: Callable) -> Callable:
             except gr.Error:
                 raise
             except Exception as exc:
-                raise gr.Error(_message(exc, ui_of(args, kwargs)), print_exception=False) from None
+                raise gr.Error(_message(exc, ui_of(args, kwargs), escaped), print_exception=False) from None
         return coro
 
     @functools.wraps(fn)
@@ -122,5 +159,5 @@ def shown(fn: Callable) -> Callable:
         except gr.Error:
             raise
         except Exception as exc:
-            raise gr.Error(_message(exc, ui_of(args, kwargs)), print_exception=False) from None
+            raise gr.Error(_message(exc, ui_of(args, kwargs), escaped), print_exception=False) from None
     return plain

@@ -2,7 +2,7 @@
 file in a folder named by a keyed hash of who asked and what it holds (nothing to guess, and
 the same download asked again is the same file, not a new one). Gradio copies a file into its
 own cache (cleaned by `delete_cache`) when it hands it out, so ours are kept only `KEEP_S`;
-the folder goes when the server stops, and folders of servers that died are removed at start."""
+the folder goes when the server stops, and a folder of a server that died is removed a day later."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 PREFIX = "coach-exports-"
 KEEP_S = 15 * 60
+DEAD_AFTER_S = 24 * 3600  # a dead server's folder is removed once it has been untouched this long
 
 
 def _alive(pid: int) -> bool:
@@ -37,15 +38,26 @@ class Exports:
         self._key = secrets.token_bytes(32)
 
     def _clean_dead(self) -> None:
-        """Remove the export folders of coach servers that are no longer running (killed, not stopped)."""
+        """Remove the export folders of coach servers that died without stopping (killed): only a
+        folder named by a process id that is no longer running, and untouched for `DEAD_AFTER_S`
+        (so a live server elsewhere, even one whose pid this process cannot see, keeps its own)."""
+        cutoff = time.time() - DEAD_AFTER_S
         for folder in self.parent.glob(f"{PREFIX}*"):
             pid = folder.name[len(PREFIX):].split("-", 1)[0]
+            if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+                continue
             try:
-                mine = folder.is_dir() and folder.stat().st_uid == os.getuid()
+                status = folder.stat()
             except OSError:
                 continue
-            if mine and (not pid.isdigit() or not _alive(int(pid))):
+            if folder.is_dir() and status.st_uid == os.getuid() and status.st_mtime < cutoff:
                 shutil.rmtree(folder, ignore_errors=True)
+
+    def fresh(self, owner: str) -> Path:
+        """A new private folder for one download written by the caller (a ZIP); pruned like the rest."""
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.prune()
+        return Path(tempfile.mkdtemp(prefix=f"{owner[:8]}-", dir=self.folder))
 
     def write(self, owner: str, name: str, text: str) -> Path:
         """The file `name` holding `text`, written for `owner` (reused when already written)."""
@@ -68,7 +80,7 @@ class Exports:
         cutoff = time.time() - keep_s
         for sub in self.folder.iterdir():
             try:
-                newest = max((f.stat().st_mtime for f in sub.iterdir()), default=0.0)
+                newest = max([sub.stat().st_mtime, *(f.stat().st_mtime for f in sub.iterdir())])
             except OSError:
                 continue
             if newest < cutoff:

@@ -14,12 +14,14 @@ import gradio as gr
 import pandas as pd
 
 from coach.errors import Refusal
-from coach.grades import Verdict
+from coach.explaining import explain
+from coach.grades import CriterionGrade, Verdict
 from coach.i18n import t
 from coach.languages import LANGUAGES
+from coach.practice import Conversation
 from coach.store import Summary
 from coach.web import views
-from coach.web.base import Context, shown
+from coach.web.base import Context, refused_in, shown
 from coach.web.editor import PersonaEditor
 from coach.web.practise import Beside, PractiseTab
 from coach.web.service import require_reviewer
@@ -32,7 +34,8 @@ def table(summaries: list[Summary], ui: str, owners: dict[str, str] | None = Non
     headers = [t(f"sessions.col.{k}", ui) for k in COLUMNS] + ([t("sessions.col.trainee", ui)] if owners else [])
     rows = []
     for s in summaries:
-        row = [s.started_at[:16].replace("T", " "), f"{s.persona_name} ({s.customer_name})",
+        row = [s.started_at[:16].replace("T", " "),
+               f"{s.persona_name} ({s.customer_name})" + (f" · {t('preview.marker', ui)}" if s.preview else ""),
                LANGUAGES.get(s.language, s.language), t(f"mode.{s.mode}", ui),
                t(f"end.{s.outcome}", ui) if s.outcome else t("end.in_progress", ui), s.turns,
                f"{s.score:.0%}" if s.score is not None else "–"]
@@ -42,9 +45,10 @@ def table(summaries: list[Summary], ui: str, owners: dict[str, str] | None = Non
     return pd.DataFrame(rows, columns=headers)
 
 
-def choice_label(s: Summary, owners: dict[str, str] | None = None) -> str:
+def choice_label(s: Summary, owners: dict[str, str] | None = None, ui: str = "en") -> str:
     who = f" · {owners.get(s.owner or '', '?')}" if owners else ""
-    return f"{s.started_at[:16].replace('T', ' ')} · {s.persona_name}{who}"
+    draft = f" · {t('preview.marker', ui)}" if s.preview else ""
+    return f"{s.started_at[:16].replace('T', ' ')} · {s.persona_name}{draft}{who}"
 
 
 def parse_day(value: str | None, ui: str, which: str) -> str | None:
@@ -61,13 +65,19 @@ def parse_day(value: str | None, ui: str, which: str) -> str | None:
     return text
 
 
+def graded(g: CriterionGrade) -> Verdict:
+    """What the grader said, whatever a trainer made of it since."""
+    return g.review.original if g.review else g.verdict
+
+
 class SessionsTab(Beside):
     """My sessions: the caller's own conversations; continue one, or read it."""
 
     def build(self) -> None:
         ctx, c = self.ctx, self.c
         c["refresh"] = gr.Button(ctx.label("sessions.refresh"), elem_id="coach-mine-refresh")
-        c["table"] = gr.Dataframe(interactive=False, elem_id="coach-mine")
+        c["message"] = gr.HTML(elem_id="coach-mine-message")
+        c["table"] = gr.Dataframe(interactive=False, elem_id="coach-mine", visible=False)  # shown once filled
         with gr.Row():
             c["pick"] = gr.Dropdown([], label=ctx.label("sessions.open"), elem_id="coach-mine-pick")
             c["resume"] = gr.Button(ctx.label("sessions.continue"), elem_id="coach-resume")
@@ -77,7 +87,7 @@ class SessionsTab(Beside):
         c = self.c
         self.tabs = tabs
         for trigger in (c["refresh"].click, tab.select):
-            trigger(self.on_list, [ui], [c["table"], c["pick"]], api_visibility="private")
+            trigger(self.on_list, [ui], [c["table"], c["pick"], c["message"]], api_visibility="private")
         c["pick"].change(self.on_open, [c["pick"], ui], [c["view"]], api_visibility="private")
         c["resume"].click(self.on_resume, [c["pick"], ui], [*self.practise.view_outputs, tabs],
                           api_visibility="private")
@@ -86,7 +96,9 @@ class SessionsTab(Beside):
     async def on_list(self, ui: str, request: gr.Request):
         user = self.ctx.who(request)
         summaries = await self.ctx.service.my_sessions(user)
-        return table(summaries, ui), gr.update(choices=[(choice_label(s), s.id) for s in summaries], value=None)
+        return (gr.update(value=table(summaries, ui), visible=bool(summaries)),
+                gr.update(choices=[(choice_label(s, ui=ui), s.id) for s in summaries], value=None),
+                "" if summaries else views.notice(t("sessions.none", ui), ui, "coach-mine-none"))
 
     @shown
     async def on_open(self, conversation_id: str | None, ui: str, request: gr.Request):
@@ -127,7 +139,7 @@ class TrainerTab(Beside):
             c["score"] = gr.Number(label=ctx.label("trainer.min_score"), value=None, elem_id="coach-t-score")
             c["go"] = gr.Button(ctx.label("trainer.show"), elem_id="coach-trainer-go")
         c["message"] = gr.HTML(elem_id="coach-trainer-message")
-        c["table"] = gr.Dataframe(interactive=False, elem_id="coach-trainer")
+        c["table"] = gr.Dataframe(interactive=False, elem_id="coach-trainer", visible=False)
         c["pick"] = gr.Dropdown([], label=ctx.label("trainer.open"), elem_id="coach-trainer-pick")
         with gr.Group(visible=False, elem_id="coach-review") as c["review_box"]:
             gr.Markdown(ctx.label("trainer.review_title"))
@@ -139,6 +151,7 @@ class TrainerTab(Beside):
                 c["r_verdict"] = gr.Radio([(ctx.label("verdict.pass"), "pass"), (ctx.label("verdict.fail"), "fail"),
                                            (ctx.label("verdict.na"), "n/a")], label=ctx.label("trainer.review_verdict"),
                                           elem_id="coach-review-verdict")
+            c["r_grader"] = gr.HTML(elem_id="coach-review-grader")
             c["r_comment"] = gr.Textbox(label=ctx.label("trainer.review_comment"), elem_id="coach-review-comment")
             c["r_save"] = gr.Button(ctx.label("trainer.review_save"), elem_id="coach-review-save")
             c["r_status"] = gr.HTML(elem_id="coach-review-status")
@@ -159,7 +172,7 @@ class TrainerTab(Beside):
                 c["a_go"] = gr.Button(ctx.label("trainer.assign_go"), elem_id="coach-assign-go", scale=0)
             c["a_status"] = gr.HTML(elem_id="coach-assign-status")
             c["teams_list"] = gr.HTML(elem_id="coach-teams")
-            c["a_table"] = gr.Dataframe(interactive=False, elem_id="coach-assign-table")
+            c["a_table"] = gr.Dataframe(interactive=False, elem_id="coach-assign-table", visible=False)
         with gr.Accordion(ctx.label("trainer.progress_title"), open=False, elem_id="coach-progress"):
             with gr.Row():
                 c["p_team"] = gr.Dropdown([(ctx.label("trainer.all_teams"), "")], value="",
@@ -176,9 +189,9 @@ class TrainerTab(Beside):
                                           x_title=ctx.label("progress.col_week"), y_title=ctx.label("progress.col_rate"),
                                           color_title=ctx.label("progress.col_trainee"),
                                        title=ctx.label("trainer.progress_chart"), height=240, elem_id="coach-progress-chart")
-            c["p_table"] = gr.Dataframe(interactive=False, elem_id="coach-progress-table")
-            gr.Markdown(ctx.label("trainer.progress_latest"))
-            c["p_latest"] = gr.Dataframe(interactive=False, elem_id="coach-progress-latest")
+            c["p_table"] = gr.Dataframe(interactive=False, elem_id="coach-progress-table", visible=False)
+            c["p_latest_title"] = gr.Markdown(ctx.label("trainer.progress_latest"), visible=False)
+            c["p_latest"] = gr.Dataframe(interactive=False, elem_id="coach-progress-latest", visible=False)
             c["p_csv"] = gr.DownloadButton(ctx.label("trainer.progress_csv"), visible=False, elem_id="coach-progress-csv")
         with gr.Accordion(ctx.label("editor.title"), open=False, elem_id="coach-editor"):
             self.editor.build()
@@ -192,7 +205,8 @@ class TrainerTab(Beside):
         assign_outputs = [c["team_members"], c["a_to"], c["a_table"], c["agreement"], c["p_team"], c["teams_list"],
                           c["a_persona"], c["p_persona"], self.editor.c["from"]]
         c["p_go"].click(self.on_progress, [c["p_team"], c["p_persona"], c["p_since"], c["p_until"], ui],
-                        [c["p_chart"], c["p_table"], c["p_latest"], c["p_csv"], c["p_message"]], api_visibility="private")
+                        [c["p_chart"], c["p_table"], c["p_latest"], c["p_csv"], c["p_message"], c["p_latest_title"]],
+                        api_visibility="private")
         tab.select(self.on_workspace, [ui], assign_outputs, api_visibility="private")
         c["team_save"].click(self.on_team, [c["team_name"], c["team_members"], ui], [c["a_status"], *assign_outputs],
                              api_visibility="private")
@@ -200,10 +214,14 @@ class TrainerTab(Beside):
                         [c["a_status"], *assign_outputs], api_visibility="private")
         c["go"].click(self.on_list, [c["persona"], c["since"], c["until"], c["score"], ui],
                       [c["table"], c["pick"], c["message"]], api_visibility="private")
-        c["pick"].change(self.on_open, [c["pick"], ui], [c["view"], c["review_box"], c["r_turn"], c["r_status"]],
+        form = [c["r_turn"], c["r_criterion"], c["r_verdict"], c["r_grader"]]
+        c["pick"].change(self.on_open, [c["pick"], ui], [c["view"], c["review_box"], c["r_status"], *form],
                          api_visibility="private")
+        c["r_turn"].input(self.on_review_turn, [c["pick"], c["r_turn"], ui], form, api_visibility="private")
+        c["r_criterion"].input(self.on_review_criterion, [c["pick"], c["r_turn"], c["r_criterion"], ui], form,
+                               api_visibility="private")
         c["r_save"].click(self.on_review, [c["pick"], c["r_turn"], c["r_criterion"], c["r_verdict"], c["r_comment"], ui],
-                          [c["view"], c["r_status"], c["r_comment"], c["agreement"]], api_visibility="private")
+                          [c["view"], c["r_status"], c["r_comment"], c["agreement"], *form], api_visibility="private")
         c["agreement_go"].click(self.on_agreement, [ui], [c["agreement"]], api_visibility="private")
 
     @shown
@@ -217,9 +235,9 @@ class TrainerTab(Beside):
             user, persona_id=persona_id or None, since=first, until=last,
             min_score=(min_score / 100) if min_score else None)
         owners = self.ctx.service.user_names()
-        message = "" if summaries else views.notice(t("trainer.none", ui))
-        return (table(summaries, ui, owners),
-                gr.update(choices=[(choice_label(s, owners), s.id) for s in summaries], value=None), message)
+        message = "" if summaries else views.notice(t("trainer.none", ui), ui)
+        return (gr.update(value=table(summaries, ui, owners), visible=bool(summaries)),
+                gr.update(choices=[(choice_label(s, owners, ui), s.id) for s in summaries], value=None), message)
 
     def _transcript(self, conversation, ui: str) -> str:
         owners = self.ctx.service.user_names()
@@ -227,16 +245,66 @@ class TrainerTab(Beside):
 
     @shown
     async def on_open(self, conversation_id: str | None, ui: str, request: gr.Request):
+        c = self.c
         if not conversation_id:
-            return "", gr.update(visible=False), gr.update(choices=[]), ""
+            return {c["view"]: "", c["review_box"]: gr.update(visible=False), c["r_status"]: ""}
         user = self.ctx.who(request)
         require_reviewer(user)
         conversation = await self.ctx.service.conversation(user, conversation_id)
-        turns = [(t("score.turn", ui, turn=i + 1), i) for i in range(len(conversation.turns))]
-        return (self._transcript(conversation, ui), gr.update(visible=bool(turns)),
-                gr.update(choices=turns, value=None), "")
+        return {c["view"]: self._transcript(conversation, ui), c["review_box"]: gr.update(visible=bool(conversation.turns)),
+                c["r_status"]: "", **self._review_form(conversation, ui)}
+
+    def _review_form(self, conversation: Conversation, ui: str, turn: int | None = None,
+                     criterion: str | None = None) -> dict:
+        """The review form set to something worth reviewing: the turn (the first with a fail, else the
+        last), its criteria each with the grader's verdict, the criterion (its first fail, else the
+        first judged one), the grader's verdict preselected and what the grader said."""
+        c, rubric = self.c, self.ctx.rubric
+        turns = conversation.turns
+        if not turns:
+            return {c["r_turn"]: gr.update(choices=[], value=None), c["r_criterion"]: gr.update(value=None),
+                    c["r_verdict"]: gr.update(value=None), c["r_grader"]: ""}
+        if turn is None or not 0 <= turn < len(turns):
+            turn = next((tr.index for tr in turns if any(g.verdict is Verdict.FAIL for g in tr.grade.criteria)),
+                        turns[-1].index)
+        grade = turns[turn].grade
+        said = {g.criterion: g for g in grade.criteria}
+        if criterion not in said:
+            criterion = next((g.criterion for g in grade.criteria if g.verdict is Verdict.FAIL), None) or next(
+                (g.criterion for g in grade.criteria if g.verdict is not Verdict.NA), grade.criteria[0].criterion)
+        g = said[criterion]
+        original = graded(g)
+        choices = [(t("trainer.review_choice", ui, criterion=cr.name_in(ui), verdict=views.verdict_word(graded(said[cr.id]), ui))
+                    if cr.id in said else cr.name_in(ui), cr.id) for cr in rubric.criteria]
+        grader = (f"<div class='coach-review-grader' data-verdict='{original.value}' dir='{views.direction(ui)}'>"
+                  + views.t_html("review.grader_said", ui, verdict=views.escape(views.verdict_word(original, ui)),
+                                 explanation=views.explained(explain(g, ui, rubric))) + "</div>")
+        return {c["r_turn"]: gr.update(choices=[(t("score.turn", ui, turn=i + 1), i) for i in range(len(turns))],
+                                       value=turn),
+                c["r_criterion"]: gr.update(choices=choices, value=criterion),
+                c["r_verdict"]: gr.update(value=(g.review.verdict if g.review else g.verdict).value),
+                c["r_grader"]: grader}
 
     @shown
+    async def on_review_turn(self, conversation_id: str | None, turn: int | None, ui: str, request: gr.Request):
+        user = self.ctx.who(request)
+        require_reviewer(user)
+        if not conversation_id:
+            return {}
+        conversation = await self.ctx.service.conversation(user, conversation_id)
+        return self._review_form(conversation, ui, None if turn is None else int(turn))
+
+    @shown
+    async def on_review_criterion(self, conversation_id: str | None, turn: int | None, criterion: str | None, ui: str,
+                                  request: gr.Request):
+        user = self.ctx.who(request)
+        require_reviewer(user)
+        if not conversation_id:
+            return {}
+        conversation = await self.ctx.service.conversation(user, conversation_id)
+        return self._review_form(conversation, ui, None if turn is None else int(turn), criterion)
+
+    @refused_in("r_status")
     async def on_review(self, conversation_id: str | None, turn: int | None, criterion: str | None, verdict: str | None,
                         comment: str, ui: str, request: gr.Request):
         user = self.ctx.who(request)
@@ -247,12 +315,14 @@ class TrainerTab(Beside):
             raise Refusal("error.review_incomplete")
         conversation = await self.ctx.service.review(user, conversation_id, int(turn), criterion, verdict, comment)
         saved = t("trainer.review_saved", ui, turn=int(turn) + 1,
-                  criterion=views.criterion_name(self.ctx.rubric, criterion, ui), verdict=t(f"verdict.{views.BADGE[Verdict(verdict)][0]}", ui))
+                  criterion=views.criterion_name(self.ctx.rubric, criterion, ui),
+                  verdict=views.verdict_word(Verdict(verdict), ui))
         agreement = views.agreement_html(await self.ctx.service.agreement(user), self.ctx.rubric, ui)
-        return (self._transcript(conversation, ui), views.notice(saved), "",
-                agreement)
+        c = self.c
+        return {c["view"]: self._transcript(conversation, ui), c["r_status"]: views.notice(saved, ui), c["r_comment"]: "",
+                c["agreement"]: agreement, **self._review_form(conversation, ui, int(turn), criterion)}
 
-    async def _workspace(self, user, ui: str) -> tuple:
+    async def _workspace(self, user, ui: str) -> dict:
         service = self.ctx.service
         everyone = await service.people(user)
         people = [u for u in everyone if u.role.value == "trainee"]
@@ -273,10 +343,15 @@ class TrainerTab(Beside):
         members = "".join(f"<li><b>{views.escape(tm.name)}</b>: {views.escape(', '.join(names.get(m, '?') for m in tm.members))}"
                           "</li>" for tm in teams)
         personas = self.practise.persona_choices(ui)  # a persona published since the page was built included
-        return (gr.update(choices=[p.name for p in people]), gr.update(choices=targets, value=None), table_, agreement,
-                gr.update(choices=team_choices), f"<ul class='coach-teams'>{members}</ul>" if teams else "",
-                gr.update(choices=personas), gr.update(choices=[(t("trainer.all_customers", ui), "")] + personas),
-                await self.editor.choices(user))
+        c = self.c
+        return {c["team_members"]: gr.update(choices=[p.name for p in people]),
+                c["a_to"]: gr.update(choices=targets, value=None),
+                c["a_table"]: gr.update(value=table_, visible=bool(rows)), c["agreement"]: agreement,
+                c["p_team"]: gr.update(choices=team_choices),
+                c["teams_list"]: f"<ul class='coach-teams' dir='{views.direction(ui)}'>{members}</ul>" if teams else "",
+                c["a_persona"]: gr.update(choices=personas),
+                c["p_persona"]: gr.update(choices=[(t("trainer.all_customers", ui), "")] + personas),
+                self.editor.c["from"]: await self.editor.choices(user)}
 
     @shown
     async def on_progress(self, team: str | None, persona_id: str | None, since: str, until: str, ui: str,
@@ -300,21 +375,23 @@ class TrainerTab(Beside):
                                        t("progress.col_started", ui), t("progress.col_outcome", ui),
                                        t("progress.col_score", ui)])
         csv_path = await self.ctx.service.write_export(user, "team-progress.csv", found.csv(names))
-        message = "" if found.criteria else views.notice(t("trainer.progress_none", ui))
-        return chart, pivot, latest, gr.update(value=str(csv_path), visible=bool(found.criteria)), message
+        message = "" if found.criteria else views.notice(t("trainer.progress_none", ui), ui)
+        return (chart, gr.update(value=pivot, visible=bool(trainees)), gr.update(value=latest, visible=bool(found.latest)),
+                gr.update(value=str(csv_path), visible=bool(found.criteria)), message,
+                gr.update(visible=bool(found.latest)))
 
     @shown
     async def on_workspace(self, ui: str, request: gr.Request):
         return await self._workspace(self.ctx.who(request), ui)
 
-    @shown
+    @refused_in("a_status")
     async def on_team(self, name: str, members: list[str] | None, ui: str, request: gr.Request):
         user = self.ctx.who(request)
         team = await self.ctx.service.save_team(user, name, list(members or []))
         note = t("trainer.team_saved", ui, name=team.name, count=len(team.members))
-        return (views.notice(note), *await self._workspace(user, ui))
+        return {self.c["a_status"]: views.notice(note, ui), **await self._workspace(user, ui)}
 
-    @shown
+    @refused_in("a_status")
     async def on_assign(self, persona_id: str | None, mode: str, due: str, to: str | None, ui: str,
                         request: gr.Request):
         user = self.ctx.who(request)
@@ -327,7 +404,7 @@ class TrainerTab(Beside):
         target = (to or "").partition(":")[2]
         note = t("trainer.assigned", ui, customer=persona.display_name if persona else a.persona_id,
                  mode=t(f"mode.{a.mode}", ui), to=target if (to or "").startswith("user:") else t("assign.to_team", ui, name=target))
-        return (views.notice(note), *await self._workspace(user, ui))
+        return {self.c["a_status"]: views.notice(note, ui), **await self._workspace(user, ui)}
 
     @shown
     async def on_agreement(self, ui: str, request: gr.Request):

@@ -23,25 +23,79 @@ from coach.scorecard import scorecard
 from coach.textclean import clean_reply
 from coach.web import views
 from coach.web.base import Context, shown
+from coach.web.call import CallMode, clip, status_html
+
+# A click on an assignment's button tells the server which one (the server checks it is the caller's).
+PICK_ASSIGNMENT_JS = """
+element.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-assignment]');
+  if (button) trigger('click', {assignment: button.dataset.assignment});
+});
+"""
+
+
+# A reply typed but not sent is kept in this browser (localStorage, per conversation) and comes back
+# after a reload or a change of language; sending it forgets it. Nothing the server trusts.
+# (The conversation on screen is read from the customer card: the conversation id lives on the server.)
+_SHOWN = "document.querySelector('#coach-persona-card [data-conversation]')?.dataset.conversation"
+KEEP_DRAFT_JS = f"""(text) => {{
+  window.coachTurnKey = null;
+  const conv = {_SHOWN};
+  if (conv) localStorage.setItem('coach-draft', JSON.stringify({{conv: conv, text: text}}));
+}}"""
+# Each reply sent carries a key made in this browser (the last input): a send repeated because its
+# answer was lost (a dropped connection, a server restart) carries the same key, and the server
+# returns the turn it stored rather than adding another. A new key once the send succeeded, the
+# reply is edited or a turn is picked to try again.
+SEND_JS = """(...inputs) => {
+  localStorage.removeItem('coach-draft');
+  if (!window.coachTurnKey) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    window.coachTurnKey = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  }
+  inputs[inputs.length - 1] = window.coachTurnKey;
+  return inputs;
+}"""
+NEW_TURN_KEY_JS = "() => { window.coachTurnKey = null; }"
+RESTORE_DRAFT_JS = f"""async (current) => {{
+  await new Promise(done => setTimeout(done, 150));  // the redrawn card first
+  try {{
+    const conv = {_SHOWN};
+    const saved = JSON.parse(localStorage.getItem('coach-draft') || 'null');
+    if (saved && conv && saved.conv === conv && saved.text && !current) return saved.text;
+  }} catch (e) {{ localStorage.removeItem('coach-draft'); }}
+  return current;
+}}"""
 
 
 class PractiseTab:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.c: dict[str, Any] = {}
+        self.call = CallMode(self)
 
     # -- layout ---------------------------------------------------------------------------------
     def persona_choices(self, ui: str) -> list[tuple[str, str]]:
         return [(f"{p.display_name} · {p.customer_name} · {LANGUAGES[p.language]} · "
                  f"{t(f'difficulty.{p.difficulty.value}', ui)}", p.id) for p in self.ctx.service.personas.values()]
 
+    def default_persona(self, ui: str) -> Persona | None:
+        """The customer a first visit starts with: the easiest one in the reader's language, else in
+        English, else the first."""
+        personas = list(self.ctx.service.personas.values())
+        return next((p for p in personas if p.language == ui), None) or next(
+            (p for p in personas if p.language == "en"), None) or (personas[0] if personas else None)
+
     def build(self) -> None:
         ctx, c = self.ctx, self.c
-        first = next(iter(ctx.service.personas), None)
+        default = self.default_persona("en")
+        first = default.id if default else None
         c["conv"] = gr.State(None)
         c["retry"] = gr.State(None)  # the index of the turn the next reply tries again
-        with gr.Row(visible=False, elem_id="coach-assigned-row") as c["assigned_row"]:
-            c["assigned"] = gr.Dropdown([], value=None, label=ctx.label("practise.assigned"), elem_id="coach-assigned")
+        c["turn_key"] = gr.Textbox(visible=False)  # the browser's key for a send (SEND_JS fills it in)
+        c["assignment"] = gr.State(None)  # the assignment picked (its id), which fixes customer and mode
+        # the trainee's assignments as a list to read at a glance; a button on each picks it
+        c["assigned"] = gr.HTML("", elem_id="coach-assigned", js_on_load=PICK_ASSIGNMENT_JS)
         with gr.Row(equal_height=True):
             c["persona"] = gr.Dropdown(self.persona_choices("en"), value=first, label=ctx.label("practise.customer"),
                                        elem_id="coach-persona", scale=4)
@@ -55,8 +109,8 @@ class PractiseTab:
                 c["confirm_yes"] = gr.Button(ctx.label("practise.confirm_yes"), variant="primary",
                                              elem_id="coach-confirm-yes")
                 c["confirm_no"] = gr.Button(ctx.label("practise.confirm_no"), elem_id="coach-confirm-no")
-        c["persona_card"] = gr.HTML(views.persona_card(ctx.service.personas.get(first or "")),
-                                    elem_id="coach-persona-card")
+        c["picked_note"] = gr.HTML(elem_id="coach-assignment-note")
+        c["persona_card"] = gr.HTML(views.persona_card(default), elem_id="coach-persona-card")
         c["ended"] = gr.HTML(elem_id="coach-ended-box")
         with gr.Row():
             with gr.Column(scale=3):
@@ -66,6 +120,7 @@ class PractiseTab:
                 c["reply"] = gr.Textbox(label=ctx.label("practise.reply"), placeholder=ctx.label("practise.placeholder"),
                                         lines=1, max_lines=8, elem_id="coach-reply", interactive=False)
                 c["hint"] = gr.HTML(elem_id="coach-hint")
+                self.call.build()
                 c["retry_note"] = gr.HTML(elem_id="coach-retry-note")
                 with gr.Row():
                     c["send"] = gr.Button(ctx.label("practise.send"), variant="primary", elem_id="coach-send",
@@ -78,55 +133,79 @@ class PractiseTab:
                     c["retry_cancel"] = gr.Button(ctx.label("practise.retry_cancel"), elem_id="coach-retry-cancel",
                                                   scale=1, visible=False)
             with gr.Column(scale=2):
-                c["mood"] = gr.HTML(views.mood_meter(0), elem_id="coach-mood")
+                c["mood"] = gr.HTML(self.starting_mood(default, "en"), elem_id="coach-mood")
                 c["grade"] = gr.HTML(views.grade_panel(None, "", ctx.rubric), elem_id="coach-grade")
                 c["attempts"] = gr.HTML(elem_id="coach-attempts")
         with gr.Column(visible=False, elem_id="coach-score-box") as c["score_box"]:
             c["score"] = gr.HTML(elem_id="coach-score")
             c["plot"] = gr.LinePlot(x="turn", y="mood", y_lim=[0, 100], title=ctx.label("practise.mood_plot"),
+                                    x_title=ctx.label("practise.mood_axis_turn"),
+                                    y_title=ctx.label("practise.mood_axis_mood"),
                                     sort=None, height=220, elem_id="coach-mood-plot")
             with gr.Row():
                 c["dl_json"] = gr.DownloadButton(ctx.label("practise.download_json"), elem_id="coach-dl-json")
                 c["dl_md"] = gr.DownloadButton(ctx.label("practise.download_md"), elem_id="coach-dl-md")
+                c["dl_audio"] = gr.DownloadButton(ctx.label("call.download_audio"), elem_id="coach-dl-audio",
+                                                  visible=False)
 
     @property
     def view_outputs(self) -> list:
         return [self.c[k] for k in ("conv", "persona", "persona_card", "ended", "chat", "reply", "send", "end", "mood",
-                                    "grade", "score_box", "score", "plot", "dl_json", "dl_md", "confirm", "retry",
+                                    "grade", "score_box", "score", "plot", "dl_json", "dl_md", "dl_audio", "confirm", "retry",
                                     "retry_row", "retry_pick", "retry_note", "retry_cancel", "hint", "attempts",
-                                    "assigned_row", "assigned")]
+                                    "assigned", "assignment", "mode", "picked_note")]
 
     def wire(self, ui: gr.State) -> None:
         c = self.c
-        c["persona"].change(self.on_pick, [c["persona"], ui], [c["persona_card"]], api_visibility="private")
-        # the trainee picking another customer leaves the assignment: the mode is theirs to choose again
-        c["persona"].input(lambda: (gr.update(value=None), gr.update(interactive=True)), None,
-                           [c["assigned"], c["mode"]], api_visibility="private")
-        c["assigned"].input(self.on_assigned, [c["assigned"], ui], [c["persona"], c["mode"], c["persona_card"]],
-                            api_visibility="private")
+        # the trainee picking another customer leaves any assignment: the mode is theirs to choose again
+        c["persona"].input(self.on_pick, [c["persona"], c["conv"], ui],
+                           [c["persona_card"], c["mood"], c["assignment"], c["mode"], c["picked_note"], c["assigned"]],
+                           api_visibility="private")
+        c["assigned"].click(self.on_assigned, [c["conv"], ui],
+                            [c["persona"], c["mode"], c["persona_card"], c["assignment"], c["picked_note"], c["assigned"],
+                             c["mood"]], api_visibility="private")
         c["start"].click(self.on_start, [c["persona"], c["mode"], c["conv"], ui], [*self.view_outputs, c["confirm_text"]],
                          api_visibility="private")
         c["confirm_yes"].click(self.on_confirm, [c["persona"], c["mode"], ui], self.view_outputs,
                                api_visibility="private")
         c["confirm_no"].click(lambda: gr.update(visible=False), None, [c["confirm"]], api_visibility="private")
         for trigger in (c["send"].click, c["reply"].submit):
-            trigger(self.on_send, [c["reply"], c["conv"], c["retry"], ui], self.view_outputs, concurrency_limit=None,
-                    api_visibility="private")
+            sent = trigger(self.on_send, [c["reply"], c["conv"], c["retry"], ui, c["call"], c["turn_key"]],
+                           [*self.view_outputs, *self.call.outputs], concurrency_limit=None, api_visibility="private",
+                           js=SEND_JS)
+            sent.success(None, None, None, js=NEW_TURN_KEY_JS)
+        c["reply"].input(None, [c["reply"]], None, js=KEEP_DRAFT_JS, show_progress="hidden")
+        self.call.wire(ui)
         # hints: only the latest keystroke's draft is graded, off the typing path, with no spinner
         c["reply"].input(self.on_hint, [c["reply"], c["conv"], c["retry"], ui], [c["hint"]], trigger_mode="always_last",
                          show_progress="hidden", concurrency_limit=None, api_visibility="private")
-        c["retry_go"].click(self.on_retry, [c["retry_pick"], c["conv"], ui],
-                            [c["retry"], c["reply"], c["send"], c["retry_note"], c["retry_cancel"], c["hint"]],
+        c["retry_go"].click(self.on_retry, [c["retry_pick"], c["conv"], ui], self.view_outputs,
                             api_visibility="private")
+        c["retry_go"].click(None, None, None, js=NEW_TURN_KEY_JS)
         c["retry_cancel"].click(self.on_retry_cancel, [c["conv"], ui], self.view_outputs, api_visibility="private")
         c["end"].click(self.on_end, [c["conv"], ui], self.view_outputs, api_visibility="private")
 
+    def restore_draft(self, event: Any) -> None:
+        """After `event` redraws the page, put back a reply typed but not sent in this browser."""
+        event.then(None, [self.c["reply"]], [self.c["reply"]], js=RESTORE_DRAFT_JS, show_progress="hidden")
+
     # -- rendering --------------------------------------------------------------------------------
+    def starting_mood(self, persona: Persona | None, ui: str) -> str:
+        """Before a conversation: how the picked customer starts (no conversation is at 0/100)."""
+        if persona is None:
+            return ""
+        return views.mood_meter(persona.mood.start, band=band(persona, persona.mood.start), ui=ui)
+
     def empty(self, ui: str) -> dict:
+        """No conversation yet: the customer a first visit starts with, in the reader's language."""
         c = self.c
+        default = self.default_persona(ui)
         return {c["conv"]: None, c["retry"]: None, c["retry_row"]: gr.update(visible=False), c["retry_note"]: "",
+                c["persona"]: gr.update(value=default.id if default else None),
+                c["persona_card"]: views.persona_card(default, ui),
                 c["hint"]: "", c["attempts"]: "", c["ended"]: "", c["chat"]: gr.update(value=[], rtl=False),
-                c["mood"]: views.mood_meter(0, ui=ui), c["grade"]: views.grade_panel(None, "", self.ctx.rubric, ui=ui),
+                c["mood"]: self.starting_mood(default, ui),
+                c["grade"]: views.grade_panel(None, "", self.ctx.rubric, ui=ui),
                 c["reply"]: gr.update(value="", rtl=False, interactive=False), c["send"]: gr.update(interactive=False),
                 c["end"]: gr.update(interactive=False), c["score_box"]: gr.update(visible=False),
                 c["confirm"]: gr.update(visible=False)}
@@ -147,16 +226,15 @@ class PractiseTab:
         except Refusal:
             persona = None
         if change is not None:
-            mood = views.mood_meter(change.after, before=change.before, band=change.band,
-                                    reasons=[] if exam else change.reasons, rubric=ctx.rubric, end=change.end, ui=ui)
+            mood = views.mood_meter(change.after, band=change.band, reasons=[] if exam else change.reasons,
+                                    rubric=ctx.rubric, end=change.end, ui=ui, grade=grade)
         elif last is not None:
-            mood = views.mood_meter(last.mood_after, before=last.mood_before, band=last.band,
-                                    reasons=[] if exam else last.mood_reasons, rubric=ctx.rubric, end=conversation.end,
-                                    ui=ui)
+            mood = views.mood_meter(last.mood_after, band=last.band, reasons=[] if exam else last.mood_reasons,
+                                    rubric=ctx.rubric, end=conversation.end, ui=ui, grade=last.grade)
         else:
             mood = views.mood_meter(conversation.mood, band=band(persona, conversation.mood) if persona else "", ui=ui)
         if exam:
-            grade_html = f"<div class='coach-grade'>{views.escape(t('grade.exam_hidden', ui))}</div>"
+            grade_html = f"<div class='coach-grade' dir='{views.direction(ui)}'>{views.escape(t('grade.exam_hidden', ui))}</div>"
         else:
             grade_html = views.grade_panel(grade, reply_text, ctx.rubric,
                                            last.notices if last is not None and pending is None else [], ui=ui)
@@ -166,10 +244,11 @@ class PractiseTab:
             reply_update["value"] = conversation.pending.reply if conversation.pending and pending is None else ""
         out = {
             c["conv"]: conversation.id,
-            # a trainer's preview of an unpublished persona is not among the choices
-            c["persona"]: gr.update(value=conversation.persona_id) if conversation.persona_id in ctx.service.personas
-            else gr.update(),
-            c["persona_card"]: views.persona_card(persona, ui),
+            # a trainer's preview of an unpublished draft is not among the choices (nor is its published namesake)
+            c["persona"]: gr.update(value=conversation.persona_id)
+            if conversation.persona_id in ctx.service.personas and not conversation.preview else gr.update(),
+            c["persona_card"]: views.persona_card(persona, ui, conversation=conversation.id,
+                                                  preview=conversation.persona_version if conversation.preview else None),
             c["ended"]: views.ended_banner(conversation, ui) if pending is None else "",
             c["chat"]: gr.update(value=views.chat_messages(conversation, pending, customer_text), rtl=rtl),
             c["mood"]: mood,
@@ -206,38 +285,51 @@ class PractiseTab:
         c, service = self.c, self.ctx.service
         json_path = await service.export(user, conversation.id, "json")
         md_path = await service.export(user, conversation.id, "md", lang=ui)
+        audio_path = await service.export_audio(user, conversation.id, lang=ui)  # only when audio was kept
         return {c["dl_json"]: gr.update(value=str(json_path), visible=True),
-                c["dl_md"]: gr.update(value=str(md_path), visible=True)}
+                c["dl_md"]: gr.update(value=str(md_path), visible=True),
+                c["dl_audio"]: gr.update(value=str(audio_path) if audio_path else None, visible=audio_path is not None)}
 
-    async def assigned(self, user: User, ui: str) -> dict:
-        """The trainee's assignments as choices: what, in which mode, by when, and whether done."""
+    async def assigned(self, user: User, ui: str, picked: str | None = None) -> dict:
+        """The trainee's assignments as a list: what, in which mode, by when, and whether done."""
         items = await self.ctx.service.my_assignments(user)
-        personas = self.ctx.service.personas
-        choices = []
-        for item in items:
-            a = item.assignment
-            persona = personas.get(a.persona_id)
-            due = t("assign.due", ui, due=a.due) if a.due else t("assign.no_due", ui)
-            choices.append((f"{persona.display_name if persona else a.persona_id} · {t(f'mode.{a.mode}', ui)} · {due} · "
-                            f"{t(f'assign.status.{item.status.value}', ui)}", a.id))
-        return {self.c["assigned_row"]: gr.update(visible=bool(items)),
-                self.c["assigned"]: gr.update(choices=choices, value=None)}
+        return {self.c["assigned"]: views.assignments_html(items, self.ctx.service.personas, ui, picked)}
 
     # -- handlers -----------------------------------------------------------------------------------
     @shown
-    async def on_assigned(self, assignment_id: str | None, ui: str, request: gr.Request):
+    async def on_assigned(self, conversation_id: str | None, ui: str, request: gr.Request, evt: gr.EventData):
         """Picking an assignment picks its customer and fixes its mode (an exam stays an exam)."""
         user = self.ctx.who(request)
-        items = {i.assignment.id: i.assignment for i in await self.ctx.service.my_assignments(user)}
-        a = items.get(str(assignment_id or ""))
-        if a is None:
-            return gr.update(), gr.update(interactive=True), gr.update()
-        return (gr.update(value=a.persona_id), gr.update(value=a.mode, interactive=False),
-                views.persona_card(self.ctx.service.personas.get(a.persona_id), ui))
+        data = evt._data if isinstance(getattr(evt, "_data", None), dict) else {}
+        items = await self.ctx.service.my_assignments(user)
+        a = next((i.assignment for i in items if i.assignment.id == str(data.get("assignment") or "")), None)
+        c = self.c
+        if a is None:  # not one of theirs (or gone): nothing is picked
+            return {c["assignment"]: None, c["mode"]: gr.update(interactive=True), c["picked_note"]: ""}
+        persona = self.ctx.service.personas.get(a.persona_id)
+        note = views.t_html("assign.picked", ui, customer=views.text(persona.display_name if persona else a.persona_id),
+                            mode=views.escape(t(f"mode.{a.mode}", ui)))
+        out = {c["persona"]: gr.update(value=a.persona_id), c["mode"]: gr.update(value=a.mode, interactive=False),
+               c["persona_card"]: views.persona_card(persona, ui), c["assignment"]: a.id,
+               c["picked_note"]: f"<div class='coach-notice' id='coach-assignment-picked' dir='{views.direction(ui)}'>{note}</div>",
+               c["assigned"]: views.assignments_html(items, self.ctx.service.personas, ui, a.id)}
+        if not conversation_id:
+            out[c["mood"]] = self.starting_mood(persona, ui)
+        return out
 
     @shown
-    def on_pick(self, persona_id: str | None, ui: str):
-        return views.persona_card(self.ctx.service.personas.get(persona_id or ""), ui)
+    async def on_pick(self, persona_id: str | None, conversation_id: str | None, ui: str, request: gr.Request):
+        """The trainee picked a customer: their card (and, before any conversation, how they start);
+        any assignment is left, so the mode is theirs to choose again."""
+        user = self.ctx.who(request)
+        persona = self.ctx.service.personas.get(persona_id or "")
+        c = self.c
+        out = {c["persona_card"]: views.persona_card(persona, ui), c["assignment"]: None,
+               c["mode"]: gr.update(interactive=True), c["picked_note"]: ""}
+        out.update(await self.assigned(user, ui))
+        if not conversation_id:
+            out[c["mood"]] = self.starting_mood(persona, ui)
+        return out
 
     @shown
     async def on_start(self, persona_id: str | None, mode: str, conversation_id: str | None, ui: str,
@@ -247,9 +339,9 @@ class PractiseTab:
         if conversation_id:
             current = await self.ctx.service.conversation(user, conversation_id)
         if current is not None and not current.finished and current.owner == user.id:
-            text = t("practise.confirm", ui, customer=current.customer_name, turns=len(current.turns))
+            text = t("practise.confirm", ui, customer=current.customer_name, count=len(current.turns))
             return {self.c["confirm"]: gr.update(visible=True),
-                    self.c["confirm_text"]: views.notice(text)}
+                    self.c["confirm_text"]: views.notice(text, ui)}
         out = await self._start(user, persona_id, mode, ui)
         out[self.c["confirm_text"]] = ""
         return out
@@ -267,23 +359,37 @@ class PractiseTab:
 
     @shown
     async def on_send(self, message: str, conversation_id: str | None, retry: int | None, ui: str,
-                      request: gr.Request):
+                      call: bool | None, turn_key: str | None, request: gr.Request):
         user = self.ctx.who(request)
-        if not conversation_id:
-            raise Refusal("error.start_first")
         service = self.ctx.service
+        if not conversation_id:
+            # the page's state lives in the process that served it: after that process stopped, the
+            # conversation on screen (the latest, as every page load shows) goes on here
+            latest = await service.latest(user)
+            if latest is None or latest.finished:
+                raise Refusal("error.start_first")
+            conversation_id = latest.id
         message = clean_reply(message)  # as it will be saved: what the browser sent may not be valid UTF-8
         conversation = await service.conversation(user, conversation_id, write=True)
         # while a retried turn is graded, the screen shows the conversation as it stood before that turn
         shown_so_far = conversation if retry is None else conversation.model_copy(
             update={"turns": conversation.turns[:retry], "end": None})
+        offline = None
+        notices: list = []
         try:
-            async for kind, value in service.turn_stream(user, conversation_id, message, retry=retry):
-                if kind == "grade":
+            async for kind, value in service.turn_stream(user, conversation_id, message, retry=retry, voice=bool(call),
+                                                         turn_key=turn_key):
+                if kind == "voice":  # on a call, the customer's line is spoken too
+                    yield {self.c["clip"]: clip(value[1])}  # type: ignore[index]
+                elif kind == "speech_notice":
+                    notices.append(value)
+                    yield {self.c["call_status"]: status_html(notices, ui)}
+                elif kind == "grade":
+                    offline = value
                     yield self.view(shown_so_far, ui, pending=message, grade=value, keep_reply=True)
                 elif kind == "mood":
                     assert isinstance(value, MoodChange)
-                    yield {self.c["mood"]: self.view(shown_so_far, ui, pending=message, change=value,
+                    yield {self.c["mood"]: self.view(shown_so_far, ui, pending=message, change=value, grade=offline,
                                                      keep_reply=True)[self.c["mood"]]}
                 elif kind == "customer":
                     yield {self.c["chat"]: gr.update(value=views.chat_messages(shown_so_far, message, str(value)))}
@@ -326,9 +432,17 @@ class PractiseTab:
         turn = conversation.turns[int(index)]
         note = t("practise.retry_note", ui, turn=turn.index + 1, mood=turn.mood_before)
         c = self.c
-        return {c["retry"]: turn.index, c["reply"]: gr.update(value=turn.reply, interactive=True),
-                c["send"]: gr.update(interactive=True), c["retry_cancel"]: gr.update(visible=True), c["hint"]: "",
-                c["retry_note"]: f"<div class='coach-notice' id='coach-retrying'>{views.escape(note)}</div>"}
+        # the screen follows the customer back at once: mood, banner and scorecard as they were before that turn
+        before = conversation.model_copy(update={"turns": conversation.turns[:turn.index], "end": None,
+                                                 "ended_at": None, "pending": None})
+        out = self.view(before, ui)
+        out.update({c["retry"]: turn.index, c["reply"]: gr.update(value=turn.reply, interactive=True),
+                    c["send"]: gr.update(interactive=True), c["end"]: gr.update(interactive=not conversation.finished),
+                    c["retry_cancel"]: gr.update(visible=True), c["hint"]: "", c["retry_row"]: gr.update(visible=True),
+                    c["retry_pick"]: gr.update(choices=[(t("score.turn", ui, turn=i + 1), i)
+                                                        for i in range(len(conversation.turns))], value=turn.index),
+                    c["retry_note"]: views.notice(note, ui, "coach-retrying")})
+        return out
 
     @shown
     async def on_retry_cancel(self, conversation_id: str | None, ui: str, request: gr.Request):

@@ -1,5 +1,6 @@
-"""What stands between the network and the page: same-origin only, bounded bodies, no uploads,
-each browser session's events for its own user, and the headers that keep the page out of frames.
+"""What stands between the network and the page: same-origin only, bounded bodies and uploads,
+each browser session's events and uploads for its own user, and the headers that keep the page
+out of frames.
 
 Each is a small ASGI middleware on the app coach serves (`coach.web.server`), in front of
 Gradio's. Gradio's own CORS middleware answers any `Origin` with `Access-Control-Allow-Credentials:
@@ -16,7 +17,7 @@ import json
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import PlainTextResponse
@@ -201,12 +202,16 @@ class SessionOwners:
     its `session_hash`; with accounts, a user who learned another's hash would read their turns.
     The first logged-in user to use a hash or receive an event id owns it; anyone else naming
     it is refused (403). Deep links are not offered by the page, so their route is closed.
+    A file uploaded (a call's recording) belongs to its uploader in the same way: nobody else
+    may fetch it (`/gradio_api/file=...`) or hand its path to a handler.
     """
 
     CLOSED = ("/gradio_api/deep_link", "/gradio_api/token")
     _HASH_IN_PATH = re.compile(r"^/gradio_api/(?:heartbeat|stream)/([^/]+)")
     _EVENT_IN_PATH = re.compile(r"^/gradio_api/call/(?:v2/)?[^/]+/([^/]+)$")
     _GIVES_EVENT = re.compile(r"^/gradio_api/(?:queue/join|call/(?:v2/)?[^/]+)/?$")
+    UPLOAD = "/gradio_api/upload"
+    FILE = "/gradio_api/file="
     MAX_REMEMBERED = 200_000
 
     def __init__(self, app: ASGIApp, who: Who):
@@ -241,6 +246,8 @@ class SessionOwners:
             keys.append(f"s:{match.group(1)}")
         if scope.get("method") == "GET" and (match := self._EVENT_IN_PATH.match(path)):
             keys.append(f"e:{match.group(1)}")
+        if path.startswith(self.FILE) and not self._may_use_file(unquote(path[len(self.FILE):]), user):
+            return await refuse(403, "refused: that file belongs to another user")(scope, receive, send)
         body_messages: list[Message] = []
         if scope.get("method") == "POST" and "json" in Headers(scope=scope).get("content-type", ""):
             body = b""
@@ -258,12 +265,16 @@ class SessionOwners:
                 data = None
             if isinstance(data, dict) and isinstance(data.get("session_hash"), str):
                 keys.append(f"s:{data['session_hash']}")
+            if not all(self._may_use_file(p, user) for p in _paths(data)):
+                return await refuse(403, "refused: that file belongs to another user")(scope, receive, send)
         if not all(self._claim(k, user) for k in keys):
             return await refuse(403, "refused: that session belongs to another user")(scope, receive, send)
 
         async def replay() -> Message:
             return body_messages.pop(0) if body_messages else await receive()
 
+        if scope.get("method") == "POST" and path.rstrip("/") == self.UPLOAD:
+            return await self.app(scope, receive, self._learning_uploads(send, user))
         if not (scope.get("method") == "POST" and self._GIVES_EVENT.match(path)):
             return await self.app(scope, replay if body_messages else receive, send)
         answer = b""
@@ -282,3 +293,40 @@ class SessionOwners:
             await send(message)
 
         await self.app(scope, replay if body_messages else receive, learn)
+
+    def _may_use_file(self, path: str, user: str) -> bool:
+        """Whether `user` may fetch or pass on `path`: theirs, or no upload at all (files the server wrote)."""
+        owner = self.owners.get(f"f:{path}")
+        return owner is None or owner == user
+
+    def _learning_uploads(self, send: Send, user: str) -> Send:
+        """Claim for `user` the paths the upload route answers with."""
+        answer = b""
+
+        async def learn(message: Message) -> None:
+            nonlocal answer
+            if message["type"] == "http.response.body" and len(answer) < 65536:
+                answer += message.get("body", b"")
+                if not message.get("more_body"):
+                    try:
+                        paths = json.loads(answer)
+                    except ValueError:
+                        paths = None
+                    for p in paths if isinstance(paths, list) else []:
+                        if isinstance(p, str):
+                            self._claim(f"f:{p}", user)
+            await send(message)
+
+        return learn
+
+
+def _paths(data: object, depth: int = 0) -> list[str]:
+    """Every file path a handler's JSON arguments name (`{"path": ...}` objects, as Gradio sends files)."""
+    if depth > 8:
+        return []
+    if isinstance(data, dict):
+        found = [data["path"]] if isinstance(data.get("path"), str) else []
+        return found + [p for v in data.values() for p in _paths(v, depth + 1)]
+    if isinstance(data, list):
+        return [p for v in data[:64] for p in _paths(v, depth + 1)]
+    return []

@@ -13,6 +13,8 @@ soon as nobody holds it. Database work runs off the event loop.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import re
 import time
 import weakref
 from collections import OrderedDict
@@ -28,20 +30,36 @@ from coach.engines import make_grader
 from coach.errors import DataFileError, DataFileErrors, Refusal
 from coach.grades import LABELS, Grade, Verdict
 from coach.harness import Report, rehearse
-from coach.persona_versions import PersonaVersion, PersonaVersions, validate
+from coach.persona_versions import PUBLISHED, PersonaVersion, PersonaVersions, validate
 from coach.personas import Persona
 from coach.practice import Conversation, Mode, Practice, TurnConflict, end_conversation, start_practice
 from coach.progress import Progress, progress
 from coach.reviews import MAX_COMMENT, Agreement, agreement, new_review
 from coach.rubric import Rubric
 from coach.settings import Settings
+from coach.speech.engine import Speech
+from coach.speech.features import SpokenReply, measure
+from coach.speech.speak import Style
 from coach.store import Store, Summary
 from coach.textclean import MAX_REPLY_CHARS, clean_reply, clean_text
-from coach.transcript import transcript_json, transcript_markdown
+from coach.transcript import audio_name, transcript_json, transcript_markdown
 from coach.usernames import name_key
 from coach.web.exports import Exports
 
-CACHE_SIZE = 256  # conversations kept parsed in memory; the store is the truth
+CACHE_SIZE = 256  # live conversations kept parsed in memory; the store is the truth
+IDLE_S = 15 * 60  # a conversation untouched this long is read again from the store when it goes on
+
+
+TURN_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def turn_key_of(value: object) -> str | None:
+    """A client's turn key as given (8 to 64 letters, digits, `-` or `_`); None when none was given."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not TURN_KEY.match(value):
+        raise Refusal("error.bad_turn_key")
+    return value
 
 
 class Forbidden(Refusal):
@@ -65,25 +83,57 @@ class Coach:
         except DataFileError:
             self.persona_files = {}
         self.persona_versions = PersonaVersions(db, rubric)
-        self.personas: dict[str, Persona] = {}
-        self.persona_version: dict[str, int] = {}  # the published version of each page-edited persona
+        self._personas: dict[str, Persona] = {}
+        self._persona_version: dict[str, int] = {}  # the published version of each page-edited persona
+        self._published = db.watch(PUBLISHED)  # publishing in any process reaches this one
         self.refresh_personas()
         self.store = Store(db, rubric)
         self.accounts = Accounts(db)
         self.assignments = Assignments(db)
         self.grader = make_grader(settings, rubric=rubric)  # one grader and model client for everyone
-        self._cache: OrderedDict[str, Conversation] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[int | None, Conversation, float]] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
         self.exports = Exports()
+        self.speech = Speech(settings)  # calls: the engines load on first use (warm_speech loads them early)
+        self._last_recording: dict[str, str] = {}  # conversation -> the last recording heard (its SHA-256)
+
+    def warm_speech(self) -> None:
+        """Load the transcription model before the first call (a few seconds, once)."""
+        if self.speech.remote_transcriber is None:
+            self.speech.whisper.warm_up()
+
+    def warm(self) -> None:
+        """Load what the first turn in each language would otherwise load (lexicons, compiled
+        patterns): at start, not in a trainee's turn, where it stalls every other request."""
+        from coach.offline import OfflineGrader
+        from coach.offline.lexicon import available
+
+        offline = OfflineGrader(self.rubric)
+        for lang in available():
+            offline.grade("Thank you for waiting, I am sorry. I will check it now and call you back today.",
+                          lang=lang, customer_name="Dana")
 
     # -- personas ---------------------------------------------------------------------------
+    @property
+    def personas(self) -> dict[str, Persona]:
+        """Every persona trainees can meet, as published now in any process."""
+        if self._published.stale():
+            self.refresh_personas()
+        return self._personas
+
+    @property
+    def persona_version(self) -> dict[str, int]:
+        if self._published.stale():
+            self.refresh_personas()
+        return self._persona_version
+
     def refresh_personas(self) -> None:
         """Files, with the latest published page-edited versions in place of (or beside) them."""
         published = self.persona_versions.published()
         merged = {**self.file_personas, **{pid: persona for pid, (_, persona) in published.items()}}
-        self.personas = dict(sorted(merged.items(), key=lambda kv: (_ORDER[kv[1].difficulty.value],
-                                                                     kv[1].display_name)))
-        self.persona_version = {pid: version for pid, (version, _) in published.items()}
+        self._personas = dict(sorted(merged.items(), key=lambda kv: (_ORDER[kv[1].difficulty.value],
+                                                                      kv[1].display_name)))
+        self._persona_version = {pid: version for pid, (version, _) in published.items()}
 
     def played_with(self, c: Conversation) -> Persona:
         """The persona a conversation was played with: its recorded version, else the current one."""
@@ -103,27 +153,38 @@ class Coach:
         return persona
 
     # -- reading conversations ----------------------------------------------------------------
-    def _remember(self, c: Conversation) -> Conversation:
-        self._cache[c.id] = c
-        self._cache.move_to_end(c.id)
-        while len(self._cache) > CACHE_SIZE:
+    def _remember(self, c: Conversation, reviewed: int | None = None) -> Conversation:
+        """Keep the parsed copy of a live conversation with the review count it was read with (None:
+        unknown, read again). Finished conversations and those idle for IDLE_S are let go: memory
+        follows the conversations going on, not those the process has ever served."""
+        now = time.monotonic()
+        if c.finished:
+            self._cache.pop(c.id, None)
+        else:
+            self._cache[c.id] = (reviewed, c, now)
+            self._cache.move_to_end(c.id)
+        while self._cache and (len(self._cache) > CACHE_SIZE or next(iter(self._cache.values()))[2] < now - IDLE_S):
             self._cache.popitem(last=False)
         return c
 
     async def _load(self, conversation_id: str) -> Conversation:
-        """The saved conversation; the parsed copy in the cache when its version is current.
+        """The saved conversation; the parsed copy in the cache when its version and its reviews are
+        current (another process may have saved a turn or a review since).
         (The cache is touched on the event loop only; the reads run in worker threads.)"""
-        version = await asyncio.to_thread(self.store.version, conversation_id)
-        if version is None:
+        if self.store.db.reads_inline:  # a hand-off to a thread costs more than this read
+            stamp = self.store.version(conversation_id)
+        else:
+            stamp = await asyncio.to_thread(self.store.version, conversation_id)
+        if stamp is None:
             raise NotFound("error.no_conversation")
+        version, reviewed = stamp
         cached = self._cache.get(conversation_id)
-        if cached is not None and cached.version == version:
-            self._cache.move_to_end(conversation_id)
-            return cached
-        c = await asyncio.to_thread(self.store.get, conversation_id)
+        if cached is not None and cached[1].version == version and cached[0] == reviewed:
+            return self._remember(cached[1], reviewed)
+        c = await asyncio.to_thread(self.store.get, conversation_id)  # read after the stamp: at least as new
         if c is None:
             raise NotFound("error.no_conversation")
-        return self._remember(c)
+        return self._remember(c, reviewed)
 
     def _check(self, user: User, c: Conversation, *, write: bool) -> Conversation:
         if c.owner == user.id or (not write and user.role.reviews):
@@ -161,10 +222,11 @@ class Coach:
         practice = start_practice(persona, settings=self.settings, rubric=self.rubric, grader=self.grader,
                                   owner=user.id, mode=mode, seed=int(time.time()) % 100_000)
         practice.conversation.persona_version = version
+        practice.conversation.preview = draft is not None and version != self.persona_version.get(persona.id)
         practice.conversation.trainee_language = language
         practice.conversation.trainee_name = user.spoken_name  # the grader knows whose name the trainee may give
         await asyncio.to_thread(self.store.create, practice.conversation)
-        return self._remember(practice.conversation)
+        return self._remember(practice.conversation, 0)
 
     def _lock(self, conversation_id: str) -> asyncio.Lock:
         lock = self._locks.get(conversation_id)
@@ -173,21 +235,103 @@ class Coach:
             self._locks[conversation_id] = lock
         return lock
 
-    async def turn_stream(self, user: User, conversation_id: str, reply: object,
-                          retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
-        """The turn's events (see Practice.turn_stream), for the conversation's owner only."""
+    async def turn_stream(self, user: User, conversation_id: str, reply: object, retry: int | None = None, *,
+                          spoken: SpokenReply | None = None, recording: bytes | None = None,
+                          voice: bool = False, turn_key: object = None) -> AsyncIterator[tuple[str, object]]:
+        """The turn's events (see Practice.turn_stream), for the conversation's owner only. On a call
+        (`voice`), the customer's line is also spoken: ("voice", (sentence, WAV)) for each sentence
+        as soon as it is said, and ("speech_notice", Notice) when an engine had to stand in.
+
+        `turn_key`: the client's key for this send (the page makes one per reply sent). A send
+        repeated with the same key (the answer was lost: a dropped connection, a server restart)
+        gets the turn the first one stored, ("customer", text) and ("turn", record), and adds none."""
         text = clean_reply(reply, MAX_REPLY_CHARS)
+        key = turn_key_of(turn_key)
         lock = self._lock(str(conversation_id))
         async with lock:
             c = await self.conversation(user, conversation_id, write=True)
+            if key is not None:
+                stored = await asyncio.to_thread(self.store.keyed_turn, c.id, key)
+                if stored is not None:
+                    yield "customer", stored.customer
+                    yield "turn", stored
+                    return
             if retry is not None and c.mode == "exam":
                 raise Forbidden("error.exam_no_retry")
+            mood = c.mood
+            said: list[bytes] = []
             try:
-                async for event in self.practice(c).turn_stream(text, retry=retry):
-                    yield event
+                async for kind, value in self.practice(c).turn_stream(text, retry=retry, spoken=spoken, turn_key=key):
+                    if kind == "mood":
+                        mood = value.after  # type: ignore[attr-defined]
+                    if kind == "turn" and self.settings.keep_audio and (recording or said):
+                        await asyncio.to_thread(self._keep, c.id, value, recording, said)
+                    yield kind, value
+                    if kind == "customer" and voice:
+                        async for event in self._say(str(value), Style(mood=mood, lang=c.language)):
+                            if event[0] == "voice":
+                                said.append(event[1][1])  # type: ignore[index]
+                            yield event
             except TurnConflict:
                 self._cache.pop(c.id, None)
                 raise
+
+    def _keep(self, conversation_id: str, record, recording: bytes | None, said: list[bytes]) -> None:
+        if recording:
+            self.store.keep_audio(conversation_id, record.index, record.attempt, "trainee", 0, recording)
+        for part, wav in enumerate(said):
+            self.store.keep_audio(conversation_id, record.index, record.attempt, "customer", part, wav)
+
+    async def _say(self, text: str, style: Style) -> AsyncIterator[tuple[str, object]]:
+        """The customer's line, spoken sentence by sentence off the event loop; each sentence is sent
+        as soon as it is ready, the next one synthesized meanwhile."""
+        told: set[str] = set()
+        pieces = self.speech.say(text, style)
+        while True:
+            piece = await asyncio.to_thread(next, pieces, None)
+            if piece is None:
+                return
+            sentence, wav, notices = piece
+            for n in notices:
+                if n.kind.value not in told:  # one notice per kind and turn
+                    told.add(n.kind.value)
+                    yield "speech_notice", n
+            if wav is not None:
+                yield "voice", (sentence, wav)
+
+    async def spoken_turn_stream(self, user: User, conversation_id: str, recording: str | bytes,
+                                 retry: int | None = None) -> AsyncIterator[tuple[str, object]]:
+        """A reply spoken on a call: heard (("heard", Transcript) first), then the turn as for a typed
+        reply, with the customer's line spoken back. The recording is kept only with `keep_audio`."""
+        c = await self.conversation(user, conversation_id, write=True)  # whose it is, before any work
+        if c.finished and retry is None:
+            raise Refusal("error.ended")
+        digest = hashlib.sha256(recording if isinstance(recording, bytes) else Path(recording).read_bytes()).hexdigest()
+        if self._last_recording.get(c.id) == digest:
+            return  # the same recording sent again (a page that fired twice): one turn, not two
+        self._last_recording[c.id] = digest
+        while len(self._last_recording) > CACHE_SIZE:
+            self._last_recording.pop(next(iter(self._last_recording)))
+        heard = await asyncio.to_thread(self.speech.hear, recording, c.language)
+        features = await asyncio.to_thread(measure, heard.transcript, heard.samples)
+        yield "heard", heard.transcript
+        for n in heard.notices:
+            yield "speech_notice", n
+        kept = None
+        if self.settings.keep_audio:
+            from coach.speech.audio import wav_bytes
+
+            kept = wav_bytes(heard.samples)  # 16 kHz mono: what was graded, at a third of a browser's size
+        spoken = SpokenReply(transcript=heard.transcript, features=features, kept=kept is not None)
+        async for event in self.turn_stream(user, conversation_id, heard.transcript.text, retry, spoken=spoken,
+                                            recording=kept, voice=True):
+            yield event
+
+    async def opening_voice(self, user: User, conversation_id: str) -> AsyncIterator[tuple[str, object]]:
+        """The customer's opening line, spoken (a call starting before the first reply)."""
+        c = await self.conversation(user, conversation_id)
+        async for event in self._say(c.opening, Style(mood=c.mood_start, lang=c.language)):
+            yield event
 
     async def hint(self, user: User, conversation_id: str, draft: str, retry: int | None = None) -> Grade | None:
         """The offline grade of a reply being typed, for its owner, in practice mode only (an exam
@@ -203,14 +347,19 @@ class Coach:
     # -- personas edited in the page (trainers and admins) -------------------------------------------
     async def persona_text(self, user: User, persona_id: str) -> str:
         """What to edit: the persona's latest page version (draft or published), else its file."""
+        return (await self.persona_draft(user, persona_id))[0]
+
+    async def persona_draft(self, user: User, persona_id: str) -> tuple[str, int]:
+        """(text, version) to edit: the latest page version, else the file (version 0). A save names
+        that version as its base."""
         require_reviewer(user)
         history = await asyncio.to_thread(self.persona_versions.history, str(persona_id))
         if history:
-            return self.persona_versions.text(history[0].persona_id, history[0].version) or ""
+            return self.persona_versions.text(history[0].persona_id, history[0].version) or "", history[0].version
         source = self.persona_files.get(str(persona_id))
         if source is None:
             raise Refusal("error.unknown_persona", persona=clean_text(str(persona_id))[:80])
-        return read_text(source)
+        return read_text(source), 0
 
     async def check_persona(self, user: User, text: str) -> list[str]:
         """Every problem with a persona being written, as file:line: field messages."""
@@ -218,12 +367,19 @@ class Coach:
         problems = await asyncio.to_thread(validate, str(text or ""), self.rubric)  # never on the event loop
         return [str(e) for e in problems[1]]
 
-    async def save_persona(self, user: User, text: str) -> PersonaVersion:
+    async def save_persona(self, user: User, text: str, base: object = None) -> PersonaVersion:
+        """Save a draft on top of `base`, the [persona id, version] the editor started from ([None, 0]:
+        a new persona); refused when someone else saved that persona since. None: no check."""
         require_reviewer(user)
+        started: tuple[str | None, int] | None = None
+        if base is not None:
+            if not (isinstance(base, list | tuple) and len(base) == 2 and isinstance(base[1], int)):
+                raise Refusal("error.save_first")
+            started = (str(base[0]) if base[0] else None, base[1])
         try:
-            return await asyncio.to_thread(self.persona_versions.save, str(text or ""), user.name)
+            return await asyncio.to_thread(self.persona_versions.save, str(text or ""), user.name, None, started)
         except DataFileErrors as exc:
-            raise Refusal("error.persona_problems", problem=str(exc.errors[0]), more=len(exc.errors) - 1) from None
+            raise Refusal("error.persona_problems", problem=str(exc.errors[0]), count=len(exc.errors) - 1) from None
         except DataFileError as exc:
             raise Refusal("error.persona_invalid", problem=str(exc)) from None
 
@@ -280,6 +436,8 @@ class Coach:
         persona = self.persona(persona_id)
         if mode not in ("practice", "exam"):
             raise Refusal("error.unknown_mode", mode=clean_text(str(mode))[:20])
+        if due is not None and due < date.today():  # nobody can do it by a day that has gone
+            raise Refusal("error.due_past", value=due.isoformat())
         kind, _, name = str(to or "").partition(":")
         if kind == "user":
             return await asyncio.to_thread(self.assignments.assign, persona_id=persona.id, mode=mode, due=due, by=user,
@@ -369,7 +527,8 @@ class Coach:
 
     # -- lists ----------------------------------------------------------------------------------
     async def my_sessions(self, user: User) -> list[Summary]:
-        return await asyncio.to_thread(self.store.list, owner=user.id)
+        """The caller's own conversations, their draft previews included (marked as such)."""
+        return await asyncio.to_thread(self.store.list, owner=user.id, previews=True)
 
     async def all_sessions(self, user: User, **filters) -> list[Summary]:
         require_reviewer(user)
@@ -386,6 +545,22 @@ class Coach:
         text = transcript_json(c, self.rubric) if fmt == "json" else transcript_markdown(c, self.rubric, lang)
         name = f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}"
         return await asyncio.to_thread(self.exports.write, user.id, name, text)
+
+    async def export_audio(self, user: User, conversation_id: str, lang: str = "en") -> Path | None:
+        """The kept audio of a conversation as one ZIP with its transcripts; None when none was kept."""
+        import zipfile
+
+        c = await self.conversation(user, conversation_id)
+        pieces = await asyncio.to_thread(self.store.audio, c.id)
+        if not pieces:
+            return None
+        path = self.exports.fresh(user.id) / f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}-audio.zip"
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as z:
+            z.writestr("transcript.json", transcript_json(c, self.rubric))
+            z.writestr("transcript.md", transcript_markdown(c, self.rubric, lang))
+            for index, attempt, role, part, wav in pieces:
+                z.writestr(audio_name(index, attempt, role, part), wav)
+        return path
 
     async def write_export(self, user: User, name: str, text: str) -> Path:
         """A trainer's export (CSV) written for this request."""

@@ -36,9 +36,9 @@ def test_coverage_and_accuracy_when_judged_on_a_small_hand_made_run():
              ("fail", "n/a"), ("n/a", "n/a")]
     m = metrics.agreement_with_gold(pairs)
     assert m["n"] == 10 and m["applicable"] == 8 and m["unjudged"] == 3
-    assert m["coverage"] == pytest.approx(5 / 8)  # applicable and judged: fail, pass, fail, pass, n/a
-    # judged: 7 gradings (the three unjudged left out); right: fail/fail twice, pass/pass, n/a/n/a
-    assert m["accuracy_judged"] == pytest.approx(4 / 7)
+    # applicable (gold pass or fail): the first eight; judged (said pass or fail): fail, pass, fail, pass
+    assert m["coverage"] == pytest.approx(4 / 8)  # three unjudged and one n/a were not judged
+    assert m["accuracy_judged"] == pytest.approx(3 / 4)  # the pass on a gold fail is the one wrong judgement
     assert m["accuracy"] == pytest.approx(4 / 10)  # an unjudged verdict is not right, nor counted a pass or fail
     assert m["precision_fail"] == pytest.approx(2 / 3)  # the fail on gold n/a counts against it
     assert m["recall_fail"] == pytest.approx(2 / 4)  # the unjudged gold fail was not caught

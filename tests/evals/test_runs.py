@@ -72,7 +72,8 @@ def test_the_combined_engine_against_an_imperfect_judge_gives_the_hand_computed_
     assert m["retest_identical"] == pytest.approx(3 / 4)
     assert m["fleiss_kappa"] == pytest.approx((3 / 4 - 22 / 64) / (1 - 22 / 64))
     assert m["confusion"]["fail"] == {"pass": 2, "fail": 2, "n/a": 0, "unjudged": 0}
-    assert m["coverage"] == 1 and m["accuracy_judged"] == pytest.approx(5 / 8)  # the judge decided every one
+    # the judge decided every applicable grading (c1-c3, twice each): right on c1 twice and c2 once
+    assert m["applicable"] == 6 and m["coverage"] == 1 and m["accuracy_judged"] == pytest.approx(3 / 6)
     # the offline grader leaves restating to a model: nothing to agree or disagree on, counted apart
     assert m["offline_vs_judge"]["agreement"] is None and m["offline_vs_judge"]["offline_unjudged"] == 8
     cost = report["cost_latency"]

@@ -26,7 +26,7 @@ def test_one_call_grades_every_criterion_with_the_conversation_as_context(fake, 
     assert "[customer] Where is my parcel?" in json.dumps(sent, ensure_ascii=False)
     task = json.loads(sent[-1]["content"].split("\n", 1)[1])
     assert task == {"language": "en", "customer_name": "Anna", "reply": "I understand, but that's our policy."}
-    assert {g.criterion for g in grade.criteria} == set(rubric.ids)
+    assert {g.criterion for g in grade.criteria} == set(rubric.judged_ids)  # never how a call sounded
     nyb = grade.get("no_yes_but")
     assert nyb.verdict is Verdict.FAIL and nyb.evidence[0].text == "but that's our policy" and nyb.better
 

@@ -12,12 +12,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct-horse-battery"  # every test account's password
+expect.set_options(timeout=15_000)  # two shared cores: a page update can take seconds under load
 
 
 def free_port() -> int:
@@ -29,8 +31,11 @@ def free_port() -> int:
 class Server:
     """`coach serve` in a subprocess, as the README's command runs it."""
 
-    def __init__(self, db: Path, env_extra: dict[str, str] | None = None, port: int | None = None):
+    def __init__(self, db: Path | str, env_extra: dict[str, str] | None = None, port: int | None = None,
+                 home: Path | None = None):
+        """`db`: an SQLite file or a PostgreSQL URL; `home`: COACH_HOME (default: the file's folder)."""
         self.db = db
+        self.home = home or Path(db).parent
         self.env_extra = env_extra or {}
         self.port = port or free_port()
         self.proc: subprocess.Popen | None = None
@@ -42,23 +47,24 @@ class Server:
     @property
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
-        env.update(COACH_DB=str(self.db), COACH_HOME=str(self.db.parent), GRADIO_ANALYTICS_ENABLED="False",
-                   HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1", **self.env_extra)
+        # a temporary folder of its own: what another process sweeps from /tmp is never this server's downloads
+        env.update(COACH_DB=str(self.db), COACH_HOME=str(self.home), GRADIO_ANALYTICS_ENABLED="False",
+                   HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1", TMPDIR=str(self.home), **self.env_extra)
         return env
 
     def add_user(self, name: str, role: str, password: str = PASSWORD) -> None:
         """`coach users add` against this server's database, as an admin would."""
         done = subprocess.run([sys.executable, "-m", "coach", "users", "add", name, "--role", role, "--password-stdin"],
-                              input=password, capture_output=True, text=True, env=self.env, cwd=self.db.parent,
+                              input=password, capture_output=True, text=True, env=self.env, cwd=self.home,
                               timeout=60)
         assert done.returncode == 0, done.stderr
 
     def start(self) -> Server:
-        self.log_path = self.db.parent / f"serve-{self.port}.log"
+        self.log_path = self.home / f"serve-{self.port}.log"
         self.log = open(self.log_path, "a")  # noqa: SIM115 (closed in stop())
         self.proc = subprocess.Popen([sys.executable, "-m", "coach", "serve", "--port", str(self.port)],
-                                     cwd=self.db.parent, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
+                                     cwd=self.home, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120  # a busy machine (several servers starting at once) is slow
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"coach serve exited: {self.log_path.read_text()}")
@@ -68,7 +74,7 @@ class Server:
                         return self
             except OSError:
                 time.sleep(0.3)
-        raise RuntimeError("coach serve did not answer within 60 s")
+        raise RuntimeError("coach serve did not answer within 120 s")
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -108,7 +114,7 @@ def team(tmp_path):
 
 @pytest.fixture(scope="session")
 def playwright():
-    """One Playwright for the session (a second one cannot start while the first runs)."""
+    """One Playwright for the session (its sync API cannot be started twice at once)."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: scripts/test installs it (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

@@ -37,7 +37,8 @@ def test_two_trainees_each_see_only_their_own_sessions(team, browser):
         login(bob, team.url, "bob")
         expect(bob.locator("#coach-chat [data-testid=user]")).to_have_count(0)
         tab(bob, "My sessions")
-        expect(bob.locator("#coach-mine")).not_to_contain_text("indecisive")
+        expect(bob.locator("#coach-mine-none")).to_be_visible()  # nothing of alice's, and no empty table
+        expect(bob.locator("#coach-mine")).to_have_count(0)
         tab(alice, "My sessions")
         expect(alice.locator("#coach-mine")).to_contain_text("indecisive")
         for trainee in (alice, bob):
@@ -116,9 +117,9 @@ def test_no_secret_or_owner_id_is_in_the_page_config(team):
     config = client.get("/config").text
     assert "secret" not in config.lower() and "coach-browser-id" not in config
     from coach.accounts import Accounts
-    from coach.db import Database
+    from coach.db import open_database
 
-    ids = [u.id for u in Accounts(Database(team.db)).list()]
+    ids = [u.id for u in Accounts(open_database(team.db)).list()]
     assert not any(i in config for i in ids)
 
 
@@ -148,9 +149,16 @@ def test_an_admin_manages_users_in_the_page(team, browser):
         finally:
             carol.context.close()
         root.fill("#coach-user-name textarea", "carol")
+        root.click("#coach-user-remove")  # asks first, and Cancel keeps carol
+        expect(root.locator("#coach-user-confirm-text")).to_contain_text("Remove carol?")
+        root.click("#coach-user-confirm-no")
+        expect(root.locator("#coach-user-confirm-yes")).to_be_hidden()
+        expect(root.locator("#coach-users")).to_contain_text("carol")
         root.click("#coach-user-remove")
+        root.click("#coach-user-confirm-yes")
         expect(root.locator("#coach-users-done")).to_contain_text("Removed carol")
         expect(root.locator("#coach-users")).not_to_contain_text("carol")
+        expect(root.locator("#coach-user-confirm-yes")).to_be_hidden()
     finally:
         root.context.close()
 

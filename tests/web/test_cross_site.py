@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coach.accounts import Accounts
-from coach.db import Database
+from coach.db import open_database
 from tests.web.conftest import ARGS, CHROMIUM, PASSWORD, free_port
 from tests.web.raw import fn_index, logged_in
 from tests.web.ui import login, pick_customer, send, start
@@ -94,7 +94,7 @@ def test_a_page_on_a_sibling_host_reads_nothing_and_changes_nothing(team, corp_b
         results = attacker.evaluate("window.results")
         assert results["config"] == "blocked" and results["sessions"] == "blocked", results
         assert results["add_admin"] == "blocked", results
-        names = [u.name for u in Accounts(Database(team.db)).list()]
+        names = [u.name for u in Accounts(open_database(team.db)).list()]
         assert "mallory2" not in names and "mallory3" not in names
         # login CSRF: the attacker's form would log the admin in as mallory
         with attacker.expect_navigation():

@@ -51,3 +51,22 @@ def test_picking_arabic_turns_the_page_right_to_left_and_the_choice_is_kept(serv
     page.wait_for_function("document.documentElement.dir === 'rtl'")
     expect(page.locator("#coach-grade .crit[data-criterion=no_yes_but] b")).to_have_text(
         load_rubric().get("no_yes_but").name_in("ar"))
+
+
+def test_the_mood_says_in_plain_words_what_moved_it_in_all_six_languages(server, page):
+    import re
+
+    from coach.languages import LANGUAGES
+
+    open_page(page, server.url)
+    pick_customer(page, "The $19 lawsuit")
+    start(page, "This case you sold me is a FAKE")
+    send(page, "Calm down, sir. There is no reason to be upset.")
+    for code, name in LANGUAGES.items():
+        page.locator("#coach-language input").click()
+        page.locator("[role=option]", has_text=name).click()
+        expect(page.locator("#coach-start")).to_have_text(t("practise.start", code))
+        reasons = page.locator("#coach-mood .why li")
+        expect(reasons.first).to_have_text(t("mood.why_line", code, what=t("mood.why.no_condescending_apology.talking_down", code),
+                                             effect=t("mood.effect.up_much", code)))
+        assert not any(re.search(r"[+-]\s?\d", line) for line in reasons.all_inner_texts())

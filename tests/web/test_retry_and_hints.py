@@ -65,7 +65,7 @@ def test_a_retried_turn_restores_the_mood_and_keeps_both_attempts_side_by_side(s
 
     if page.locator("#coach-end").is_enabled():
         page.click("#coach-end")
-    expect(page.locator("#coach-scorecard")).to_contain_text("You tried 1 turn(s) again")
+    expect(page.locator("#coach-scorecard")).to_contain_text("You tried 1 turn again;")
     markdown = download(page, "#coach-dl-md")
     assert YES_BUT in markdown and GOOD in markdown
 
@@ -86,3 +86,36 @@ def test_a_walk_out_is_announced_and_still_shown_after_a_reload(server, page):
     expect(page.locator("#coach-scorecard")).to_contain_text("Walked out")
     # the turn that lost the customer can still be tried again
     expect(page.locator("#coach-retry-row")).to_be_visible()
+
+
+def test_trying_again_after_a_walk_out_puts_the_customer_back_at_once(server, page):
+    open_page(page, server.url)
+    pick_customer(page, "The $19 lawsuit")
+    start(page, "This case you sold me is a FAKE")
+    send(page, GOOD)
+    for _ in range(8):
+        if page.locator("#coach-ended").count():
+            break
+        send(page, "Calm down. If you had read the listing you would know, but that's our policy.")
+    expect(page.locator("#coach-ended")).to_contain_text("has walked out")
+    card = page.locator("#coach-scorecard")
+    breakdown = card.locator(".breakdown").inner_text()
+    replies = int(breakdown.split("met ")[1].split("%")[0])
+    score = int(card.locator("h3").inner_text().split("score ")[1].rstrip("%"))
+    assert score < replies and score <= 60  # the walk-out weighs in: good-looking replies do not read as a pass
+    turns = page.locator("#coach-chat [data-testid=user]").count()
+
+    page.locator("#coach-retry-pick input").click()
+    page.locator("[role=option]", has_text=f"turn {turns}").click()
+    page.click("#coach-retry")
+    note = page.locator("#coach-retrying")
+    expect(note).to_contain_text(f"turn {turns}")
+    back_to = int(note.inner_text().split("mood ")[1].split("/")[0])
+    # at once, before anything is sent: the meter, the banner and the scorecard follow the customer back
+    expect(page.locator("#coach-mood .coach-mood")).to_have_attribute("data-mood", str(back_to))
+    expect(page.locator("#coach-ended")).to_have_count(0)
+    expect(page.locator("#coach-score-box")).to_be_hidden()
+    expect(page.locator("#coach-chat [data-testid=user]")).to_have_count(turns - 1)
+    page.click("#coach-retry-cancel")  # and keeping it as it was shows the walk-out again
+    expect(page.locator("#coach-ended")).to_contain_text("has walked out")
+    expect(page.locator("#coach-scorecard")).to_be_visible()

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from coach.accounts import Accounts
-from coach.db import Database
+from coach.db import open_database
 from coach.throttle import FREE_FAILURES
 from tests.web.conftest import PASSWORD, Server
 from tests.web.raw import api_call, fn_index, logged_in, queue_call
@@ -80,7 +80,7 @@ def test_a_cross_origin_post_changes_nothing(site):
     # a form post that names no Origin but comes from another page (Referer) is refused too
     referred = {**as_host(site), "referer": f"http://evil.corp.test:{site.port}/attack.html"}
     assert root.post("/gradio_api/queue/join", json=body, headers=referred).status_code == 403
-    assert "mallory" not in [u.name for u in Accounts(Database(site.db)).list()]
+    assert "mallory" not in [u.name for u in Accounts(open_database(site.db)).list()]
 
 
 def test_login_from_another_sites_form_is_refused(site):
@@ -179,9 +179,10 @@ def test_a_200_mb_body_and_upload_are_refused_before_parsing(site):
     assert status == 413 and sent < 20 * 1024 * 1024  # cut off at the limit while streaming
     upload = {"content-type": "multipart/form-data; boundary=x", "content-length": str(200 * 1024 * 1024)}
     status, sent = raw_post(site.port, "/gradio_api/upload", upload, (mb for _ in range(200)), cookie)
-    assert status == 403 and sent < 20 * 1024 * 1024
-    small = alice.post("/gradio_api/upload", files={"files": ("a.txt", b"hello")})
-    assert small.status_code == 403 and "no uploads" in small.text
+    assert status == 413 and sent < 20 * 1024 * 1024
+    # a call's recording (a few MB of WAV) is the one upload the page takes
+    recording = alice.post("/gradio_api/upload", files={"files": ("reply.wav", b"RIFF" + b"\0" * (5 * 1024 * 1024))})
+    assert recording.status_code == 200, recording.text
     assert rss_mb(site.proc.pid) - before < 60
     assert api_call(alice, "my_sessions", [])["event"] == "complete"  # the server is fine
 
@@ -234,6 +235,20 @@ def test_a_login_survives_a_restart_under_the_same_cookie_and_logout_ends_it(tmp
 
 
 # -- sessions belong to their user -------------------------------------------------------------------
+
+def test_an_upload_is_its_uploaders_alone(site):
+    alice, bob = logged_in(site.url, "alice", PASSWORD), logged_in(site.url, "bob", PASSWORD)
+    uploaded = alice.post("/gradio_api/upload", files={"files": ("reply.wav", b"RIFF alice's voice")})
+    assert uploaded.status_code == 200, uploaded.text
+    path = uploaded.json()[0]
+    assert alice.get(f"/gradio_api/file={path}").content == b"RIFF alice's voice"
+    stolen = bob.get(f"/gradio_api/file={path}")
+    assert stolen.status_code == 403 and b"alice" not in stolen.content
+    index = fn_index(bob, "coach-start")
+    passed_on = bob.post("/gradio_api/queue/join", json={"data": [{"path": path, "meta": {"_type": "gradio.FileData"}}],
+                                                         "fn_index": index, "session_hash": "bobsess001"})
+    assert passed_on.status_code == 403
+
 
 def test_another_users_session_hash_and_event_id_give_nothing(site):
     alice, bob = logged_in(site.url, "alice", PASSWORD), logged_in(site.url, "bob", PASSWORD)
@@ -297,3 +312,65 @@ def test_a_login_flood_leaves_a_trainees_calls_fast(site):
           f"({ratio:.2f}x, {len(during)} calls); server {before:.0f} -> {peak:.0f} MB")
     assert ratio < 3, (idle, during)
     assert peak - before < 150
+
+
+# -- the API: typed arguments, exams kept closed, sends that can be repeated ---------------------------
+
+RUDE = "Calm down. If you had read the listing you would know, but that's our policy."
+
+
+def answer_of(result: dict) -> dict:
+    assert result["event"] == "complete", result
+    return result["data"][0]
+
+
+def test_an_exams_verdicts_stay_out_of_the_api_until_it_ends(site):
+    alice = logged_in(site.url, "alice", PASSWORD)
+    cid = answer_of(api_call(alice, "start_conversation", ["lawsuit-19-dollars", "exam"]))["conversation_id"]
+    answers = []
+    for i in range(10):
+        answers.append(answer_of(api_call(alice, "send_reply", [cid, RUDE, f"exam-turn-{i:04d}"])))
+        if len(answers) == 1:
+            mine = [s for s in answer_of(api_call(alice, "my_sessions", [])) if s["conversation_id"] == cid]
+            assert mine[0]["score"] is None  # nor a score that would give them away
+        if answers[-1]["end"]:
+            break
+    assert len(answers) > 1 and answers[-1]["end"] == "walked_out"
+    assert all(a["verdicts"] is None and a["verdicts_withheld"] for a in answers[:-1])
+    assert answers[-1]["verdicts"] and not answers[-1]["verdicts_withheld"]
+    assert "fail" in answers[-1]["verdicts"].values()
+    mine = [s for s in answer_of(api_call(alice, "my_sessions", [])) if s["conversation_id"] == cid]
+    assert mine[0]["score"] is not None
+
+
+def test_a_send_repeated_with_its_key_stores_one_turn(site):
+    alice = logged_in(site.url, "alice", PASSWORD)
+    cid = answer_of(api_call(alice, "start_conversation", ["repeat-refund", "practice"]))["conversation_id"]
+    first = answer_of(api_call(alice, "send_reply", [cid, "Dana, I will check it today.", "send-key-000001"]))
+    again = answer_of(api_call(alice, "send_reply", [cid, "Dana, I will check it today.", "send-key-000001"]))
+    assert (again["turn"], again["attempt"], again["customer"]) == (first["turn"], first["attempt"], first["customer"])
+    db = open_database(site.db)
+    try:
+        assert db.query("SELECT count(*) FROM turns WHERE conversation_id = ?", (cid,))[0][0] == 1
+    finally:
+        db.close()
+    second = answer_of(api_call(alice, "send_reply", [cid, "Dana, I will check it today.", "send-key-000002"]))
+    assert second["turn"] == first["turn"] + 1  # the same words under a new key are a new reply
+
+
+def test_api_arguments_of_the_wrong_type_are_refused_in_one_plain_line(site):
+    alice = logged_in(site.url, "alice", PASSWORD)
+    cid = answer_of(api_call(alice, "start_conversation", ["repeat-refund", "practice"]))["conversation_id"]
+    for data in ([cid, ["Dana,", "a list"], ""], [[cid], "Dana, hello.", ""], [cid, 42, ""], [cid, "Dana.", "bad key!"]):
+        refused = api_call(alice, "send_reply", data)
+        assert refused["event"] == "error", refused
+        line = str(refused["data"])
+        assert ("is not valid" in line or "turn key" in line) and "\n" not in line and "Traceback" not in line, line
+    db = open_database(site.db)
+    try:
+        assert db.query("SELECT count(*) FROM turns WHERE conversation_id = ?", (cid,))[0][0] == 0
+    finally:
+        db.close()
+    unknown = api_call(alice, "start_conversation", ["<b>no-such</b>", "practice"])
+    assert unknown["event"] == "error" and "<b>no-such</b>" in str(unknown["data"])  # plain text, not HTML-escaped
+    assert "&lt;" not in str(unknown["data"])

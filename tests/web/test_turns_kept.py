@@ -13,7 +13,7 @@ import pytest
 from gradio_client import Client
 from playwright.sync_api import expect
 
-from coach.db import Database
+from coach.db import open_database
 from coach.rubric import load_rubric
 from coach.store import Store
 from coach.testing.fake_openai import FakeOpenAI, Scripted
@@ -26,7 +26,7 @@ SLOW = "[take your time]"  # a reply carrying this keeps the fake model busy for
 
 
 def saved(db_path, conversation_id):
-    return Store(Database(db_path), load_rubric()).get(conversation_id)
+    return Store(open_database(db_path), load_rubric()).get(conversation_id)
 
 
 @pytest.fixture()
@@ -147,7 +147,7 @@ def test_a_lone_surrogate_does_not_break_the_conversation(alice):
     server, client = alice
     conversation = client.predict("repeat-refund", api_name="/start_conversation")["conversation_id"]
     raw = logged_in(server.url, "alice", PASSWORD)
-    first = api_call(raw, "send_reply", [conversation, "Dana, hello \ud800 there\x00."])
+    first = api_call(raw, "send_reply", [conversation, "Dana, hello \ud800 there\x00.", ""])
     assert first["event"] == "complete", first
     second = client.predict(conversation, "Dana, I will check it today.", api_name="/send_reply")
     assert (first["data"][0]["turn"], second["turn"]) == (0, 1)
