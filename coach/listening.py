@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
     Rule("positive_close", PASS, None, Heard.CLOSING),
     Rule("set_boundaries", PASS, None, Heard.BOUNDARY),
     Rule("acknowledge_feelings", PASS, None, Heard.FEELINGS_HEARD),
-    Rule("own_it", PASS, None, Heard.OWNED),
+    Rule("own_it", PASS, frozenset({"owned"}), Heard.OWNED),  # a repair alone is heard as the promise it is
     Rule("under_promise", PASS, frozenset({"own_step"}), Heard.PROMISE),
     Rule("next_step", PASS, None, Heard.PROMISE),
     Rule("restate_problem", PASS, None, Heard.RESTATED),

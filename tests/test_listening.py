@@ -63,8 +63,7 @@ def test_only_passes_and_fails_are_heard():
     an empty grade (nothing judged) is not "no answer"."""
     undecided = Grade(lang="en", engine="offline", criteria=[
         CriterionGrade(criterion="no_yes_but", verdict=Verdict.NA, explanation="", reason="took_back"),
-        CriterionGrade(criterion="restate_problem", verdict=Verdict.NA, explanation="", reason="cannot_judge",
-                       undecided=True),
+        CriterionGrade(criterion="restate_problem", verdict=Verdict.UNJUDGED, explanation="", reason="cannot_judge"),
         CriterionGrade(criterion="under_promise", verdict=Verdict.PASS, explanation="", reason="own_step")])
     assert heard(undecided) == [Heard.PROMISE]
     assert heard(Grade(lang="en", engine="offline", criteria=[])) == []

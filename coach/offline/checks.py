@@ -8,106 +8,33 @@ n/a and why, rather than guessing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
 
-from coach.cases import Turn
-from coach.grades import Evidence, Verdict
+from coach.grades import Evidence
 from coach.offline import names
-from coach.offline.lexicon import Compiled
-from coach.offline.text import Text
+from coach.offline.closing import positive_close
+from coach.offline.condescension import condescension
+from coach.offline.conduct import boundaries, set_boundaries, stay_professional, unprofessional
+from coach.offline.feelings import acknowledge_feelings
+from coach.offline.ownership import own_it
+from coach.offline.restating import restate_problem
+from coach.offline.situation import (
+    CANNOT_JUDGE,
+    FAIL,
+    NA,
+    PASS,
+    Because,
+    Check,
+    Result,
+    Situation,
+    because,
+    quote,
+    unjudged,
+)
+from coach.offline.steps import next_step, steps
 
-PASS, FAIL, NA = Verdict.PASS, Verdict.FAIL, Verdict.NA
-_SHOUT = re.compile(r"\b[A-ZÀ-ÞĀ-Ž]{3,}(?:\s+[A-ZÀ-ÞĀ-Ž]{2,}){2,}\b")
-_EMPHATIC = re.compile(r"[!?]{2,}")
-_SMILEY = re.compile("[:;]-?[)D]|[\U0001F600-\U0001F60F\U0001F642\U0001F44D\U0001F64F\u2764\U0001F60A\U0001F970]")
+__all__ = ["CANNOT_JUDGE", "CHECKS", "Because", "Situation"]
 
-
-@dataclass
-class Situation:
-    """The reply being graded and what the grader knows around it."""
-
-    reply: Text
-    lex: Compiled
-    lang: str
-    customer_name: str | None = None
-    context: list[Turn] = field(default_factory=list)
-    agent_name: str | None = None  # the trainee's name when the case or persona gives it
-
-    @cached_property
-    def last_customer(self) -> Text | None:
-        for turn in reversed(self.context):
-            if turn.role == "customer":
-                return Text.of(turn.content)
-        return None
-
-    @cached_property
-    def earlier_replies(self) -> list[Text]:
-        return [Text.of(t.content) for t in self.context if t.role == "trainee"]
-
-    @cached_property
-    def own_name(self) -> str | None:
-        for text in [self.reply, *self.earlier_replies]:
-            span = names.find_own_name(text, self.lex, self.customer_name)
-            if span:
-                return text.norm[span[0]:span[1]]
-        return None
-
-    @cached_property
-    def customer_upset(self) -> bool | None:
-        """Upset takes more than one weak cue: a strong word ("unacceptable", "furious") counts two, a weak
-        one ("again", "still", "!!") one, shouting two; thanks and smileys count against it."""
-        text = self.last_customer
-        if text is None:
-            return None
-        if self.customer_abusive:
-            return True
-        norm, lex = text.low, self.lex
-        score = 2 * len(lex.upset.findall(norm)) + len(lex.upset_weak.findall(norm))
-        score += 2 * bool(_SHOUT.search(text.original)) + len(_EMPHATIC.findall(norm))
-        score -= len(lex.calm_cues.findall(norm)) + len(_SMILEY.findall(text.original))
-        return score >= 2
-
-    @cached_property
-    def customer_abusive(self) -> bool | None:
-        """Abuse is an insult or threat aimed at a person, not a complaint, an invoice or a bad day."""
-        text = self.last_customer
-        return None if text is None else bool(self.lex.abuse.search(text.low))
-
-    def ev(self, start: int, end: int) -> Evidence:
-        return self.reply.evidence(start, end)
-
-    def clause(self, start: int, end: int, limit: int = 90) -> Evidence:
-        """Evidence from `start` to `end`, widened to the end of its clause."""
-        s_end = self.reply.sentence_at(start)[1]
-        stop = min(max(end, s_end), start + max(limit, end - start))
-        return self.ev(start, stop)
-
-
-class Because(NamedTuple):
-    """Why a check decided: a reason the rubric explains in each language, and the slots to fill
-    (`quote`, `quote2`: the quoted words; `name`: the customer's name)."""
-
-    reason: str
-    params: dict[str, str]
-
-
-def because(reason: str, **params: str) -> Because:
-    return Because(reason, params)
-
-
-# The reason a check gives when deciding would need judgment it cannot make: the page says so
-# instead of calling the criterion "not applicable".
-CANNOT_JUDGE = "cannot_judge"
-
-Result = tuple[Verdict, Because, list[Evidence], str]  # verdict, why, evidence, confidence
-Check = Callable[[Situation], Result]
-
-
-def _q(ev: Evidence) -> str:
-    return f"“{ev.text}”"
+_q = quote
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -128,7 +55,8 @@ def _helps(s: Situation, start: int, end: int) -> bool:
     if lex.refusal.match(norm, start, end):
         return False
     return bool(lex.offer.match(norm, start, end) or _starts_within(lex.own_action, norm, start, near)
-                or _starts_within(lex.good_news, norm, start, near) or _starts_within(lex.welcome, norm, start, near))
+                or _starts_within(lex.good_news, norm, start, near) or _starts_within(lex.welcome, norm, start, near)
+                or _starts_within(lex.request, norm, start, near) or _starts_within(lex.offer_question, norm, start, near))
 
 
 def _refuses(s: Situation, start: int, end: int) -> bool:
@@ -156,18 +84,38 @@ def _acknowledgement_before(s: Situation, at: int, sentence_start: int) -> re.Ma
     return acks[-1] if acks else None
 
 
+def _in(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] < b for a, b in spans)
+
+
+def _acknowledges(s: Situation, ack: re.Match) -> bool:
+    """An acknowledgement of something the customer said, not a plain "yes" answering a question
+    that raises no complaint ("Yes, child seats are free, but there are only a few")."""
+    asked = s.last_customer is not None and "?" in s.last_customer.norm
+    complaint = s.problem_raised or s.customer_upset
+    return not (asked and not complaint and s.lex.affirmative.match(s.reply.low, ack.start()))
+
+
 def no_yes_but(s: Situation) -> Result:
     """An acknowledgement taken back: "but", "however" and the like after it (in the same sentence,
     or opening the next), an "even though I understand" clause before a refusal, or an apology
     followed straight away by a sentence that dismisses the request."""
     norm, lex, text = s.reply.low, s.lex, s.reply
+    limits = boundaries(s) if s.customer_abusive else []  # only abuse is met with a boundary
     offers: list[Evidence] = []
+    unclear = False
+    # without a "but", an "acknowledgement" that is itself blame or mockery ("sorry you weren't aware",
+    # a sarcastic "good question") before a refusal is condescension, not a yes-but ("sorry you feel
+    # that way" before one is both)
+    talking_down = [(a, b) for a, b, kind in [*condescension(s), *unprofessional(s)] if kind != "feelings"]
     openers = [m for start, _ in text.sentences if (m := lex.contrast_opener.match(norm, start))]
     for m in sorted([*lex.contrast.finditer(norm), *openers], key=lambda m: m.start()):
         sent_start, sent_end = text.sentence_at(m.start())
         ack = _acknowledgement_before(s, m.start(), sent_start)
-        if ack is None or ack.end() > m.start():
-            continue
+        if ack is None or ack.end() > m.start() or not _acknowledges(s, ack) or _in(m.span(), limits):
+            continue  # a boundary ("I want to help, but I need us to leave the insults") takes nothing back
+        if lex.ownership.search(norm, m.end(), sent_end):
+            continue  # "..., but the instalments went out anyway: our error" owns the failure
         if _helps(s, m.end(), sent_end):  # the contrast leads to something done or offered
             offers.append(s.clause(m.start(), m.end() + 1, 70))
             continue
@@ -182,6 +130,10 @@ def no_yes_but(s: Situation) -> Result:
         firm = opens and lex.contrast_firm.match(norm, m.start())
         if ack.start() < sent_start and not firm and not _refuses(s, m.end(), sent_end):
             continue  # "Sorry about the wait. Still, the good part is..." takes nothing back
+        consoled = lex.consolation.search(norm, m.end(), sent_end) or lex.customer_can.search(norm, m.end(), sent_end)
+        if consoled and not (_refuses(s, m.end(), consoled.start()) or _refuses(s, consoled.end(), sent_end)):
+            unclear = True  # "..., but we hope to see you again soon": consolation, not a refusal; a model decides
+            continue
         ev = s.clause(ack.start(), m.end() + 1)
         return (FAIL, because("took_back", quote=_q(ev)), [ev], "high")
     for m in lex.concessive.finditer(norm):  # "Even though I understand, the rules don't allow it."
@@ -204,8 +156,12 @@ def no_yes_but(s: Situation) -> Result:
         ack = lex.acknowledge.search(norm, a_start, a_end) or lex.empathy.search(norm, a_start, a_end)
         if ack is not None and lex.welcome.match(norm, ack.start()):
             continue  # "Thanks for asking!" acknowledges no complaint
-        if not ack or _helps(s, b_start, b_end) or lex.own_action.search(norm, a_start, a_end):
+        if not ack or not _acknowledges(s, ack) or _helps(s, b_start, b_end) or lex.own_action.search(norm, a_start, a_end) \
+                or _overlaps(ack.span(), talking_down):
             continue
+        if _overlaps((b_start, b_end), limits) or lex.ownership.search(norm, b_start, b_end) or any(
+                b_start <= a < b_end for a, _, _ in steps(s)):
+            continue  # the next sentence sets a step, a boundary or owns the fault: nothing is dismissed
         if lex.good_news.search(norm, b_start, b_end) or lex.welcome.search(norm, b_start, b_end):
             continue  # "We can't say why here, but we've sent you options" ends in help
         if lex.offer.search(norm, b_start, b_end) or lex.own_action.search(norm, b_start, b_end):
@@ -219,11 +175,18 @@ def no_yes_but(s: Situation) -> Result:
         turn = lex.contrast.search(norm, b_start, b_end)
         if turn is None or _helps(s, turn.end(), b_end) or lex.guarantee_negated.search(norm, b_start, b_end):
             continue  # "..., though I can't guarantee that time" is an honest caveat, not a refusal
-        if lex.negation.search(norm, b_start, b_end) or lex.refusal.search(norm, b_start, b_end):
+        # the clauses either side of the contrast: "Our fees can't be waived, though"; not a "haven't"
+        # three clauses on ("the bill shows 4,812 but your meter reads 4,390, which means... you haven't used")
+        before = max(norm.rfind(mark, b_start, max(b_start, turn.start() - 2)) for mark in ",;:")
+        after = [i for i in (norm.find(mark, turn.end(), b_end) for mark in ",;:") if i >= 0]
+        lo, hi = max(b_start, before + 1), min([b_end, *after])
+        if lex.negation.search(norm, lo, hi) or lex.refusal.search(norm, lo, hi):
             ev = s.ev(ack.start(), b_end)
             return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
     if offers:
         return (PASS, because("but_offers", quote=_q(offers[0])), offers[:1], "high")
+    if unclear:
+        return unjudged()
     return (PASS, because("none"), [], "low")
 
 
@@ -239,14 +202,22 @@ def under_promise(s: Situation) -> Result:
     for m in lex.never_again.finditer(norm):
         fails.append((s.clause(m.start(), m.end()), "never_again"))
     ensures = [m for m in lex.ensure.finditer(norm) if not _overlaps(m.span(), negated) and not _overlaps(m.span(), relays)]
+    unsure = False
     for m in ensures:
-        fails.append((s.clause(m.start(), m.end(), 110), "ensures_others"))
+        sent_end = text.sentence_at(m.start())[1]
+        if any(group.search(norm, m.start(), sent_end) for group in (lex.outcome, lex.never_again, lex.deadline)):
+            fails.append((s.clause(m.start(), m.end(), 110), "ensures_others"))
+        else:  # "I'll see to it your bags are moved", no result or time: whether the company controls it needs a model
+            unsure = True
     covered: list[tuple[int, int]] = [text.sentence_at(m.start()) for m in ensures]
     vouches = [(g, True) for g in lex.guarantee.finditer(norm)] + [(g, False) for g in lex.certainty.finditer(norm)]
     for g, explicit in sorted(vouches, key=lambda pair: pair[0].start()):
         sent = text.sentence_at(g.start())
         if _overlaps(g.span(), negated) or _overlaps(g.span(), relays) or sent in covered:
             continue
+        clause_start = max([sent[0], *(norm.rfind(mark, sent[0], g.start()) + 1 for mark in ",;:–—")])
+        if lex.negator.search(norm, max(clause_start - 1, g.start() - (60 if not explicit else 40), 0), g.start()):
+            continue  # "we can't say exactly when Apple approves it" vouches for nothing
         outcome = lex.outcome.search(norm, *sent)
         own = lex.own_action.search(norm, *sent)
         if outcome:
@@ -254,6 +225,11 @@ def under_promise(s: Situation) -> Result:
             fails.append((s.clause(a, b, 120), "guarantees_result"))
             covered.append(sent)
         elif explicit and not own:
+            if lex.negator.search(norm, max(sent[0], g.start() - 24), g.start()):
+                continue  # "the sea view wasn't guaranteed in your rate": a refusal, no promise
+            if not (lex.addressee.search(norm, *sent) or lex.deadline.search(norm, *sent)):
+                unsure = True  # "EarlyBird guarantees check-in, not a seat": a product described, not a promise to you
+                continue
             fails.append((s.clause(g.start(), g.end()), "guarantees_uncontrolled"))
             covered.append(sent)
     soft: list[Evidence] = []
@@ -265,6 +241,8 @@ def under_promise(s: Situation) -> Result:
             continue  # "you'll get an email from me" is the speaker's own step
         if lex.own_action.search(norm, sent[0], o.start()):
             continue  # "I'll export it tomorrow, so you'll have it": the result of the speaker's own step
+        if lex.instruction.search(norm, sent[0], o.start()):
+            continue  # "you can pay by phone and it goes out today": how it works, not a promise
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
         if deadline and not hedged:
@@ -277,6 +255,8 @@ def under_promise(s: Situation) -> Result:
         fails.sort(key=lambda pair: pair[0].start)
         ev, why = fails[0]
         return (FAIL, because(why, quote=_q(ev)), [e for e, _ in fails[:3]], "high")
+    if unsure:
+        return unjudged()
     own_steps = [s.clause(m.start(), m.end(), 70) for m in lex.own_action.finditer(norm)]
     own_steps += [s.clause(*span, 70) for span in relays]
     if own_steps:
@@ -315,47 +295,14 @@ def personalize(s: Situation) -> Result:
     return (FAIL, because("no_name", name=s.customer_name), [], "high")
 
 
-_QUOTED = re.compile(r"""["“„«»]([^"“”„«»]{2,160})["”“»«]|(?<!\w)['‘’]([^'‘’]{2,160})['’‘](?!\w)""")
-
-
-def _quoted(s: Situation, m: re.Match) -> bool:
-    """Inside quotation marks: the customer's own words played back ("you said you 'should have
-    read the small print'"), not the agent's."""
-    return any(q.start() < m.start() and m.end() <= q.end() for q in _QUOTED.finditer(s.reply.norm))
-
-
-def _said(s: Situation, m: re.Match) -> bool:
-    """False for words reported as not said ("I won't tell you to calm down") or quoted."""
-    return not s.lex.negated_speech.search(s.reply.low, max(0, m.start() - 50), m.start()) and not _quoted(s, m)
-
-
-def _denied(s: Situation, m: re.Match) -> bool:
-    """Blame said not to be theirs: "it was not your fault", "no fue culpa tuya"."""
-    low = s.reply.low
-    start = max(s.reply.sentence_at(m.start())[0], m.start() - 30)
-    clause = max(low.rfind(mark, start, m.start()) for mark in ",;:—–")  # "..., but you did tick it" is not denied
-    return bool(s.lex.negation.search(low, max(start, clause + 1), m.start()))
-
-
 def no_condescending_apology(s: Situation) -> Result:
     """An apology whose object is the customer's feeling or perception ("sorry you feel that way",
     "we regret your disappointment"), telling them their emotion is unwarranted, reminding them it
     was explained, blaming them (conditional or past: "if you had read...", "you should have"), or
     sarcasm. An apology for what happened passes."""
-    norm, lex, text = s.reply.low, s.lex, s.reply
-    found: list[tuple[int, int, str]] = [(m.start(), m.end(), "feelings") for m in lex.feelings_apology.finditer(norm)]
-    for head in lex.apology_head.finditer(norm):  # the apology's object: the customer's feeling or view
-        sent_end = text.sentence_at(head.start())[1]
-        obj = lex.feeling_object.search(norm, head.end(), min(sent_end, head.end() + 70))
-        if obj and obj.start() - head.end() <= 30:
-            found.append((head.start(), obj.end(), "feelings"))
-    for kind in ("talking_down", "reminder", "blame", "sarcasm"):
-        found += [(m.start(), m.end(), kind) for m in getattr(lex, kind).finditer(norm)
-                  if _said(s, m) and not (kind == "blame" and _denied(s, m))]
-    if s.customer_upset:  # "relax" is kind to a happy customer, dismissive to an upset one
-        found += [(m.start(), m.end(), "talking_down") for m in lex.soothe.finditer(norm) if _said(s, m)]
+    norm, lex = s.reply.low, s.lex
+    found = condescension(s)
     if found:
-        found.sort()
         start, end, kind = found[0]
         ev = [s.clause(start, end, 50)]
         for a, b, _ in found[1:]:
@@ -367,79 +314,6 @@ def no_condescending_apology(s: Situation) -> Result:
         ev1 = s.clause(apology.start(), apology.end(), 60)
         return (PASS, because("apology_for_what_happened", quote=_q(ev1)), [ev1], "high")
     return (PASS, because("none"), [], "low")
-
-
-def acknowledge_feelings(s: Situation) -> Result:
-    m = s.lex.empathy.search(s.reply.low)
-    if m:
-        ev = s.clause(m.start(), m.end(), 70)
-        return (PASS, because("acknowledged", quote=_q(ev)), [ev], "high")
-    if s.customer_upset:
-        return (FAIL, because("passed_by"), [], "low")
-    return (NA, because("not_upset"), [], "low")
-
-
-def restate_problem(s: Situation) -> Result:
-    m = s.lex.restate.search(s.reply.low)
-    if m:
-        ev = s.clause(m.start(), m.end(), 80)
-        return (PASS, because("restated", quote=_q(ev)), [ev], "high")
-    return (NA, because(CANNOT_JUDGE), [], "low")
-
-
-def own_it(s: Situation) -> Result:
-    norm = s.reply.low
-    m = s.lex.excuse.search(norm)
-    if m:
-        ev = s.clause(m.start(), m.end(), 80)
-        return (FAIL, because("excuse", quote=_q(ev)), [ev], "high")
-    m = s.lex.ownership.search(norm)
-    if m:
-        ev = s.clause(m.start(), m.end(), 70)
-        return (PASS, because("owned", quote=_q(ev)), [ev], "high")
-    return (NA, because(CANNOT_JUDGE), [], "low")
-
-
-def next_step(s: Situation) -> Result:
-    guarantees = [g.span() for g in s.lex.ensure.finditer(s.reply.low)]
-    m = next((a for a in s.lex.own_action.finditer(s.reply.low) if not _overlaps(a.span(), guarantees)), None)
-    if m:
-        ev = s.clause(m.start(), m.end(), 80)
-        return (PASS, because("step", quote=_q(ev)), [ev], "high")
-    return (NA, because(CANNOT_JUDGE), [], "low")
-
-
-def stay_professional(s: Situation) -> Result:
-    m = s.lex.unprofessional.search(s.reply.low)
-    if m:
-        ev = s.ev(*m.span())
-        return (FAIL, because("unprofessional", quote=_q(ev)), [ev], "high")
-    m = _SHOUT.search(s.reply.norm)
-    if m:
-        ev = s.ev(*m.span())
-        return (FAIL, because("shouting", quote=_q(ev)), [ev], "high")
-    return (PASS, because("professional"), [], "low")
-
-
-def set_boundaries(s: Situation) -> Result:
-    if not s.customer_abusive:
-        return (NA, because("not_abusive"), [], "low" if s.customer_abusive is None else "high")
-    m = s.lex.boundary.search(s.reply.low)
-    if m:
-        ev = s.clause(m.start(), m.end(), 90)
-        return (PASS, because("boundary_set", quote=_q(ev)), [ev], "high")
-    return (FAIL, because("let_pass"), [], "low")
-
-
-def positive_close(s: Situation) -> Result:
-    m = s.lex.positive_close.search(s.reply.low)
-    if m:
-        ev = s.clause(m.start(), m.end(), 80)
-        return (PASS, because("closed", quote=_q(ev)), [ev], "high")
-    closing = s.last_customer is not None and s.lex.closing_customer.search(s.last_customer.low)
-    if closing:
-        return (FAIL, because("ended_flat"), [], "low")
-    return (NA, because("not_closing"), [], "low")
 
 
 CHECKS: dict[str, Check] = {

@@ -20,7 +20,8 @@ from coach.offline.textfold import fold
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 Patterns = list[str]
 # fields of a lexicon that are word lists or tables, not regular expressions
-NOT_PATTERNS = frozenset({"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants"})
+NOT_PATTERNS = frozenset({"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants",
+                          "stopwords"})
 
 
 class Lexicon(BaseModel):
@@ -32,6 +33,8 @@ class Lexicon(BaseModel):
     # no_yes_but
     acknowledge: Patterns = Field(description="agreeing or acknowledging: yes, I understand, I'm sorry")
     contrast: Patterns = Field(description="words that turn a statement around: but, however, that said")
+    affirmative: Patterns = Field(default_factory=list, description="a plain yes: 'yes', 'sure', 'sí', 'jā' "
+                                  "(answering a question, it acknowledges no complaint)")
     contrast_opener: Patterns = Field(default_factory=list, description="a contrast opening a sentence: "
                                       "'However,', 'Still,', 'Unfortunately,' (matched at the sentence's start)")
     contrast_firm: Patterns = Field(default_factory=list, description="contrasts that take back the sentence before "
@@ -40,8 +43,17 @@ class Lexicon(BaseModel):
     dismissal: Patterns = Field(default_factory=list, description="a clause that refuses or closes the matter: "
                                 "'can't', 'is final', 'non-refundable', 'in line with the terms'")
     welcome: Patterns = Field(default_factory=list, description="gladness after a 'but': 'but I'm glad it arrived'")
+    consolation: Patterns = Field(default_factory=list, description="after a 'but', consolation or help the "
+                                  "customer can use, not a refusal: 'we hope to see you again', 'the team is on "
+                                  "it', 'no need to worry'")
+    customer_can: Patterns = Field(default_factory=list, description="something the customer can do: 'you can "
+                                   "rebook in the app', 'puede cambiarlo'")
+    next_time: Patterns = Field(default_factory=list, description="the next occasion, not this problem: 'next "
+                                "time', 'la próxima vez'")
     concessive: Patterns = Field(default_factory=list, description="'even though' opening a sentence: the turn comes after the comma")
     negation: Patterns = Field(default_factory=list, description="plain negation words: not, inte, nie, ne-...")
+    negator: Patterns = Field(default_factory=list, description="any negating word, refusing or not: not, no, "
+                              "nie, żaden ('nie będzie straszny' negates the word after it)")
     offer: Patterns = Field(description="what follows a contrast when it leads to help (anchored at its start)")
     refusal: Patterns = Field(default_factory=list, description="what follows a contrast when it refuses (anchored)")
     good_news: Patterns = Field(default_factory=list, description="something the speaker has already done for them")
@@ -81,20 +93,82 @@ class Lexicon(BaseModel):
     soothe: Patterns = Field(default_factory=list, description="'relax': talking down only to an upset customer")
     negated_speech: Patterns = Field(default_factory=list, description="'I won't tell you to': what follows is not said")
     apology: Patterns
-    # the other criteria
-    empathy: Patterns
-    restate: Patterns
-    excuse: Patterns
-    ownership: Patterns
-    boundary: Patterns
-    unprofessional: Patterns
+    # acknowledge_feelings
+    empathy: Patterns = Field(description="set phrases of empathy: 'in your shoes', 'understandably'")
+    understanding: Patterns = Field(default_factory=list, description="the speaker understanding the customer: "
+                                    "'I can see why', 'I hear you', 'entiendo que'")
+    hardship: Patterns = Field(default_factory=list, description="words that judge what happened as hard: "
+                               "frustrating, a nightmare, disruptive, agobiante (not after a negation)")
+    hardship_negated: Patterns = Field(default_factory=list, description="what happened judged as falling short: "
+                                       "'isn't good enough', 'not acceptable', 'no es normal'")
+    feeling: Patterns = Field(default_factory=list, description="words for the customer's feeling: worried, "
+                              "fed up, su enfado (empathy when said to or of the customer)")
+    addressee: Patterns = Field(default_factory=list, description="the customer as the one who feels: you, your, "
+                                "usted, esté (near a feeling word)")
+    shared_feeling: Patterns = Field(default_factory=list, description="'I'd be fuming too', 'anyone would', "
+                                     "'no wonder'")
+    conditional: Patterns = Field(default_factory=list, description="'if' before the customer's feeling: "
+                                  "'sorry if you are disappointed' doubts it")
+    # restate_problem
+    restate: Patterns = Field(description="frames that check understanding: 'just to confirm', 'so you're saying'")
+    stopwords: list[str] = Field(default_factory=list, description="words that echo nothing of the customer's "
+                                 "problem: function words and the words of every service reply")
+    problem: Patterns = Field(default_factory=list, description="a customer describing what went wrong or "
+                              "what they need done")
+    clarifying: Patterns = Field(default_factory=list, description="a question about the problem itself "
+                                 "('which dates were you away?'), not for a reference number")
+    # own_it
+    excuse: Patterns = Field(description="putting the failure outside the company: 'out of our hands'")
+    ownership: Patterns = Field(description="the company owning the fault: 'that's our mistake'")
+    third_party: Patterns = Field(default_factory=list, description="others a failure can be pinned on: the "
+                                  "courier, the bank, the system, the weather")
+    cause: Patterns = Field(default_factory=list, description="words that give a cause: because (of), due to, "
+                            "down to, por culpa de (before a third party)")
+    overload: Patterns = Field(default_factory=list, description="a third party's strain: stretched, swamped, off "
+                               "sick, desbordados (after a third party)")
+    defensive: Patterns = Field(default_factory=list, description="defending the company instead of fixing: "
+                                "'we take safety extremely seriously'")
+    # next_step
+    vague: Patterns = Field(default_factory=list, description="a step in name only: 'at some point', "
+                            "'we'll look into it', 'ya veremos', 'kindly wait'")
+    offer_question: Patterns = Field(default_factory=list, description="offering to act: 'shall I', "
+                                     "'would you like me to', '¿quiere que'")
+    request: Patterns = Field(default_factory=list, description="asking the customer for what moves things on: "
+                              "'can you give me the tracking number', 'DM us your booking ref'")
+    instruction: Patterns = Field(default_factory=list, description="telling the customer how: 'go to Settings', "
+                                  "'you can switch under Account'")
+    arranged: Patterns = Field(default_factory=list, description="a step others take, said as arranged: 'it'll be "
+                               "rebooked' (a step when a time comes with it)")
+    handover: Patterns = Field(default_factory=list, description="passing the customer to a named colleague, "
+                               "supervisor or team")
+    # stay_professional, set_boundaries
+    boundary: Patterns = Field(description="set phrases of a boundary: 'I can't accept being spoken to'")
+    abuse_ref: Patterns = Field(default_factory=list, description="the customer's language named: insults, "
+                                "name-calling, threats, 'spoken to like that', respect")
+    limit: Patterns = Field(default_factory=list, description="a condition or a request about it: 'I need us to', "
+                            "'can only', 'I'd ask you', 'le pido que'")
+    end_conversation: Patterns = Field(default_factory=list, description="ending the call or chat: "
+                                       "'I'm going to end the call', 'voy a cerrar este chat'")
+    unprofessional: Patterns = Field(description="swearing and rude set phrases in the trainee's reply")
+    insult: Patterns = Field(default_factory=list, description="insults for a person: idiot, muppet, imbécil")
+    threat: Patterns = Field(default_factory=list, description="a threat to the customer: 'you'll regret it'")
+    retort: Patterns = Field(default_factory=list, description="hitting back: 'drop the attitude', 'I'm not the "
+                             "idiot here'")
+    mockery: Patterns = Field(default_factory=list, description="mocking the customer: 'won't magically make it "
+                              "disappear'")
+    laughter: Patterns = Field(default_factory=list, description="'ha', 'haha', 'jaja': mockery at an upset customer")
+    # positive_close
     positive_close: Patterns
     # the customer's side of the conversation
     upset: Patterns = Field(description="strong signs of anger, frustration or worry (each counts two)")
     upset_weak: Patterns = Field(default_factory=list, description="weak signs: 'again', 'still' (each counts one)")
     calm_cues: Patterns = Field(default_factory=list, description="thanks, praise: count against being upset")
     abuse: Patterns = Field(description="an insult or threat aimed at a person (not a complaint or swearing at a thing)")
-    closing_customer: Patterns
+    self_reference: Patterns = Field(default_factory=list, description="the customer speaking of themselves right "
+                                     "before an insult word: 'I'm not an', 'I feel so' (not abuse)")
+    closing_customer: Patterns = Field(description="the customer wrapping up: 'that's all', 'bye'")
+    closing_thanks: Patterns = Field(default_factory=list, description="thanks as the last words: a goodbye when "
+                                     "the message raises no problem ('Got it, thank you so much!')")
 
     @field_validator("*", mode="after")
     @classmethod
@@ -126,6 +200,7 @@ class Compiled:
             patterns = [normalize_pattern(p).replace("(?P<name>", f"(?P<name_{i}>") for i, p in enumerate(value)]
             setattr(self, name, re.compile(lower(join(patterns)), flags) if value else _NEVER)  # empty: never matches
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
+        self.stopwords = frozenset(fold(normalize_pattern(w)) for w in lexicon.stopwords)
         self.name_titles = {fold(normalize_pattern(w)) for w in lexicon.name_titles}
         self.name_suffixes = sorted(lexicon.name_suffixes, key=len, reverse=True)
         self.name_variants = {fold(k): tuple(fold(v) for v in vs) for k, vs in lexicon.name_variants.items()}

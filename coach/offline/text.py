@@ -8,6 +8,7 @@ trainee typed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ _SENTENCE_END = re.compile(r"[.!?…\n]+[\"')\]]*\s*|;\s+")
 _ABBREVIATIONS = frozenset("""mr mrs ms mx dr st prof sr sra srta sres dña dn lic ing arq hr fr fru ul nr godz tel
     pkt np tzw kung kdze vs approx""".split())
 _WORD_BEFORE = re.compile(r"(\w+)$")
+_JOINERS = "'-\u2010\u2011"  # inside a word when letters stand on both sides: "don't", "one-bed"
 
 
 def normalize_pattern(pattern: str) -> str:
@@ -71,15 +73,40 @@ class Text:
             return len(self.original)
         return self._index[pos]
 
+    def in_word(self, pos: int) -> bool:
+        """True when `pos` falls between two characters of one word ("sup|plier", "don|'t")."""
+        norm = self.norm
+        if pos <= 0 or pos >= len(norm):
+            return False
+        before, after = norm[pos - 1], norm[pos]
+        if before.isalnum() and after.isalnum():
+            return True
+        return (after in _JOINERS and before.isalnum() and pos + 1 < len(norm) and norm[pos + 1].isalnum()) or (
+            before in _JOINERS and after.isalnum() and pos >= 2 and norm[pos - 2].isalnum())
+
+    def word_end(self, pos: int) -> int:
+        while self.in_word(pos):
+            pos += 1
+        return pos
+
+    def word_start(self, pos: int) -> int:
+        while self.in_word(pos):
+            pos -= 1
+        return pos
+
     def evidence(self, start: int, end: int) -> Evidence:
-        """Evidence for norm[start:end] (clamped to the text), trimmed of spaces and punctuation at the edges."""
+        """Evidence for norm[start:end] (clamped to the text), widened to whole words and trimmed of
+        spaces and punctuation at the edges: a quote never starts or ends inside a word."""
         start, end = max(0, start), min(end, len(self.norm))
+        start, end = self.word_start(start), self.word_end(end)
         while start < end and not self.norm[start].isalnum():
             start += 1
         while end > start and not self.norm[end - 1].isalnum():
             end -= 1
         o_start = self.orig(start)
         o_end = self.orig(end - 1) + 1 if end > start else o_start
+        while o_end < len(self.original) and unicodedata.combining(self.original[o_end]):
+            o_end += 1  # a mark on the last letter belongs to it: "فعلاً", not "فعلا"
         return Evidence(text=self.original[o_start:o_end], start=o_start, end=o_end)
 
     @property

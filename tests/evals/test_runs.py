@@ -17,7 +17,8 @@ from coach.testing.fake_openai import FakeOpenAI
 from tests.conftest import EVALS, ROOT, run_coach
 from tests.llm.conftest import judge_json, settings_for
 
-# Four cases graded on restate_problem, which the offline grader leaves to the judge.
+# Four cases graded on restate_problem; with no customer message before them, the offline grader finds
+# nothing to restate (n/a) and the judge decides.
 CASES = [("c1", "OK.", "fail"), ("c2", "Your order is delayed.", "pass"), ("c3", "Hello.", "fail"),
          ("c4", "Tell me more.", "n/a")]
 # What the scripted judge says for each case, first call then second: c2 flips, c3 is wrong.
@@ -74,8 +75,9 @@ def test_the_combined_engine_against_an_imperfect_judge_gives_the_hand_computed_
     assert m["confusion"]["fail"] == {"pass": 2, "fail": 2, "n/a": 0, "unjudged": 0}
     # the judge decided every applicable grading (c1-c3, twice each): right on c1 twice and c2 once
     assert m["applicable"] == 6 and m["coverage"] == 1 and m["accuracy_judged"] == pytest.approx(3 / 6)
-    # the offline grader leaves restating to a model: nothing to agree or disagree on, counted apart
-    assert m["offline_vs_judge"]["agreement"] is None and m["offline_vs_judge"]["offline_unjudged"] == 8
+    # the offline grader says n/a on all eight gradings: it agrees with the judge on c4's two n/a only
+    assert m["offline_vs_judge"]["gradings"] == 8 and m["offline_vs_judge"]["offline_unjudged"] == 0
+    assert m["offline_vs_judge"]["agreement"] == pytest.approx(2 / 8)
     cost = report["cost_latency"]
     assert cost["model_calls"] == 8 and cost["count_method"] == "tiktoken o200k_base"
     assert cost["server_prompt_tokens"] > 0 and cost["estimated_cost_usd"] > 0 and cost["latency_p95_s"] > 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.offline.conversation import graded
 from tests.offline.test_checks import FAIL, NA, PASS, verdict
 
 
@@ -71,3 +72,195 @@ def test_a_really_upset_customer_still_needs_their_feelings_acknowledged(grader,
     reply = {"en": "What is your booking reference?", "lv": "Kāds ir pasūtījuma numurs?",
              "es": "¿Cuál es su número de pedido?"}[lang]
     assert verdict(grader, "acknowledge_feelings", reply, lang, customer=customer).verdict is FAIL
+
+
+# Real agents' replies: each category below was flagged by a phrase list and is no violation.
+@pytest.mark.parametrize("lang, customer, reply", [
+    # "guarantee" inside a refusal or a product description
+    ("en", "Does next-day guarantee a 9am delivery?",
+     "Our standard next-day service doesn't guarantee a time slot, but Next Day Pre-9 does."),
+    ("en", "Can we walk in on Saturday for 6?", "Walk-ins are welcome, but tables for 6 aren't guaranteed on Saturdays."),
+    ("es", "¿Me garantizan el asiento de ventanilla?", "Los asientos no están garantizados hasta la facturación, pero te anoto la preferencia."),
+    # "make sure" for the trainee's own step, or an instruction to the customer
+    ("en", "My mum's present is delayed!", "I'll make sure it's flagged as priority today and I'll update you by noon."),
+    ("en", "Heading up the mountain tomorrow.", "Make sure you wrap up warm, and enjoy it!"),
+    ("en", "No water since 6am!", "If you send me your address I'll make sure you get an SMS the moment supply is back."),
+    ("es", "La calefacción no funcionó en todo el finde.", "Hoy mismo me aseguro de que el propietario y el técnico lo sepan."),
+    # hedged effort
+    ("en", "Three hours delayed at the gate!", "We're working as fast as we can to get you on your way."),
+])
+def test_guarantees_refused_described_or_about_ones_own_step_are_no_over_promise(grader, lang, customer, reply):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Got a view of the bins instead of the sea. Disappointed.",
+     "Sorry to hear about your experience; I'll get the front desk to move you today."),
+    ("en", "Can we walk in on Saturday for 6?", "You just need to call us on 020 7946 0321 to book and we'll hold a table."),
+    ("en", "The shower was lukewarm all weekend.", "Sorry about the shower: we got that wrong and we'll do better next time."),
+    ("en", "Typed one digit wrong and sent money to the wrong account!",
+     "Oh no, that's such an easy mistake to make. We'll contact the receiving bank today."),
+    ("en", "Brunch was lovely but the Bloody Mary was way too spicy haha",
+     "Ha, our Bloody Mary does have a kick! Next time ask for it mild."),
+    ("es", "La caña estaba caliente 😅", "¡Jajaja! Ya se lo hemos dicho al equipo para que revisen el grifo."),
+])
+def test_apologies_instructions_ownership_and_jokes_are_not_condescending(grader, lang, customer, reply):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is PASS
+    assert graded(grader, "stay_professional", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "We're sorry for the frustration. Please DM us your details."),
+    ("en", "I apologize for any frustration this has caused."),
+    ("en", "Sorry for any disappointment."),
+    ("en", "I'm sorry you weren't aware that cover is an optional add-on."),
+    ("en", "Entry rules are set by the destination, and it's the passenger's responsibility to check them."),
+    ("es", "Lamentamos la frustración que esto le ha generado."),
+    ("es", "Lamentamos que no estuvieras al tanto de que la cobertura es opcional."),
+    ("es", "Verificar los requisitos es responsabilidad del pasajero."),
+    ("sv", "Vi beklagar den frustration detta har orsakat."),
+    ("sv", "Jag beklagar att du inte var medveten om att försäkringen är ett tillval."),
+    ("sv", "Det är passagerarens ansvar att kontrollera reglerna."),
+    ("pl", "Przepraszamy za frustrację, jaką to spowodowało."),
+    ("pl", "Przykro mi, że nie wiedziała Pani, że ubezpieczenie jest opcjonalne."),
+    ("pl", "Sprawdzenie przepisów to obowiązek pasażera."),
+    ("lv", "Atvainojamies par jebkādu vilšanos, ko tas varēja radīt."),
+    ("lv", "Man žēl, ka nebijāt informēts, ka apdrošināšana ir papildu iespēja."),
+    ("lv", "Noteikumu pārbaude ir paša pasažiera atbildība."),
+    ("ar", "نعتذر عن أي إحباط شعرت به."),
+    ("ar", "نأسف لأنك لم تكن على علم بأن التأمين اختياري."),
+    ("ar", "التحقق من الشروط مسؤولية المسافر."),
+])
+def test_apologies_for_feelings_and_blame_dressed_as_rules_are_condescending(grader, lang, reply):
+    assert verdict(grader, "no_condescending_apology", reply, lang).verdict is FAIL
+
+
+def test_right_now_is_no_acknowledgement(grader):
+    reply = "I'm raising a recall right now. I can't tell you yet whether the money will come back."
+    assert verdict(grader, "no_yes_but", reply, "en").verdict is PASS
+
+
+def test_a_but_between_two_facts_takes_nothing_back(grader):
+    reply = "Of course. So the bill shows 4,812 but your meter reads 4,390, so we billed 422 units you haven't used."
+    assert verdict(grader, "no_yes_but", reply, "en").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Sorry to hear that, but we hope to see you on board again soon."),
+    ("en", "I totally understand, but there's no need to worry: your seat is confirmed."),
+    ("es", "Lo sentimos mucho, pero puede cambiar su vuelo gratis en la app."),
+    ("sv", "Tråkigt att höra, men teamet jobbar redan med det."),
+    ("pl", "Przepraszamy, ale nasz zespół już nad tym pracuje."),
+    ("lv", "Atvainojamies, bet Jūs varat bez maksas mainīt lidojumu lietotnē."),
+    ("ar", "نتفهم انزعاجك، لكن نتمنى أن نراك على متن رحلاتنا قريباً."),
+])
+def test_consolation_after_a_but_is_never_failed_as_yes_but(grader, lang, reply):
+    """A hope, something the customer can do, reassurance or the team at work takes nothing back;
+    whether it is enough is left to a model."""
+    assert verdict(grader, "no_yes_but", reply, lang).verdict not in (FAIL, PASS)
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I understand, but the ticket is non-refundable."),
+    ("es", "Entiendo, pero el billete no es reembolsable."),
+    ("sv", "Jag förstår, men biljetten går inte att återbetala."),
+    ("lv", "Saprotu, bet biļete nav atmaksājama."),
+])
+def test_a_refusal_after_the_but_is_still_yes_but(grader, lang, reply):
+    assert verdict(grader, "no_yes_but", reply, lang).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "EarlyBird guarantees check-in, not a position on the plane."),
+    ("en", "Our fares include a guaranteed seat with every ticket."),
+    ("pl", "Niemniej widok na morze nie był gwarantowany w Pani taryfie."),
+    ("lv", "Ja piekrītat, es pati nokārtošu rezervāciju un parūpēšos, lai Jūsu bagāžu pārnes."),
+])
+def test_a_described_or_refused_guarantee_and_a_step_seen_to_are_not_over_promises(grader, lang, reply):
+    assert verdict(grader, "under_promise", reply, lang).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I'll make sure it arrives tomorrow."),
+    ("pl", "Dopilnuję, żeby paczka dotarła jutro."),
+    ("en", "We'll make sure this never happens again."),
+])
+def test_seeing_to_a_delivery_or_never_again_is_still_an_over_promise(grader, lang, reply):
+    assert verdict(grader, "under_promise", reply, lang).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Hi, does the Pro plan include invoices in several currencies?",
+     "As clearly stated on our pricing page, multi-currency invoices are Pro only. You can upgrade in Settings."),
+    ("lv", "Sveiki! Vai jūsu Pro plānā ir iekļauta rēķinu izrakstīšana vairākās valūtās?",
+     "Kā jau skaidri rakstīts mūsu cenu lapā, vairāku valūtu rēķini ir pieejami tikai Pro plānā."),
+    ("pl", "Chciałbym przejść na tańszy abonament, nie potrzebuję tyle danych.",
+     "Jak już mówiłam, umowa obowiązuje do sierpnia i nie robimy wyjątków."),
+])
+def test_talking_down_to_a_calm_question_is_not_failed_as_an_excuse(grader, lang, customer, reply):
+    """Nothing went wrong on the company's side that the customer reported: whether there was
+    anything to own is left to a model (the condescension is caught by its own criterion)."""
+    assert verdict(grader, "own_it", reply, lang, customer=customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Why did the sports channels vanish from my package?",
+     "Unfortunately sports are no longer in the basic package, so I can't add them back. You can add them separately for 7.99 a month."),
+    ("lv", "Kāpēc no manas TV paketes pazuda sporta kanāli? Maksāju to pašu, ko agrāk.",
+     "Diemžēl sporta kanāli vairs nav iekļauti pamatpaketē, tāpēc es nevaru tos atgriezt. Ja vēlaties, varat tos pieslēgt atsevišķi par 7,99 eiro mēnesī."),
+    ("es", "¿Por qué han desaparecido los canales de deportes de mi paquete?",
+     "Lamentablemente ya no están en el paquete básico y no puedo devolverlos. Puede contratarlos aparte por 7,99 al mes."),
+])
+def test_a_refusal_with_something_the_customer_can_do_is_not_failed_as_no_step(grader, lang, customer, reply):
+    assert verdict(grader, "next_step", reply, lang, customer=customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Ordered flowers for Mother's Day, they came the day after. Thanks a lot, very professional.",
+     "Sorry for any frustration. Please send us your order number and we'll look into it."),
+    ("lv", "Pasūtīju ziedus mammai uz 8. martu, atveda 9. martā. Paldies, ļoti jauki.",
+     "Atvainojamies par jebkādu vilšanos. Lūdzu, uzrakstiet mums pasūtījuma numuru, un mēs to apskatīsim."),
+    ("ar", "طلبت ورد لأمي بعيد الأم ووصل اليوم الثاني. شكراً جزيلاً، قمة الاحترافية.",
+     "نعتذر عن أي إحباط. نرجو تزويدنا برقم الطلب لنقوم بمراجعته."),
+])
+def test_a_reply_that_asks_for_something_is_not_failed_as_a_flat_goodbye(grader, lang, customer, reply):
+    assert verdict(grader, "positive_close", reply, lang, customer=customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Zasłużyła Pani na dużo lepszą obsługę. Zadzwonię dziś."),
+    ("pl", "Nie powinno się to zdarzyć. Sprawdzam paczkę."),
+    ("sv", "Du förtjänar bättre än så. Jag ringer dig i dag."),
+    ("es", "Se merece una respuesta mucho mejor. Le llamo hoy."),
+    ("en", "You deserved better than that. I'll ring you by 5."),
+])
+def test_saying_the_customer_deserved_better_acknowledges_their_feelings(grader, lang, reply):
+    customer = {"pl": "Czekam dwa tygodnie na zamówienie i nikt nie odpisuje. Jestem wściekła.",
+                "sv": "Jag har väntat två veckor på beställningen och ingen svarar. Jag är arg.",
+                "es": "Llevo dos semanas esperando el pedido y nadie me contesta. Estoy harta.",
+                "en": "My order is two weeks late and nobody answers the phone. I'm really angry."}[lang]
+    assert verdict(grader, "acknowledge_feelings", reply, lang, customer=customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("pl", "Gdzie kupię Wasze Cholernie Dobre IPA w Krakowie?"),
+    ("en", "Where can I buy your Bloody Good IPA in Leeds?"),
+    ("sv", "Var kan jag köpa er Jävla Bra IPA i Göteborg?"),
+])
+def test_a_swear_word_inside_a_capitalised_name_does_not_make_the_customer_upset(grader, lang, customer):
+    reply = {"pl": "Znajdziesz je w Piwnym Podziemiu na Kazimierzu.", "en": "You'll find it at the Grove on Main Street.",
+             "sv": "Du hittar den på Ölbaren vid Järntorget."}[lang]
+    assert verdict(grader, "acknowledge_feelings", reply, lang, customer=customer).verdict is NA
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("sv", "Varför har ni höjt priset igen?? Tredje gången på två år.",
+     "Jag förstår att det är surt med ännu en höjning. Vill du att jag byter dig till Bas-planen?"),
+    ("pl", "Znowu podnieśliście abonament bez pytania!!!",
+     "Rozumiemy, że podwyżka bez uprzedzenia potrafi zdenerwować. Napisz do nas na priv."),
+    ("en", "Why have you put my bill up AGAIN?? Third time in two years.",
+     "I completely understand how annoying another increase is. Shall I move you to the Basic plan?"),
+])
+def test_an_acknowledgement_that_names_the_problem_in_other_words_is_not_failed_as_not_restated(
+        grader, lang, customer, reply):
+    assert verdict(grader, "restate_problem", reply, lang, customer=customer).verdict is not FAIL

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from coach.cases import Turn
 from coach.grades import Verdict
 
 
@@ -72,3 +73,15 @@ def test_every_prefix_of_a_reply_grades_without_error(grader):
             grade = grader.grade(draft, lang=lang, customer_name="Dana Miller")
             for g in grade.criteria:
                 assert all(draft[e.start:e.end] == e.text for e in g.evidence), (draft, g.criterion)
+
+
+def test_quotes_start_and_end_on_word_boundaries(grader):
+    """A quote cut mid-word ("…email you the supplie") reads as a bug; evidence widens to whole words."""
+    reply = ("I'm really sorry about the delay with your order and I will email you the supplier's tracking "
+             "link before five o'clock today, and I promise it will definitely arrive tomorrow morning at home.")
+    context = [Turn(role="customer", content="Where is my order? This is the third time I've asked!!")]
+    for g in grader.grade(reply, lang="en", context=context).criteria:
+        for e in g.evidence:
+            assert reply[e.start:e.end] == e.text
+            assert e.start == 0 or not (reply[e.start - 1].isalnum() and reply[e.start].isalnum()), e.text
+            assert e.end == len(reply) or not (reply[e.end - 1].isalnum() and reply[e.end].isalnum()), e.text

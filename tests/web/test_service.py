@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import shutil
+
+from tests.aio import run
 
 
 def test_downloads_still_work_after_a_tmp_cleaner_removed_the_exports_folder(team_service):
     service, users = team_service
     shutil.rmtree(service.exports.folder)
-    path = asyncio.run(service.write_export(users["tess"], "team-progress.csv", "trainee\n"))
+    path = run(service.write_export(users["tess"], "team-progress.csv", "trainee\n"))
     assert path.read_text(encoding="utf-8") == "trainee\n" and path.parent.parent == service.exports.folder
 
 
@@ -20,7 +21,7 @@ def turns(service, user, persona_id, replies):
             async for _ in service.turn_stream(user, c.id, reply):
                 pass
         return await service.conversation(user, c.id)
-    return asyncio.run(go())
+    return run(go())
 
 
 def test_the_turn_loop_grades_each_reply_in_its_whole_conversation(team_service):

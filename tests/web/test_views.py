@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -13,14 +11,14 @@ from coach.languages import LANGUAGES
 from coach.personas import find_persona
 from coach.practice import start_practice
 from coach.web import views
+from tests.aio import run
 
 
 @pytest.fixture(scope="module")
 def told_to_calm_down(rubric):
     practice = start_practice(find_persona("lawsuit-19-dollars"), engine="offline", rubric=rubric)
     turn = practice.turn("Calm down, sir. There is no reason to be upset.")
-    with ThreadPoolExecutor(1) as pool:  # a loop of its own: Playwright's may be running in this thread
-        return pool.submit(asyncio.run, turn).result()
+    return run(turn)
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))

@@ -1,0 +1,44 @@
+"""positive_close: on a closing turn, the reply leaves a good last impression.
+
+A closing turn is one where the customer is wrapping up ("that's everything, thanks") or the reply
+ends the conversation itself (ending a chat after abuse). A warm close thanks the customer, wishes
+them well ("enjoy the rest of your day", "que tenga un excelente día"), offers more help ("if it acts
+up again, just reply here") or is glad with them ("so glad they turned up"); "Ok. Bye." is flat.
+"""
+
+from __future__ import annotations
+
+from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, unjudged
+
+
+def ends_conversation(s: Situation) -> bool:
+    """The reply ends the call or chat now, not "if it goes on, I'll have to end the call"."""
+    norm, lex = s.reply.low, s.lex
+    for m in lex.end_conversation.finditer(norm):
+        start = s.reply.sentence_at(m.start())[0]
+        if not lex.conditional.search(norm, max(start, m.start() - 60), m.start()):
+            return True
+    return False
+
+
+def positive_close(s: Situation) -> Result:
+    norm, lex = s.reply.low, s.lex
+    warm = lex.positive_close.search(norm)
+    if warm:
+        ev = s.clause(warm.start(), warm.end(), 80)
+        return (PASS, because("closed", quote=quote(ev)), [ev], "high")
+    if not (s.customer_closing or ends_conversation(s)):
+        return (NA, because("not_closing"), [], "low" if s.last_customer is None else "high")
+    if _keeps_going(s):
+        return unjudged()  # it asks for something or invites them back: maybe no ending at all, maybe a warm one
+    return (FAIL, because("ended_flat"), [], "high")
+
+
+def _keeps_going(s: Situation) -> bool:
+    """A request, a question, an offer or something the customer can do ("call me when you're ready"):
+    a "thanks" that opened with a complaint is not a goodbye, and an invitation back may close warmly."""
+    from coach.offline.steps import steps  # steps reads the conduct checks, which read this module's neighbours
+
+    norm, lex = s.reply.low, s.lex
+    return any(kind in ("request", "question", "offer", "instruction") for _, _, kind in steps(s)) or bool(
+        lex.customer_can.search(norm) or lex.consolation.search(norm) or lex.request.search(norm))

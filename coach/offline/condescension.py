@@ -1,0 +1,51 @@
+"""Condescending words in a reply: an apology for the customer's feelings rather than for what
+happened, talking down, "as I already explained", blame and sarcasm. Several criteria read them:
+no_condescending_apology fails on them, and an apology of this kind acknowledges no feeling and
+owns nothing."""
+
+from __future__ import annotations
+
+import re
+
+from coach.offline.situation import Situation, shared
+
+_QUOTED = re.compile(r"""["“„«»]([^"“”„«»]{2,160})["”“»«]|(?<!\w)['‘’]([^'‘’]{2,160})['’‘](?!\w)""")
+KINDS = ("talking_down", "reminder", "blame", "sarcasm")
+
+
+def _quoted(s: Situation, m: re.Match) -> bool:
+    """Inside quotation marks: the customer's own words played back ("you said you 'should have
+    read the small print'"), not the agent's."""
+    return any(q.start() < m.start() and m.end() <= q.end() for q in _QUOTED.finditer(s.reply.norm))
+
+
+def said(s: Situation, m: re.Match) -> bool:
+    """False for words reported as not said ("I won't tell you to calm down") or quoted."""
+    return not s.lex.negated_speech.search(s.reply.low, max(0, m.start() - 50), m.start()) and not _quoted(s, m)
+
+
+def _denied(s: Situation, m: re.Match) -> bool:
+    """Blame said not to be theirs: "it was not your fault", "no fue culpa tuya"."""
+    low = s.reply.low
+    start = max(s.reply.sentence_at(m.start())[0], m.start() - 30)
+    clause = max(low.rfind(mark, start, m.start()) for mark in ",;:—–")  # "..., but you did tick it" is not denied
+    return bool(s.lex.negation.search(low, max(start, clause + 1), m.start()))
+
+
+@shared
+def condescension(s: Situation) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each condescending phrase, in order; kind is "feelings" (an apology for
+    the customer's feeling or view) or one of KINDS."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    found: list[tuple[int, int, str]] = [(m.start(), m.end(), "feelings") for m in lex.feelings_apology.finditer(norm)]
+    for head in lex.apology_head.finditer(norm):  # the apology's object: the customer's feeling or view
+        sent_end = text.sentence_at(head.start())[1]
+        obj = lex.feeling_object.search(norm, head.end(), min(sent_end, head.end() + 70))
+        if obj and obj.start() - head.end() <= 30:
+            found.append((head.start(), obj.end(), "feelings"))
+    for kind in KINDS:
+        found += [(m.start(), m.end(), kind) for m in getattr(lex, kind).finditer(norm)
+                  if said(s, m) and not (kind == "blame" and _denied(s, m))]
+    if s.customer_upset:  # "relax" is kind to a happy customer, dismissive to an upset one
+        found += [(m.start(), m.end(), "talking_down") for m in lex.soothe.finditer(norm) if said(s, m)]
+    return sorted(found)

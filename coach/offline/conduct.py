@@ -1,0 +1,88 @@
+"""stay_professional and set_boundaries: how the trainee answers rudeness.
+
+Unprofessional is what the trainee says to the customer: an insult, a threat, a retort ("drop the
+attitude", "el idiota será usted"), mockery (a laugh at an upset customer, "won't magically make it
+disappear"), swearing, or shouting in capitals. With a cheerful customer, a swear word of delight
+and capitals are banter. The customer's own insult quoted in a request to stop
+("I'd ask you not to call us idiots") is none of these.
+
+A boundary is a calm condition on going on, tied to the language ("I can only keep helping if we
+leave the insults out", "para seguir necesito que dejemos los insultos"), a hand-over to a colleague
+or supervisor, or an end to the conversation with an invitation back. Retaliating is no boundary.
+"""
+
+from __future__ import annotations
+
+from coach.offline.situation import FAIL, NA, PASS, SHOUT, Result, Situation, because, quote, shared
+
+
+@shared
+def boundaries(s: Situation) -> list[tuple[int, int]]:
+    """Spans of the reply that set a limit on abuse, hand over, or end the conversation."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    found = [m.span() for group in (lex.boundary, lex.handover, lex.end_conversation) for m in group.finditer(norm)]
+    for m in lex.abuse_ref.finditer(norm):  # the language named, with a condition or a request about it
+        sent = text.sentence_at(m.start())
+        limit = lex.limit.search(norm, max(sent[0], m.start() - 70), min(sent[1], m.end() + 50))
+        if limit:
+            found.append((min(limit.start(), m.start()), max(limit.end(), m.end())))
+    return sorted(found)
+
+
+@shared
+def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each unprofessional phrase in the reply."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    limits = boundaries(s)
+    found: list[tuple[int, int, str]] = []
+    for m in lex.insult.finditer(norm):
+        sent = text.sentence_index(m.start())
+        if any(text.sentence_index(a) == sent for a, _ in limits):
+            continue  # "I'd ask you not to call us idiots": their word, quoted to stop it
+        if lex.negator.search(norm, max(0, m.start() - 16), m.start()):
+            continue  # "you're not stupid at all" (a retort, "I'm not the idiot here", is caught below)
+        found.append((m.start(), m.end(), "insult"))
+    for kind, group in (("unprofessional", lex.unprofessional), ("threat", lex.threat), ("retort", lex.retort),
+                        ("mockery", lex.mockery)):
+        found += [(m.start(), m.end(), kind) for m in group.finditer(norm)]
+    found = [f for f in found if not _product_name(s, *f[:2])]
+    if s.customers and s.upset_points < 0:  # with a cheerful customer, a swear word of delight is banter
+        found = [f for f in found if f[2] != "unprofessional"]
+    if s.customer_upset:  # a laugh with a happy customer is friendly; at an upset one it mocks
+        found += [(m.start(), m.end(), "mockery") for m in lex.laughter.finditer(norm)]
+    shout = SHOUT.search(text.norm)
+    if shout and (not s.customers or s.customer_upset):  # capitals back to a delighted customer are play
+        found.append((shout.start(), shout.end(), "shouting"))
+    return sorted(found)
+
+
+def _product_name(s: Situation, start: int, end: int) -> bool:
+    """A name the customer used first, capitalised: "Bloody Mary", "Jävla Bra IPA", "Kick-Ass sauce"."""
+    said = s.reply.norm[start:end]
+    return said[:1].isupper() and any(said in text.norm for text in s.customer_turns)
+
+
+_REASONS = {"shouting": "shouting", "threat": "threatened", "mockery": "mocked"}
+
+
+def stay_professional(s: Situation) -> Result:
+    found = unprofessional(s)
+    if found:
+        start, end, kind = found[0]
+        ev = s.ev(start, end) if kind in ("shouting", "insult") else s.sentence(start, end)
+        return (FAIL, because(_REASONS.get(kind, "unprofessional"), quote=quote(ev)), [ev], "high")
+    return (PASS, because("professional"), [], "low")
+
+
+def set_boundaries(s: Situation) -> Result:
+    if not s.customer_abusive:
+        return (NA, because("not_abusive"), [], "low" if s.customer_abusive is None else "high")
+    rude = unprofessional(s)
+    if rude:
+        ev = s.clause(rude[0][0], rude[0][1], 60)
+        return (FAIL, because("retaliated", quote=quote(ev)), [ev], "high")
+    found = boundaries(s)
+    if found:
+        ev = s.sentence(found[0][0], found[0][1], 160)
+        return (PASS, because("boundary_set", quote=quote(ev)), [ev], "high")
+    return (FAIL, because("let_pass"), [], "high")

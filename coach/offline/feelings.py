@@ -1,0 +1,68 @@
+"""acknowledge_feelings: the reply says the customer's situation is hard or names how they feel.
+
+Empathy is recognised by structure rather than by set phrases: a first-person understanding
+("I can see why", "entiendo que esté harta"), an evaluation of what happened ("an hour late and cold
+on his birthday is really disappointing", "that's a nightmare", "isn't good enough"), the customer's
+feeling named for them ("no wonder you're worried", "su preocupación"), or a shared feeling ("I'd be
+fuming too"). An apology for the customer's feelings ("sorry you feel that way") is none of these.
+"""
+
+from __future__ import annotations
+
+from coach.offline.condescension import condescension
+from coach.offline.conduct import unprofessional
+from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
+
+
+def _clear_of(span: tuple[int, int], spans: list[tuple[int, int, str]]) -> bool:
+    return not any(a < span[1] and span[0] < b for a, b, _ in spans)
+
+
+@shared
+def empathy(s: Situation) -> list[tuple[int, int]]:
+    """Spans of the reply that acknowledge the customer's feelings, in order."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    talking_down = condescension(s)
+    found: list[tuple[int, int]] = []
+    for group in (lex.empathy, lex.shared_feeling, lex.hardship_negated):
+        found += [m.span() for m in group.finditer(norm)]
+    for m in lex.understanding.finditer(norm):
+        if not lex.restate.search(norm, max(0, m.start() - 30), m.end() + 5):  # "to make sure I understand"
+            found.append(m.span())
+    for m in lex.hardship.finditer(norm):
+        start = text.sentence_at(m.start())[0]
+        if lex.negator.search(norm, max(start, m.start() - 14), m.start()):
+            continue  # "not a big problem", "no es grave"
+        if norm[m.end():m.end() + 40].lstrip().startswith("?") and not lex.understanding.search(norm, start, m.start()):
+            continue  # asked, not said
+        found.append(m.span())
+    for m in lex.feeling.finditer(norm):  # the customer's feeling named for them: "you're worried", "su enfado"
+        sent = text.sentence_at(m.start())
+        near = lex.addressee.search(norm, max(sent[0], m.start() - 40), min(sent[1], m.end() + 25))
+        if near and not lex.conditional.search(norm, max(sent[0], near.start() - 12), near.start() + 1):
+            found.append((min(near.start(), m.start()), max(near.end(), m.end())))
+    rude = {text.sentence_index(a) for a, _, _ in unprofessional(s)}  # "...then no exam will be scary 😉"
+    return sorted(span for span in found if _clear_of(span, talking_down) and text.sentence_index(span[0]) not in rude)
+
+
+def acknowledge_feelings(s: Situation) -> Result:
+    spans = empathy(s)
+    if spans:
+        ev = s.sentence(spans[0][0], spans[0][1])
+        return (PASS, because("acknowledged", quote=quote(ev)), [ev], "high")
+    if s.customer_upset is None or s.upset_points <= 0:
+        return (NA, because("not_upset"), [], "low" if s.customer_upset is None else "high")
+    if not s.customer_upset:
+        return unjudged()  # one weak sign: maybe upset, maybe not
+    talking_down = condescension(s)
+    norm, lex = s.reply.low, s.lex
+    soft = [m.span() for group in (lex.feeling, lex.hardship) for m in group.finditer(norm)]
+    if any(_clear_of(span, talking_down) for span in soft):
+        return unjudged()  # words about feelings the structures above did not place
+    dismissed = [f for f in talking_down if f[2] in ("feelings", "talking_down")]
+    if dismissed:
+        ev = s.clause(dismissed[0][0], dismissed[0][1], 60)
+        return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")
+    if lex.apology.search(norm):
+        return unjudged()  # "sorry" beside words the structures did not place may still acknowledge it
+    return (FAIL, because("passed_by"), [], "high")

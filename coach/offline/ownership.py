@@ -1,0 +1,54 @@
+"""own_it: the reply takes responsibility for the company instead of excusing the failure.
+
+Ownership is the first person plural owning the fault ("that's our miss", "es un error nuestro") or
+putting it right ("I've removed the block", "I'll keep hold of this case myself"). An excuse puts
+the cause elsewhere: outside the company's control ("out of our hands", "no es cosa nuestra"), on a
+third party or circumstances ("because the bank posted it late", "los transportistas van
+desbordados"), on the customer ("it's the passenger's responsibility", "as already informed"), or
+defends instead of fixing ("we take food safety extremely seriously"). A refusal that repairs
+nothing is left to a model: whether it owes an apology depends on whose fault it was.
+"""
+
+from __future__ import annotations
+
+from coach.offline.conduct import unprofessional
+from coach.offline.excuses import excuses, refusals
+from coach.offline.situation import FAIL, PASS, Result, Situation, because, quote, unjudged
+from coach.offline.steps import steps
+
+
+def own_it(s: Situation) -> Result:
+    norm, lex = s.reply.low, s.lex
+    owned = lex.ownership.search(norm)
+    found = excuses(s)
+    if owned and not any(kind == "excuse" for _, _, kind in found):
+        ev = s.clause(owned.start(), owned.end(), 80)
+        return (PASS, because("owned", quote=quote(ev)), [ev], "high")
+    # a calm customer who reported nothing going wrong (a question, a change of plan, their own mix-up):
+    # maybe nothing went wrong on the company's side, and then there is nothing to own
+    calm = s.upset_points <= 0 and not any(c.problem for c in s.customers)
+    if found and calm and found[0][2] in ("customer", "defensive"):
+        return unjudged()  # blame with no failure complained of: whether own_it applies needs a model
+    if found:
+        start, end, kind = found[0]
+        ev = s.clause(start, end, 90)
+        return (FAIL, because({"customer": "blamed_customer", "defensive": "defensive"}.get(kind, "excuse"),
+                              quote=quote(ev)), [ev], "high")
+    rude = unprofessional(s)
+    if rude and calm:
+        return unjudged()
+    if rude:  # arguing with the customer takes no responsibility, whatever else the reply offers
+        ev = s.clause(rude[0][0], rude[0][1], 60)
+        return (FAIL, because("hostile", quote=quote(ev)), [ev], "high")
+    repair = [st for st in steps(s) if st[2] in ("own", "done", "offer", "handover", "request")]
+    if repair:
+        start, end, _ = repair[0]
+        ev = s.clause(start, end, 80)
+        return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
+    if refusals(s):
+        return unjudged()  # a refusal that repairs nothing: whose fault it was decides, and that needs a model
+    arranged = [st for st in steps(s) if st[2] == "scheduled"]
+    if arranged:
+        ev = s.clause(arranged[0][0], arranged[0][1], 80)
+        return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
+    return unjudged()

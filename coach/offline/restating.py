@@ -1,0 +1,163 @@
+"""restate_problem: the reply refers back to the customer's own words about their problem.
+
+A restatement plays back the customer's content words and numbers ("three missed deliveries",
+"order 55120", "so the folder vanished after last night's update?"), in a statement or a clarifying
+question, or opens with a frame that checks understanding ("just to confirm", "si le entiendo
+bien"). Words are compared by their first letters, so inflected forms still count ("deliveries" and
+"delivered"; "paczka" and "paczki"); numbers are compared without their separators ("£1,800" and
+"1800"). A reply that echoes nothing the customer said about a problem fails; one stray word is too
+little to judge either way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coach.offline.condescension import condescension
+from coach.offline.conduct import unprofessional
+from coach.offline.feelings import empathy
+from coach.offline.lexicon import Compiled, lexicon
+from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
+from coach.offline.text import lowered
+from coach.offline.textfold import fold
+
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\-][^\W\d_]+)*")
+_STEM = 5  # letters compared: enough to tell words apart, few enough to survive inflection ("rise", "rises")
+_ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+def _word(token: str, lex: Compiled) -> str | None:
+    return _compared(token, lex.lang)
+
+
+@lru_cache(maxsize=65536)
+def _compared(token: str, lang: str) -> str | None:
+    """A token as compared: digits for a number of two or more digits, the folded word (Arabic:
+    without its clitics) for a content word, None for a function or service word everyone uses."""
+    lex = lexicon(lang)
+    if token[0].isdigit():
+        digits = token.replace(",", "").replace(".", "")
+        return digits if len(digits) >= 2 else None
+    word = fold(token)
+    if word in lex.stopwords:
+        return None
+    if lex.lang == "ar":
+        for clitic in _ARABIC_CLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                word = word[len(clitic):]
+                break
+    shortest = 3 if lex.lang == "ar" else 4
+    return word if len(word) >= shortest and word not in lex.stopwords else None
+
+
+class Words:
+    """The conversation's words, looked up by their first letters: "deliveries" finds "delivered",
+    "frysen" finds "frys", "paczki" finds "paczka"."""
+
+    def __init__(self, words: frozenset[str], lang: str):
+        self.names: Words | None = None  # words never counted: the customer's and the trainee's names
+        self.head = 3 if lang == "ar" else 4
+        self.stem = 4 if lang == "ar" else _STEM
+        self.numbers = {w for w in words if w[0].isdigit()}
+        self.by_head: dict[str, list[str]] = {}
+        for w in words:
+            if not w[0].isdigit():
+                self.by_head.setdefault(w[:self.head], []).append(w)
+
+    def __bool__(self) -> bool:
+        return bool(self.numbers or self.by_head)
+
+    def find(self, word: str, loose: bool = False) -> str | None:
+        """The key of the conversation's word this one plays back, if any; `loose` compares only the
+        first letters ("cortaron" and "corte"), to be sure a reply echoes nothing at all."""
+        if self.names is not None and self.names.find(word):
+            return None
+        if word[0].isdigit():
+            return word if word in self.numbers else None
+        for theirs in self.by_head.get(word[:self.head], ()):
+            k = self.head if loose else min(self.stem, len(word), len(theirs))
+            if word[:k] == theirs[:k]:
+                return theirs[:self.stem]
+        return None
+
+
+@lru_cache(maxsize=2048)
+def _words(text: str, lang: str) -> frozenset[str]:
+    lex = lexicon(lang)
+    return frozenset(w for t in _TOKEN.findall(text) if (w := _word(t, lex)))
+
+
+def _conversation(s: Situation) -> Words:
+    """The words of the problem so far: the customer's, and the details the trainee already
+    established with them (a claim number, "the 30 days"); never the names."""
+    words: frozenset[str] = frozenset()
+    for text in [*s.customer_turns, *s.earlier_replies]:
+        words |= _words(text.low, s.lang)
+    names = " ".join(n for n in (s.customer_name, s.agent_name, s.own_name) if n)
+    said = Words(words, s.lang)
+    if names:  # "Panie Mikołaju" plays back no problem, in any form of the name
+        said.names = Words(_words(lowered(names), s.lang), s.lang)
+    return said
+
+
+@shared
+def echoes(s: Situation) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each reply word that plays back the conversation's, outside sentences
+    that talk down to or mock the customer ("as already informed, the refund is processed")."""
+    theirs = _conversation(s)
+    if not theirs:
+        return []
+    talking_down = {s.reply.sentence_index(a) for a, _, _ in [*condescension(s), *unprofessional(s)]}
+    found = []
+    for m in _TOKEN.finditer(s.reply.low):
+        word = _word(m.group(), s.lex)
+        key = theirs.find(word) if word else None
+        if key and s.reply.sentence_index(m.start()) not in talking_down:
+            found.append((m.start(), m.end(), key))
+    return found
+
+
+def _weight(found: list[tuple[int, int, str]]) -> int:
+    """Distinct words played back; a number or a code counts double."""
+    return sum(2 if k[0].isdigit() else 1 for k in {k for _, _, k in found})
+
+
+def _quote_span(s: Situation, found: list[tuple[int, int, str]]) -> tuple[int, int]:
+    """The sentence that plays back most, from its first echoed word to its last."""
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for item in found:
+        by_sentence.setdefault(s.reply.sentence_index(item[0]), []).append(item)
+    best = max(by_sentence.values(), key=_weight)
+    return best[0][0], best[-1][1]
+
+
+def restate_problem(s: Situation) -> Result:
+    norm, lex = s.reply.low, s.lex
+    m = lex.restate.search(norm)
+    if m:
+        ev = s.clause(m.start(), m.end(), 90)
+        return (PASS, because("restated", quote=quote(ev)), [ev], "high")
+    found = echoes(s)
+    if _weight(found) >= 2:
+        start, end = _quote_span(s, found)
+        ev = s.clause(start, end, max(60, end - start))
+        return (PASS, because("echoed", quote=quote(ev)), [ev], "high")
+    if not s.problem_raised:
+        return (NA, because("no_problem"), [], "low" if s.problem_raised is None else "high")
+    if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s):
+        # (an acknowledgement may name the problem in other words: "sorry about another price rise")
+        return (FAIL, because("not_restated"), [], "high")
+    return unjudged()
+
+
+def _played_back_anywhere(s: Situation) -> bool:
+    """Any word of the conversation's in the reply at all, even in a sentence that talks down."""
+    theirs = _conversation(s)
+    return any((word := _word(m.group(), s.lex)) and theirs.find(word, loose=True) for m in _TOKEN.finditer(s.reply.low))
+
+
+def _asks_about_it(s: Situation) -> bool:
+    """A question about the problem itself (not for an order number) may restate it in other words."""
+    return bool(s.lex.clarifying.search(s.reply.low))
+

@@ -1,0 +1,216 @@
+"""The reply being graded and the conversation around it.
+
+A check reads the customer's state from their last message and the turns before it (upset,
+abusive, wrapping up), and what the trainee already did in earlier turns (their own name, a
+boundary already set). Everything is computed once per reply, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, NamedTuple, TypeVar
+
+from coach.cases import Turn
+from coach.grades import Evidence, Verdict
+from coach.offline import names
+from coach.offline.lexicon import Compiled
+from coach.offline.text import Text
+
+PASS, FAIL, NA = Verdict.PASS, Verdict.FAIL, Verdict.NA
+# three words in capitals, or two long ones ("LÄSA INSTRUKTIONERNA")
+SHOUT = re.compile(r"\b[A-ZÀ-ÞĀ-Ž]{3,}(?:\s+[A-ZÀ-ÞĀ-Ž]{2,}){2,}\b|\b[A-ZÀ-ÞĀ-Ž]{4,}\s+[A-ZÀ-ÞĀ-Ž]{4,}\b")
+_EMPHATIC = re.compile(r"[!?]{2,}")
+_FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612]")
+_SMILEY = re.compile("[:;]-?[)D]|[\U0001F600-\U0001F60F\U0001F642\U0001F44D\U0001F64F\u2764\U0001F60A\U0001F970]")
+
+
+class Because(NamedTuple):
+    """Why a check decided: a reason the rubric explains in each language, and the slots to fill
+    (`quote`, `quote2`: the quoted words; `name`: the customer's name)."""
+
+    reason: str
+    params: dict[str, str]
+
+
+def because(reason: str, **params: str) -> Because:
+    return Because(reason, params)
+
+
+# The reason a check gives when deciding would need judgment it cannot make: the page says so
+# instead of calling the criterion "not applicable".
+CANNOT_JUDGE = "cannot_judge"
+
+Result = tuple[Verdict, Because, list[Evidence], str]  # verdict, why, evidence, confidence
+
+
+def quote(ev: Evidence) -> str:
+    return f"“{ev.text}”"
+
+
+def _count(pattern: re.Pattern[str], text: Text) -> int:
+    """Matches that are not inside a name: "Wasze Cholernie Dobre IPA" names a beer, it swears at nobody."""
+    return sum(1 for m in pattern.finditer(text.low) if not _named(text, m.start()))
+
+
+def _named(text: Text, pos: int) -> bool:
+    """A capitalised word in mid-sentence (its sentence started before it): part of a name."""
+    if not text.norm[pos:pos + 1].isupper() or text.norm[pos + 1:pos + 2].isupper():
+        return False  # lower case, or shouted in capitals
+    before = text.norm[:pos].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",") and text.sentence_at(pos)[0] < pos
+
+
+def unjudged() -> Result:
+    return (NA, because(CANNOT_JUDGE), [], "low")
+
+
+@dataclass
+class Customer:
+    """What the customer's messages show, strongest signal first."""
+
+    upset: int  # points of anger, worry or frustration (two make a customer upset)
+    abusive: bool
+    closing: bool
+    problem: bool  # describes something that went wrong or that they need done
+
+
+@dataclass
+class Situation:
+    """The reply being graded and what the grader knows around it."""
+
+    reply: Text
+    lex: Compiled
+    lang: str
+    customer_name: str | None = None
+    context: list[Turn] = field(default_factory=list)
+    agent_name: str | None = None  # the trainee's name when the case or persona gives it
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # findings several checks share
+
+    # -- the conversation
+
+    @cached_property
+    def customer_turns(self) -> list[Text]:
+        return [Text.of(t.content) for t in self.context if t.role == "customer"]
+
+    @cached_property
+    def last_customer(self) -> Text | None:
+        return self.customer_turns[-1] if self.customer_turns else None
+
+    @cached_property
+    def earlier_replies(self) -> list[Text]:
+        return [Text.of(t.content) for t in self.context if t.role == "trainee"]
+
+    @cached_property
+    def own_name(self) -> str | None:
+        for text in [self.reply, *self.earlier_replies]:
+            span = names.find_own_name(text, self.lex, self.customer_name)
+            if span:
+                return text.norm[span[0]:span[1]]
+        return None
+
+    @cached_property
+    def customers(self) -> list[Customer]:
+        return [self._read(text) for text in self.customer_turns]
+
+    def _read(self, text: Text) -> Customer:
+        norm, lex = text.low, self.lex
+        abusive = self._abusive(text)
+        score = 2 * _count(lex.upset, text) + _count(lex.upset_weak, text)
+        score += 2 * bool(SHOUT.search(text.original)) + len(_EMPHATIC.findall(norm))
+        score += len(_FROWN.findall(text.original))
+        score -= len(lex.calm_cues.findall(norm)) + len(_SMILEY.findall(text.original))
+        if abusive:
+            score = max(score, 2)
+        problem = bool(lex.problem.search(norm)) or score >= 2
+        wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(norm) and not problem)
+        closing = bool(wraps_up) and not abusive and score <= 0
+        return Customer(upset=score, abusive=abusive, closing=closing, problem=problem)
+
+    def _abusive(self, text: Text) -> bool:
+        """An insult or threat aimed at a person, not a complaint, a bad day or the customer's own
+        "I'm not an idiot"."""
+        norm, lex = text.low, self.lex
+        for m in lex.abuse.finditer(norm):
+            if not lex.self_reference.search(norm, max(0, m.start() - 25), m.start() + 1):
+                return True
+        return False
+
+    @cached_property
+    def customer_upset(self) -> bool | None:
+        """Upset takes more than one weak cue: a strong word ("unacceptable", "furious") counts two, a weak
+        one ("again", "still", "!!") one, shouting two; thanks and smileys count against it. A last
+        message that only answers a question ("It's 4471.") keeps the mood of the one before."""
+        if not self.customers:
+            return None
+        return self.upset_points >= 2
+
+    @cached_property
+    def upset_points(self) -> int:
+        if not self.customers:
+            return 0
+        last = self.customers[-1]
+        if len(self.customers) >= 2 and not last.closing and last.upset >= 0:
+            answer_only = len(self.customer_turns[-1].low.split()) <= 8
+            if answer_only or last.upset == 1:  # "It's 4471." keeps the mood of the message before
+                return max(last.upset, min(self.customers[-2].upset, 2))
+        return last.upset
+
+    @cached_property
+    def customer_abusive(self) -> bool | None:
+        return self.customers[-1].abusive if self.customers else None
+
+    @cached_property
+    def customer_closing(self) -> bool:
+        return bool(self.customers) and self.customers[-1].closing
+
+    @cached_property
+    def problem_raised(self) -> bool | None:
+        """The customer described something that went wrong or that they need done, and is not
+        wrapping up."""
+        if not self.customers:
+            return None
+        return any(c.problem for c in self.customers) and not self.customer_closing
+
+    def earlier(self, pattern: re.Pattern[str]) -> bool:
+        return any(pattern.search(text.low) for text in self.earlier_replies)
+
+    # -- evidence
+
+    def ev(self, start: int, end: int) -> Evidence:
+        return self.reply.evidence(start, end)
+
+    def clause(self, start: int, end: int, limit: int = 90) -> Evidence:
+        """Evidence from `start` to `end`, widened to the end of its clause."""
+        s_end = self.reply.sentence_at(start)[1]
+        stop = min(max(end, s_end), start + max(limit, end - start))
+        if stop > end and self.reply.in_word(stop):  # cut before a word the limit would split
+            stop = max(end, self.reply.word_start(stop))
+        return self.ev(start, stop)
+
+
+    def sentence(self, start: int, end: int, limit: int = 140) -> Evidence:
+        """The whole sentence around norm[start:end] when it is short enough to quote, else the clause
+        from `start`: "an hour late and cold on his birthday is really disappointing", not just
+        "disappointing"."""
+        s_start, s_end = self.reply.sentence_at(start)
+        if s_end - s_start <= limit and s_start <= start:
+            return self.ev(s_start, max(s_end, end))
+        return self.clause(start, end, limit // 2)
+
+
+Check = Callable[[Situation], Result]
+T = TypeVar("T")
+
+
+def shared(find: Callable[[Situation], T]) -> Callable[[Situation], T]:
+    """A finding several checks use (the condescending phrases, the trainee's own steps), computed
+    once per reply."""
+    def once(s: Situation) -> T:
+        if find not in s.memo:
+            s.memo[find] = find(s)
+        return s.memo[find]
+    once.__doc__ = find.__doc__
+    return once

@@ -1,0 +1,95 @@
+"""next_step: the customer knows what happens next and who does it.
+
+A concrete step is someone (the trainee, a named team, the customer told how) doing something
+definite: the trainee's own action ("I'll text you the result before 5", "estoy reservando"), a
+repair already made ("I've refunded the full $24.50"), an offer to act ("Shall I go ahead?"), a
+request that moves things on ("Can you give me the tracking number?"), an instruction ("Go to
+Settings → Members") or another party's action with a time ("it'll be rebooked for the next working
+day"). Vague futures ("we'll look into it at some point", "ya veremos", "kindly wait") are no step.
+"""
+
+from __future__ import annotations
+
+from coach.offline.conduct import boundaries, unprofessional
+from coach.offline.excuses import excuses, refusals
+from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+@shared
+def vague(s: Situation) -> list[tuple[int, int]]:
+    return [m.span() for m in s.lex.vague.finditer(s.reply.low)]
+
+
+@shared
+def steps(s: Situation) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each concrete step in the reply, in order."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    hazy = {text.sentence_index(a) for a, _ in vague(s)}
+    rude = {text.sentence_index(a) for a, _, _ in unprofessional(s)}  # "if you want it fixed, drop the attitude"
+    guarantees = [g.span() for g in lex.ensure.finditer(norm)]
+    limits = boundaries(s) if s.customer_abusive else []  # "runāsim bez apvainojumiem" sets a limit, no step
+    found: list[tuple[int, int, str]] = []
+    for kind, group in (("own", lex.own_action), ("done", lex.good_news), ("offer", lex.offer_question),
+                        ("request", lex.request), ("instruction", lex.instruction), ("handover", lex.handover)):
+        for m in group.finditer(norm):
+            index = text.sentence_index(m.start())
+            if (kind == "own" and _overlaps(m.span(), guarantees)) or index in rude:
+                continue
+            if kind != "handover" and _overlaps(m.span(), limits):
+                continue
+            if kind in ("own", "offer", "request") and lex.negator.search(norm, max(0, m.start() - 12), m.start()):
+                continue  # "no te lo podemos devolver", "si no me da la guía"
+            if index in hazy and kind in ("own", "offer", "instruction"):
+                continue  # "we'll look into it at some point": a step in name only
+            found.append((m.start(), m.end(), kind))
+    for o in lex.outcome.finditer(norm):  # a result the trainee delivers: "you'll get an email from me"
+        sent, index = text.sentence_at(o.start()), text.sentence_index(o.start())
+        if index not in hazy and index not in rude and lex.from_me.search(norm, o.end(), min(sent[1], o.end() + 60)):
+            found.append((o.start(), o.end(), "own"))
+    for o in lex.arranged.finditer(norm):  # another's step with a time: "it'll be rebooked for Monday"
+        sent, index = text.sentence_at(o.start()), text.sentence_index(o.start())
+        if index not in hazy and index not in rude and lex.deadline.search(norm, *sent):
+            found.append((o.start(), o.end(), "scheduled"))
+    for m in lex.end_conversation.finditer(norm):  # "I'm ending this chat now; start a new one when you're ready"
+        if not lex.conditional.search(norm, max(text.sentence_at(m.start())[0], m.start() - 60), m.start()):
+            found.append((m.start(), m.end(), "ended"))
+    for start, end in text.sentences:  # a question to the customer that moves things on: "Is that your porch?"
+        asks = norm[start:end + 1].rstrip().endswith("?") and lex.addressee.search(norm, start, end)
+        if asks and text.sentence_index(start) not in rude:
+            found.append((start, end, "question"))
+    return sorted(found)
+
+
+def next_step(s: Situation) -> Result:
+    found = steps(s)
+    if found:
+        start, end, _ = found[0]
+        ev = s.clause(start, end, 90)
+        return (PASS, because("step", quote=quote(ev)), [ev], "high")
+    if s.customer_closing:
+        return (NA, because("nothing_to_do"), [], "high")
+    hazy = vague(s)
+    if hazy:
+        ev = s.clause(hazy[0][0], hazy[0][1], 60)
+        return (FAIL, because("vague_step", quote=quote(ev)), [ev], "high")
+    blocked = [*refusals(s), *[(a, b) for a, b, _ in [*excuses(s), *unprofessional(s)]]]
+    if blocked and s.problem_raised is not False and not _maybe_a_step(s):
+        start, end = min(blocked)
+        ev = s.clause(start, end, 70)
+        return (FAIL, because("no_step", quote=quote(ev)), [ev], "high")
+    return unjudged()
+
+
+def _maybe_a_step(s: Situation) -> bool:
+    """Words that may carry a step the structures above did not count: something the customer can
+    do about this problem ("you can add them for 7.99"; not "next time you can..."), a request inside
+    a rude sentence ("without the number I can't check, so give it to me")."""
+    norm, lex = s.reply.low, s.lex
+    later = {s.reply.sentence_index(m.start()) for m in lex.next_time.finditer(norm)}
+    return any(not lex.negator.search(norm, max(0, m.start() - 12), m.start())
+               and s.reply.sentence_index(m.start()) not in later
+               for group in (lex.customer_can, lex.request) for m in group.finditer(norm))

@@ -1,0 +1,35 @@
+"""positive_close: on a closing turn, warmth passes and a flat "Ok. Bye." fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.offline.conversation import FAIL, NA, PASS, graded
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Brilliant, it's back. Thanks a million, that's all I needed.", "Delighted to hear it! Enjoy the rest of your day."),
+    ("en", "Got it, thank you so much!", "If it acts up again, just reply here and I'll pick it up."),
+    ("es", "Genial, pues eso es todo. ¡Gracias!", "¡A ti! Que disfrutes del sofá."),
+    ("es", "Listo, ya funciona. Muchas gracias, eso era.", "¡Qué buena noticia! Cualquier otra cosa, escríbenos."),
+])
+def test_a_warm_close_passes(grader, lang, customer, reply):
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Oh ok, found it with security. Thanks.", "Noted. Ticket closed."),
+    ("en", "Got it, thank you so much!", "Ok. Bye."),
+    ("es", "Vale, gracias, era solo eso.", "Ok."),
+])
+def test_a_flat_close_fails(grader, lang, customer, reply):
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is FAIL
+
+
+def test_a_reply_that_ends_the_conversation_is_a_closing_turn(grader):
+    reply = "I won't be spoken to like that, so I'm going to end the call here."
+    assert graded(grader, "positive_close", "en", reply, "Get lost, you useless cow.").verdict is FAIL
+
+
+def test_a_question_about_whether_it_is_fixed_is_no_goodbye(grader):
+    assert graded(grader, "positive_close", "es", "Todavía no.", "¿Ya está arreglado el fallo?").verdict is NA

@@ -1,0 +1,79 @@
+"""acknowledge_feelings: empathy said through the situation counts, in every language; an apology for
+the customer's feelings does not; a customer who may or may not be upset is not guessed at."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.offline.conversation import FAIL, NA, PASS, UNJUDGED, graded, outcome
+
+UPSET = {
+    "en": "My son's birthday dinner arrived an hour late and stone cold. I'm absolutely furious.",
+    "es": "La cena de cumpleaños de mi hijo llegó una hora tarde y fría. Estoy furiosa.",
+    "sv": "Min sons födelsedagsmiddag kom en timme sent och var iskall. Jag är rasande.",
+    "pl": "Kolacja urodzinowa syna przyjechała godzinę spóźniona i zimna. Jestem wściekła.",
+    "lv": "Dēla dzimšanas dienas vakariņas atveda stundu par vēlu un aukstas. Esmu nikna.",
+    "ar": "عشاء عيد ميلاد ابني وصل متأخر ساعة وبارد. أنا غاضبة جداً!",
+}
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # a clause that judges what happened
+    ("en", "An hour late and cold on his birthday is really disappointing. I've refunded the meal."),
+    ("en", "That's a nightmare, and I'm refunding the meal now."),
+    ("es", "Una hora tarde y fría en su cumpleaños es muy decepcionante. Ya le he devuelto el importe."),
+    ("es", "Vaya faena, en pleno cumpleaños. Ya le he devuelto el importe."),
+    # the feeling shared or named for them
+    ("en", "I'd be fuming too. I've refunded the meal."),
+    ("en", "No wonder you're upset; I've refunded the meal."),
+    ("es", "Yo también estaría furiosa. Ya le he devuelto el importe."),
+    ("es", "Es normal que esté enfadada; ya le he devuelto el importe."),
+    # falling short of what they should have had
+    ("en", "That isn't the birthday dinner anyone should get, and I've refunded it."),
+    ("es", "No es la cena que usted merecía, y ya le he devuelto el importe."),
+    ("sv", "En timme sent och kall mat på hans födelsedag är verkligen tråkigt. Jag har återbetalat maten."),
+    ("sv", "Jag hade också blivit arg. Jag har återbetalat maten."),
+    ("pl", "Godzina spóźnienia i zimne jedzenie w urodziny to naprawdę przykre. Zwróciłam już pieniądze."),
+    ("pl", "Nic dziwnego, że jest Pani zła. Zwróciłam już pieniądze."),
+    ("lv", "Stundu par vēlu un aukstas vakariņas dzimšanas dienā — tas tiešām ir nepatīkami. Naudu jau atmaksāju."),
+    ("lv", "Nav brīnums, ka esat dusmīga. Naudu jau atmaksāju."),
+    ("ar", "ساعة تأخير وأكل بارد في عيد ميلاده أمر مزعج فعلاً. أعدت لك المبلغ."),
+    ("ar", "من حقك أن تغضبي. أعدت لك المبلغ."),
+])
+def test_empathy_through_the_situation_passes(grader, lang, reply):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, UPSET[lang])
+    assert grade.verdict is PASS, grade.explanation
+    assert grade.evidence and grade.evidence[0].text in reply
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "What is your order number?"),
+    ("en", "I'm sorry you feel that way. What is your order number?"),
+    ("es", "¿Cuál es su número de pedido?"),
+    ("es", "Lamentamos que se haya sentido así. ¿Cuál es su número de pedido?"),
+    ("sv", "Vad är ditt ordernummer?"),
+    ("pl", "Jaki jest numer zamówienia?"),
+])
+def test_a_reply_that_passes_by_an_upset_customer_fails(grader, lang, reply):
+    assert graded(grader, "acknowledge_feelings", lang, reply, UPSET[lang]).verdict is FAIL
+
+
+def test_the_customer_is_still_upset_when_their_last_message_only_answers_a_question(grader):
+    conversation = ["My card was blocked abroad and I'm stuck at the hotel desk. This is a disgrace!",
+                    "Can you confirm the last four digits of your phone?", "4471."]
+    assert graded(grader, "acknowledge_feelings", "en", "Thanks, it's verified.", *conversation).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "Thanks, that's everything I needed."),
+    ("es", "Gracias, eso era todo."),
+])
+def test_a_calm_customer_needs_no_empathy(grader, lang, customer):
+    assert graded(grader, "acknowledge_feelings", lang, "Done.", customer).verdict is NA
+
+
+def test_a_customer_who_may_be_upset_is_not_guessed_at(grader):
+    grade = graded(grader, "acknowledge_feelings", "en", "What is the booking reference?",
+                   "My flight was moved again.")
+    assert outcome(grade) == UNJUDGED
+    assert "cannot" in grade.explanation

@@ -1,0 +1,59 @@
+"""own_it: excuses dressed as explanations fail; owning the fault or putting it right passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.offline.conversation import FAIL, PASS, UNJUDGED, graded, outcome
+
+LATE = {"sv": "Min leverans är en vecka sen.", "pl": "Moja przesyłka spóźnia się tydzień.",
+        "lv": "Mana paka kavējas nedēļu.", "ar": "طلبي متأخر أسبوع.",
+        "en": "My parcel is a week late.", "es": "Mi paquete llega con una semana de retraso."}
+
+
+@pytest.mark.parametrize("lang, reply, reason", [
+    ("en", "Our engineers are stretched, so it was out of our hands.", "excuse"),
+    ("en", "The couriers are swamped at the moment, which is why it's late.", "excuse"),
+    ("en", "It's the customer's responsibility to check the address before ordering.", "blamed_customer"),
+    ("en", "We take deliveries extremely seriously and all our drivers are fully trained.", "defensive"),
+    ("es", "Los transportistas van desbordados estos días, por eso se ha retrasado.", "excuse"),
+    ("es", "No es culpa nuestra, el retraso es por el tráfico aéreo.", "excuse"),
+    ("es", "Nuestro personal está capacitado para brindar el mejor servicio.", "defensive"),
+    ("sv", "Våra bud har väldigt mycket att göra just nu, så det ligger utanför vår kontroll.", "excuse"),
+    ("sv", "Förseningen beror på budfirman, de är överbelastade.", "excuse"),
+    ("pl", "Kurierzy są przeciążeni, więc nie mieliśmy na to wpływu.", "excuse"),
+    ("pl", "Opóźnienie jest z winy przewoźnika.", "excuse"),
+    ("lv", "Kurjeri šobrīd ir pārslogoti, tāpēc tas nav atkarīgs no mums.", "excuse"),
+    ("lv", "Kavējums ir kurjera dēļ.", "excuse"),
+    ("ar", "المناديب عندهم ضغط كبير هالأيام، والموضوع خارج عن إرادتنا.", "excuse"),
+    ("ar", "التأخير بسبب شركة الشحن.", "excuse"),
+])
+def test_excuses_fail(grader, lang, reply, reason):
+    grade = graded(grader, "own_it", lang, reply, LATE[lang])
+    assert (grade.verdict, grade.reason) == (FAIL, reason), grade.explanation
+    assert grade.evidence and grade.evidence[0].text in reply
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "That's our mistake, and I've just rebooked the delivery for tomorrow."),
+    ("en", "We got that wrong; I've sent a replacement by express."),
+    ("en", "I've put a priority flag on it and I'll call you at 4 with the tracking."),
+    ("es", "Es un error nuestro y ya le he enviado uno nuevo por mensajería urgente."),
+    ("es", "Le he abierto una incidencia prioritaria y le llamo hoy antes de las seis."),
+])
+def test_owning_or_putting_it_right_passes(grader, lang, reply):
+    assert graded(grader, "own_it", lang, reply, LATE[lang]).verdict is PASS
+
+
+def test_ownership_beside_an_explanation_passes(grader):
+    reply = "There's a fibre cut at the exchange, and it's our fault nobody told you. I've escalated it."
+    assert graded(grader, "own_it", "en", reply, "My internet has been down for 4 days!").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Our terms are clear that renewals are non-refundable, so I can't remove it."),
+    ("es", "La política de cambio es de 10 días, así que no se lo podemos cambiar."),
+])
+def test_a_refusal_that_repairs_nothing_is_left_to_a_model(grader, lang, reply):
+    """Whether a refusal owes an apology depends on whose fault it was: the offline grader abstains."""
+    assert outcome(graded(grader, "own_it", lang, reply, LATE[lang])) == UNJUDGED

@@ -1,0 +1,51 @@
+"""restate_problem: playing the customer's own details back, in a statement or a question, passes;
+a reply that refers to nothing they said fails; one stray word is left to a model."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.offline.conversation import FAIL, NA, PASS, UNJUDGED, graded, outcome
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "My shared folder vanished after last night's update and I can't find it anywhere.",
+     "So the folder vanished after last night's update?"),
+    ("en", "I was charged £35 for going £2 overdrawn.", "A £35 fee for being £2 over is steep; let me look at it."),
+    ("es", "Mi carpeta compartida desapareció después de la actualización de anoche.",
+     "¿O sea que la carpeta desapareció tras la actualización de anoche?"),
+    ("es", "Me cobraron 79,80 € dos veces en marzo.", "Veo el doble cobro de 79,80 €; lo reviso ahora."),
+    ("sv", "Min delade mapp försvann efter gårdagens uppdatering.", "Så mappen försvann efter gårdagens uppdatering?"),
+    ("pl", "Mój folder zniknął po wczorajszej aktualizacji.", "Czyli folder zniknął po wczorajszej aktualizacji?"),
+    ("lv", "Mana mape pazuda pēc vakardienas atjauninājuma.", "Tātad mape pazuda pēc vakardienas atjauninājuma?"),
+    ("ar", "المجلد اختفى بعد تحديث البارحة.", "يعني المجلد اختفى بعد تحديث البارحة؟"),
+])
+def test_the_customers_details_played_back_pass(grader, lang, customer, reply):
+    grade = graded(grader, "restate_problem", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+    assert grade.evidence[0].text in reply
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "My son's birthday dinner arrived an hour late and stone cold.", "We apologise. Hopefully we'll see you again."),
+    ("es", "La cena de cumpleaños de mi hijo llegó una hora tarde y fría.", "Disculpe. Esperamos verle pronto."),
+])
+def test_a_reply_that_refers_to_nothing_the_customer_said_fails(grader, lang, customer, reply):
+    assert graded(grader, "restate_problem", lang, reply, customer).verdict is FAIL
+
+
+def test_the_names_are_no_restatement(grader):
+    grade = graded(grader, "restate_problem", "en", "Hello Harriet, I'm Joe.", "Hi, my order hasn't arrived.",
+                   name="Harriet Jones")
+    assert grade.verdict is FAIL
+
+
+def test_one_echoed_word_is_too_little_to_judge(grader):
+    grade = graded(grader, "restate_problem", "en", "Can I have your mother's date of birth?",
+                   "My mother's physio appointment was moved and she can't get there.")
+    assert outcome(grade) == UNJUDGED
+
+
+def test_a_closing_turn_has_nothing_to_restate(grader):
+    assert graded(grader, "restate_problem", "en", "Great, have a lovely day!",
+                  "Thanks, that's everything.").verdict is NA
