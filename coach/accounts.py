@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from coach.db import Database, utcnow
 from coach.errors import Refusal
+from coach.languages import Address
 from coach.usernames import name_key, normalise, problem
 
 MIN_PASSWORD = 8
@@ -45,6 +46,7 @@ class User(BaseModel):
     name: str
     role: Role
     created_at: str = ""
+    address: Address = Address.NEUTRAL  # how customers speak to them where a language marks gender
 
     @property
     def spoken_name(self) -> str | None:
@@ -75,17 +77,17 @@ class Accounts:
 
     def list(self) -> list[User]:
         with self.db.connect() as db:
-            rows = db.execute("SELECT id, name, role, created_at FROM users ORDER BY name COLLATE NOCASE").fetchall()
-        return [User(id=r[0], name=r[1], role=Role(r[2]), created_at=r[3]) for r in rows]
+            rows = db.execute(f"SELECT {_COLUMNS} FROM users ORDER BY name COLLATE NOCASE").fetchall()
+        return [_user(r) for r in rows]
 
     def get(self, user_id: str) -> User | None:
-        rows = self.db.query("SELECT id, name, role, created_at FROM users WHERE id = ?", (user_id,))
-        return User(id=rows[0][0], name=rows[0][1], role=Role(rows[0][2]), created_at=rows[0][3]) if rows else None
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,))
+        return _user(rows[0]) if rows else None
 
     def by_name(self, name: str) -> User | None:
         """The account a name means: compared by its key, so "ALICE" and full-width "ａｌｉｃｅ" are alice."""
-        rows = self.db.query("SELECT id, name, role, created_at FROM users WHERE name_key = ?", (name_key(name),))
-        return User(id=rows[0][0], name=rows[0][1], role=Role(rows[0][2]), created_at=rows[0][3]) if rows else None
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM users WHERE name_key = ?", (name_key(name),))
+        return _user(rows[0]) if rows else None
 
     def _existing(self, name: str) -> User:
         user = self.by_name(name)
@@ -125,6 +127,17 @@ class Accounts:
                 raise AccountError("error.last_admin", name=name)
             db.execute("UPDATE users SET role = ? WHERE id = ?", (role.value, user.id))
         return user.model_copy(update={"role": role})
+
+    def set_address(self, name: str, address: Address | str) -> User:
+        """How customers address this person from their next conversation on."""
+        user = self._existing(name)
+        try:
+            form = Address(address)
+        except ValueError:
+            raise AccountError("error.unknown_address", address=str(address)[:20]) from None
+        with self.db.connect(write=True) as db:
+            db.execute("UPDATE users SET address = ? WHERE id = ?", (form.value, user.id))
+        return user.model_copy(update={"address": form})
 
     def set_password(self, name: str, password: str) -> None:
         """A new password; every open login of the user ends."""
@@ -189,6 +202,13 @@ class Accounts:
     def session_hashes(self) -> builtins.list[str]:  # `list` here is the method above
         with self.db.connect() as db:
             return [r[0] for r in db.execute("SELECT token_hash FROM login_sessions").fetchall()]
+
+
+_COLUMNS = "id, name, role, created_at, address"
+
+
+def _user(row: tuple) -> User:
+    return User(id=row[0], name=row[1], role=Role(row[2]), created_at=row[3], address=Address(row[4]))
 
 
 def token_hash(token: str) -> str:

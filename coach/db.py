@@ -35,7 +35,7 @@ from typing import Any
 
 from coach.errors import ConfigError
 
-VERSION = 8
+VERSION = 9
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -77,7 +77,8 @@ CREATE TABLE IF NOT EXISTS users (
     role TEXT NOT NULL CHECK (role IN ('trainee', 'trainer', 'admin')),
     password_hash TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    password_changed_at TEXT NOT NULL
+    password_changed_at TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT 'neutral' CHECK (address IN ('neutral', 'feminine', 'masculine'))
 );
 CREATE TABLE IF NOT EXISTS reviews (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -158,7 +159,7 @@ CREATE TABLE IF NOT EXISTS login_failures (
 );
 """
 
-# Columns added (v8) to tables older databases already have, and the indexes on them: added by
+# Columns added (v9) to tables older databases already have, and the indexes on them: added by
 # `create_schema` when missing, before the indexes, so every earlier migration step that calls it
 # leaves a table it can index.
 ADDED_COLUMNS = [
@@ -334,7 +335,15 @@ def _from_v6(db: Connection) -> None:
 
 
 def _from_v7(db: Connection) -> None:
-    """v8: login throttle counters (every process agrees on them); each user's name key, so
+    """v8 lets each account say how customers address its owner (neutral unless chosen). A database
+    whose users table an earlier step created from the current schema has the column already."""
+    if "address" not in {d[0] for d in db.execute("SELECT * FROM users LIMIT 0").description}:
+        db.execute("ALTER TABLE users ADD COLUMN address TEXT NOT NULL DEFAULT 'neutral' "
+                   "CHECK (address IN ('neutral', 'feminine', 'masculine'))")
+
+
+def _from_v8(db: Connection) -> None:
+    """v9: login throttle counters (every process agrees on them); each user's name key, so
     look-alike names cannot coexist; a client's key per turn (a retried send returns the stored
     turn); the version a persona save started from."""
     from coach.usernames import name_key
@@ -351,7 +360,7 @@ def _from_v7(db: Connection) -> None:
 
 # Step N takes a database at version N to N + 1. A fresh database gets SCHEMA as it is now.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3, 4: _from_v4,
-                                                     5: _from_v5, 6: _from_v6, 7: _from_v7}
+                                                     5: _from_v5, 6: _from_v6, 7: _from_v7, 8: _from_v8}
 
 
 # -- the two engines ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from coach.datafile import errors_from_validation, load_model
 from coach.db import is_url, redacted
 from coach.errors import ConfigError
+from coach.languages import Address
 from coach.locations import default_database
 from coach.personas import PersonaFolders
 
@@ -96,6 +97,9 @@ class Settings(BaseModel):
     keep_audio: bool = Field(False, description="keep the recordings of spoken turns and the customer's audio "
                                                 "with the conversation (off: only their text is kept)")
     max_speech_seconds: float = Field(120.0, gt=0, le=600, description="the longest spoken reply accepted")
+    address: Address = Field(Address.NEUTRAL, description="how customers address you where a language marks "
+                                                          "gender, in `coach practice` and a page without "
+                                                          "accounts (each account sets its own)")
     settings_file: str | None = Field(None, exclude=True)
 
     @property
@@ -156,6 +160,7 @@ _ENV = {
     "COACH_SPEECH_VOICE": "speech_voice", "COACH_SPEECH_VOICE_ANGRY": "speech_voice_angry",
     "COACH_SPEECH_TIMEOUT": "speech_timeout", "COACH_WHISPER_MODEL": "whisper_model", "COACH_KEEP_AUDIO": "keep_audio",
     "COACH_MAX_SPEECH_SECONDS": "max_speech_seconds",
+    "COACH_ADDRESS": "address",
     "COACH_ALLOWED_ORIGINS": "allowed_origins", "COACH_TRUSTED_PROXIES": "trusted_proxies",
     "COACH_SECURE_COOKIES": "secure_cookies", "COACH_MAX_REQUEST_KB": "max_request_kb",
 }

@@ -9,6 +9,7 @@ import pytest
 from coach.accounts import AccountError, Accounts, Role
 from coach.db import VERSION
 from coach.web.auth import LoginTokens
+from tests.aio import run
 from tests.conftest import run_coach
 
 
@@ -94,9 +95,9 @@ def test_names_are_normalised_and_compared_as_people_read_them(accounts):
 
 
 def test_a_database_from_before_name_keys_gets_them_and_keeps_every_account(open_db):
-    """v7 had no name keys: two names v8 reads as one ("anna", and "аnna" with a Cyrillic а) both stay."""
+    """v8 had no name keys: two names v9 reads as one ("anna", and "аnna" with a Cyrillic а) both stay."""
     db = open_db()
-    with db.connect(write=True) as con:  # wind the schema back to v7, with two names that now read as one
+    with db.connect(write=True) as con:  # wind the schema back to v8, with two names that now read as one
         con.execute("DROP INDEX users_by_name_key")
         con.execute("DROP INDEX turns_by_turn_key")
         con.execute("ALTER TABLE users DROP COLUMN name_key")
@@ -105,8 +106,9 @@ def test_a_database_from_before_name_keys_gets_them_and_keeps_every_account(open
         con.execute("DROP TABLE login_sources")
         con.execute("DROP TABLE login_failures")
         for uid, name, at in (("u1", "anna", "2026-01-01"), ("u2", "\u0430nna", "2026-01-02")):
-            con.execute("INSERT INTO users VALUES (?, ?, 'trainee', 'x', ?, ?)", (uid, name, at, at))
-        db._set_version(con, 7)
+            con.execute("INSERT INTO users (id, name, role, password_hash, created_at, password_changed_at) "
+                        "VALUES (?, ?, 'trainee', 'x', ?, ?)", (uid, name, at, at))
+        db._set_version(con, 8)
     db.close()
     accounts = Accounts(open_db())
     with accounts.db.connect(write=True) as con:
@@ -158,3 +160,68 @@ def test_an_account_name_is_the_trainees_spoken_name_only_when_it_is_a_name():
         "Alice", "Anna", "Anna-Maria", "أحمد", "Zbigniew"]
     assert [spoken(n) for n in ("trainer2", "a.kowalska", "x", "tom_s")] == [None] * 4
     assert LOCAL.spoken_name is None  # the page without accounts knows no name
+
+
+def test_each_account_says_how_customers_address_them_neutral_until_chosen(accounts):
+    from coach.languages import Address
+
+    accounts.add("lina", Role.TRAINEE, "a-long-password")
+    assert accounts.by_name("lina").address is Address.NEUTRAL
+    assert accounts.set_address("lina", "feminine").address is Address.FEMININE
+    assert accounts.by_name("lina").address is Address.FEMININE and accounts.list()[0].address is Address.FEMININE
+    with pytest.raises(AccountError) as refused:
+        accounts.set_address("lina", "female")
+    assert refused.value.key == "error.unknown_address"
+    with pytest.raises(AccountError):
+        accounts.set_address("nobody", "masculine")
+
+
+def test_accounts_from_before_forms_of_address_are_migrated_as_neutral_on_either_engine(open_db):
+    """A v7 database (accounts without a form of address) opens with every account neutral."""
+    from coach.db import VERSION
+    from coach.languages import Address
+
+    db = open_db()
+    Accounts(db).add("lina", Role.TRAINEE, "a-long-password")
+    with db.connect(write=True) as con:  # undo v8 as an older coach would have written the table
+        con.execute("ALTER TABLE users DROP COLUMN address")
+        db._set_version(con, 7)
+    db.close()
+    migrated = Accounts(open_db())
+    with migrated.db.connect(write=True) as con:
+        assert migrated.db._version(con) == VERSION == 9
+    assert migrated.by_name("lina").address is Address.NEUTRAL
+    assert migrated.set_address("lina", "masculine").address is Address.MASCULINE
+    with pytest.raises(AccountError):
+        migrated.set_address("lina", "female")
+
+
+def test_a_form_of_address_is_set_from_a_script(tmp_path):
+    env = {"COACH_DB": str(tmp_path / "team.sqlite3")}
+    run_coach("users", "add", "lina", "--role", "trainee", "--password-stdin", stdin="a-long-password", env_extra=env)
+    done = run_coach("users", "set-address", "lina", "feminine", env_extra=env)
+    assert done.returncode == 0 and "feminine" in done.stdout, done.stderr
+    assert "feminine" in next(line for line in run_coach("users", "list", env_extra=env).stdout.splitlines()
+                              if line.startswith("lina"))
+    wrong = run_coach("users", "set-address", "lina", "female", env_extra=env)
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr
+
+
+def test_trainees_set_their_own_form_of_address_admins_anyones_and_new_conversations_use_it(team_service):
+    from coach.errors import Refusal
+    from coach.languages import Address
+
+    service, users = team_service
+    alice = users["alice"]
+    root = service.accounts.add("root", Role.ADMIN, "a-long-password")
+    assert run(service.set_address(alice, "alice", "feminine")).address is Address.FEMININE
+    with pytest.raises(Refusal) as refused:
+        run(service.set_address(alice, "bob", "feminine"))
+    assert refused.value.key == "error.admins_only"
+    with pytest.raises(Refusal):
+        run(service.set_address(users["tess"], "bob", "masculine"))  # trainers manage no accounts
+    run(service.set_address(root, "bob", "masculine"))
+    assert service.accounts.by_name("bob").address is Address.MASCULINE
+    started = run(service.start(service.accounts.by_name("alice"), "abusive-caller"))
+    assert started.address is Address.FEMININE
+    assert run(service.start(service.accounts.by_name("bob"), "abusive-caller")).address is Address.MASCULINE

@@ -335,6 +335,9 @@ def test_practice_in_the_terminal_in_the_trainees_form_of_address(tmp_path):
     result = run_coach("practice", "abusive-caller", "--address", "feminine", "--save", str(tmp_path), stdin=script)
     assert result.returncode == 0, result.stderr
     assert "Dziękuję, że pani to załatwiła." in result.stdout
+    from_settings = run_coach("practice", "abusive-caller", "--save", str(tmp_path), stdin=script,
+                              env_extra={"COACH_ADDRESS": "masculine"})
+    assert "Dziękuję, że pan to załatwił." in from_settings.stdout, from_settings.stderr
     bad = run_coach("practice", "abusive-caller", "--address", "female")
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 

@@ -193,7 +193,7 @@ def _practice(args: argparse.Namespace) -> int:
     rubric = rubric_from(settings)
     persona = find_persona(args.persona, rubric, settings.persona_folders())
     return practice_in_terminal(persona, settings=settings, rubric=rubric, engine=args.engine, seed=args.seed,
-                                save_dir=args.save, address=Address(args.address))
+                                save_dir=args.save, address=Address(args.address or settings.address))
 
 
 def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) -> None:
@@ -225,9 +225,9 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     practice.add_argument("persona", help="persona id (see `coach persona list`) or a persona file")
     practice.add_argument("--engine", choices=["auto", "offline", "llm"], default=None)
     practice.add_argument("--seed", type=int, default=0, help="the scripted customer's seed (same seed, same lines)")
-    practice.add_argument("--address", choices=[a.value for a in Address], default=Address.NEUTRAL.value,
+    practice.add_argument("--address", choices=[a.value for a in Address], default=None,
                           help="how the customer speaks to you where the language marks it (Polish pan/pani, "
-                               "Arabic verb forms...); default neutral")
+                               "Arabic verb forms...); default: the `address` setting, neutral")
     practice.add_argument("--save", metavar="DIR", default=None,
                           help="folder for the transcript, saved after every turn (default: transcripts/ in the data directory)")
     practice.set_defaults(func=_practice)

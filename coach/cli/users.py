@@ -12,6 +12,7 @@ import sys
 from coach.accounts import Accounts, Role
 from coach.cli.common import UsageError, decode_input
 from coach.db import open_database
+from coach.languages import Address
 from coach.settings import load_settings
 from coach.throttle import LoginThrottle
 
@@ -39,13 +40,19 @@ def _list(args: argparse.Namespace) -> int:
     if not users:
         print("no accounts: the page runs in local mode (one user, this computer only)")
     for u in users:
-        print(f"{u.name:<24} {u.role.value:<8} created {u.created_at[:16].replace('T', ' ')}")
+        print(f"{u.name:<24} {u.role.value:<8} {u.address.value:<9} created {u.created_at[:16].replace('T', ' ')}")
     return 0
 
 
 def _set_role(args: argparse.Namespace) -> int:
     user = _accounts().set_role(args.name, args.role)
     print(f"{user.name} is now {user.role.value}")
+    return 0
+
+
+def _set_address(args: argparse.Namespace) -> int:
+    user = _accounts().set_address(args.name, args.address)
+    print(f"customers now address {user.name} in the {user.address.value} form")
     return 0
 
 
@@ -88,6 +95,11 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     set_role.add_argument("name")
     set_role.add_argument("role", choices=roles)
     set_role.set_defaults(func=_set_role)
+    set_address = users_sub.add_parser("set-address", help="how customers address the person where a language "
+                                                           "marks gender (default neutral)")
+    set_address.add_argument("name")
+    set_address.add_argument("address", choices=[a.value for a in Address])
+    set_address.set_defaults(func=_set_address)
     passwd = users_sub.add_parser("passwd", help="set a new password (ends the account's open logins)")
     passwd.add_argument("name")
     passwd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")

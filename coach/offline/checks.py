@@ -41,9 +41,11 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
-def _starts_within(pattern, text: str, start: int, end: int) -> bool:
+def _starts_within(pattern, text: str, start: int, end: int, negator=None) -> bool:
+    """`pattern` matches before `end`, and (given a negator) is not negated on its way: "pero no te lo
+    podemos devolver" offers nothing."""
     m = pattern.search(text, start)
-    return m is not None and m.start() < end
+    return m is not None and m.start() < end and not (negator and negator.search(text, start, m.end()))
 
 
 def _helps(s: Situation, start: int, end: int) -> bool:
@@ -54,9 +56,24 @@ def _helps(s: Situation, start: int, end: int) -> bool:
     near = min(end, start + 30)  # an action or good news must open the clause, not hide in it
     if lex.refusal.match(norm, start, end):
         return False
-    return bool(lex.offer.match(norm, start, end) or _starts_within(lex.own_action, norm, start, near)
+    return bool(lex.offer.match(norm, start, end) or _starts_within(lex.own_action, norm, start, near, lex.negator)
                 or _starts_within(lex.good_news, norm, start, near) or _starts_within(lex.welcome, norm, start, near)
                 or _starts_within(lex.request, norm, start, near) or _starts_within(lex.offer_question, norm, start, near))
+
+
+def _agent_helps(s: Situation, start: int, end: int) -> bool:
+    """The agent's own step, an offer or a request that moves things on, somewhere in the span."""
+    norm, lex = s.reply.low, s.lex
+    for group in (lex.own_action, lex.offer_question, lex.request):
+        for m in group.finditer(norm, start, end):
+            before = max(start, m.start() - 16)
+            if not (lex.negator.search(norm, before, m.end()) or _ONLY.search(norm, before, m.start())):
+                return True  # not "we can't...", "won't let me", "we can only..."
+    return False
+
+
+# "we can only rebook you on our own flights" restricts, it does not help
+_ONLY = re.compile(r"\b(?:only|solo|sólo|únicamente|tylko|jedynie|bara|endast|tikai|vienīgi)\b|فقط")
 
 
 def _refuses(s: Situation, start: int, end: int) -> bool:
@@ -119,6 +136,10 @@ def no_yes_but(s: Situation) -> Result:
         if _helps(s, m.end(), sent_end):  # the contrast leads to something done or offered
             offers.append(s.clause(m.start(), m.end() + 1, 70))
             continue
+        if _agent_helps(s, m.end(), sent_end):
+            # "Unfortunately we can't see it here, so please DM us the reference": the help asked for follows
+            offers.append(s.clause(m.start(), m.end() + 1, 70))
+            continue
         later = next(lex.contrast.finditer(norm, m.end(), sent_end), None)
         if later is not None and _helps(s, later.end(), sent_end):
             # "Unfortunately I can't undo the evening, but I've added a credit": the refusal is redeemed
@@ -166,6 +187,8 @@ def no_yes_but(s: Situation) -> Result:
             continue  # "We can't say why here, but we've sent you options" ends in help
         if lex.offer.search(norm, b_start, b_end) or lex.own_action.search(norm, b_start, b_end):
             continue
+        if _agent_helps(s, b_start, len(norm)):
+            continue  # an apology, a "we can't", then the help asked for: nothing is dismissed
         dismissal = lex.dismissal.search(norm, b_start, min(b_end, b_start + 90))
         if dismissal:
             ev = s.ev(ack.start(), dismissal.end())

@@ -1,4 +1,5 @@
-"""The Users tab (admins only): add people, change roles, reset passwords, remove accounts."""
+"""The Users tab (admins only): add people, change roles and forms of address, reset passwords,
+remove accounts."""
 
 from __future__ import annotations
 
@@ -10,9 +11,15 @@ import pandas as pd
 from coach.accounts import Role
 from coach.errors import Refusal
 from coach.i18n import t
+from coach.languages import Address
 from coach.textclean import clean_text
 from coach.web import views
 from coach.web.base import Context, shown
+
+
+def address_choices(ctx: Context) -> list[tuple]:
+    """The forms of address, labelled in the reader's language."""
+    return [(ctx.label(f"address.{a.value}"), a.value) for a in Address]
 
 
 class UsersTab:
@@ -29,10 +36,13 @@ class UsersTab:
             c["name"] = gr.Textbox(label=ctx.label("users.name"), elem_id="coach-user-name")
             c["role"] = gr.Dropdown(roles, value="trainee", label=ctx.label("users.role"), elem_id="coach-user-role")
             c["password"] = gr.Textbox(label=ctx.label("users.password"), type="password", elem_id="coach-user-password")
+            c["address"] = gr.Dropdown(address_choices(ctx), value="neutral", label=ctx.label("users.address"),
+                                       elem_id="coach-user-address")
         with gr.Row():
             c["add"] = gr.Button(ctx.label("users.add"), variant="primary", elem_id="coach-user-add")
             c["set_role"] = gr.Button(ctx.label("users.set_role"), elem_id="coach-user-set-role")
             c["set_password"] = gr.Button(ctx.label("users.set_password"), elem_id="coach-user-set-password")
+            c["set_address"] = gr.Button(ctx.label("users.set_address"), elem_id="coach-user-set-address")
             c["remove"] = gr.Button(ctx.label("users.remove"), variant="stop", elem_id="coach-user-remove")
         # removing someone is asked about first, by name
         with gr.Group(visible=False, elem_id="coach-user-confirm") as c["confirm"]:
@@ -49,6 +59,7 @@ class UsersTab:
         c["add"].click(self.on_add, [c["name"], c["role"], c["password"], ui], out, api_visibility="private")
         c["set_role"].click(self.on_set_role, [c["name"], c["role"], ui], out, api_visibility="private")
         c["set_password"].click(self.on_set_password, [c["name"], c["password"], ui], out, api_visibility="private")
+        c["set_address"].click(self.on_set_address, [c["name"], c["address"], ui], out, api_visibility="private")
         c["remove"].click(self.on_ask_remove, [c["name"], ui], [c["confirm"], c["confirm_text"], c["confirm_name"],
                                                                 c["message"]], api_visibility="private")
         c["confirm_yes"].click(self.on_remove, [c["confirm_name"], ui], [*out, c["confirm"]], api_visibility="private")
@@ -57,9 +68,10 @@ class UsersTab:
 
     async def _listing(self, request: gr.Request, ui: str, done: str = "") -> tuple:
         users = await self.ctx.service.users(self.ctx.who(request))
-        frame = pd.DataFrame([[u.name, t(f"role.{u.role.value}", ui), u.created_at[:16].replace("T", " ")]
-                              for u in users],
-                             columns=[t("users.name", ui), t("users.role", ui), t("users.created", ui)])
+        frame = pd.DataFrame([[u.name, t(f"role.{u.role.value}", ui), t(f"address.{u.address.value}", ui),
+                               u.created_at[:16].replace("T", " ")] for u in users],
+                             columns=[t("users.name", ui), t("users.role", ui), t("users.address", ui),
+                                      t("users.created", ui)])
         message = views.notice(done, ui, "coach-users-done") if done else ""
         return gr.update(value=frame, visible=True), message, ""  # the password box is emptied after every action
 
@@ -81,6 +93,12 @@ class UsersTab:
     async def on_set_password(self, name: str, password: str, ui: str, request: gr.Request):
         await self.ctx.service.set_password(self.ctx.who(request), name, password)
         return await self._listing(request, ui, t("users.password_set", ui, name=name))
+
+    @shown
+    async def on_set_address(self, name: str, address: str, ui: str, request: gr.Request):
+        user = await self.ctx.service.set_address(self.ctx.who(request), name, address)
+        return await self._listing(request, ui, t("users.address_set", ui, name=user.name,
+                                                  form=t(f"address.{user.address.value}", ui)))
 
     @shown
     async def on_ask_remove(self, name: str, ui: str, request: gr.Request):

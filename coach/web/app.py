@@ -37,7 +37,7 @@ from coach.practice import Conversation  # noqa: E402
 from coach.rubric import load_rubric  # noqa: E402
 from coach.settings import Settings, load_settings  # noqa: E402
 from coach.web import views  # noqa: E402
-from coach.web.admin import UsersTab  # noqa: E402
+from coach.web.admin import UsersTab, address_choices  # noqa: E402
 from coach.web.api import Api  # noqa: E402
 from coach.web.auth import Identity  # noqa: E402
 from coach.web.base import Context, shown, ui_language  # noqa: E402
@@ -87,8 +87,10 @@ class Page:
                 c["language"] = gr.Dropdown([(name, code) for code, name in LANGUAGES.items()], value="en",
                                             label=ctx.label("page.language"), elem_id="coach-language", scale=0,
                                             min_width=140)
-                c["logout"] = gr.Button(ctx.label("page.logout"), size="sm", visible=False, elem_id="coach-logout",
-                                        scale=0)
+                c["address"] = gr.Dropdown(address_choices(ctx), value="neutral", label=ctx.label("page.address"),
+                                           elem_id="coach-address", scale=0, min_width=170, visible=False)
+                c["logout"] = gr.Button(ctx.label("page.logout"), size="sm", visible=False,
+                                        elem_id="coach-logout", scale=0)
             c["banner"] = gr.HTML(views.banner(ctx.engine, ctx.local))
             with gr.Tabs(selected="practise") as c["tabs"]:
                 with gr.Tab(ctx.label("tab.practise"), id="practise"):
@@ -101,7 +103,7 @@ class Page:
                     self.users.build()
             ui = c["ui"]
             self.relabeller = Relabeller(demo)
-            shared = [ui, c["language"], c["title"], c["who"], c["logout"], c["banner"], c["tab_trainer"], c["tab_users"],
+            shared = [ui, c["language"], c["title"], c["who"], c["address"], c["logout"], c["banner"], c["tab_trainer"], c["tab_users"],
                       *self.practise.view_outputs]
             outputs = shared + [x for x in self.relabeller.components if x not in shared]
             loaded = demo.load(self.on_load, [c["language"]], outputs, js=SAVED_LANGUAGE_JS, api_visibility="private")
@@ -111,6 +113,7 @@ class Page:
                 self.practise.restore_draft(redrawn)
             c["language"].change(None, [c["language"]], None, js=DIRECTION_JS)
             c["logout"].click(None, None, None, js=LOGOUT_JS)
+            c["address"].select(self.on_address, [c["address"], ui], [c["address"]], api_visibility="private")
             self.practise.wire(ui)
             self.sessions.wire(ui, c["tabs"], c["tab_mine"])
             self.trainer.wire(ui, c["tab_trainer"], c["tabs"])
@@ -129,6 +132,14 @@ class Page:
         ui = ui_language(request, chosen)
         return await self._render(ui, conversation_id, request)
 
+    @shown
+    async def on_address(self, address: str, ui: str, request: gr.Request):
+        """The signed-in person chose how customers address them (kept in their account)."""
+        user = self.ctx.who(request)
+        saved = await self.ctx.service.set_address(user, user.name, address)
+        gr.Info(t("address.saved", ui))
+        return saved.address.value
+
     async def _render(self, ui: str, conversation_id: str | None, request: gr.Request) -> dict:
         user = self.ctx.who(request)
         who = "" if self.ctx.local else (
@@ -137,6 +148,7 @@ class Page:
                            role=views.escape(t(f"role.{user.role.value}", ui))) + "</div>")
         out = {self.c["ui"]: ui, self.c["language"]: gr.update(value=ui), self.c["title"]: views.title(ui),
                self.c["who"]: who, self.c["logout"]: gr.update(visible=not self.ctx.local),
+               self.c["address"]: gr.update(visible=not self.ctx.local, value=user.address.value),
                self.c["banner"]: views.banner(self.ctx.engine, self.ctx.local, ui),
                self.c["tab_trainer"]: gr.update(visible=user.role.reviews),
                self.c["tab_users"]: gr.update(visible=user.role.value == "admin" and not self.ctx.local)}

@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 
-from coach.accounts import Accounts, Role, User
+from coach.accounts import LOCAL, Accounts, Role, User
 from coach.assignments import Assigned, Assignment, Assignments, Status, Team
 from coach.datafile import read_text
 from coach.db import Database
@@ -219,8 +219,9 @@ class Coach:
             version = self.persona_version.get(persona.id)
         if mode not in ("practice", "exam"):
             raise Refusal("error.unknown_mode", mode=clean_text(mode)[:20])
+        address = self.settings.address if user.id == LOCAL.id else user.address
         practice = start_practice(persona, settings=self.settings, rubric=self.rubric, grader=self.grader,
-                                  owner=user.id, mode=mode, seed=int(time.time()) % 100_000)
+                                  owner=user.id, mode=mode, seed=int(time.time()) % 100_000, address=address)
         practice.conversation.persona_version = version
         practice.conversation.preview = draft is not None and version != self.persona_version.get(persona.id)
         practice.conversation.trainee_language = language
@@ -592,6 +593,12 @@ class Coach:
     async def set_password(self, user: User, name: str, password: str) -> None:
         require_admin(user)
         await asyncio.to_thread(self.accounts.set_password, clean_text(name), password)
+
+    async def set_address(self, user: User, name: str, address: str) -> User:
+        """How customers address someone: an admin sets anyone's, everyone else only their own."""
+        if clean_text(name).strip().casefold() != user.name.casefold():
+            require_admin(user)
+        return await asyncio.to_thread(self.accounts.set_address, clean_text(name), clean_text(str(address)))
 
     async def remove_user(self, user: User, name: str) -> None:
         require_admin(user)

@@ -264,3 +264,24 @@ def test_a_swear_word_inside_a_capitalised_name_does_not_make_the_customer_upset
 def test_an_acknowledgement_that_names_the_problem_in_other_words_is_not_failed_as_not_restated(
         grader, lang, customer, reply):
     assert verdict(grader, "restate_problem", reply, lang, customer=customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Sorry to hear this. Unfortunately we can't see bag details here, so please DM us your file reference."),
+    ("es", "Lo sentimos mucho. Lamentablemente desde aquí no vemos los datos de la maleta, así que escríbenos por "
+           "privado con tu referencia."),
+    ("sv", "Vi beklagar verkligen. Tyvärr ser vi inte väskans uppgifter här, så skicka oss ditt ärendenummer i DM."),
+    ("pl", "Bardzo nam przykro. Niestety nie widzimy tu szczegółów bagażu, więc prosimy o wiadomość prywatną z "
+           "numerem zgłoszenia."),
+])
+def test_an_apology_then_what_cannot_be_done_here_then_the_help_asked_for_is_no_yes_but(grader, lang, reply):
+    assert verdict(grader, "no_yes_but", reply, lang).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("es", "Entiendo, pero no te lo podemos devolver."),
+    ("en", "I understand, but the system won't let me change it."),
+    ("pl", "Rozumiem, ale nie możemy zwrócić pieniędzy."),
+])
+def test_a_negated_step_after_the_but_is_a_refusal(grader, lang, reply):
+    assert verdict(grader, "no_yes_but", reply, lang).verdict is FAIL

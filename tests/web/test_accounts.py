@@ -168,3 +168,39 @@ def test_user_management_handlers_refuse_non_admins(team):
     index = fn_index(trainer, "coach-user-add")
     result = queue_call(trainer, index, ["mallory", "admin", "mallorys-password", "en"])
     assert result["success"] is False and "admins only" in str(result["output"])
+
+
+def test_a_trainee_chooses_how_customers_address_them_and_an_admin_can_set_it_too(team, browser):
+    """Alice picks "As a woman": it is kept in her account (a reload shows it), and the Polish
+    customer thanks her as a woman. An admin sets Bob's in the Users tab."""
+    from coach.harness import line
+    from coach.personas import find_persona
+
+    zbigniew = find_persona("abusive-caller")
+    alice, root = new_page(browser), new_page(browser)
+    try:
+        login(alice, team.url, "alice")
+        expect(alice.get_by_role("tab", name="Users")).to_have_count(0)
+        alice.locator("#coach-address input").click()
+        alice.locator("[role=option]", has_text="As a woman").first.click()
+        expect(alice.get_by_text("new conversations use this form of address")).to_be_visible()
+        alice.reload()
+        expect(alice.locator("#coach-signed-in")).to_contain_text("alice")
+        expect(alice.locator("#coach-address input")).to_have_value("As a woman")
+        pick_customer(alice, zbigniew.display_name)
+        start(alice, "Od wczoraj nie mam internetu")
+        for _ in range(4):
+            send(alice, line(zbigniew, "model"))
+        expect(alice.locator("#coach-chat")).to_contain_text("Dziękuję, że pani to załatwiła.")
+
+        login(root, team.url, "root")
+        tab(root, "Users")
+        root.fill("#coach-user-name textarea", "bob")
+        root.locator("#coach-user-address input").click()
+        root.locator("[role=option]", has_text="As a man").first.click()
+        root.click("#coach-user-set-address")
+        expect(root.locator("#coach-users-done")).to_contain_text("Form of address for bob: As a man.")
+        expect(root.locator("#coach-users")).to_contain_text("As a man")
+    finally:
+        alice.context.close()
+        root.context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.web.conftest import Server, new_page
@@ -22,6 +24,11 @@ def test_a_whole_practice_session(server, page):
     expect(page.locator("#coach-grade .crit[data-criterion=no_yes_but] mark")).to_have_text(
         "I understand, but that's our policy")
     expect(page.locator("#coach-grade .crit[data-criterion=no_yes_but] .better")).to_contain_text("Try:")
+    # the better phrasing speaks of Gary's case; Gary answers the "but", not something nobody said
+    expect(page.locator("#coach-grade .crit[data-criterion=no_yes_but] .better")).to_contain_text(
+        "the logo doesn't match the photo")
+    expect(page.locator("#coach-chat [data-testid=bot]").last).to_contain_text(
+        re.compile("take it back|on my side|same breath"))
     after_yes_but = mood(page)
     assert after_yes_but > first_mood
 
