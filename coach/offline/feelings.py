@@ -63,6 +63,6 @@ def acknowledge_feelings(s: Situation) -> Result:
     if dismissed:
         ev = s.clause(dismissed[0][0], dismissed[0][1], 60)
         return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")
-    if lex.apology.search(norm):
+    if lex.apology.search(norm) or lex.apology_head.search(norm):
         return unjudged()  # "sorry" beside words the structures did not place may still acknowledge it
     return (FAIL, because("passed_by"), [], "high")

@@ -285,3 +285,17 @@ def test_an_apology_then_what_cannot_be_done_here_then_the_help_asked_for_is_no_
 ])
 def test_a_negated_step_after_the_but_is_a_refusal(grader, lang, reply):
     assert verdict(grader, "no_yes_but", reply, lang).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "We're aware and working on a fix. Sorry for the hassle!"),
+    ("en", "Apologies for the hassle, we're on it."),
+    ("es", "Disculpa las molestias, ya estamos trabajando en ello."),
+    ("sv", "Förlåt för krånglet, vi jobbar på en lösning."),
+])
+def test_an_apology_to_an_upset_customer_is_not_failed_as_passing_by_their_feelings(grader, lang, reply):
+    """Whether "sorry for the hassle" acknowledges the feeling is a judgment call: left to a model."""
+    customer = {"en": "Your app is down AGAIN. Third time this week, unacceptable!",
+                "es": "La app no funciona OTRA VEZ. Tercera vez esta semana, ¡es inaceptable!",
+                "sv": "Appen ligger nere IGEN. Tredje gången den här veckan, helt oacceptabelt!"}[lang]
+    assert verdict(grader, "acknowledge_feelings", reply, lang, customer=customer).verdict is not FAIL
