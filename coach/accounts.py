@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from coach.db import Database, utcnow
 from coach.errors import Refusal
 from coach.languages import Address
+from coach.usernames import name_key, normalise, problem
 
 MIN_PASSWORD = 8
 _NAME = re.compile(r"^[^\s\x00-\x1f\x7f<>&\"'/\\]{1,64}$")
@@ -84,7 +85,8 @@ class Accounts:
         return _user(rows[0]) if rows else None
 
     def by_name(self, name: str) -> User | None:
-        rows = self.db.query(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name,))
+        """The account a name means: compared by its key, so "ALICE" and full-width "ａｌｉｃｅ" are alice."""
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM users WHERE name_key = ?", (name_key(name),))
         return _user(rows[0]) if rows else None
 
     def _existing(self, name: str) -> User:
@@ -94,19 +96,24 @@ class Accounts:
         return user
 
     def add(self, name: str, role: Role | str, password: str) -> User:
-        name = name.strip()
+        name = normalise(name)
         if not _NAME.match(name):
             raise AccountError("error.bad_user_name")
+        why = problem(name)
+        if why:
+            raise AccountError(why)
         check_password(password)
         role = Role(role)
         user = User(id=uuid.uuid4().hex, name=name, role=role, created_at=utcnow())
+        key = name_key(name)
         with self.db.connect(write=True) as db:
             db.lock("users")
-            if db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
-                raise AccountError("error.user_exists", name=name)
-            db.execute("INSERT INTO users (id, name, role, password_hash, created_at, password_changed_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
-                       (user.id, name, role.value, _hasher.hash(password), user.created_at, user.created_at))
+            same = db.execute("SELECT name FROM users WHERE name_key = ? OR name = ?", (key, name)).fetchone()
+            if same:
+                raise AccountError("error.user_exists", name=same[0])
+            db.execute("INSERT INTO users (id, name, role, password_hash, created_at, password_changed_at, name_key) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (user.id, name, role.value, _hasher.hash(password), user.created_at, user.created_at, key))
         return user
 
     def _admins_left_without(self, db, user: User) -> int:
@@ -154,7 +161,7 @@ class Accounts:
     def verify(self, name: str, password: str) -> User | None:
         """The user when the password is right; the same work is done when the name is unknown."""
         with self.db.connect() as db:
-            r = db.execute("SELECT id, password_hash FROM users WHERE name = ?", (name.strip(),)).fetchone()
+            r = db.execute("SELECT id, password_hash FROM users WHERE name_key = ?", (name_key(name),)).fetchone()
         try:
             _hasher.verify(r[1] if r else _DUMMY, password)
         except (VerificationError, InvalidHashError):
@@ -181,6 +188,12 @@ class Accounts:
         rows = self.db.query("SELECT users.name FROM login_sessions JOIN users ON users.id = login_sessions.user_id "
                              "WHERE token_hash = ? AND expires_at > ?", (hashed, datetime.now(UTC).isoformat()))
         return rows[0][0] if rows else None
+
+    def end_sessions(self, name: str) -> int:
+        """End every open login of the user (their password stays)."""
+        user = self._existing(name)
+        with self.db.connect(write=True) as db:
+            return db.execute("DELETE FROM login_sessions WHERE user_id = ?", (user.id,)).rowcount
 
     def close_session(self, hashed: str) -> None:
         with self.db.connect(write=True) as db:

@@ -22,9 +22,17 @@ Loc = tuple[str | int, ...]
 Source = str | Path | Traversable  # a file on disk, or one shipped inside the package
 
 
-def _walk(node: yaml.Node, path: Loc, lines: dict[Loc, int], dupes: list[tuple[Loc, int]]) -> None:
-    """Record the line of every key and item below `node`, and every key given twice."""
+MAX_DEPTH = 40  # a persona nests a few levels; far deeper is a mistake (or an attack on the parser)
+MAX_NUMBER_CHARS = 100  # digits of one number: Python refuses to read an int past 4,300 of them
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _walk(node: yaml.Node, path: Loc, lines: dict[Loc, int], dupes: list[tuple[Loc, int]],
+          numbers: list[tuple[Loc, int]]) -> None:
+    """Record the line of every key and item below `node`, every key given twice and every number too long."""
     lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode) and node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+        numbers.append((path, node.start_mark.line + 1))
     if isinstance(node, yaml.MappingNode):
         children = []
         seen: set[str] = set()
@@ -40,7 +48,7 @@ def _walk(node: yaml.Node, path: Loc, lines: dict[Loc, int], dupes: list[tuple[L
         return
     for child_path, mark_node, child in children:
         lines[child_path] = mark_node.start_mark.line + 1
-        _walk(child, child_path, lines, dupes)
+        _walk(child, child_path, lines, dupes, numbers)
 
 
 def field_name(loc: Loc) -> str:
@@ -96,16 +104,34 @@ def read_text(path: Source) -> str:
 MAX_FILE_CHARS = 200_000  # a rubric or persona is a few kilobytes; anything near this is a mistake
 
 
+class _TooDeep(yaml.composer.ComposerError):
+    def __init__(self, field: str, mark: yaml.Mark):
+        super().__init__(None, None, f"nests deeper than {MAX_DEPTH} levels", mark)
+        self.field = field
+
+
 class _NoAliases(yaml.SafeLoader):
     """YAML without aliases: trainer-written files never need `*name`, and a few nested aliases
-    expand into billions of nodes (a "billion laughs" file would freeze whoever reads it)."""
+    expand into billions of nodes (a "billion laughs" file would freeze whoever reads it). Nesting
+    stops at `MAX_DEPTH` levels, before Python's recursion limit would."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._path: list[Any] = []  # where the node being composed sits (None for keys and the root)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed; write the value out",
                                               event.start_mark)
-        return super().compose_node(parent, index)
+        self._path.append(index.value if isinstance(index, yaml.Node) else index)
+        try:
+            if len(self._path) > MAX_DEPTH:
+                loc = tuple(p for p in self._path if isinstance(p, str | int))
+                raise _TooDeep(field_name(loc), self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._path.pop()
 
 
 def read_yaml(path: Source, text: str | None = None) -> tuple[Any, dict[Loc, int]]:
@@ -118,21 +144,27 @@ def read_yaml(path: Source, text: str | None = None) -> tuple[Any, dict[Loc, int
         loader = _NoAliases(text)  # one parse: the node tree gives lines, then the data
         try:
             node = loader.get_single_node()
+            lines: dict[Loc, int] = {}
+            dupes: list[tuple[Loc, int]] = []
+            numbers: list[tuple[Loc, int]] = []
+            if node is not None:
+                _walk(node, (), lines, dupes, numbers)
+            problems = [DataFileError(path, "is given twice; keep one", line=ln, field=field_name(loc))
+                        for loc, ln in dupes]
+            problems += [DataFileError(path, f"is a number of more than {MAX_NUMBER_CHARS} characters", line=ln,
+                                       field=field_name(loc) or None) for loc, ln in numbers]
+            if problems:
+                raise problems[0] if len(problems) == 1 else DataFileErrors(problems)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise DataFileError(path, f"is not valid YAML: {exc.problem or exc.context}", line=line) from None
+        raise DataFileError(path, f"is not valid YAML: {exc.problem or exc.context}", line=line,
+                            field=getattr(exc, "field", None) or None) from None
     except yaml.YAMLError as exc:
         raise DataFileError(path, f"is not valid YAML: {exc}") from None
-    lines: dict[Loc, int] = {}
-    dupes: list[tuple[Loc, int]] = []
-    if node is not None:
-        _walk(node, (), lines, dupes)
-    if dupes:
-        raise DataFileErrors([DataFileError(path, "is given twice; keep one", line=ln, field=field_name(loc)) for loc, ln in dupes])
     return data, lines
 
 

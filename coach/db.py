@@ -21,6 +21,7 @@ PostgreSQL a `psycopg_pool` pool.
 from __future__ import annotations
 
 import json
+import os
 import queue
 import re
 import sqlite3
@@ -34,7 +35,7 @@ from typing import Any
 
 from coach.errors import ConfigError
 
-VERSION = 8
+VERSION = 9
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -143,7 +144,34 @@ CREATE TABLE IF NOT EXISTS changes (
     topic TEXT PRIMARY KEY,
     version INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS login_sources (
+    source TEXT PRIMARY KEY,
+    window_start TEXT NOT NULL,
+    attempts INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS login_failures (
+    source TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    failures INTEGER NOT NULL,
+    locked_until TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (source, name_key)
+);
 """
+
+# Columns added (v9) to tables older databases already have, and the indexes on them: added by
+# `create_schema` when missing, before the indexes, so every earlier migration step that calls it
+# leaves a table it can index.
+ADDED_COLUMNS = [
+    ("users", "name_key", "TEXT"),  # the name as compared: NFKC, look-alikes read as Latin, case-folded
+    ("turns", "turn_key", "TEXT"),  # the client's key for a send: a retried send returns the stored turn
+    ("persona_versions", "base", "INTEGER"),  # the version a save started from
+]
+# (named unlike PostgreSQL's own constraint names, such as users_name_key for UNIQUE (name))
+ADDED_INDEXES = [
+    "CREATE UNIQUE INDEX IF NOT EXISTS users_by_name_key ON users(name_key)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS turns_by_turn_key ON turns(conversation_id, turn_key)",
+]
 
 # Tables in an order that satisfies every foreign key (for copying a database).
 TABLES = ("users", "conversations", "turns", "reviews", "teams", "team_members", "assignments", "persona_versions",
@@ -234,11 +262,21 @@ def _translated(dialect: Dialect, sql: str) -> str:
 # -- migrations: the same numbered steps on both engines -----------------------------------------
 
 
+def columns(db: Connection, table: str) -> set[str]:
+    """A table's column names (from the cursor's description: plain DB-API, either engine)."""
+    return {d[0] for d in db.execute(f"SELECT * FROM {table} WHERE 1 = 0").description}
+
+
 def create_schema(db: Connection) -> None:
     """Create what is missing, statement by statement."""
     for statement in SCHEMA.split(";"):
         if statement.strip():
             db.raw.execute(db.dialect.ddl(statement))
+    for table, column, kind in ADDED_COLUMNS:
+        if column not in columns(db, table):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    for statement in ADDED_INDEXES:
+        db.execute(statement)
 
 
 def _from_v1(db: Connection) -> None:
@@ -254,7 +292,8 @@ def _from_v1(db: Connection) -> None:
         header["owner"] = "local"
         for turn in turns:
             at = turn.get("at") or utcnow()
-            db.execute("INSERT INTO turns VALUES (?, ?, 0, 'done', ?, NULL, ?, ?, ?) ON CONFLICT DO NOTHING",
+            db.execute("INSERT INTO turns (conversation_id, idx, attempt, status, reply, token, data, created_at, "
+                       "updated_at) VALUES (?, ?, 0, 'done', ?, NULL, ?, ?, ?) ON CONFLICT DO NOTHING",
                        (conversation_id, turn["index"], turn["reply"], json.dumps(turn, ensure_ascii=False), at, at))
         db.execute("UPDATE conversations SET owner = 'local', version = 1, data = ? WHERE id = ?",
                    (json.dumps(header, ensure_ascii=False), conversation_id))
@@ -303,9 +342,25 @@ def _from_v7(db: Connection) -> None:
                    "CHECK (address IN ('neutral', 'feminine', 'masculine'))")
 
 
+def _from_v8(db: Connection) -> None:
+    """v9: login throttle counters (every process agrees on them); each user's name key, so
+    look-alike names cannot coexist; a client's key per turn (a retried send returns the stored
+    turn); the version a persona save started from."""
+    from coach.usernames import name_key
+
+    create_schema(db)
+    seen: set[str] = set()
+    for user_id, name in db.execute("SELECT id, name FROM users ORDER BY created_at, id").fetchall():
+        key = name_key(name)
+        if key in seen:  # two old names that now read as one: the later keeps a key of its own
+            key = f"{key}#{user_id}"
+        seen.add(key)
+        db.execute("UPDATE users SET name_key = ? WHERE id = ?", (key, user_id))
+
+
 # Step N takes a database at version N to N + 1. A fresh database gets SCHEMA as it is now.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _from_v1, 2: _from_v2, 3: _from_v3, 4: _from_v4,
-                                                     5: _from_v5, 6: _from_v6, 7: _from_v7}
+                                                     5: _from_v5, 6: _from_v6, 7: _from_v7, 8: _from_v8}
 
 
 # -- the two engines ------------------------------------------------------------------------------
@@ -386,6 +441,14 @@ class Database:
             self._set_version(db, VERSION)
 
 
+def private_file(path: Path) -> None:
+    """Make `path` readable by its owner only (0600), creating it empty if missing: SQLite gives
+    its -wal and -shm files the database file's mode, so they stay private too."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)
+
+
 class SQLiteDatabase(Database):
     """One file in WAL mode: one long-lived writer connection that writes take turns on, and
     readers kept for reuse (WAL lets them read while another connection writes)."""
@@ -397,7 +460,9 @@ class SQLiteDatabase(Database):
     def __init__(self, path: str | Path):
         self.path = Path(path).expanduser()
         self.where = str(self.path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, mode=0o700)  # accounts and transcripts: the owner's alone
+        private_file(self.path)
         self._write_lock = threading.Lock()
         self._writer: sqlite3.Connection | None = None
         self._readers: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
@@ -495,6 +560,7 @@ class SQLiteDatabase(Database):
         target = self.path.with_name(f"{self.path.name}.before-v{VERSION}")
         if target.exists():
             return
+        private_file(target)
         with sqlite3.connect(self.path) as source, sqlite3.connect(target) as copy:
             source.backup(copy)
         copy.close()

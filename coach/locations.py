@@ -25,10 +25,14 @@ def shipped(*parts: str) -> Traversable:
 
 
 def data_dir() -> Path:
-    """The folder coach writes to; created on first use."""
+    """The folder coach writes to; created on first use, and kept to its owner (0700): it holds
+    the accounts and every trainee's transcripts."""
     home = os.environ.get("COACH_HOME", "").strip()
     path = Path(home).expanduser() if home else Path(platformdirs.user_data_dir("coach", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    status = path.stat()
+    if status.st_mode & 0o077 and status.st_uid == os.getuid():
+        path.chmod(0o700)
     return path
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from coach.datafile import MAX_FILE_CHARS
 from coach.db import Database, utcnow
-from coach.errors import DataFileError, DataFileErrors
+from coach.errors import DataFileError, DataFileErrors, Refusal
 from coach.personas import Persona, load_persona
 from coach.rubric import Rubric
 
@@ -60,8 +60,14 @@ class PersonaVersions:
         self.rubric = rubric
         self._parsed: dict[tuple[str, int], Persona | None] = {}  # a version's text never changes
 
-    def save(self, text: str, author: str, path: Path | None = None) -> PersonaVersion:
-        """A new draft version of the persona the text declares (validated first, as `path` if given)."""
+    def save(self, text: str, author: str, path: Path | None = None,
+             base: tuple[str | None, int] | None = None) -> PersonaVersion:
+        """A new draft version of the persona the text declares (validated first, as `path` if given).
+
+        `base`: (persona id, version) the editor started from (version 0: no saved version, a file
+        or a new persona). When someone saved that persona since, the save is refused, naming who
+        and which fields they changed: two trainers editing at once never silently lose an edit.
+        None (a file imported from the command line) saves on top of whatever is there."""
         persona, errors = validate(text, self.rubric, path)
         if persona is None:
             raise errors[0] if len(errors) == 1 else DataFileErrors(errors)
@@ -69,11 +75,26 @@ class PersonaVersions:
             db.lock(f"persona:{persona.id}")
             row = db.execute("SELECT version, yaml FROM persona_versions WHERE persona_id = ? ORDER BY version DESC "
                              "LIMIT 1", (persona.id,)).fetchone()
-            version = (row[0] + 1) if row else 1
+            latest = row[0] if row else 0
+            started = None if base is None else (int(base[1]) if base[0] == persona.id else 0)
+            if started is not None and started != latest:
+                self._refuse_stale(db, persona.id, started, latest)
+            version = latest + 1
             changed = _changed(row[1] if row else None, text)
-            db.execute("INSERT INTO persona_versions (persona_id, version, yaml, author, created_at, changed) "
-                       "VALUES (?, ?, ?, ?, ?, ?)", (persona.id, version, text, author, utcnow(), changed))
+            db.execute("INSERT INTO persona_versions (persona_id, version, yaml, author, created_at, changed, base) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)", (persona.id, version, text, author, utcnow(), changed, started))
         return self.version(persona.id, version)  # type: ignore[return-value]
+
+    @staticmethod
+    def _refuse_stale(db: Any, persona_id: str, started: int, latest: int) -> None:
+        rows = db.execute("SELECT version, yaml, author FROM persona_versions WHERE persona_id = ? AND version IN (?, ?)",
+                          (persona_id, started, latest)).fetchall()
+        texts = {r[0]: r[1] for r in rows}
+        authors = db.execute("SELECT DISTINCT author FROM persona_versions WHERE persona_id = ? AND version > ? "
+                             "ORDER BY author", (persona_id, started)).fetchall()
+        fields = _changed(texts.get(started, ""), texts.get(latest, "")) or "-"
+        raise Refusal("error.persona_stale", id=persona_id, base=started, latest=latest,
+                      authors=", ".join(a[0] for a in authors), fields=fields)
 
     def publish(self, persona_id: str, version: int) -> PersonaVersion | None:
         with self.db.connect(write=True) as db:

@@ -136,10 +136,12 @@ class TurnConflict(Refusal):
 
 
 class TurnLog(Protocol):
-    """Where turns are kept. `begin` saves the reply before grading and returns a token;
-    `finish` saves the graded turn, and raises TurnConflict rather than overwrite another's."""
+    """Where turns are kept. `begin` saves the reply before grading (with the client's key for
+    the send, when it gave one) and returns a token; `finish` saves the graded turn, and raises
+    TurnConflict rather than overwrite another's."""
 
-    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str) -> str: ...
+    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str,
+              turn_key: str | None = None) -> str: ...
 
     def finish(self, conversation: Conversation, record: TurnRecord, token: str) -> None: ...
 
@@ -147,7 +149,8 @@ class TurnLog(Protocol):
 class NoLog:
     """Keeps nothing (tests, benchmarks)."""
 
-    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str) -> str:
+    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str,
+              turn_key: str | None = None) -> str:
         return ""
 
     def finish(self, conversation: Conversation, record: TurnRecord, token: str) -> None:
@@ -186,11 +189,12 @@ class Practice:
             return None
         return spoken.voice([t.voice for t in self.conversation.turns[:index] if t.voice is not None])
 
-    async def turn_stream(self, reply: str, *, retry: int | None = None,
-                          spoken: SpokenReply | None = None) -> AsyncIterator[tuple[str, object]]:
+    async def turn_stream(self, reply: str, *, retry: int | None = None, spoken: SpokenReply | None = None,
+                          turn_key: str | None = None) -> AsyncIterator[tuple[str, object]]:
         """Yields ("grade", offline Grade), ("mood", MoodChange), ("customer", text so far) ...,
         and last ("turn", TurnRecord) once it is saved. `retry`: the index of a turn to try again;
-        `spoken`: the reply was said on a call (its text is the transcript)."""
+        `spoken`: the reply was said on a call (its text is the transcript); `turn_key`: the client's
+        key for this send, kept with the turn (see `Coach.turn_stream`)."""
         c = self.conversation
         index = len(c.turns) if retry is None else retry
         if retry is None and c.finished:
@@ -198,7 +202,7 @@ class Practice:
         if not 0 <= index < len(c.turns) + (retry is None):
             raise Refusal("error.no_such_turn", turn=index + 1)
         attempt = c.next_attempt(index)
-        token = await asyncio.to_thread(self.log.begin, c, index, attempt, reply)
+        token = await asyncio.to_thread(self.log.begin, c, index, attempt, reply, turn_key)
         started = time.perf_counter()
         history = c.history(index)
         context = _turns(history)
@@ -251,9 +255,10 @@ class Practice:
         index = len(c.turns) if retry is None else retry
         return instant_grade(self.grader, text, self.persona, _turns(c.history(index)), c.trainee_name)
 
-    async def turn(self, reply: str, *, retry: int | None = None, spoken: SpokenReply | None = None) -> TurnRecord:
+    async def turn(self, reply: str, *, retry: int | None = None, spoken: SpokenReply | None = None,
+                   turn_key: str | None = None) -> TurnRecord:
         record: TurnRecord | None = None
-        async for kind, value in self.turn_stream(reply, retry=retry, spoken=spoken):
+        async for kind, value in self.turn_stream(reply, retry=retry, spoken=spoken, turn_key=turn_key):
             if kind == "turn":
                 assert isinstance(value, TurnRecord)
                 record = value

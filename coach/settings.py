@@ -73,6 +73,13 @@ class Settings(BaseModel):
                                                                   "ones (the same id replaces a shipped persona)")
     shipped_personas: bool = Field(True, description="offer the personas that ship with coach")
     session_hours: float = Field(12.0, gt=0, le=24 * 30, description="a page login lasts this long")
+    allowed_origins: list[str] = Field(default_factory=list, description="other origins (https://host[:port]) "
+                                       "allowed to call the page with a login; the page's own always is")
+    trusted_proxies: list[str] = Field(default_factory=list, description="addresses of reverse proxies whose "
+                                       "X-Forwarded-For/-Proto headers say who the client is (e.g. 127.0.0.1)")
+    secure_cookies: bool | None = Field(None, description="mark the login cookie Secure (default: when the page "
+                                        "is reached over HTTPS)")
+    max_request_kb: int = Field(256, ge=16, le=64 * 1024, description="largest request body the page accepts")
     # Calls: speech to text and text to speech. The embedded engines (faster-whisper, espeak-ng) run
     # offline; an OpenAI-compatible audio endpoint is used when `speech_base_url` is set, or with
     # speech: endpoint (then the chat model's endpoint and key serve audio too).
@@ -154,7 +161,10 @@ _ENV = {
     "COACH_SPEECH_TIMEOUT": "speech_timeout", "COACH_WHISPER_MODEL": "whisper_model", "COACH_KEEP_AUDIO": "keep_audio",
     "COACH_MAX_SPEECH_SECONDS": "max_speech_seconds",
     "COACH_ADDRESS": "address",
+    "COACH_ALLOWED_ORIGINS": "allowed_origins", "COACH_TRUSTED_PROXIES": "trusted_proxies",
+    "COACH_SECURE_COOKIES": "secure_cookies", "COACH_MAX_REQUEST_KB": "max_request_kb",
 }
+_LISTS = ("allowed_origins", "trusted_proxies")  # comma- or space-separated in a variable
 _PATHS = ("database", "rubric", "whisper_model")  # settings-file paths read from the file's folder
 
 
@@ -185,6 +195,9 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides) -> Settings
         from_env["seed"] = None
     if "personas" in from_env:
         from_env["personas"] = [p for p in str(from_env["personas"]).split(os.pathsep) if p.strip()]
+    for key in _LISTS:
+        if key in from_env:
+            from_env[key] = str(from_env[key]).replace(",", " ").split()
     data = {**base, **from_env, **{k: v for k, v in overrides.items() if v is not None}}
     try:
         return Settings.model_validate(data)

@@ -69,18 +69,28 @@ class Store:
                         s["score"], self._header(c), int(c.preview)))
         c.version = 0
 
-    def begin(self, c: Conversation, index: int, attempt: int, reply: str) -> str:
+    def begin(self, c: Conversation, index: int, attempt: int, reply: str, turn_key: str | None = None) -> str:
         """Save the reply as pending; a pending reply at the same place (a turn a crash cut
-        short) is replaced, a graded one never is."""
+        short) is replaced, a graded one never is. `turn_key`: the client's key for the send
+        (unique in the conversation: `keyed_turn` finds the turn it made)."""
         token = secrets.token_hex(8)
         at = utcnow()
         with self.db.connect(write=True) as db:
+            if turn_key is not None:
+                db.lock(f"turn-key:{c.id}")
+                used = db.execute("SELECT status FROM turns WHERE conversation_id = ? AND turn_key = ?",
+                                  (c.id, turn_key)).fetchall()
+                if any(status != "pending" for (status,) in used):
+                    raise TurnConflict()  # another process finished this send meanwhile
+                db.execute("UPDATE turns SET turn_key = NULL WHERE conversation_id = ? AND turn_key = ?",
+                           (c.id, turn_key))  # a pending row a crash left: this send takes its key over
             cursor = db.execute(
-                "INSERT INTO turns (conversation_id, idx, attempt, status, reply, token, data, created_at, updated_at) "
-                "VALUES (?, ?, ?, 'pending', ?, ?, NULL, ?, ?) "
+                "INSERT INTO turns (conversation_id, idx, attempt, status, reply, token, data, created_at, updated_at, "
+                "turn_key) VALUES (?, ?, ?, 'pending', ?, ?, NULL, ?, ?, ?) "
                 "ON CONFLICT (conversation_id, idx, attempt) DO UPDATE SET reply = excluded.reply, "
-                "token = excluded.token, updated_at = excluded.updated_at WHERE turns.status = 'pending'",
-                (c.id, index, attempt, reply, token, at, at))
+                "token = excluded.token, updated_at = excluded.updated_at, turn_key = excluded.turn_key "
+                "WHERE turns.status = 'pending'",
+                (c.id, index, attempt, reply, token, at, at, turn_key))
             if cursor.rowcount != 1:
                 raise TurnConflict()
         return token
@@ -138,6 +148,12 @@ class Store:
         return [(int(i), int(a), str(r), int(p), bytes(d)) for i, a, r, p, d in rows]
 
     # -- reading ---------------------------------------------------------------------------
+    def keyed_turn(self, conversation_id: str, turn_key: str) -> TurnRecord | None:
+        """The graded turn a send with this client key made (a retried send gets it back), if any."""
+        rows = self.db.query("SELECT data FROM turns WHERE conversation_id = ? AND turn_key = ? "
+                             "AND status IN ('done', 'retired')", (conversation_id, turn_key))
+        return TurnRecord.model_validate_json(rows[0][0]) if rows else None
+
     def version(self, conversation_id: str) -> tuple[int, int] | None:
         """(version, reviews laid over it): what a copy kept in memory must match to be current."""
         rows = self.db.query("SELECT version, reviewed FROM conversations WHERE id = ?", (conversation_id,))

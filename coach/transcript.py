@@ -39,7 +39,8 @@ class TranscriptFiles:
         tmp.write_text(conversation.model_dump_json(indent=2), encoding="utf-8")
         os.replace(tmp, target)
 
-    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str) -> str:
+    def begin(self, conversation: Conversation, index: int, attempt: int, reply: str,
+              turn_key: str | None = None) -> str:
         self.save(conversation.model_copy(update={"pending": PendingReply(index=index, reply=reply)}))
         return ""
 
@@ -99,9 +100,18 @@ def transcript_markdown(conversation: Conversation, rubric: Rubric, lang: str = 
             if not g.verdict.judged:
                 continue
             quotes = "; ".join(f"“{md(e.text)}”" for e in g.evidence)
-            lines.append(f"- {MARK[g.verdict]} {md(t(_LABEL[g.verdict], lang))} "
-                         f"**{md(names.get(g.criterion, g.criterion))}**: {md(g.explanation)}"
+            r = g.review
+            head = f"- {MARK[g.verdict]} {md(t(_LABEL[g.verdict], lang))} **{md(names.get(g.criterion, g.criterion))}**"
+            if r is not None and r.corrected:
+                # a trainer's correction, as the page shows it: their verdict and words, then what the grader had said
+                lines.append(f"{head}: " + md(t("review.corrected", lang, reviewer=r.reviewer, comment=r.comment)))
+                lines.append("  - " + md(t("review.grader_said", lang, verdict=t(_LABEL[r.original], lang),
+                                           explanation=g.explanation)))
+                continue
+            lines.append(f"{head}: {md(g.explanation)}"
                          + (f" {t('md.quote', lang)}: {quotes}." if quotes and g.verdict is Verdict.FAIL else ""))
+            if r is not None:
+                lines.append("  - " + md(t("review.confirmed", lang, reviewer=r.reviewer, comment=r.comment)))
             if g.better:
                 lines.append(f"  - {t('md.try', lang)}: {md(g.better)}")
         unjudged = [names.get(g.criterion, g.criterion) for g in turn.grade.criteria if g.verdict is Verdict.UNJUDGED]

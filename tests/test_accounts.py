@@ -7,7 +7,8 @@ import time
 import pytest
 
 from coach.accounts import AccountError, Accounts, Role
-from coach.web.auth import LoginTokens, PasswordCheck
+from coach.db import VERSION
+from coach.web.auth import LoginTokens
 from tests.aio import run
 from tests.conftest import run_coach
 
@@ -66,13 +67,67 @@ def test_a_login_lasts_its_hours_and_ends_with_a_password_change_or_removal(acco
     assert lasting.get("token-5") is None
 
 
-def test_repeated_wrong_passwords_lock_the_name_for_a_while(accounts):
+@pytest.mark.parametrize("name, why", [
+    ("\u0430dmin", "more than one script"),  # a Cyrillic а among Latin letters
+    ("admin\u200b", "invisible"),  # a zero-width space
+    ("\u202eadmin", "invisible"),  # a right-to-left override
+    ("ad\u00admin", "invisible"),  # a soft hyphen
+])
+def test_look_alike_and_invisible_names_are_refused(accounts, name, why):
+    accounts.add("admin", Role.ADMIN, "admin-password")
+    with pytest.raises(AccountError, match=why):
+        accounts.add(name, "trainee", "long-enough-pw")
+
+
+def test_names_are_normalised_and_compared_as_people_read_them(accounts):
+    accounts.add("admin", Role.ADMIN, "admin-password")
+    with pytest.raises(AccountError, match="already exists"):
+        accounts.add("\uff41\uff44\uff4d\uff49\uff4e", "trainee", "long-enough-pw")  # full-width letters
+    accounts.add("\uff41\uff4c\uff49\uff43\uff45", "trainee", "alices-password")
+    assert [u.name for u in accounts.list()] == ["admin", "alice"]  # stored as NFKC
+    accounts.add("poe", "trainee", "poes-password")
+    with pytest.raises(AccountError, match="already exists"):
+        accounts.add("\u0440\u043e\u0435", "trainee", "long-enough-pw")  # "рое", all Cyrillic, looks the same
+    for name in ("Jānis", "Łukasz", "Åsa", "Ñandú", "علي", "مريم٢"):  # every seed language's letters
+        accounts.add(name, "trainee", "long-enough-pw")
+    assert accounts.verify("ALICE", "alices-password").name == "alice"
+    assert accounts.by_name("JĀNIS").name == "Jānis"
+
+
+def test_a_database_from_before_name_keys_gets_them_and_keeps_every_account(open_db):
+    """v8 had no name keys: two names v9 reads as one ("anna", and "аnna" with a Cyrillic а) both stay."""
+    db = open_db()
+    with db.connect(write=True) as con:  # wind the schema back to v8, with two names that now read as one
+        con.execute("DROP INDEX users_by_name_key")
+        con.execute("DROP INDEX turns_by_turn_key")
+        con.execute("ALTER TABLE users DROP COLUMN name_key")
+        con.execute("ALTER TABLE turns DROP COLUMN turn_key")
+        con.execute("ALTER TABLE persona_versions DROP COLUMN base")
+        con.execute("DROP TABLE login_sources")
+        con.execute("DROP TABLE login_failures")
+        for uid, name, at in (("u1", "anna", "2026-01-01"), ("u2", "\u0430nna", "2026-01-02")):
+            con.execute("INSERT INTO users (id, name, role, password_hash, created_at, password_changed_at) "
+                        "VALUES (?, ?, 'trainee', 'x', ?, ?)", (uid, name, at, at))
+        db._set_version(con, 8)
+    db.close()
+    accounts = Accounts(open_db())
+    with accounts.db.connect(write=True) as con:
+        assert accounts.db._version(con) == VERSION
+    assert sorted(u.id for u in accounts.list()) == ["u1", "u2"]
+    assert accounts.by_name("anna").id == "u1"
+    with pytest.raises(AccountError, match="already exists"):
+        accounts.add("ANNA", "trainee", "long-enough-pw")
+
+
+def test_an_admin_ends_every_login_of_an_account(open_db, database_at):
+    accounts = Accounts(open_db())
     accounts.add("alice", "trainee", "alices-password")
-    check = PasswordCheck(accounts)
-    for _ in range(5):
-        assert check("alice", "guess") is False
-    assert check("alice", "alices-password") is False  # locked, even with the right password
-    assert check("Bob", "whatever-it-is") is False
+    tokens = LoginTokens(accounts, hours=12)
+    tokens["laptop"] = tokens["phone"] = "alice"
+    done = run_coach("users", "logout", "alice", env_extra={"COACH_DB": database_at})
+    assert done.returncode == 0 and "ended 2" in done.stdout, done.stderr
+    assert tokens.get("laptop") is None and tokens.get("phone") is None
+    assert accounts.verify("alice", "alices-password") is not None  # the password stays
 
 
 def test_users_are_managed_from_a_script(open_db, database_at):
@@ -134,7 +189,7 @@ def test_accounts_from_before_forms_of_address_are_migrated_as_neutral_on_either
     db.close()
     migrated = Accounts(open_db())
     with migrated.db.connect(write=True) as con:
-        assert migrated.db._version(con) == VERSION == 8
+        assert migrated.db._version(con) == VERSION == 9
     assert migrated.by_name("lina").address is Address.NEUTRAL
     assert migrated.set_address("lina", "masculine").address is Address.MASCULINE
     with pytest.raises(AccountError):

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from coach.accounts import Accounts
 from coach.errors import Refusal
 from coach.locations import shipped
 from tests.conftest import run_coach
@@ -140,3 +141,37 @@ def test_publishing_an_older_version_brings_it_back_and_unsaved_text_is_not_publ
     with pytest.raises(Refusal) as refused:
         asyncio.run(service.publish_persona(tess, "fifty-dollar-lawsuit", 2, on_screen=NEW + "# edited\n"))
     assert refused.value.key == "error.unsaved"
+
+
+def test_a_save_from_a_version_someone_has_since_replaced_is_refused_with_their_changes(team_service):
+    service, users = team_service
+    tess = users["tess"]
+    mine = asyncio.run(service.save_persona(tess, NEW, [None, 0]))  # a new persona
+    assert mine.version == 1
+    # two trainers open version 1; the other saves first
+    tina = Accounts(service.store.db).add("tina", "trainer", "a-long-password")
+    theirs = NEW.replace("display_name: The $50 lawsuit", "display_name: The $60 lawsuit")
+    assert asyncio.run(service.save_persona(tina, theirs, ["fifty-dollar-lawsuit", 1])).version == 2
+    stale = NEW.replace("start: 70", "start: 60")
+    with pytest.raises(Refusal) as refused:
+        asyncio.run(service.save_persona(tess, stale, ["fifty-dollar-lawsuit", 1]))
+    assert refused.value.key == "error.persona_stale"
+    assert "tina saved version 2" in str(refused.value) and "display_name" in str(refused.value)
+    assert [v.version for v in asyncio.run(service.persona_history(tess, "fifty-dollar-lawsuit"))] == [2, 1]
+    with pytest.raises(Refusal):  # a "new" persona that someone else already made
+        asyncio.run(service.save_persona(tess, stale, [None, 0]))
+    redone = asyncio.run(service.save_persona(tess, theirs.replace("start: 70", "start: 60"), ["fifty-dollar-lawsuit", 2]))
+    assert redone.version == 3 and redone.changed == "mood"
+
+
+def test_yaml_nested_too_deep_or_with_a_huge_number_is_a_line_and_field_problem(team_service):
+    service, users = team_service
+    deep = NEW + "extra:\n  more: " + "[" * 90_000 + "]" * 90_000 + "\n"
+    problems = asyncio.run(service.check_persona(users["tess"], deep))
+    line = len(NEW.splitlines()) + 2
+    assert len(problems) == 1 and problems[0].startswith(f"fifty-dollar-lawsuit.yaml:{line}: field 'extra.more")
+    assert "nests deeper than" in problems[0]
+    huge = NEW.replace("start: 70", "start: " + "7" * 150_001)
+    problems = asyncio.run(service.check_persona(users["tess"], huge))
+    line = next(i for i, text in enumerate(huge.splitlines(), 1) if "777" in text)
+    assert problems == [f"fifty-dollar-lawsuit.yaml:{line}: field 'mood.start' is a number of more than 100 characters"]

@@ -118,8 +118,8 @@ class RecordingLog(TranscriptFiles):
         super().__init__(directory)
         self.steps = []
 
-    def begin(self, conversation, index, attempt, reply):
-        token = super().begin(conversation, index, attempt, reply)
+    def begin(self, conversation, index, attempt, reply, turn_key=None):
+        token = super().begin(conversation, index, attempt, reply, turn_key)
         self.steps.append(("begin", index, self.load(conversation.id).pending.reply))
         return token
 

@@ -169,3 +169,14 @@ def test_reviews_from_before_the_unjudged_outcome_survive_the_upgrade(tmp_path):
                         "reviewer, created_at) VALUES ('c1', 0, 0, 'own_it', 'pass', 'unjudged', 'x', 'tess', 't')")
         assert con.execute("PRAGMA user_version").fetchone()[0] == VERSION
         assert con.execute("SELECT name FROM sqlite_master WHERE name = 'reviews_conversation'").fetchone()
+
+
+def test_the_markdown_download_shows_a_correction_as_the_trainee_sees_it(team_service):
+    service, users = team_service
+    cid = played(service, users["alice"], ["I understand, but that's our policy."])
+    asyncio.run(service.review(users["tess"], cid, 0, "no_yes_but", "pass", "Fine here: the policy was the news."))
+    path = asyncio.run(service.export(users["alice"], cid, "md"))
+    text = path.read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if "Corrected by tess" in ln)
+    assert line.startswith("- ✅") and "Fine here: the policy was the news." in line
+    assert "The grader said fail" in text  # what it had said, never shown as the reason for the new verdict

@@ -150,3 +150,34 @@ def test_a_database_from_before_previews_gains_the_mark_and_keeps_its_conversati
     again = Store(open_database(path), rubric)
     assert [s.preview for s in again.list()] == [0]
     assert (tmp_path / f"coach.sqlite3.before-v{VERSION}").exists()
+
+
+def test_a_send_repeated_with_its_key_after_a_crash_stores_one_turn(stores, rubric):
+    store, other = stores
+    practice = practice_on(store)
+    store.begin(practice.conversation, 0, 0, "Dana, typed just before the crash.", "send-key-0001")
+    resumed = practice_on(other, conversation=other.get(practice.conversation.id))  # another process, after it
+    asyncio.run(resumed.turn("Dana, typed just before the crash.", turn_key="send-key-0001"))
+    back = store.get(practice.conversation.id)
+    assert [t.reply for t in back.turns] == ["Dana, typed just before the crash."] and back.pending is None
+    kept = store.keyed_turn(back.id, "send-key-0001")
+    assert kept is not None and kept.index == 0
+    with pytest.raises(TurnConflict):  # a key already answered cannot make a second turn
+        store.begin(back, 1, 0, "Dana, again.", "send-key-0001")
+    assert store.keyed_turn(back.id, "send-key-0002") is None
+
+
+def test_the_database_file_and_its_folder_are_the_owners_alone(tmp_path, rubric, monkeypatch):
+    from coach.locations import data_dir
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("COACH_HOME", str(home))
+    assert data_dir().stat().st_mode & 0o777 == 0o700
+    path = home / "coach.sqlite3"
+    store = Store(open_database(path), rubric)
+    practice_on(store)
+    for name in ("coach.sqlite3", "coach.sqlite3-wal"):
+        assert (home / name).stat().st_mode & 0o777 == 0o600, name
+    fresh = tmp_path / "new-folder" / "coach.sqlite3"
+    open_database(fresh).close()
+    assert fresh.parent.stat().st_mode & 0o777 == 0o700 and fresh.stat().st_mode & 0o777 == 0o600

@@ -14,6 +14,7 @@ from coach.cli.common import UsageError, decode_input
 from coach.db import open_database
 from coach.languages import Address
 from coach.settings import load_settings
+from coach.throttle import LoginThrottle
 
 
 def _accounts() -> Accounts:
@@ -67,6 +68,19 @@ def _remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _unlock(args: argparse.Namespace) -> int:
+    accounts = _accounts()
+    ended = LoginThrottle(accounts.db).unlock(args.name)
+    print(f"{args.name} can log in again: {ended} address(es) held back by wrong passwords were cleared")
+    return 0
+
+
+def _logout(args: argparse.Namespace) -> int:
+    ended = _accounts().end_sessions(args.name)
+    print(f"ended {ended} open login(s) of {args.name}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) -> None:
     users = sub.add_parser("users", help="manage the page's accounts (in the database of the `database` setting)")
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
@@ -93,3 +107,9 @@ def register(sub: argparse._SubParsersAction, sources: argparse.ArgumentParser) 
     remove = users_sub.add_parser("remove", help="remove an account (its conversations stay)")
     remove.add_argument("name")
     remove.set_defaults(func=_remove)
+    unlock = users_sub.add_parser("unlock", help="let a name log in again from addresses that failed it too often")
+    unlock.add_argument("name")
+    unlock.set_defaults(func=_unlock)
+    logout = users_sub.add_parser("logout", help="end every open login of an account (a lost laptop)")
+    logout.add_argument("name")
+    logout.set_defaults(func=_logout)

@@ -39,11 +39,12 @@ from coach.settings import Settings, load_settings  # noqa: E402
 from coach.web import views  # noqa: E402
 from coach.web.admin import UsersTab, address_choices  # noqa: E402
 from coach.web.api import Api  # noqa: E402
-from coach.web.auth import Identity, LoginTokens, PasswordCheck  # noqa: E402
+from coach.web.auth import Identity  # noqa: E402
 from coach.web.base import Context, shown, ui_language  # noqa: E402
 from coach.web.history import SessionsTab, TrainerTab  # noqa: E402
 from coach.web.practise import PractiseTab  # noqa: E402
 from coach.web.relabel import Relabeller, merged  # noqa: E402
+from coach.web.server import bound_socket, create_app, run  # noqa: E402
 from coach.web.service import Coach  # noqa: E402
 
 log = logging.getLogger("coach.web")
@@ -54,6 +55,9 @@ DIRECTION_JS = ("(lang) => { document.documentElement.dir = lang === 'ar' ? 'rtl
 # nothing the server trusts beyond choosing words).
 SAVED_LANGUAGE_JS = "() => [localStorage.getItem('coach-language')]"
 SAVE_LANGUAGE_JS = "(lang, conversation) => { localStorage.setItem('coach-language', lang); return [lang, conversation]; }"
+# Logging out is a POST from the page itself (a link from another site cannot log anyone out).
+LOGOUT_JS = ("() => { fetch('logout', {method: 'POST', credentials: 'same-origin'})"
+             ".finally(() => window.location.reload()); }")
 NO_ACCOUNTS_OFF_LOOPBACK = (
     "there are no accounts yet, so the page only serves this computer (127.0.0.1); add the first admin with "
     "`coach users add NAME --role admin --password-stdin`, then serve on {host}")
@@ -61,7 +65,6 @@ NO_ACCOUNTS_OFF_LOOPBACK = (
 NO_ACCOUNTS_ON_A_SERVER = (
     "a PostgreSQL database is a team's store, served to many: add the first admin with "
     "`coach users add NAME --role admin --password-stdin` before serving it")
-COOKIE_ID = "coach"  # the login cookie is access-token-coach (deploy/nginx-coach.conf routes by it)
 
 
 class Page:
@@ -86,7 +89,7 @@ class Page:
                                             min_width=140)
                 c["address"] = gr.Dropdown(address_choices(ctx), value="neutral", label=ctx.label("page.address"),
                                            elem_id="coach-address", scale=0, min_width=170, visible=False)
-                c["logout"] = gr.Button(ctx.label("page.logout"), link="/logout", size="sm", visible=False,
+                c["logout"] = gr.Button(ctx.label("page.logout"), size="sm", visible=False,
                                         elem_id="coach-logout", scale=0)
             c["banner"] = gr.HTML(views.banner(ctx.engine, ctx.local))
             with gr.Tabs(selected="practise") as c["tabs"]:
@@ -109,6 +112,7 @@ class Page:
             for redrawn in (loaded, relabelled):
                 self.practise.restore_draft(redrawn)
             c["language"].change(None, [c["language"]], None, js=DIRECTION_JS)
+            c["logout"].click(None, None, None, js=LOGOUT_JS)
             c["address"].select(self.on_address, [c["address"], ui], [c["address"]], api_visibility="private")
             self.practise.wire(ui)
             self.sessions.wire(ui, c["tabs"], c["tab_mine"])
@@ -203,22 +207,13 @@ def serve(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None =
         raise CoachError(NO_ACCOUNTS_ON_A_SERVER)
     page.ctx.service.warm()
     demo.queue(default_concurrency_limit=None)
-    try:
-        demo.launch(server_name=host, server_port=port, css=views.CSS, show_error=False, quiet=True, ssr_mode=False,
-                    footer_links=[], i18n=page.ctx.i18n, prevent_thread_lock=True,
-                    auth=None if local else PasswordCheck(accounts).as_gradio_auth(),
-                    auth_message=None if local else t("page.login_message", "en"))
-    except OSError as exc:
-        raise CoachError(f"cannot serve on {host}:{port}: {exc}. Pick another with --port.") from None
-    if not local:
-        # gradio types App.tokens as the dict it starts with, but only uses it as a mapping
-        demo.server_app.tokens = LoginTokens(accounts, settings.session_hours)  # type: ignore[assignment]
-        # Gradio names the login cookie after a random id per process; one name lets every process
-        # behind a load balancer (and this one after a restart) know the login, kept in the database
-        demo.server_app.cookie_id = COOKIE_ID
+    sock = bound_socket(host, port)
+    app, pool = create_app(demo, settings, accounts, local=local, css=views.CSS, i18n=page.ctx.i18n,
+                           auth_message=None if local else t("page.login_message", "en"))
     mode = "local mode: one user on this computer, no login" if local else "sign in with a coach account"
     print(f"coach: the practice page is at http://{host}:{port}/ ({mode})", flush=True)
     try:
-        demo.block_thread()
+        run(app, settings, sock)
     finally:
-        demo.close()
+        pool.close()
+        page.ctx.service.close()

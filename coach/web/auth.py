@@ -1,27 +1,45 @@
-"""Login for the page, with Gradio's own authentication (so `gradio_client`'s `auth=` works).
+"""Login for the page: Gradio's login form, answered by coach's own `/login` route.
 
-Gradio checks a name and password with the callable we give it and keeps each login as a
-token in `app.tokens`. We give it `LoginTokens` instead of a plain dict: tokens live in the
-database (as their SHA-256), expire after `session_hours`, survive a restart, and end when the
-user's password changes or the user is removed. Gradio then knows each request's user by
-their account name; every handler looks the account up from it.
+Gradio's login page posts a name and password to `/login`; coach answers that route itself
+(it is mounted in front of Gradio's) so that a login flood cannot take the server down and
+cannot lock anyone out:
 
-Repeated wrong passwords for one name are slowed down: after 5 failures in 15 minutes that
-name is refused for 15 minutes, whatever the password.
+- the source is throttled before any hashing (`coach.throttle`, counters in the database);
+- Argon2 runs in a small pool of its own, at a lower CPU priority, so handlers keep their
+  threads and cores while logins queue; when the queue is full a login is refused at once;
+- locked, wrong and unknown all get the same answer after the same time (a refusal that did
+  not hash waits as long as a hash takes).
+
+A login is a random token in a cookie named `access-token-coach` (HttpOnly, SameSite=Lax,
+Secure over HTTPS), kept in the database only as its SHA-256 (`LoginTokens`, which Gradio
+reads as its `app.tokens`): it survives a restart, expires after `session_hours`, and ends at
+logout, on a password change or when the user is removed. Logging out is a POST from the page.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import secrets
 import threading
 import time
-from collections import defaultdict, deque
 from collections.abc import Iterator, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
+
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from coach.accounts import LOCAL, Accounts, User, token_hash
+from coach.throttle import LoginThrottle, Verdict, source_of
 
-MAX_FAILURES = 5
-FAILURE_WINDOW_S = 15 * 60
+# Gradio reads `access-token-<id>`: one name across restarts and processes (deploy/nginx-coach.conf routes by it)
+COOKIE_ID = "coach"
+COOKIE = f"access-token-{COOKIE_ID}"
+MAX_NAME_CHARS = 256
+MAX_PASSWORD_CHARS = 1024
+REFUSED = {"detail": "Incorrect credentials."}  # what Gradio's login page expects, whatever the reason
 
 
 class _Hashed(str):
@@ -39,7 +57,7 @@ class LoginTokens(MutableMapping[str, str]):
     def _hash(key: str) -> str:
         return str(key) if isinstance(key, _Hashed) else token_hash(str(key))
 
-    def __setitem__(self, token: str, name: str) -> None:  # Gradio: a login succeeded
+    def __setitem__(self, token: str, name: str) -> None:  # a login succeeded
         user = self.accounts.by_name(name)
         if user is not None:
             self.accounts.open_session(user.id, token, self.hours)
@@ -52,7 +70,7 @@ class LoginTokens(MutableMapping[str, str]):
             raise KeyError(key)
         return name
 
-    def __delitem__(self, key: str) -> None:  # Gradio: logout
+    def __delitem__(self, key: str) -> None:  # logout
         self.accounts.close_session(self._hash(key))
 
     def __iter__(self) -> Iterator[str]:
@@ -62,39 +80,105 @@ class LoginTokens(MutableMapping[str, str]):
         return len(self.accounts.session_hashes())
 
 
-class PasswordCheck:
-    """The `auth` callable Gradio calls with the name and password typed at login. Gradio calls
-    a plain function on its event loop, so `as_gradio_auth` hands it a coroutine function that
-    runs the (deliberately slow) Argon2 check in a worker thread instead."""
+def _lower_priority() -> None:
+    """Run this worker thread (and the threads Argon2 starts from it) at nice 10: Linux sets
+    priority per thread, so page handlers keep the CPU while logins wait."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
-    def __init__(self, accounts: Accounts):
+
+class HashPool:
+    """Argon2 checks in threads of their own, at most `workers` at once and `queue` waiting;
+    `typical` is how long one takes, for refusals to wait as long."""
+
+    def __init__(self, workers: int = 1, queue: int = 8):
+        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="coach-argon2",
+                                           initializer=_lower_priority)
+        self.capacity = workers + queue
+        self.busy = 0
+        self.typical = 0.1
+
+    async def verify(self, accounts: Accounts, name: str, password: str) -> tuple[bool, User | None]:
+        """(checked, user): checked is False when the pool was full and nothing was hashed."""
+        if self.busy >= self.capacity:
+            return False, None
+        self.busy += 1
+        try:
+            started = time.perf_counter()
+            user = await asyncio.get_running_loop().run_in_executor(self.executor, accounts.verify, name, password)
+            self.typical = 0.8 * self.typical + 0.2 * (time.perf_counter() - started)
+            return True, user
+        finally:
+            self.busy -= 1
+
+    async def pad(self, since: float) -> None:
+        """Wait until a refusal has taken as long as a check would have since `since` (perf_counter)."""
+        left = self.typical - (time.perf_counter() - since)
+        if left > 0:
+            await asyncio.sleep(left)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+class Login:
+    """The `/login` and `/logout` routes."""
+
+    def __init__(self, accounts: Accounts, tokens: LoginTokens, throttle: LoginThrottle,
+                 secure_cookies: bool | None = None, pool: HashPool | None = None):
         self.accounts = accounts
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
+        self.tokens = tokens
+        self.throttle = throttle
+        self.secure_cookies = secure_cookies
+        self.pool = pool or HashPool()
 
-    def __call__(self, name: str, password: str) -> bool:
-        key = (name or "").strip().casefold()
-        now = time.monotonic()
-        with self._lock:
-            recent = self._failures[key]
-            while recent and now - recent[0] > FAILURE_WINDOW_S:
-                recent.popleft()
-            if len(recent) >= MAX_FAILURES:
-                return False
-        user = self.accounts.verify(name or "", password or "")
+    def _secure(self, request: Request) -> bool:
+        return self.secure_cookies if self.secure_cookies is not None else request.url.scheme == "https"
+
+    async def login(self, request: Request) -> Response:
+        try:
+            form = await request.form(max_files=0, max_fields=8)
+            name, password = str(form.get("username") or ""), str(form.get("password") or "")
+        except Exception:  # not a form (or files in it): refused like any other bad login
+            name, password = "", ""
+        source = source_of(request.client.host if request.client else None)
+        verdict = Verdict.LOCKED
+        if name and password and len(name) <= MAX_NAME_CHARS and len(password) <= MAX_PASSWORD_CHARS:
+            verdict = await asyncio.to_thread(self.throttle.attempt, source, name)
+        decided = time.perf_counter()
+        checked, user = False, None
+        if verdict is Verdict.GO:
+            checked, user = await self.pool.verify(self.accounts, name, password)
         if user is None:
-            with self._lock:
-                self._failures[key].append(now)
-            return False
-        with self._lock:
-            self._failures.pop(key, None)
-        return True
+            if not checked:
+                await self.pool.pad(decided)
+            # the failure is counted after the answer, so a wrong password answers as fast as a lock
+            after = BackgroundTask(self.throttle.failed, source, name) if checked else None
+            return JSONResponse(REFUSED, status_code=400, headers={"cache-control": "no-store"}, background=after)
+        await asyncio.to_thread(self.throttle.succeeded, source, name)
+        token = secrets.token_urlsafe(32)
+        await asyncio.to_thread(self.accounts.open_session, user.id, token, self.tokens.hours)
+        response = JSONResponse({"success": True}, headers={"cache-control": "no-store"})
+        response.set_cookie(COOKIE, token, httponly=True, samesite="lax", secure=self._secure(request), path="/")
+        return response
 
-    def as_gradio_auth(self):
-        async def check(name: str, password: str) -> bool:
-            return await asyncio.to_thread(self, name, password)
+    async def logout(self, request: Request) -> Response:
+        token = request.cookies.get(COOKIE)
+        if token:
+            await asyncio.to_thread(self.accounts.close_session, token_hash(token))
+        response = JSONResponse({"success": True}, headers={"cache-control": "no-store"})
+        response.delete_cookie(COOKIE, path="/", httponly=True, samesite="lax", secure=self._secure(request))
+        return response
 
-        return check
+    @staticmethod
+    async def logout_by_link(request: Request) -> Response:
+        """A link cannot log anyone out (another site could send one): the page's button posts."""
+        return PlainTextResponse("log out with the page's Log out button\n", status_code=405, headers={"allow": "POST"})
+
+    async def user_of(self, token: str | None) -> str | None:
+        if not token:
+            return None
+        return await asyncio.to_thread(self.accounts.session_user, token_hash(token))
 
 
 class Identity:

@@ -69,8 +69,9 @@ def ui_language(request: gr.Request | None, chosen: str | None = None) -> str:
     return locale_of(headers.get("accept-language"))
 
 
-def _message(exc: Exception, ui: str) -> str:
-    """The one line shown (Gradio renders it as HTML, so it is escaped: it may quote input)."""
+def _message(exc: Exception, ui: str, escaped: bool = True) -> str:
+    """The one line shown (Gradio renders it as HTML, so it is escaped: it may quote input);
+    for API callers (`escaped=False`) the plain line, on one line."""
     if isinstance(exc, Refusal):
         line = exc.text(ui)
     elif isinstance(exc, CoachError):
@@ -78,7 +79,8 @@ def _message(exc: Exception, ui: str) -> str:
     else:
         log.exception("unexpected error in a page handler")
         line = t("error.unexpected", ui)
-    return escape(line, quote=False)
+    line = " ".join(line.split())
+    return escape(line, quote=False) if escaped else line
 
 
 def error_line(line: str, ui: str = "en") -> str:
@@ -109,7 +111,13 @@ def refused_in(status: str) -> Callable[[Callable], Callable]:
     return wrap
 
 
-def shown(fn: Callable) -> Callable:
+def api_call(fn: Callable) -> Callable:
+    """`shown` for an API route: the refusal is one plain line, not HTML-escaped (a script reads
+    it as text; no page renders it)."""
+    return shown(fn, escaped=False)
+
+
+def shown(fn: Callable, escaped: bool = True) -> Callable:
     """Wrap a handler so a refusal or failure becomes one line on the page (gr.Error) in the
     reader's language (the handler's `ui` argument), never a traceback."""
     signature = inspect.signature(fn)
@@ -130,7 +138,7 @@ def shown(fn: Callable) -> Callable:
             except gr.Error:
                 raise
             except Exception as exc:
-                raise gr.Error(_message(exc, ui_of(args, kwargs)), print_exception=False) from None
+                raise gr.Error(_message(exc, ui_of(args, kwargs), escaped), print_exception=False) from None
         return agen
 
     if inspect.iscoroutinefunction(fn):
@@ -141,7 +149,7 @@ def shown(fn: Callable) -> Callable:
             except gr.Error:
                 raise
             except Exception as exc:
-                raise gr.Error(_message(exc, ui_of(args, kwargs)), print_exception=False) from None
+                raise gr.Error(_message(exc, ui_of(args, kwargs), escaped), print_exception=False) from None
         return coro
 
     @functools.wraps(fn)
@@ -151,5 +159,5 @@ def shown(fn: Callable) -> Callable:
         except gr.Error:
             raise
         except Exception as exc:
-            raise gr.Error(_message(exc, ui_of(args, kwargs)), print_exception=False) from None
+            raise gr.Error(_message(exc, ui_of(args, kwargs), escaped), print_exception=False) from None
     return plain

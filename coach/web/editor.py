@@ -22,6 +22,7 @@ class PersonaEditor(Beside):
     def build(self) -> None:
         ctx, c = self.ctx, self.c
         c["saved"] = gr.State(None)  # (persona id, version) of the last save
+        c["base"] = gr.State(None)  # (persona id, version) the text on screen started from: a save names it
         with gr.Row():
             c["from"] = gr.Dropdown([(p.display_name, p.id) for p in ctx.service.personas.values()],
                                     label=ctx.label("editor.start_from"), elem_id="coach-editor-from", scale=3)
@@ -41,11 +42,12 @@ class PersonaEditor(Beside):
     def wire(self, ui: gr.State, tabs: gr.Tabs) -> None:
         c = self.c
         self.tabs = tabs
-        c["load"].click(self.on_load, [c["from"], ui], [c["yaml"], c["problems"], c["history"], c["saved"]],
+        c["load"].click(self.on_load, [c["from"], ui], [c["yaml"], c["problems"], c["history"], c["saved"], c["base"]],
                         api_visibility="private")
         c["yaml"].change(self.on_check, [c["yaml"], ui], [c["problems"]], trigger_mode="always_last",
                          show_progress="hidden", api_visibility="private")
-        c["save"].click(self.on_save, [c["yaml"], ui], [c["saved"], c["status"], c["history"], c["problems"], c["from"]],
+        c["save"].click(self.on_save, [c["yaml"], c["base"], ui],
+                        [c["saved"], c["base"], c["status"], c["history"], c["problems"], c["from"]],
                         api_visibility="private")
         c["test"].click(self.on_test, [c["saved"], ui], [c["report"], c["status"]], api_visibility="private")
         c["publish"].click(self.on_publish, [c["saved"], c["yaml"], ui],
@@ -80,9 +82,9 @@ class PersonaEditor(Beside):
         user = self.ctx.who(request)
         if not persona_id:
             raise Refusal("error.pick_customer")
-        text = await self.ctx.service.persona_text(user, persona_id)
+        text, version = await self.ctx.service.persona_draft(user, persona_id)
         history = await self.ctx.service.persona_history(user, persona_id)
-        return text, "", self._history(history, ui), None
+        return text, "", self._history(history, ui), None, [persona_id, version]
 
     @staticmethod
     def _problems(problems: list[str]) -> str:
@@ -99,7 +101,7 @@ class PersonaEditor(Beside):
         return self._problems(await self.ctx.service.check_persona(user, text))
 
     @refused_in("status")
-    async def on_save(self, text: str, ui: str, request: gr.Request):
+    async def on_save(self, text: str, base: Any, ui: str, request: gr.Request):
         """Save a draft; a persona with problems is not saved, and says so once, beside the problems."""
         user = self.ctx.who(request)
         c = self.c
@@ -107,10 +109,11 @@ class PersonaEditor(Beside):
         if problems:
             return {c["status"]: error_line(t("editor.not_saved", ui, count=len(problems)), ui),
                     c["problems"]: self._problems(problems)}
-        version = await self.ctx.service.save_persona(user, text)
+        version = await self.ctx.service.save_persona(user, text, base or [None, 0])
         history = await self.ctx.service.persona_history(user, version.persona_id)
         note = t("editor.saved", ui, id=version.persona_id, version=version.version)
-        return {c["saved"]: [version.persona_id, version.version], c["status"]: views.notice(note, ui),
+        return {c["saved"]: [version.persona_id, version.version], c["base"]: [version.persona_id, version.version],
+                c["status"]: views.notice(note, ui),
                 c["history"]: self._history(history, ui), c["problems"]: "", c["from"]: await self.choices(user)}
 
     async def choices(self, user) -> dict:

@@ -39,10 +39,24 @@ element.addEventListener('click', (event) => {
 # (The conversation on screen is read from the customer card: the conversation id lives on the server.)
 _SHOWN = "document.querySelector('#coach-persona-card [data-conversation]')?.dataset.conversation"
 KEEP_DRAFT_JS = f"""(text) => {{
+  window.coachTurnKey = null;
   const conv = {_SHOWN};
   if (conv) localStorage.setItem('coach-draft', JSON.stringify({{conv: conv, text: text}}));
 }}"""
-FORGET_DRAFT_JS = """(...inputs) => { localStorage.removeItem('coach-draft'); return inputs; }"""
+# Each reply sent carries a key made in this browser (the last input): a send repeated because its
+# answer was lost (a dropped connection, a server restart) carries the same key, and the server
+# returns the turn it stored rather than adding another. A new key once the send succeeded, the
+# reply is edited or a turn is picked to try again.
+SEND_JS = """(...inputs) => {
+  localStorage.removeItem('coach-draft');
+  if (!window.coachTurnKey) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    window.coachTurnKey = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  }
+  inputs[inputs.length - 1] = window.coachTurnKey;
+  return inputs;
+}"""
+NEW_TURN_KEY_JS = "() => { window.coachTurnKey = null; }"
 RESTORE_DRAFT_JS = f"""async (current) => {{
   await new Promise(done => setTimeout(done, 150));  // the redrawn card first
   try {{
@@ -78,6 +92,7 @@ class PractiseTab:
         first = default.id if default else None
         c["conv"] = gr.State(None)
         c["retry"] = gr.State(None)  # the index of the turn the next reply tries again
+        c["turn_key"] = gr.Textbox(visible=False)  # the browser's key for a send (SEND_JS fills it in)
         c["assignment"] = gr.State(None)  # the assignment picked (its id), which fixes customer and mode
         # the trainee's assignments as a list to read at a glance; a button on each picks it
         c["assigned"] = gr.HTML("", elem_id="coach-assigned", js_on_load=PICK_ASSIGNMENT_JS)
@@ -155,9 +170,10 @@ class PractiseTab:
                                api_visibility="private")
         c["confirm_no"].click(lambda: gr.update(visible=False), None, [c["confirm"]], api_visibility="private")
         for trigger in (c["send"].click, c["reply"].submit):
-            trigger(self.on_send, [c["reply"], c["conv"], c["retry"], ui, c["call"]],
-                    [*self.view_outputs, *self.call.outputs], concurrency_limit=None, api_visibility="private",
-                    js=FORGET_DRAFT_JS)
+            sent = trigger(self.on_send, [c["reply"], c["conv"], c["retry"], ui, c["call"], c["turn_key"]],
+                           [*self.view_outputs, *self.call.outputs], concurrency_limit=None, api_visibility="private",
+                           js=SEND_JS)
+            sent.success(None, None, None, js=NEW_TURN_KEY_JS)
         c["reply"].input(None, [c["reply"]], None, js=KEEP_DRAFT_JS, show_progress="hidden")
         self.call.wire(ui)
         # hints: only the latest keystroke's draft is graded, off the typing path, with no spinner
@@ -165,6 +181,7 @@ class PractiseTab:
                          show_progress="hidden", concurrency_limit=None, api_visibility="private")
         c["retry_go"].click(self.on_retry, [c["retry_pick"], c["conv"], ui], self.view_outputs,
                             api_visibility="private")
+        c["retry_go"].click(None, None, None, js=NEW_TURN_KEY_JS)
         c["retry_cancel"].click(self.on_retry_cancel, [c["conv"], ui], self.view_outputs, api_visibility="private")
         c["end"].click(self.on_end, [c["conv"], ui], self.view_outputs, api_visibility="private")
 
@@ -342,7 +359,7 @@ class PractiseTab:
 
     @shown
     async def on_send(self, message: str, conversation_id: str | None, retry: int | None, ui: str,
-                      call: bool | None, request: gr.Request):
+                      call: bool | None, turn_key: str | None, request: gr.Request):
         user = self.ctx.who(request)
         service = self.ctx.service
         if not conversation_id:
@@ -360,7 +377,8 @@ class PractiseTab:
         offline = None
         notices: list = []
         try:
-            async for kind, value in service.turn_stream(user, conversation_id, message, retry=retry, voice=bool(call)):
+            async for kind, value in service.turn_stream(user, conversation_id, message, retry=retry, voice=bool(call),
+                                                         turn_key=turn_key):
                 if kind == "voice":  # on a call, the customer's line is spoken too
                     yield {self.c["clip"]: clip(value[1])}  # type: ignore[index]
                 elif kind == "speech_notice":

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import tempfile
+import re
 import time
 import weakref
 from collections import OrderedDict
@@ -43,9 +43,23 @@ from coach.speech.speak import Style
 from coach.store import Store, Summary
 from coach.textclean import MAX_REPLY_CHARS, clean_reply, clean_text
 from coach.transcript import audio_name, transcript_json, transcript_markdown
+from coach.usernames import name_key
+from coach.web.exports import Exports
 
 CACHE_SIZE = 256  # live conversations kept parsed in memory; the store is the truth
 IDLE_S = 15 * 60  # a conversation untouched this long is read again from the store when it goes on
+
+
+TURN_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def turn_key_of(value: object) -> str | None:
+    """A client's turn key as given (8 to 64 letters, digits, `-` or `_`); None when none was given."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not TURN_KEY.match(value):
+        raise Refusal("error.bad_turn_key")
+    return value
 
 
 class Forbidden(Refusal):
@@ -79,7 +93,7 @@ class Coach:
         self.grader = make_grader(settings, rubric=rubric)  # one grader and model client for everyone
         self._cache: OrderedDict[str, tuple[int | None, Conversation, float]] = OrderedDict()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
-        self._exports = Path(tempfile.mkdtemp(prefix="coach-exports-"))
+        self.exports = Exports()
         self.speech = Speech(settings)  # calls: the engines load on first use (warm_speech loads them early)
         self._last_recording: dict[str, str] = {}  # conversation -> the last recording heard (its SHA-256)
 
@@ -224,20 +238,31 @@ class Coach:
 
     async def turn_stream(self, user: User, conversation_id: str, reply: object, retry: int | None = None, *,
                           spoken: SpokenReply | None = None, recording: bytes | None = None,
-                          voice: bool = False) -> AsyncIterator[tuple[str, object]]:
+                          voice: bool = False, turn_key: object = None) -> AsyncIterator[tuple[str, object]]:
         """The turn's events (see Practice.turn_stream), for the conversation's owner only. On a call
         (`voice`), the customer's line is also spoken: ("voice", (sentence, WAV)) for each sentence
-        as soon as it is said, and ("speech_notice", Notice) when an engine had to stand in."""
+        as soon as it is said, and ("speech_notice", Notice) when an engine had to stand in.
+
+        `turn_key`: the client's key for this send (the page makes one per reply sent). A send
+        repeated with the same key (the answer was lost: a dropped connection, a server restart)
+        gets the turn the first one stored, ("customer", text) and ("turn", record), and adds none."""
         text = clean_reply(reply, MAX_REPLY_CHARS)
+        key = turn_key_of(turn_key)
         lock = self._lock(str(conversation_id))
         async with lock:
             c = await self.conversation(user, conversation_id, write=True)
+            if key is not None:
+                stored = await asyncio.to_thread(self.store.keyed_turn, c.id, key)
+                if stored is not None:
+                    yield "customer", stored.customer
+                    yield "turn", stored
+                    return
             if retry is not None and c.mode == "exam":
                 raise Forbidden("error.exam_no_retry")
             mood = c.mood
             said: list[bytes] = []
             try:
-                async for kind, value in self.practice(c).turn_stream(text, retry=retry, spoken=spoken):
+                async for kind, value in self.practice(c).turn_stream(text, retry=retry, spoken=spoken, turn_key=key):
                     if kind == "mood":
                         mood = value.after  # type: ignore[attr-defined]
                     if kind == "turn" and self.settings.keep_audio and (recording or said):
@@ -323,14 +348,19 @@ class Coach:
     # -- personas edited in the page (trainers and admins) -------------------------------------------
     async def persona_text(self, user: User, persona_id: str) -> str:
         """What to edit: the persona's latest page version (draft or published), else its file."""
+        return (await self.persona_draft(user, persona_id))[0]
+
+    async def persona_draft(self, user: User, persona_id: str) -> tuple[str, int]:
+        """(text, version) to edit: the latest page version, else the file (version 0). A save names
+        that version as its base."""
         require_reviewer(user)
         history = await asyncio.to_thread(self.persona_versions.history, str(persona_id))
         if history:
-            return self.persona_versions.text(history[0].persona_id, history[0].version) or ""
+            return self.persona_versions.text(history[0].persona_id, history[0].version) or "", history[0].version
         source = self.persona_files.get(str(persona_id))
         if source is None:
             raise Refusal("error.unknown_persona", persona=clean_text(str(persona_id))[:80])
-        return read_text(source)
+        return read_text(source), 0
 
     async def check_persona(self, user: User, text: str) -> list[str]:
         """Every problem with a persona being written, as file:line: field messages."""
@@ -338,10 +368,17 @@ class Coach:
         problems = await asyncio.to_thread(validate, str(text or ""), self.rubric)  # never on the event loop
         return [str(e) for e in problems[1]]
 
-    async def save_persona(self, user: User, text: str) -> PersonaVersion:
+    async def save_persona(self, user: User, text: str, base: object = None) -> PersonaVersion:
+        """Save a draft on top of `base`, the [persona id, version] the editor started from ([None, 0]:
+        a new persona); refused when someone else saved that persona since. None: no check."""
         require_reviewer(user)
+        started: tuple[str | None, int] | None = None
+        if base is not None:
+            if not (isinstance(base, list | tuple) and len(base) == 2 and isinstance(base[1], int)):
+                raise Refusal("error.save_first")
+            started = (str(base[0]) if base[0] else None, base[1])
         try:
-            return await asyncio.to_thread(self.persona_versions.save, str(text or ""), user.name)
+            return await asyncio.to_thread(self.persona_versions.save, str(text or ""), user.name, None, started)
         except DataFileErrors as exc:
             raise Refusal("error.persona_problems", problem=str(exc.errors[0]), count=len(exc.errors) - 1) from None
         except DataFileError as exc:
@@ -504,10 +541,11 @@ class Coach:
 
     # -- downloads ----------------------------------------------------------------------------
     async def export(self, user: User, conversation_id: str, fmt: str, lang: str = "en") -> Path:
-        """A transcript file written for this request, in a folder of its own (nothing to guess)."""
+        """A transcript file for the person asking (see `Exports`: nothing to guess)."""
         c = await self.conversation(user, conversation_id)
         text = transcript_json(c, self.rubric) if fmt == "json" else transcript_markdown(c, self.rubric, lang)
-        return self._written(f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}", text)
+        name = f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}.{'json' if fmt == 'json' else 'md'}"
+        return await asyncio.to_thread(self.exports.write, user.id, name, text)
 
     async def export_audio(self, user: User, conversation_id: str, lang: str = "en") -> Path | None:
         """The kept audio of a conversation as one ZIP with its transcripts; None when none was kept."""
@@ -517,7 +555,7 @@ class Coach:
         pieces = await asyncio.to_thread(self.store.audio, c.id)
         if not pieces:
             return None
-        path = self._folder() / f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}-audio.zip"
+        path = self.exports.fresh(user.id) / f"coach-{c.persona_id}-{c.started_at:%Y%m%d-%H%M}-audio.zip"
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as z:
             z.writestr("transcript.json", transcript_json(c, self.rubric))
             z.writestr("transcript.md", transcript_markdown(c, self.rubric, lang))
@@ -526,21 +564,13 @@ class Coach:
         return path
 
     async def write_export(self, user: User, name: str, text: str) -> Path:
-        """A trainer's export (CSV) written for this request only."""
+        """A trainer's export (CSV) written for this request."""
         require_reviewer(user)
-        return self._written(name, text)
+        return await asyncio.to_thread(self.exports.write, user.id, name, text)
 
-    def _folder(self) -> Path:
-        """A new folder for one download (nothing to guess); the exports folder is made again if a
-        temp cleaner removed it while the server ran."""
-        self._exports.mkdir(mode=0o700, parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(dir=self._exports))
-
-    def _written(self, name: str, text: str) -> Path:
-        folder = self._folder()
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        return path
+    def close(self) -> None:
+        """The server is stopping: its download files go."""
+        self.exports.close()
 
     # -- accounts (admins) ------------------------------------------------------------------------
     async def people(self, user: User) -> list[User]:
@@ -572,7 +602,7 @@ class Coach:
 
     async def remove_user(self, user: User, name: str) -> None:
         require_admin(user)
-        if clean_text(name).strip().casefold() == user.name.casefold():
+        if name_key(clean_text(name)) == name_key(user.name):
             raise Refusal("error.remove_self")
         await asyncio.to_thread(self.accounts.remove, clean_text(name))
 

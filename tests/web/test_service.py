@@ -9,9 +9,9 @@ from tests.aio import run
 
 def test_downloads_still_work_after_a_tmp_cleaner_removed_the_exports_folder(team_service):
     service, users = team_service
-    shutil.rmtree(service._exports)
+    shutil.rmtree(service.exports.folder)
     path = run(service.write_export(users["tess"], "team-progress.csv", "trainee\n"))
-    assert path.read_text(encoding="utf-8") == "trainee\n" and path.parent.parent == service._exports
+    assert path.read_text(encoding="utf-8") == "trainee\n" and path.parent.parent == service.exports.folder
 
 
 def turns(service, user, persona_id, replies):
