@@ -131,6 +131,15 @@ def no_yes_but(s: Situation) -> Result:
         ack = _acknowledgement_before(s, m.start(), sent_start)
         if ack is None or ack.end() > m.start() or not _acknowledges(s, ack) or _in(m.span(), limits):
             continue  # a boundary ("I want to help, but I need us to leave the insults") takes nothing back
+        if _overlaps((m.start(), sent_end), boundaries(s)) and (
+                s.customer_abusive or lex.abuse_ref.search(norm, m.end(), sent_end) or lex.insult.search(norm, m.end(), sent_end)):
+            # "Chcemy pomóc, ale prosimy o rozmowę bez wulgaryzmów": a boundary about the language is no
+            # refusal ("no podemos aceptar la devolución" is one); to a customer not seen to be abusive,
+            # whether it takes something back needs a model
+            if s.customer_abusive:
+                continue
+            unclear = True
+            continue
         if lex.ownership.search(norm, m.end(), sent_end):
             continue  # "..., but the instalments went out anyway: our error" owns the failure
         if _helps(s, m.end(), sent_end):  # the contrast leads to something done or offered
