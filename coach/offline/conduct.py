@@ -13,7 +13,7 @@ or supervisor, or an end to the conversation with an invitation back. Retaliatin
 
 from __future__ import annotations
 
-from coach.offline.situation import FAIL, NA, PASS, SHOUT, Result, Situation, because, quote, shared
+from coach.offline.situation import FAIL, NA, PASS, SHOUT, Result, Situation, because, quote, shared, unjudged
 
 
 @shared
@@ -85,4 +85,6 @@ def set_boundaries(s: Situation) -> Result:
     if found:
         ev = s.sentence(found[0][0], found[0][1], 160)
         return (PASS, because("boundary_set", quote=quote(ev)), [ev], "high")
+    if s.lex.abuse_ref.search(s.reply.low):
+        return unjudged()  # "no need for name-calling": the language named, calmly; whether that sets a limit needs a model
     return (FAIL, because("let_pass"), [], "high")

@@ -299,3 +299,14 @@ def test_an_apology_to_an_upset_customer_is_not_failed_as_passing_by_their_feeli
                 "es": "La app no funciona OTRA VEZ. Tercera vez esta semana, ¡es inaceptable!",
                 "sv": "Appen ligger nere IGEN. Tredje gången den här veckan, helt oacceptabelt!"}[lang]
     assert verdict(grader, "acknowledge_feelings", reply, lang, customer=customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "You useless idiots, where is my refund?!", "I'm here to help, but there's no need for name-calling."),
+    ("es", "¡Sois unos inútiles y unos ladrones! ¿Dónde está mi reembolso?", "No hace falta insultar; vamos a resolverlo."),
+    ("pl", "Jesteście bandą idiotów! Gdzie mój zwrot?", "Nie ma potrzeby obrażać, zaraz to sprawdzę."),
+    ("sv", "Ni är helt jävla värdelösa idioter! Var är min återbetalning?",
+     "Det finns ingen anledning att kalla mig saker, jag löser det här."),
+])
+def test_naming_the_insults_calmly_is_never_failed_as_letting_them_pass(grader, lang, customer, reply):
+    assert verdict(grader, "set_boundaries", reply, lang, customer=customer).verdict is not FAIL
