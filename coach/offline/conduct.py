@@ -68,12 +68,32 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
     found = [f for f in found if not _product_name(s, *f[:2])]
     if s.customers and s.upset_points < 0:  # with a cheerful customer, a swear word of delight is banter
         found = [f for f in found if f[2] != "unprofessional"]
-    if s.customer_upset:  # a laugh with a happy customer is friendly; at an upset one it mocks
-        found += [(m.start(), m.end(), "mockery") for m in lex.laughter.finditer(norm)]
+    if s.customer_upset and not s.customer_laughs:  # a laugh with a happy customer is friendly; at an upset one it mocks
+        for m in lex.laughter.finditer(norm):
+            if lex.addressee.search(norm, *text.sentence_at(m.start())):  # "Haha, you should have read the terms"
+                found.append((m.start(), m.end(), "mockery"))
+    found = [f for f in found if f[2] != "mockery" or not _glad(s, f[0])]
     shout = SHOUT.search(text.norm)
     if shout and (not s.customers or s.customer_upset):  # capitals back to a delighted customer are play
         found.append((shout.start(), shout.end(), "shouting"))
     return sorted(found)
+
+
+@shared
+def doubtful_mockery(s: Situation) -> list[tuple[int, int]]:
+    """Words that mock an upset customer but are gladness or laughing along with a calm one ("Vad roligt
+    att du längtar!", "Ha, I've been called worse"): only a model can tell which."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    found = [m.span() for m in lex.mockery.finditer(norm) if _glad(s, m.start())]
+    if s.customer_upset and not s.customer_laughs:
+        found += [m.span() for m in lex.laughter.finditer(norm)
+                  if not lex.addressee.search(norm, *text.sentence_at(m.start()))]
+    return found
+
+
+def _glad(s: Situation, at: int) -> bool:
+    """Mockery in the words of gladness ("Vad roligt att du..."), said to a customer who is not upset."""
+    return not s.customer_upset and bool(s.lex.welcome.match(s.reply.low, at))
 
 
 def _product_name(s: Situation, start: int, end: int) -> bool:
@@ -91,6 +111,8 @@ def stay_professional(s: Situation) -> Result:
         start, end, kind = found[0]
         ev = s.ev(start, end) if kind in ("shouting", "insult") else s.sentence(start, end)
         return (FAIL, because(_REASONS.get(kind, "unprofessional"), quote=quote(ev)), [ev], "high")
+    if doubtful_mockery(s):
+        return unjudged()
     return (PASS, because("professional"), [], "low")
 
 
