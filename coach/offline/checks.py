@@ -72,6 +72,9 @@ def _agent_helps(s: Situation, start: int, end: int) -> bool:
     return False
 
 
+# a guarantee's term: "guaranteed 10 years", "garantizado por 5 años", "garanti i 2 år"
+_TERM = re.compile(r"\s*(?:for |por |på |i |na |uz |لمدة )?(?:\d+|one|two|three|five|ten|un|dos|tres|cinco|diez)\s+\w+")
+
 # "we can only rebook you on our own flights" restricts, it does not help
 _ONLY = re.compile(r"\b(?:only|solo|sólo|únicamente|tylko|jedynie|bara|endast|tikai|vienīgi)\b|فقط")
 
@@ -99,6 +102,14 @@ def _acknowledgement_before(s: Situation, at: int, sentence_start: int) -> re.Ma
         if prev:
             acks = list(lex.acknowledge.finditer(norm, max(prev[0], prev[1] - 160), prev[1]))
     return acks[-1] if acks else None
+
+
+def _conditional_clause(s: Situation, start: int, end: int) -> bool:
+    """A clause between `start` and `end` opens with "if" ("If you send it Special Delivery, it's guaranteed
+    next day"): the terms of a service, not a promise to this customer."""
+    norm = s.reply.low
+    opens = [start, *(i + 1 for i in _commas(norm, start, end))]
+    return any(s.lex.conditional.match(norm, i + len(norm[i:end]) - len(norm[i:end].lstrip())) for i in opens)
 
 
 def _commas(norm: str, start: int, end: int) -> list[int]:
@@ -264,6 +275,12 @@ def under_promise(s: Situation) -> Result:
         clause_start = max([sent[0], *(norm.rfind(mark, sent[0], g.start()) + 1 for mark in ",;:–—")])
         if lex.negator.search(norm, max(clause_start - 1, g.start() - (60 if not explicit else 40), 0), g.start()):
             continue  # "we can't say exactly when Apple approves it" vouches for nothing
+        if ((explicit and _conditional_clause(s, sent[0], g.start())) or _TERM.match(norm, g.end())
+                or lex.laughter.search(norm, *sent)):
+            # "If you send it Special Delivery, it's guaranteed next day", "el motor está garantizado 10 años":
+            # a service's or a product's terms; "jaja, te prometo que el atún ya venía pescado": a joke
+            unsure = True
+            continue
         outcome = lex.outcome.search(norm, *sent)
         own = lex.own_action.search(norm, *sent)
         if outcome:

@@ -60,6 +60,8 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
         if lex.negator.search(norm, max(0, m.start() - 16), m.start()) or _negated(s, m.start()):
             continue  # "you're not stupid at all", "nobody should feel foolish" (a retort, "I'm not the idiot
             # here", is caught below)
+        if not _aimed(s, m.start()):
+            continue  # "tres semanas sin auto es harto pesado" judges the situation; see doubtful_mockery
         found.append((m.start(), m.end(), "insult"))
     for kind, group in (("unprofessional", lex.unprofessional), ("threat", lex.threat), ("retort", lex.retort),
                         ("mockery", lex.mockery)):
@@ -85,10 +87,23 @@ def doubtful_mockery(s: Situation) -> list[tuple[int, int]]:
     att du längtar!", "Ha, I've been called worse"): only a model can tell which."""
     norm, lex, text = s.reply.low, s.lex, s.reply
     found = [m.span() for m in lex.mockery.finditer(norm) if _glad(s, m.start())]
+    limits = boundaries(s)
+    found += [m.span() for m in lex.insult.finditer(norm) if not _aimed(s, m.start())
+              and not _negated(s, m.start()) and not any(a <= m.start() < b for a, b in limits)]
     if s.customer_upset and not s.customer_laughs:
         found += [m.span() for m in lex.laughter.finditer(norm)
                   if not lex.addressee.search(norm, *text.sentence_at(m.start()))]
     return found
+
+
+def _aimed(s: Situation, at: int) -> bool:
+    """An insult word is aimed at someone unless its sentence judges the situation with words of hardship
+    or feeling and names nobody ("tres semanas sin auto es harto pesado")."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    sent = text.sentence_at(at)
+    if lex.addressee.search(norm, *sent) or len(norm[sent[0]:sent[1]].split()) <= 3:
+        return True
+    return not (lex.hardship.search(norm, *sent) or lex.feeling.search(norm, *sent))
 
 
 def _glad(s: Situation, at: int) -> bool:

@@ -19,9 +19,11 @@ def excuses(s: Situation) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), "defensive") for m in lex.defensive.finditer(norm)]
     for m in lex.third_party.finditer(norm):
         sent = text.sentence_at(m.start())
+        strain = lex.overload.search(norm, m.end(), min(sent[1], m.end() + 45))
+        if not strain and lex.speaker_possessive.search(norm, max(sent[0], m.start() - 12), min(sent[1], m.end() + 10)):
+            continue  # "z powodu błędu w naszym systemie": the company's own fault ("our couriers are swamped" excuses)
         cause = (lex.cause.search(norm, max(sent[0], m.start() - 30), m.start() + 1)
                  or lex.cause.search(norm, m.end(), min(sent[1], m.end() + 12)))  # "kurjera dēļ"
-        strain = lex.overload.search(norm, m.end(), min(sent[1], m.end() + 45))
         if cause or strain:
             a = min(cause.start(), m.start()) if cause else m.start()
             b = max(strain.end() if strain else m.end(), cause.end() if cause else m.end())

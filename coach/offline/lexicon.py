@@ -101,6 +101,8 @@ class Lexicon(BaseModel):
                                "frustrating, a nightmare, disruptive, agobiante (not after a negation)")
     hardship_negated: Patterns = Field(default_factory=list, description="what happened judged as falling short: "
                                        "'isn't good enough', 'not acceptable', 'no es normal'")
+    speaker_possessive: Patterns = Field(default_factory=list, description="'our', 'nuestro', 'naszym': a cause "
+                                         "in the company's own system or team is owned, not an excuse")
     speaker_first: Patterns = Field(default_factory=list, description="the speaker as subject: 'I', 'we', 'veo', "
                                     "'widzę' (an opening that starts with it is about the speaker, not the customer)")
     feeling: Patterns = Field(default_factory=list, description="words for the customer's feeling: worried, "

@@ -28,8 +28,8 @@ def _stems(base: str) -> set[str]:
         stems.add(base[:-2])  # janis -> jan
     elif len(base) >= 4 and base.endswith("s") and base[-2] not in _VOWELS:
         stems.add(base[:-1])  # kristaps -> kristap
-    if len(base) >= 4 and base[-2] == "e" and base[-1] in "klcn":
-        stems.add(base[:-2] + base[-1])  # marek -> mark, pawel -> pawl (fleeting e)
+    if len(base) >= 4 and base[-2] == "e" and base[-1] in "klcnr":
+        stems.add(base[:-2] + base[-1])  # marek -> mark, pawel -> pawl, kacper -> kacpr(ze) (fleeting e)
     if len(base) >= 4 and base[-1] not in _VOWELS:
         stems.add(base[:-1])  # robert -> rober(cie), piotr -> piot(rze)
     return {s for s in stems if len(s) >= 3 or s == base}

@@ -86,8 +86,8 @@ def next_step(s: Situation) -> Result:
 
 def _maybe_a_step(s: Situation) -> bool:
     """Words that may carry a step the structures above did not count: something the customer can
-    do about this problem ("you can add them for 7.99"; not "next time you can..."), a request inside
-    a rude sentence ("without the number I can't check, so give it to me"), a result with its time
+    do ("you can add them for 7.99", "du kan förnya dem nästa gång"), a request or an instruction inside
+    a rude sentence ("give it to me", "PĀRBAUDIET RĒĶINU VĒLREIZ"), a result with its time
     ("your order will arrive Monday"), a link to follow."""
     norm, lex = s.reply.low, s.lex
     for d in lex.deadline.finditer(norm):  # "it should be with you tomorrow": what happens next, and when
@@ -97,7 +97,8 @@ def _maybe_a_step(s: Situation) -> bool:
             return True  # (not "I understand money is tight this month")
     if "http" in norm or "www." in norm:  # a link where the customer can follow it
         return True
-    later = {s.reply.sentence_index(m.start()) for m in lex.next_time.finditer(norm)}
+    # "Du kan förnya dem i receptionen nästa gång ni kommer": maybe advice for later, maybe the way on
+    rude = {s.reply.sentence_index(a) for a, _, kind in unprofessional(s) if kind != "shouting"}
     return any(not lex.negator.search(norm, max(0, m.start() - 12), m.start())
-               and s.reply.sentence_index(m.start()) not in later
-               for group in (lex.customer_can, lex.request) for m in group.finditer(norm))
+               and not (group is lex.instruction and s.reply.sentence_index(m.start()) in rude)
+               for group in (lex.customer_can, lex.request, lex.instruction) for m in group.finditer(norm))

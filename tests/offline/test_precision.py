@@ -176,3 +176,65 @@ def test_a_reply_that_opens_on_the_customers_situation_is_not_failed_as_passing_
 def test_straight_to_process_still_passes_the_feelings_by(grader, lang, customer, reply):
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert (grade.verdict, grade.reason) == (FAIL, "passed_by")
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("sv", "Missade att ansöka om elstödet i tid, sista dagen var i går!! Helt sjukt.",
+     "Hej! Efter sista dagen kan vi tyvärr inte ta emot ansökningar, eftersom det är Försäkringskassan som hanterar "
+     "stödet – fast ring gärna dem och fråga, de gör ibland undantag."),
+    ("ar", "التقرير يطلع بعد العملية. كيف أدفع على نادي ما أقدر أدخله أصلاً؟ هذا مو منطقي!",
+     "النظام لا يسمح بإيقاف الاشتراك دون تقرير طبي، لذلك لا أستطيع فعل ذلك الآن. عندما يصدر التقرير، راجع الاستقبال."),
+    ("lv", "Rēķins ir 340 eiro par mobilajiem datiem! Neviens man neatsūtīja brīdinājumu!!",
+     "Turcija nav ES, tāpēc rēķinu atcelt nevaram. Varu to sadalīt trīs daļās."),
+    ("en", "I did that. It's still greyed out. This is so frustrating!!",
+     "Unfortunately that can't be changed from our side. Please make sure you're saving the change before leaving the page."),
+])
+def test_an_instruction_or_an_offer_after_a_refusal_is_not_no_step(grader, lang, customer, reply):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict != FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("sv", "Jag fick höra att barnkortet har gått ut!! Ingen har sagt något, det var pinsamt.",
+     "Ledsen för det, men barnkorten måste förnyas varje år enligt våra regler. Du kan förnya dem i receptionen nästa gång."),
+    ("en", "Nobody told me the kids' cards expire every year!! So embarrassing.",
+     "Sorry about that, but the cards must be renewed every year under our rules. Next time you can renew them at reception."),
+    ("es", "¡¡Nadie me dijo que la tarjeta infantil caduca cada año!! Qué vergüenza.",
+     "Lo siento, pero las tarjetas se renuevan cada año según nuestras normas. La próxima vez puede renovarlas en recepción."),
+])
+def test_what_the_customer_can_do_next_time_is_left_to_a_model(grader, lang, customer, reply):
+    assert graded(grader, "next_step", lang, reply, customer).verdict == UNJUDGED
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Przepraszamy – faktura nie wysłała się z powodu błędu w naszym systemie. Właśnie przesłaliśmy ją ponownie."),
+    ("en", "Sorry, the invoice didn't go out because of a fault in our system. We've just sent it again."),
+    ("es", "Perdona, la factura no salió por un fallo de nuestro sistema. Acabamos de enviártela de nuevo."),
+    ("sv", "Förlåt, fakturan skickades inte på grund av ett fel i vårt system. Vi har precis skickat den igen."),
+])
+def test_a_fault_in_our_own_system_is_owned_not_an_excuse(grader, lang, reply):
+    grade = graded(grader, "own_it", lang, reply, "I never got my invoice and it's due tomorrow!!")
+    assert grade.verdict == PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Can you guarantee my parcel arrives before Christmas if I send it today?",
+     "We can't guarantee it for standard post. If you send it Special Delivery by 1pm, it's guaranteed for the next working day."),
+    ("es", "¿Me garantizan que el paquete llega antes de Navidad si lo envío hoy?",
+     "Con el envío económico no podemos garantizarlo. Si lo envías hoy por Express, la entrega está garantizada en 72 horas."),
+    ("es", "Buenas, ¿la lavadora LX-900 tiene garantía de 3 años o de 2?",
+     "¡Hola! La LX-900 tiene 3 años de garantía del fabricante, y el motor está garantizado 10 años."),
+    ("en", "Does the X200 washer come with a 2 or 3 year warranty?",
+     "The X200 has a 3-year warranty, and the motor is guaranteed 10 years."),
+])
+def test_a_services_or_products_guarantee_is_no_promise(grader, lang, customer, reply):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict != FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("lv", "Ja iesniegšu apstrīdējumu, vai sodu atcels?", "Ja iesniegsiet apstrīdējumu, komisija sodu noteikti atcels."),
+    ("en", "If I appeal, will they cancel the fine?", "If you appeal, I guarantee the commission will cancel the fine by Friday."),
+    ("es", "Si recurro, ¿me quitan la multa?", "Si recurre, le garantizo que la comisión le anulará la multa el viernes."),
+])
+def test_a_certain_outcome_others_decide_is_still_an_over_promise(grader, lang, customer, reply):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict == FAIL
