@@ -96,9 +96,9 @@ def test_broken_yaml_syntax_gives_the_line(tmp_path, default_text):
 
 def test_a_key_given_twice_is_an_error_not_a_silent_override(tmp_path, default_text):
     path = _write(tmp_path, _broken(default_text, "    weight: 1.5\n", "    weight: 1.5\n    weight: 2\n"))
-    with pytest.raises(DataFileErrors) as err:
+    with pytest.raises(DataFileError) as err:  # one problem: named by its line and field
         load_rubric(path)
-    assert "given twice" in str(err.value)
+    assert "given twice" in str(err.value) and err.value.field == "criteria[0].weight" and err.value.line
 
 
 def test_removing_a_required_criterion_is_refused(tmp_path, default_text):

@@ -101,6 +101,10 @@ def _acknowledgement_before(s: Situation, at: int, sentence_start: int) -> re.Ma
     return acks[-1] if acks else None
 
 
+def _commas(norm: str, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if norm[i] in ",;،"]
+
+
 def _in(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] < b for a, b in spans)
 
@@ -131,6 +135,15 @@ def no_yes_but(s: Situation) -> Result:
         ack = _acknowledgement_before(s, m.start(), sent_start)
         if ack is None or ack.end() > m.start() or not _acknowledges(s, ack) or _in(m.span(), limits):
             continue  # a boundary ("I want to help, but I need us to leave the insults") takes nothing back
+        if _overlaps((m.start(), sent_end), boundaries(s)) and (
+                s.customer_abusive or lex.abuse_ref.search(norm, m.end(), sent_end) or lex.insult.search(norm, m.end(), sent_end)):
+            # "Chcemy pomóc, ale prosimy o rozmowę bez wulgaryzmów": a boundary about the language is no
+            # refusal ("no podemos aceptar la devolución" is one); to a customer not seen to be abusive,
+            # whether it takes something back needs a model
+            if s.customer_abusive:
+                continue
+            unclear = True
+            continue
         if lex.ownership.search(norm, m.end(), sent_end):
             continue  # "..., but the instalments went out anyway: our error" owns the failure
         if _helps(s, m.end(), sent_end):  # the contrast leads to something done or offered
@@ -144,6 +157,11 @@ def no_yes_but(s: Situation) -> Result:
         if later is not None and _helps(s, later.end(), sent_end):
             # "Unfortunately I can't undo the evening, but I've added a credit": the refusal is redeemed
             offers.append(s.clause(later.start(), later.end() + 1, 70))
+            continue
+        if len(norm[sent_start:m.start()].split()) <= 2 and any(_helps(s, c + 1, sent_end) for c in _commas(norm, m.end(), sent_end)):
+            # "Although I can't restore that flight, I can offer you the same hotel": the main clause after
+            # the concession helps; whether the whole takes the acknowledgement back needs a model
+            unclear = True
             continue
         opens = len(norm[sent_start:m.start()].split()) <= 2
         # "But"/"However" opening a sentence take back what came before, said or not; mid-sentence
@@ -189,6 +207,11 @@ def no_yes_but(s: Situation) -> Result:
             continue
         if _agent_helps(s, b_start, len(norm)):
             continue  # an apology, a "we can't", then the help asked for: nothing is dismissed
+        turn = lex.contrast.search(norm, b_start, b_end)
+        if turn is not None and (lex.customer_can.search(norm, turn.end(), b_end)
+                                 or lex.consolation.search(norm, turn.end(), b_end)):
+            unclear = True  # "The fee stands, but you can appeal via the form": what is refused, and a way on
+            continue
         dismissal = lex.dismissal.search(norm, b_start, min(b_end, b_start + 90))
         if dismissal:
             ev = s.ev(ack.start(), dismissal.end())

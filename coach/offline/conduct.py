@@ -13,6 +13,7 @@ or supervisor, or an end to the conversation with an invitation back. Retaliatin
 
 from __future__ import annotations
 
+from coach.offline.condescension import condescension
 from coach.offline.situation import FAIL, NA, PASS, SHOUT, Result, Situation, because, quote, shared, unjudged
 
 
@@ -26,7 +27,24 @@ def boundaries(s: Situation) -> list[tuple[int, int]]:
         limit = lex.limit.search(norm, max(sent[0], m.start() - 70), min(sent[1], m.end() + 50))
         if limit:
             found.append((min(limit.start(), m.start()), max(limit.end(), m.end())))
+    for m in lex.insult.finditer(norm):  # their word, quoted in a request to stop: "we ask you not to call us idiots"
+        start = _clause_start(s, m.start())
+        limit = lex.limit.search(norm, start, m.start())
+        if limit and _negated(s, m.start()):
+            found.append((limit.start(), m.end()))
     return sorted(found)
+
+
+def _clause_start(s: Situation, at: int) -> int:
+    norm = s.reply.low
+    sent_start = s.reply.sentence_at(at)[0]
+    return max([sent_start, *(norm.rfind(mark, sent_start, at) + 1 for mark in ",;:–—")])
+
+
+def _negated(s: Situation, at: int) -> bool:
+    """A negation earlier in the clause of `at`: "don't call me an idiot", "nobody should feel foolish",
+    "ber dig att inte kalla mig idiot"."""
+    return bool(s.lex.negator.search(s.reply.low, max(_clause_start(s, at), at - 50), at))
 
 
 @shared
@@ -39,21 +57,43 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
         sent = text.sentence_index(m.start())
         if any(text.sentence_index(a) == sent for a, _ in limits):
             continue  # "I'd ask you not to call us idiots": their word, quoted to stop it
-        if lex.negator.search(norm, max(0, m.start() - 16), m.start()):
-            continue  # "you're not stupid at all" (a retort, "I'm not the idiot here", is caught below)
+        if lex.negator.search(norm, max(0, m.start() - 16), m.start()) or _negated(s, m.start()):
+            continue  # "you're not stupid at all", "nobody should feel foolish" (a retort, "I'm not the idiot
+            # here", is caught below)
         found.append((m.start(), m.end(), "insult"))
     for kind, group in (("unprofessional", lex.unprofessional), ("threat", lex.threat), ("retort", lex.retort),
                         ("mockery", lex.mockery)):
-        found += [(m.start(), m.end(), kind) for m in group.finditer(norm)]
+        found += [(m.start(), m.end(), kind) for m in group.finditer(norm)
+                  if not (kind == "unprofessional" and lex.insult.match(norm, m.start()) and _negated(s, m.start()))]
     found = [f for f in found if not _product_name(s, *f[:2])]
     if s.customers and s.upset_points < 0:  # with a cheerful customer, a swear word of delight is banter
         found = [f for f in found if f[2] != "unprofessional"]
-    if s.customer_upset:  # a laugh with a happy customer is friendly; at an upset one it mocks
-        found += [(m.start(), m.end(), "mockery") for m in lex.laughter.finditer(norm)]
+    if s.customer_upset and not s.customer_laughs:  # a laugh with a happy customer is friendly; at an upset one it mocks
+        for m in lex.laughter.finditer(norm):
+            if lex.addressee.search(norm, *text.sentence_at(m.start())):  # "Haha, you should have read the terms"
+                found.append((m.start(), m.end(), "mockery"))
+    found = [f for f in found if f[2] != "mockery" or not _glad(s, f[0])]
     shout = SHOUT.search(text.norm)
     if shout and (not s.customers or s.customer_upset):  # capitals back to a delighted customer are play
         found.append((shout.start(), shout.end(), "shouting"))
     return sorted(found)
+
+
+@shared
+def doubtful_mockery(s: Situation) -> list[tuple[int, int]]:
+    """Words that mock an upset customer but are gladness or laughing along with a calm one ("Vad roligt
+    att du längtar!", "Ha, I've been called worse"): only a model can tell which."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    found = [m.span() for m in lex.mockery.finditer(norm) if _glad(s, m.start())]
+    if s.customer_upset and not s.customer_laughs:
+        found += [m.span() for m in lex.laughter.finditer(norm)
+                  if not lex.addressee.search(norm, *text.sentence_at(m.start()))]
+    return found
+
+
+def _glad(s: Situation, at: int) -> bool:
+    """Mockery in the words of gladness ("Vad roligt att du..."), said to a customer who is not upset."""
+    return not s.customer_upset and bool(s.lex.welcome.match(s.reply.low, at))
 
 
 def _product_name(s: Situation, start: int, end: int) -> bool:
@@ -71,6 +111,8 @@ def stay_professional(s: Situation) -> Result:
         start, end, kind = found[0]
         ev = s.ev(start, end) if kind in ("shouting", "insult") else s.sentence(start, end)
         return (FAIL, because(_REASONS.get(kind, "unprofessional"), quote=quote(ev)), [ev], "high")
+    if doubtful_mockery(s):
+        return unjudged()
     return (PASS, because("professional"), [], "low")
 
 
@@ -85,6 +127,22 @@ def set_boundaries(s: Situation) -> Result:
     if found:
         ev = s.sentence(found[0][0], found[0][1], 160)
         return (PASS, because("boundary_set", quote=quote(ev)), [ev], "high")
-    if s.lex.abuse_ref.search(s.reply.low):
-        return unjudged()  # "no need for name-calling": the language named, calmly; whether that sets a limit needs a model
+    if _may_set_one(s):
+        return unjudged()  # words about the language or a hand-over the patterns above did not place
     return (FAIL, because("let_pass"), [], "high")
+
+
+def _may_set_one(s: Situation) -> bool:
+    """The reply names the abuse, quotes the customer's word or hands over in a form the boundary
+    patterns did not place ("nobody deserves to be spoken to like that", "paso con mi jefa"): only a
+    model can tell whether it is a boundary."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    talking_down = {text.sentence_index(a) for a, _, kind in condescension(s) if kind != "feelings"}
+    for group in (lex.abuse_ref, lex.insult):
+        for m in group.finditer(norm):
+            sent = text.sentence_at(m.start())
+            if text.sentence_index(m.start()) in talking_down:
+                continue  # "Calm down, please. Shouting abuse at me won't help" talks down; it sets no boundary
+            if lex.limit.search(norm, *sent) or lex.negator.search(norm, *sent):
+                return True
+    return False

@@ -65,4 +65,41 @@ def acknowledge_feelings(s: Situation) -> Result:
         return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")
     if lex.apology.search(norm) or lex.apology_head.search(norm):
         return unjudged()  # "sorry" beside words the structures did not place may still acknowledge it
+    if s.tearful_only or s.customer_laughs:
+        return unjudged()  # "still no hot sauce 😭" is play as often as grief
+    if _weighs_their_situation(s):
+        return unjudged()
     return (FAIL, because("passed_by"), [], "high")
+
+
+def _weighs_their_situation(s: Situation) -> bool:
+    """The reply opens by playing back the customer's situation in their own words ("four days without
+    connection when you work from home is a huge disruption", "16 grader inomhus med en bebis är inget
+    ni ska behöva stå ut med"): that may well acknowledge it, in words the structures above did not
+    place, so only a reply that goes straight to the process is failed as passing the feelings by."""
+    from coach.offline.restating import echoes  # restating reads empathy(): imported here, not at the top
+
+    text = s.reply
+    if not text.sentences:
+        return False
+    from coach.offline.conduct import boundaries
+    from coach.offline.excuses import excuses, refusals
+    from coach.offline.steps import steps
+
+    first = text.sentences[0]
+    opening = first[0]
+    if len(text.low[first[0]:first[1]].split()) <= 3 and len(text.sentences) > 1 and not text.norm[first[0]:first[1]].isupper():
+        first, opening = (first[0], text.sentences[1][1]), text.sentences[1][0]  # "Hej Sofia!" then the sentence that counts
+    # a step, a limit, a refusal or an excuse in it: the opening is about the process, not the situation
+    busy = [*boundaries(s), *refusals(s), *[(a, b) for a, b, _ in [*steps(s), *excuses(s), *condescension(s), *unprofessional(s)]]]
+    if any(first[0] <= a < first[1] for a, _ in busy) or s.lex.ownership.search(text.low, *first):
+        return False
+    comma = text.low.find(",", opening, opening + 30)
+    if comma > 0 and len(text.low[opening:comma].split()) <= 3:
+        opening = comma + 1  # after "Hej Sofia," or "أستاذ فراس،"
+    lead = text.low[opening:first[1]]
+    head_end = opening + len(" ".join(lead.split()[:2])) + (len(lead) - len(lead.lstrip()))
+    if s.lex.speaker_first.search(text.low, opening, head_end):
+        return False  # "Jag ser att din faktura blev 890 kr": the speaker's report, not their situation weighed
+    keys = {key for a, _, key in echoes(s) if first[0] <= a < first[1]}
+    return len(keys) >= 2

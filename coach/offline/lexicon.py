@@ -101,6 +101,8 @@ class Lexicon(BaseModel):
                                "frustrating, a nightmare, disruptive, agobiante (not after a negation)")
     hardship_negated: Patterns = Field(default_factory=list, description="what happened judged as falling short: "
                                        "'isn't good enough', 'not acceptable', 'no es normal'")
+    speaker_first: Patterns = Field(default_factory=list, description="the speaker as subject: 'I', 'we', 'veo', "
+                                    "'widzę' (an opening that starts with it is about the speaker, not the customer)")
     feeling: Patterns = Field(default_factory=list, description="words for the customer's feeling: worried, "
                               "fed up, su enfado (empathy when said to or of the customer)")
     addressee: Patterns = Field(default_factory=list, description="the customer as the one who feels: you, your, "

@@ -24,6 +24,10 @@ PASS, FAIL, NA = Verdict.PASS, Verdict.FAIL, Verdict.NA
 SHOUT = re.compile(r"\b[A-ZÀ-ÞĀ-Ž]{3,}(?:\s+[A-ZÀ-ÞĀ-Ž]{2,}){2,}\b|\b[A-ZÀ-ÞĀ-Ž]{4,}\s+[A-ZÀ-ÞĀ-Ž]{4,}\b")
 _EMPHATIC = re.compile(r"[!?]{2,}")
 _FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612]")
+# laughing and joking: a customer who laughs is not upset, and a laugh back is laughing along
+_LAUGH = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F604\U0001F601\U0001F61C\U0001F61D]|\\b(?:ha){2,}\\b|\\b(?:ja){2,}\\b|\\b(?:he){2,}\\b|\\blol\\b|\\bxd\\b|(?:ه){3,}")
+# tears alone on a question ("the sauce is gone 😭") are play as often as grief
+TEARS = re.compile("[\U0001F622\U0001F62D\U0001F97A]")
 _SMILEY = re.compile("[:;]-?[)D]|[\U0001F600-\U0001F60F\U0001F642\U0001F44D\U0001F64F\u2764\U0001F60A\U0001F970]")
 
 
@@ -73,6 +77,7 @@ class Customer:
 
     upset: int  # points of anger, worry or frustration (two make a customer upset)
     abusive: bool
+    laughs: bool  # laughs or jokes ("Hahaha", "😂"): cheerful, whatever strong words they use
     closing: bool
     problem: bool  # describes something that went wrong or that they need done
 
@@ -122,12 +127,16 @@ class Situation:
         score += 2 * bool(SHOUT.search(text.original)) + len(_EMPHATIC.findall(norm))
         score += len(_FROWN.findall(text.original))
         score -= len(lex.calm_cues.findall(norm)) + len(_SMILEY.findall(text.original))
+        laughs = bool(_LAUGH.search(text.original.lower()))
+        score -= 2 * laughs  # "your Damn Good Burger is damn good 😂" praises
+        if lex.calm_cues.search(norm) and not _count(lex.upset, text) and not abusive:
+            score = min(score, 1)  # "JUST GOT MY KEYS!!! thank you 🏡😭": capitals and tears of joy, at most a doubt
         if abusive:
             score = max(score, 2)
         problem = bool(lex.problem.search(norm)) or score >= 2
         wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(norm) and not problem)
         closing = bool(wraps_up) and not abusive and score <= 0
-        return Customer(upset=score, abusive=abusive, closing=closing, problem=problem)
+        return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem)
 
     def _abusive(self, text: Text) -> bool:
         """An insult or threat aimed at a person, not a complaint, a bad day or the customer's own
@@ -157,6 +166,18 @@ class Situation:
             if answer_only or last.upset == 1:  # "It's 4471." keeps the mood of the message before
                 return max(last.upset, min(self.customers[-2].upset, 2))
         return last.upset
+
+    @cached_property
+    def customer_laughs(self) -> bool:
+        return bool(self.customers) and self.customers[-1].laughs
+
+    @cached_property
+    def tearful_only(self) -> bool:
+        """The last message's upset rests on crying emoji ("still no hot sauce 😭"): play as often as grief."""
+        if not self.customers or self.customer_turns[-1] is None:
+            return False
+        tears = len(TEARS.findall(self.customer_turns[-1].original))
+        return tears > 0 and self.upset_points - tears < 2
 
     @cached_property
     def customer_abusive(self) -> bool | None:

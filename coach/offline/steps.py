@@ -87,8 +87,16 @@ def next_step(s: Situation) -> Result:
 def _maybe_a_step(s: Situation) -> bool:
     """Words that may carry a step the structures above did not count: something the customer can
     do about this problem ("you can add them for 7.99"; not "next time you can..."), a request inside
-    a rude sentence ("without the number I can't check, so give it to me")."""
+    a rude sentence ("without the number I can't check, so give it to me"), a result with its time
+    ("your order will arrive Monday"), a link to follow."""
     norm, lex = s.reply.low, s.lex
+    for d in lex.deadline.finditer(norm):  # "it should be with you tomorrow": what happens next, and when
+        start, end = s.reply.sentence_at(d.start())
+        clause = max([start, *(norm.rfind(mark, start, d.start()) + 1 for mark in ",;:")])
+        if not (lex.negator.search(norm, clause, d.start()) or lex.understanding.search(norm, start, end)):
+            return True  # (not "I understand money is tight this month")
+    if "http" in norm or "www." in norm:  # a link where the customer can follow it
+        return True
     later = {s.reply.sentence_index(m.start()) for m in lex.next_time.finditer(norm)}
     return any(not lex.negator.search(norm, max(0, m.start() - 12), m.start())
                and s.reply.sentence_index(m.start()) not in later

@@ -310,3 +310,16 @@ def test_an_apology_to_an_upset_customer_is_not_failed_as_passing_by_their_feeli
 ])
 def test_naming_the_insults_calmly_is_never_failed_as_letting_them_pass(grader, lang, customer, reply):
     assert verdict(grader, "set_boundaries", reply, lang, customer=customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Unfortunately the courier is running late in your area. It should be with you tomorrow."),
+    ("en", "We can't refund shipping. Your order will arrive Monday."),
+    ("es", "No podemos reembolsar el envío, pero el paquete llegará el lunes."),
+    ("pl", "Niestety kurier ma opóźnienie w Pana rejonie. Paczka powinna dotrzeć jutro."),
+])
+def test_a_refusal_beside_what_happens_next_and_when_is_not_failed_as_no_step(grader, lang, reply):
+    customer = {"en": "My parcel was supposed to arrive yesterday and it still hasn't come.",
+                "es": "Mi paquete tenía que llegar ayer y aún no ha llegado.",
+                "pl": "Paczka miała przyjść wczoraj i nadal jej nie ma."}[lang]
+    assert verdict(grader, "next_step", reply, lang, customer=customer).verdict is not FAIL

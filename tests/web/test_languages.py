@@ -61,7 +61,7 @@ def test_the_mood_says_in_plain_words_what_moved_it_in_all_six_languages(server,
     open_page(page, server.url)
     pick_customer(page, "The $19 lawsuit")
     start(page, "This case you sold me is a FAKE")
-    send(page, "Calm down, sir. There is no reason to be upset.")
+    send(page, "There is no reason to be upset, sir.")
     for code, name in LANGUAGES.items():
         page.locator("#coach-language input").click()
         page.locator("[role=option]", has_text=name).click()
