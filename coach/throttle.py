@@ -2,8 +2,9 @@
 
 Two rules, both checked before any password is hashed:
 
-- **By source.** One address may try `SOURCE_ATTEMPTS` logins per `SOURCE_WINDOW_S`; more are
-  refused without hashing, so a flood costs the server a database row, not Argon2's memory and CPU.
+- **By source.** One address may make `SOURCE_ATTEMPTS` failed logins per `SOURCE_WINDOW_S` (a login
+  that succeeds gives its attempt back); more are refused without hashing, so a flood costs the
+  server a database row, not Argon2's memory and CPU.
 - **By source and name.** `FREE_FAILURES` wrong passwords for one name from one address lock that
   pair, for `LOCK_BASE_S` doubling with each further failure up to `LOCK_MAX_S`. The lock is the
   pair's, not the name's: an anonymous client can lock itself out of an account, never the
@@ -99,8 +100,11 @@ class LoginThrottle:
                            (_iso(now + timedelta(seconds=seconds)), source, key))
 
     def succeeded(self, source: str, name: str) -> None:
+        """A right password: the pair's failures are forgotten, and the attempt is given back to the
+        source (an office behind one address, its people logging in at nine, is never held back)."""
         with self.db.connect(write=True) as db:
             db.execute("DELETE FROM login_failures WHERE source = ? AND name_key = ?", (source, name_key(name)))
+            db.execute("UPDATE login_sources SET attempts = attempts - 1 WHERE source = ? AND attempts > 0", (source,))
 
     def unlock(self, name: str) -> int:
         """End every lock and failure count on a name, from every source (an admin's command)."""

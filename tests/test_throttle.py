@@ -88,3 +88,13 @@ def test_sources_are_addresses_and_ipv6_counts_by_its_64():
     assert source_of("2001:db8:1:2:aaaa::1") == source_of("2001:db8:1:2:bbbb::9") == "2001:db8:1:2::/64"
     assert source_of("::ffff:192.0.2.7") == "192.0.2.7"
     assert source_of(None) == "unknown"
+
+
+def test_logins_that_succeed_do_not_use_up_a_sources_attempts(db):
+    """Sixty people behind one address (an office, or nginx in front of coach) log in at nine."""
+    gate = LoginThrottle(db)
+    for i in range(2 * throttle.SOURCE_ATTEMPTS):
+        assert gate.attempt("198.51.100.1", f"person{i}") is Verdict.GO
+        gate.succeeded("198.51.100.1", f"person{i}")
+    verdicts = [gate.attempt("198.51.100.1", "guess") for _ in range(throttle.SOURCE_ATTEMPTS + 1)]
+    assert verdicts[-1] is Verdict.SOURCE_BUSY  # failures still run out

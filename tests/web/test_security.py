@@ -215,7 +215,9 @@ def same_answer_in_the_same_time(site: Server, address: str) -> None:
     assert bodies == {(400, '{"detail":"Incorrect credentials."}', None)}
     medians = {kind: statistics.median(a.elapsed.total_seconds() for a in got) for kind, got in answers.items()}
     fastest, slowest = min(medians.values()), max(medians.values())
-    assert slowest - fastest < max(0.05, 0.5 * fastest), medians  # no lock shows by timing
+    # no lock (nor an unknown name) shows by timing; the margin is this shared machine's noise (the lock
+    # that showed after a flood was 0.33 s slower)
+    assert slowest - fastest < max(0.1, 0.5 * fastest), medians
 
 
 def test_a_login_survives_a_restart_under_the_same_cookie_and_logout_ends_it(tmp_path):
