@@ -11,6 +11,8 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import httpx
+
 from coach.accounts import Accounts
 from coach.db import open_database
 from coach.rubric import load_rubric
@@ -67,6 +69,17 @@ class Trainee:
                 break
 
 
+def logs_in_through_nginx_from_its_own_origin_only(url: str) -> None:
+    """A browser's login through nginx on its port: nginx passes the Host with the port, so the page's
+    own origin matches and another's does not."""
+    form = {"username": "tess", "password": PASSWORD}
+    with httpx.Client(base_url=url, timeout=30) as browser:
+        ours = browser.post("/login", data=form, headers={"origin": url})
+        assert ours.status_code == 200 and "access-token-coach=" in ours.headers.get("set-cookie", ""), ours.text
+        other = browser.post("/login", data=form, headers={"origin": url.replace("127.0.0.1", "localhost")})
+        assert other.status_code == 403
+
+
 def test_three_processes_behind_nginx_lose_nothing_when_one_is_killed(postgres, tmp_path):
     rubric = load_rubric()
     url = postgres.new_database()
@@ -77,6 +90,7 @@ def test_three_processes_behind_nginx_lose_nothing_when_one_is_killed(postgres, 
     accounts.add("tess", "trainer", PASSWORD)
     with fake_server(0.3, judge_json(rubric), "I see. And what happens now?") as model_url, \
             Cluster(url, tmp_path, 3, {"OPENAI_BASE_URL": model_url, "OPENAI_API_KEY": "cluster-test"}) as cluster:
+        logs_in_through_nginx_from_its_own_origin_only(cluster.url)
         with ThreadPoolExecutor(8) as pool:
             connections = list(pool.map(lambda n: client(cluster.url, n), names))
         trainees = [Trainee(n, PERSONAS[i % len(PERSONAS)], c) for i, (n, c) in enumerate(zip(names, connections,
