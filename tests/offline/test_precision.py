@@ -238,3 +238,26 @@ def test_a_services_or_products_guarantee_is_no_promise(grader, lang, customer, 
 ])
 def test_a_certain_outcome_others_decide_is_still_an_over_promise(grader, lang, customer, reply):
     assert graded(grader, "under_promise", lang, reply, customer).verdict == FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("ar", "جربت برجر الوحش مع صوص الشيطان… لساني لسه مولّع 🔥😂 بس يستاهل!",
+     "ههههه صوص الشيطان ما يرحم أحد! شكراً إنك جربته. المرة الجاية جرب معه ميلك شيك الفانيلا، يطفي النار 😄"),
+    ("en", "Tried the Monster burger with the Devil sauce… my tongue is still on fire 😂 worth it though!",
+     "Hahaha the Devil sauce spares no one! Thanks for trying it. Next time try it with a vanilla shake, it puts the fire out 😄"),
+    ("es", "Probé la hamburguesa Monstruo con la salsa Diablo… todavía me arde la lengua jajaja 😂 ¡pero vale la pena!",
+     "¡Jajaja, la salsa Diablo no perdona! Gracias por probarla. La próxima vez pruébala con un batido de vainilla 😄"),
+])
+def test_advice_for_next_time_to_a_laughing_customer_is_not_blame(grader, lang, customer, reply):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict != FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Nie ma sprawy, Mateusz! Niech kości będą łaskawe 😄 Miłej gry!"),
+    ("pl", "Proszę bardzo, udanych wakacji!"),
+    ("en", "No problem, Matthew! May the dice be kind 😄 Have a great game!"),
+    ("es", "¡De nada, Mateo! Que los dados te acompañen 😄 ¡Que disfrutes la partida!"),
+])
+def test_a_wish_for_what_the_customer_does_next_closes_positively(grader, lang, reply):
+    assert graded(grader, "positive_close", lang, reply, "Super, dzięki, to wszystko!" if lang == "pl"
+                  else "Great, thanks, that's all!").verdict == PASS
