@@ -261,3 +261,26 @@ def test_advice_for_next_time_to_a_laughing_customer_is_not_blame(grader, lang, 
 def test_a_wish_for_what_the_customer_does_next_closes_positively(grader, lang, reply):
     assert graded(grader, "positive_close", lang, reply, "Super, dzięki, to wszystko!" if lang == "pl"
                   else "Great, thanks, that's all!").verdict == PASS
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("es", "Eres una payasa. ¡¡Tres días sin agua!!", "Señor Herrera, sé que tres días sin agua son desesperantes. Reviso el corte ahora."),
+    ("sv", "4 800 kr i elräkning för en etta!! Helt sjukt.", "En elräkning på 4 800 kronor för en etta låter orimligt. Jag tittar på den nu."),
+    ("sv", "Elementen har varit kalla i tre dagar. Jag är orolig på riktigt!!",
+     "Sofia, 16 grader inomhus med en bebis är inget ni ska behöva stå ut med. Jag ringer dig inom en timme."),
+    ("lv", "Internets nestrādā jau trešo dienu!! Neviens nav atbraucis.",
+     "Jāni, trīs dienas bez interneta ir pamatīgas galvassāpes. Tehniķis būs pie Jums rīt no rīta."),
+    ("ar", "الكهرباء مقطوعة منذ ست ساعات ووالدي مريض. أنا خائفة عليه!!",
+     "أستاذة ريم، والدكِ على جهاز أكسجين، وخوفكِ عليه في محله. سجّلتُ بلاغكِ الآن."),
+])
+def test_the_situation_judged_in_plural_or_in_other_words_acknowledges_it(grader, lang, customer, reply):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict == PASS, grade.explanation
+
+
+def test_make_sure_you_do_is_an_instruction_not_sarcasm(grader):
+    reply = "Good question! Take a photo of both meters and make sure you do it the day you get the keys."
+    grade = graded(grader, "no_condescending_apology", "en", reply, "Moving house on the 28th, how do I give a meter reading?")
+    assert grade.verdict == PASS, grade.explanation
+    sarcastic = graded(grader, "no_condescending_apology", "en", "Sure you did.", "I did restart the router!!")
+    assert sarcastic.verdict == FAIL
