@@ -12,7 +12,7 @@ import re
 from coach.grades import Evidence
 from coach.offline import names
 from coach.offline.closing import positive_close
-from coach.offline.condescension import condescension
+from coach.offline.condescension import condescension, doubtful
 from coach.offline.conduct import boundaries, set_boundaries, stay_professional, unprofessional
 from coach.offline.feelings import acknowledge_feelings
 from coach.offline.ownership import own_it
@@ -372,6 +372,8 @@ def no_condescending_apology(s: Situation) -> Result:
             if a >= ev[-1].end and len(ev) < 3:
                 ev.append(s.clause(a, b, 50))
         return (FAIL, because(kind, quote=_q(ev[0])), ev, "high")
+    if doubtful(s):
+        return unjudged()
     apology = lex.apology.search(norm)
     if apology:
         ev1 = s.clause(apology.start(), apology.end(), 60)

@@ -33,6 +33,15 @@ def _denied(s: Situation, m: re.Match) -> bool:
 
 
 @shared
+def doubtful(s: Situation) -> list[tuple[int, int]]:
+    """Blame or sarcasm in words a laughing customer may take as friendly ("next time try it with a vanilla
+    shake"): left out of condescension(), and left to a model."""
+    if not s.customer_laughs:
+        return []
+    return [m.span() for kind in ("blame", "sarcasm") for m in getattr(s.lex, kind).finditer(s.reply.low) if said(s, m)]
+
+
+@shared
 def condescension(s: Situation) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each condescending phrase, in order; kind is "feelings" (an apology for
     the customer's feeling or view) or one of KINDS."""
@@ -43,7 +52,10 @@ def condescension(s: Situation) -> list[tuple[int, int, str]]:
         obj = lex.feeling_object.search(norm, head.end(), min(sent_end, head.end() + 70))
         if obj and obj.start() - head.end() <= 30:
             found.append((head.start(), obj.end(), "feelings"))
+    cheerful = s.customer_laughs
     for kind in KINDS:
+        if cheerful and kind in ("blame", "sarcasm"):
+            continue  # "next time try it with a vanilla shake 😄" to a customer laughing about the hot sauce
         found += [(m.start(), m.end(), kind) for m in getattr(lex, kind).finditer(norm)
                   if said(s, m) and not (kind == "blame" and _denied(s, m))]
     if s.customer_upset:  # "relax" is kind to a happy customer, dismissive to an upset one

@@ -238,3 +238,49 @@ def test_a_services_or_products_guarantee_is_no_promise(grader, lang, customer, 
 ])
 def test_a_certain_outcome_others_decide_is_still_an_over_promise(grader, lang, customer, reply):
     assert graded(grader, "under_promise", lang, reply, customer).verdict == FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("ar", "جربت برجر الوحش مع صوص الشيطان… لساني لسه مولّع 🔥😂 بس يستاهل!",
+     "ههههه صوص الشيطان ما يرحم أحد! شكراً إنك جربته. المرة الجاية جرب معه ميلك شيك الفانيلا، يطفي النار 😄"),
+    ("en", "Tried the Monster burger with the Devil sauce… my tongue is still on fire 😂 worth it though!",
+     "Hahaha the Devil sauce spares no one! Thanks for trying it. Next time try it with a vanilla shake, it puts the fire out 😄"),
+    ("es", "Probé la hamburguesa Monstruo con la salsa Diablo… todavía me arde la lengua jajaja 😂 ¡pero vale la pena!",
+     "¡Jajaja, la salsa Diablo no perdona! Gracias por probarla. La próxima vez pruébala con un batido de vainilla 😄"),
+])
+def test_advice_for_next_time_to_a_laughing_customer_is_not_blame(grader, lang, customer, reply):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict != FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Nie ma sprawy, Mateusz! Niech kości będą łaskawe 😄 Miłej gry!"),
+    ("pl", "Proszę bardzo, udanych wakacji!"),
+    ("en", "No problem, Matthew! May the dice be kind 😄 Have a great game!"),
+    ("es", "¡De nada, Mateo! Que los dados te acompañen 😄 ¡Que disfrutes la partida!"),
+])
+def test_a_wish_for_what_the_customer_does_next_closes_positively(grader, lang, reply):
+    assert graded(grader, "positive_close", lang, reply, "Super, dzięki, to wszystko!" if lang == "pl"
+                  else "Great, thanks, that's all!").verdict == PASS
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("es", "Eres una payasa. ¡¡Tres días sin agua!!", "Señor Herrera, sé que tres días sin agua son desesperantes. Reviso el corte ahora."),
+    ("sv", "4 800 kr i elräkning för en etta!! Helt sjukt.", "En elräkning på 4 800 kronor för en etta låter orimligt. Jag tittar på den nu."),
+    ("sv", "Elementen har varit kalla i tre dagar. Jag är orolig på riktigt!!",
+     "Sofia, 16 grader inomhus med en bebis är inget ni ska behöva stå ut med. Jag ringer dig inom en timme."),
+    ("lv", "Internets nestrādā jau trešo dienu!! Neviens nav atbraucis.",
+     "Jāni, trīs dienas bez interneta ir pamatīgas galvassāpes. Tehniķis būs pie Jums rīt no rīta."),
+    ("ar", "الكهرباء مقطوعة منذ ست ساعات ووالدي مريض. أنا خائفة عليه!!",
+     "أستاذة ريم، والدكِ على جهاز أكسجين، وخوفكِ عليه في محله. سجّلتُ بلاغكِ الآن."),
+])
+def test_the_situation_judged_in_plural_or_in_other_words_acknowledges_it(grader, lang, customer, reply):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict == PASS, grade.explanation
+
+
+def test_make_sure_you_do_is_an_instruction_not_sarcasm(grader):
+    reply = "Good question! Take a photo of both meters and make sure you do it the day you get the keys."
+    grade = graded(grader, "no_condescending_apology", "en", reply, "Moving house on the 28th, how do I give a meter reading?")
+    assert grade.verdict == PASS, grade.explanation
+    sarcastic = graded(grader, "no_condescending_apology", "en", "Sure you did.", "I did restart the router!!")
+    assert sarcastic.verdict == FAIL
