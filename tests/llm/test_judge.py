@@ -154,9 +154,14 @@ def test_a_judge_fail_with_only_made_up_quotes_is_unsupported_and_not_counted(fa
     assert grade.get("restate_problem").verdict is Verdict.FAIL  # nothing quoted: an omission, it counts
 
 
+# a customer with a problem: whether a reply restates it is for the graders to say
+PARCEL = [Turn(role="customer", content="My parcel never arrived and I need it for Friday.")]
+
+
 def test_the_judge_decides_what_the_offline_grader_is_unsure_of(fake, rubric):
     fake.script(judge_json(rubric, {"restate_problem": "fail", "next_step": "fail"}, explanation="Model says"))
-    grade = CombinedGrader(settings_for(fake), rubric).grade("OK.", lang="en", customer_name="Anna")
+    grade = CombinedGrader(settings_for(fake), rubric).grade("OK, the parcel.", lang="en", customer_name="Anna",
+                                                             context=PARCEL)  # one word played back: unsure
     restate = grade.get("restate_problem")
     assert restate.verdict is Verdict.FAIL and restate.judge is Verdict.FAIL and restate.offline is Verdict.UNJUDGED
     assert restate.disagreement is None  # the offline grader did not judge it: nothing to disagree with
@@ -170,7 +175,7 @@ def test_the_judge_decides_what_the_offline_grader_is_unsure_of(fake, rubric):
 def test_any_endpoint_failure_falls_back_to_the_offline_grade_with_a_notice(fake, rubric, failure):
     fake.script(*[failure] * 4)
     grade = CombinedGrader(settings_for(fake, max_retries=1), rubric).grade(
-        "I understand, but that's our policy.", lang="en")
+        "I understand, but that's our policy.", lang="en", context=PARCEL)
     assert grade.engine == "offline (fallback)"
     assert grade.get("no_yes_but").verdict is Verdict.FAIL
     assert grade.get("restate_problem").verdict is Verdict.UNJUDGED  # no judge: it stays unjudged

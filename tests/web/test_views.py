@@ -15,15 +15,15 @@ from tests.aio import run
 
 
 @pytest.fixture(scope="module")
-def told_to_calm_down(rubric):
+def told_not_to_be_upset(rubric):
     practice = start_practice(find_persona("lawsuit-19-dollars"), engine="offline", rubric=rubric)
-    turn = practice.turn("Calm down, sir. There is no reason to be upset.")
+    turn = practice.turn("There is no reason to be upset, sir.")  # talks down, nothing else
     return run(turn)
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_mood_reasons_are_plain_words_without_numbers(told_to_calm_down, rubric, lang):
-    turn = told_to_calm_down
+def test_mood_reasons_are_plain_words_without_numbers(told_not_to_be_upset, rubric, lang):
+    turn = told_not_to_be_upset
     html = views.mood_meter(turn.mood_after, band=turn.band, reasons=turn.mood_reasons, rubric=rubric, ui=lang,
                             grade=turn.grade)
     reasons = re.findall(r"<li>(.*?)</li>", html)
@@ -34,9 +34,9 @@ def test_mood_reasons_are_plain_words_without_numbers(told_to_calm_down, rubric,
     assert "limit" not in html and "impatience" not in html
 
 
-def test_an_arabic_explanation_keeps_an_english_quote_whole_and_in_place(told_to_calm_down, rubric):
-    html = views.grade_panel(told_to_calm_down.grade, told_to_calm_down.reply, rubric, ui="ar")
-    assert "<bdi class='quote'>“Calm down, sir”</bdi>" in html  # the marks travel with the words
+def test_an_arabic_explanation_keeps_an_english_quote_whole_and_in_place(told_not_to_be_upset, rubric):
+    html = views.grade_panel(told_not_to_be_upset.grade, told_not_to_be_upset.reply, rubric, ui="ar")
+    assert "<bdi class='quote'>“There is no reason to be upset, sir”</bdi>" in html  # the marks travel with the words
     assert "dir='rtl'" in html.split(">")[0]
     crit = html[html.index("data-criterion='no_condescending_apology'"):]
     badge, name = crit.index("class='badge'"), crit.index("class='name'")
