@@ -50,12 +50,19 @@ def acknowledge_feelings(s: Situation) -> Result:
     if spans:
         ev = s.sentence(spans[0][0], spans[0][1])
         return (PASS, because("acknowledged", quote=quote(ev)), [ev], "high")
+    talking_down = condescension(s)
+    norm, lex = s.reply.low, s.lex
+    if not s.customer_upset and s.problem_raised and s.customers[-1].problem:
+        # a complaint with no word of feeling, met with blame, sarcasm or rudeness ("Kanske var det något
+        # annat ni åt?", "you should have checked the time"): whatever they felt, it was talked down
+        scorn = [*((a, b) for a, b, _ in talking_down), *((a, b) for a, b, _ in unprofessional(s))]
+        if scorn:
+            ev = s.clause(scorn[0][0], scorn[0][1], 60)
+            return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")
     if s.customer_upset is None or s.upset_points <= 0:
         return (NA, because("not_upset"), [], "low" if s.customer_upset is None else "high")
     if not s.customer_upset:
         return unjudged()  # one weak sign: maybe upset, maybe not
-    talking_down = condescension(s)
-    norm, lex = s.reply.low, s.lex
     soft = [m.span() for group in (lex.feeling, lex.hardship) for m in group.finditer(norm)]
     if any(_clear_of(span, talking_down) for span in soft):
         return unjudged()  # words about feelings the structures above did not place
