@@ -157,6 +157,12 @@ def no_yes_but(s: Situation) -> Result:
             continue
         if lex.ownership.search(norm, m.end(), sent_end):
             continue  # "..., but the instalments went out anyway: our error" owns the failure
+        weighs = lex.hardship.search(norm, m.end(), sent_end) or lex.empathy.search(norm, m.end(), sent_end)
+        if weighs and not _refuses(s, m.end(), weighs.start()) and not lex.dismissal.search(norm, m.end(), sent_end):
+            # "a wrong order is one thing, but an allergen is a serious matter": the turn weighs their
+            # situation more heavily, it takes nothing back; a model decides
+            unclear = True
+            continue
         if _helps(s, m.end(), sent_end):  # the contrast leads to something done or offered
             offers.append(s.clause(m.start(), m.end() + 1, 70))
             continue
