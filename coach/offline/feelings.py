@@ -98,7 +98,8 @@ def _weighs_their_situation(s: Situation) -> bool:
     if len(text.low[first[0]:first[1]].split()) <= 3 and len(text.sentences) > 1 and not text.norm[first[0]:first[1]].isupper():
         first, opening = (first[0], text.sentences[1][1]), text.sentences[1][0]  # "Hej Sofia!" then the sentence that counts
     # a step, a limit, a refusal or an excuse in it: the opening is about the process, not the situation
-    busy = [*boundaries(s), *refusals(s), *[(a, b) for a, b, _ in [*steps(s), *excuses(s), *condescension(s), *unprofessional(s)]]]
+    busy = [*boundaries(s), *refusals(s), *[(a, b) for a, b, kind in [*steps(s), *excuses(s), *condescension(s), *unprofessional(s)]
+                                                        if kind != "instruction"]]  # "take care of your knee first" is care
     if any(first[0] <= a < first[1] for a, _ in busy) or s.lex.ownership.search(text.low, *first):
         return False
     comma = text.low.find(",", opening, opening + 30)
@@ -110,3 +111,4 @@ def _weighs_their_situation(s: Situation) -> bool:
         return False  # "Jag ser att din faktura blev 890 kr": the speaker's report, not their situation weighed
     keys = {key for a, _, key in echoes(s) if first[0] <= a < first[1]}
     return len(keys) >= 2
+

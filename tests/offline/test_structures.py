@@ -158,3 +158,54 @@ def test_an_ordinal_that_counts_events_is_no_reminder(grader, lang, reply):
 def test_a_decimal_point_ends_no_sentence():
     text = Text.of("The £129.99 refund was approved. Version 4.2 fixed it.")
     assert [text.norm[a:b] for a, b in text.sentences] == ["The £129.99 refund was approved", "Version 4.2 fixed it"]
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the complaint set against everyone else's silence
+    ("sv", "Konstigt, ingen annan av våra 200 gäster har klagat. Kanske var det något annat ni åt?",
+     "Vi blev matförgiftade efter räkmackorna hos er i lördags."),
+    ("en", "Strange, no one else at the party has complained about the food.",
+     "We got food poisoning after the prawn sandwiches on Saturday."),
+    ("pl", "Dziwne, nikt inny z gości się nie skarżył.", "Po kanapkach z krewetkami zatruliśmy się."),
+    ("lv", "Dīvaini, neviens cits no viesiem nav sūdzējies.", "Pēc jūsu sviestmaizēm mēs saindējāmies."),
+    # ironic praise of the customer's taste after a complaint
+    ("pl", "No cóż, widocznie ma Pani bardzo wyrafinowane podniebienie, skoro nasz żurek Pani nie smakuje.",
+     "Zamówiłam żurek i był zupełnie zimny."),
+    ("lv", "Nu, acīmredzot Jums ir ļoti izsmalcināta garša, ja pat mūsu zirņi negaršo.",
+     "Jūsu pelēkie zirņi bija auksti un sāļi."),
+    ("ar", "يبدو أن ذوقك رفيع جدًا على مطعمنا المتواضع.", "طلبت منسف واللحم كان ناشف والرز بارد."),
+    ("en", "Apparently you have very refined taste if even our soup isn't good enough.", "The soup was stone cold."),
+])
+def test_a_complaint_set_against_others_or_met_with_ironic_praise_is_condescending(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "W opisie oferty było napisane, że to egzemplarz po zwrocie. Trzeba było dokładnie przeczytać opis przed zakupem.",
+     "Kupiłem laptopa jako nowy, a są ślady używania."),
+    ("lv", "Nu, acīmredzot Jums ir ļoti izsmalcināta garša, ja pat mūsu zirņi negaršo.",
+     "Jūsu pelēkie zirņi bija auksti un sāļi."),
+    ("es", "Mire, a mí no me amenace, que no tengo por qué aguantar a gente como usted.",
+     "Como no me devolváis el dinero os denuncio, sinvergüenzas."),
+])
+def test_a_reply_that_only_blames_mocks_or_hits_back_leaves_no_next_step(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert (grade.verdict, grade.reason) == (FAIL, "no_step"), grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # a polite request with the verb it asks for
+    ("pl", "Proszę zaktualizować aplikację i spróbować ponownie.", "W aplikacji nie ma tej opcji! Co mam zrobić?"),
+    ("ar", "يُرجى تحديث التطبيق والمحاولة مرة أخرى.", "ما فيه أي خيار للتفعيل في التطبيق! ماذا أفعل؟"),
+    # V2 word order, a second verb of the speaker's, an offer with "I can"
+    ("sv", "Eftersom samtalet fortsätter i den här tonen kopplar jag nu över dig till min gruppchef.",
+     "Jag kallar dig vad jag vill, din korkade kärring."),
+    ("sv", "Jag har öppnat en skadeanmälan och skickar en reparatör i dag.", "Taket läcker efter stormen!"),
+    ("en", "Either way I can take the seat off and refund the £12.", "I did NOT add a team seat!"),
+    # a passive future with its time
+    ("ar", "الدواء الناقص سيُرسل إليكِ غدًا دون رسوم توصيل.", "وصلني نصف الطلب فقط."),
+])
+def test_steps_in_other_shapes_are_next_steps(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
