@@ -378,6 +378,10 @@ def no_condescending_apology(s: Situation) -> Result:
             if a >= ev[-1].end and len(ev) < 3:
                 ev.append(s.clause(a, b, 50))
         return (FAIL, because(kind, quote=_q(ev[0])), ev, "high")
+    hostile = [f for f in unprofessional(s) if f[2] in ("retort", "threat")]
+    if hostile:  # "people like you", "you'll regret it": the customer talked down to as a person
+        ev = [s.clause(hostile[0][0], hostile[0][1], 50)]
+        return (FAIL, because("sarcasm", quote=_q(ev[0])), ev, "high")
     if doubtful(s):
         return unjudged()
     apology = lex.apology.search(norm)

@@ -209,3 +209,33 @@ def test_a_reply_that_only_blames_mocks_or_hits_back_leaves_no_next_step(grader,
 def test_steps_in_other_shapes_are_next_steps(grader, lang, reply, customer):
     grade = graded(grader, "next_step", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Vaya, qué casualidad, justo a la semana de contratar. En fin, mándeme fotos y lo paso a valoración.",
+     "Se me rompió una tubería y tengo el suelo levantado. Contraté el seguro hace una semana."),
+    ("pl", "No cóż, widocznie ma Pani bardzo wyrafinowane podniebienie, skoro nasz żurek Pani nie smakuje.",
+     "Zamówiłam żurek i był zupełnie zimny."),
+    ("sv", "Vilken slump, precis veckan efter att du tecknade försäkringen.", "Ett rör sprack i köket."),
+    ("en", "Right, well calling us all scumbags won't get anything fixed any quicker, will it?",
+     "Your driver reversed into my gate and drove off. Absolute scumbags, the lot of you."),
+])
+def test_sarcasm_at_the_customer_is_unprofessional(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_it_is_simple_said_to_a_delighted_customer_mocks_nobody(grader):
+    reply = "Tas ir pavisam vienkārši: profila iestatījumos izvēlieties „Ģimenes plāns” → „Uzaicināt”."
+    assert graded(grader, "stay_professional", "lv", reply, "Lieliski! Un kā viņiem nosūtīt ielūgumu?").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("es", "Mire, a mí no me amenace, que no tengo por qué aguantar a gente como usted."),
+    ("ar", "لا تهددني، فأنا لست مضطرًا لتحمّل أمثالك."),
+    ("sv", "Det är folk som du som gör att ingen orkar jobba i restaurang."),
+    ("pl", "Z ludźmi takimi jak Pan to same problemy."),
+])
+def test_contempt_for_people_like_you_talks_down(grader, lang, reply):
+    grade = graded(grader, "no_condescending_apology", lang, reply, ABUSIVE[lang])
+    assert grade.verdict is FAIL, grade.explanation
