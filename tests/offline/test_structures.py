@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from coach.offline.text import Text
+from coach.grades import Verdict
 from tests.offline.conversation import FAIL, PASS, UNJUDGED, graded
 
 ABUSIVE = {
@@ -239,3 +240,37 @@ def test_it_is_simple_said_to_a_delighted_customer_mocks_nobody(grader):
 def test_contempt_for_people_like_you_talks_down(grader, lang, reply):
     grade = graded(grader, "no_condescending_apology", lang, reply, ABUSIVE[lang])
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "That sounds really painful, and I'm sorry. I've got an emergency slot at 8:40 tomorrow.",
+     "My appointment was cancelled. I've had toothache for a week and I'm in agony."),
+    ("sv", "Tre avbrott på en månad – det är fullt förståeligt att det räcker nu. Kabeln byts nästa vecka.",
+     "Tredje strömavbrottet på en månad. Frysen har tinat två gånger. Nu räcker det."),
+    ("es", "Una hora esperando en un cumpleaños: lo sentimos, no es lo que os merecíais. Te he devuelto el importe.",
+     "Una hora esperando y llega la pizza helada. Es el cumpleaños de mi hijo. Lamentable."),
+    ("ar", "أسبوعان بلا سيارة وأنت توصل أطفالك يوميًا مشكلة حقيقية. السيارة جاهزة يوم الأحد.",
+     "سيارتي عندكم منذ أسبوعين! أنا غاضب جدًا، هذا غير مقبول."),
+])
+def test_the_situation_weighed_in_an_evaluative_clause_acknowledges(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "55710. And don't lecture me, you patronising little prick."),
+    ("lv", "Tā ir zādzība, un tu, lohs, tur sēdi un smejies par mani."),
+])
+def test_an_insult_with_its_adjectives_is_abuse(grader, lang, customer):
+    reply = {"en": "What is the order number?", "lv": "Kāds ir līguma numurs?"}[lang]
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is not Verdict.NA
+
+
+@pytest.mark.parametrize("customer", [
+    "The folders are empty now. I'm shaking.",
+    "I've had toothache for a week and I'm in agony.",
+    "Honestly I feel sick about it.",
+])
+def test_distress_in_words_of_pain_or_shock_is_upset(grader, customer):
+    grade = graded(grader, "acknowledge_feelings", "en", "Could you send me the account email?", customer)
+    assert grade.verdict is not Verdict.NA, grade.explanation
