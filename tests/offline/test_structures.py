@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.offline.text import Text
 from coach.grades import Verdict
+from coach.offline.text import Text
 from tests.offline.conversation import FAIL, PASS, UNJUDGED, graded
 
 ABUSIVE = {
