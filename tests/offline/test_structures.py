@@ -274,3 +274,43 @@ def test_an_insult_with_its_adjectives_is_abuse(grader, lang, customer):
 def test_distress_in_words_of_pain_or_shock_is_upset(grader, customer):
     grade = graded(grader, "acknowledge_feelings", "en", "Could you send me the account email?", customer)
     assert grade.verdict is not Verdict.NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    # "make sure" for one's own step or as an instruction
+    ("sv", "Min mammas present är försenad!", "Jag ser till att ärendet flaggas som prioriterat i dag och hör av mig före lunch."),
+    ("pl", "Prezent dla mamy się spóźnia!", "Dopilnuję, żeby zgłoszenie dostało dziś priorytet, i odezwę się do południa."),
+    ("es", "El regalo de mi madre se retrasa.", "Me aseguro ahora mismo de que el pedido quede marcado como prioritario y te escribo antes de las 12."),
+    # hedged effort
+    ("sv", "Tre timmars försening vid gaten!", "Vi jobbar så fort vi kan för att få iväg er."),
+    ("pl", "Trzy godziny opóźnienia przy bramce!", "Pracujemy najszybciej, jak się da, żeby Państwa wysłać w drogę."),
+    ("es", "¡Tres horas de retraso en la puerta!", "Estamos trabajando lo más rápido posible para que salgan cuanto antes."),
+])
+def test_own_steps_instructions_and_hedged_effort_are_no_over_promise(grader, lang, customer, reply):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    # sorry to hear about the experience
+    ("es", "Nos tocó vista a los contenedores en vez de al mar. Qué decepción.",
+     "Sentimos mucho lo ocurrido; hoy mismo pediré en recepción que le cambien de habitación."),
+    ("sv", "Vi fick utsikt mot soptunnorna i stället för havet. Besviken.",
+     "Tråkigt att höra om er upplevelse; jag ber receptionen flytta er i dag."),
+    # instructions, not blame
+    ("es", "¿Podemos ir el sábado a las 6 sin reserva?", "Solo tienes que llamarnos al 910 000 000 para reservar y te guardamos mesa."),
+    ("pl", "Czy możemy przyjść w sobotę na 18 bez rezerwacji?", "Wystarczy zadzwonić pod 22 000 00 00, żeby zarezerwować, a przytrzymamy stolik."),
+    # ownership, not blame
+    ("sv", "Duschen var ljummen hela helgen.", "Förlåt för duschen – det var vårt fel och vi ska bli bättre till nästa gång."),
+    ("pl", "Prysznic był letni przez cały weekend.", "Przepraszamy za prysznic – to nasz błąd i następnym razem zrobimy to lepiej."),
+])
+def test_apologies_instructions_and_ownership_are_not_condescending_in_other_languages(grader, lang, customer, reply):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "¡NOS HAS ALEGRADO EL DÍA, gracias!", "Vuestro nuevo café con leche es BRUTAL"),
+    ("sv", "DU GJORDE VÅR DAG, tack!", "Er nya latte är HELT GRYM"),
+    ("pl", "ZROBIŁ PAN NAM DZIEŃ, dziękujemy!", "Wasze nowe latte jest MEGA"),
+])
+def test_playful_capitals_to_a_delighted_customer_are_no_shouting_in_other_languages(grader, lang, reply, customer):
+    assert graded(grader, "stay_professional", lang, reply, customer).verdict is PASS
