@@ -29,6 +29,7 @@ from coach.accounts import Accounts
 from coach.db import open_database
 from coach.rubric import load_rubric
 from coach.testing.fake_openai import fake_server
+from coach.testing.processes import stop_process
 from tests.llm.conftest import judge_json
 from tests.web.conftest import PASSWORD, Server, free_port
 
@@ -59,8 +60,7 @@ class Bare:
         return f"http://127.0.0.1:{self.port}/"
 
     def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
+        stop_process(self.proc)
         self.log.close()
 
 

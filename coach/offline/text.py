@@ -27,7 +27,7 @@ _SAME_LENGTH = str.maketrans({
 })
 # Characters dropped before matching: Arabic harakat, tatweel, zero-width marks.
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SENTENCE_END = re.compile(r"[.!?…\n]+[\"')\]]*\s*|;\s+")
+_SENTENCE_END = re.compile(r"(?!(?<=\d)\.\d)[.!?…\n]+[\"')\]]*\s*|;\s+")  # a decimal point ("£129.99", "14.12") ends no sentence
 # titles and abbreviations whose dot does not end a sentence ("Entiendo, Sr. Pérez, pero...")
 _ABBREVIATIONS = frozenset("""mr mrs ms mx dr st prof sr sra srta sres dña dn lic ing arq hr fr fru ul nr godz tel
     pkt np tzw kung kdze vs approx""".split())

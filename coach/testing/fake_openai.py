@@ -35,6 +35,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from coach.testing.processes import stop_process
+
 
 @dataclass
 class Scripted:
@@ -311,8 +313,7 @@ def fake_server(latency: float, answer: str, stream_answer: str | None = None) -
         assert proc.stdout is not None
         yield proc.stdout.readline().strip()
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop_process(proc)
         Path(f.name).unlink(missing_ok=True)
 
 

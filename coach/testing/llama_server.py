@@ -19,6 +19,8 @@ import urllib.request
 from pathlib import Path
 from typing import IO, Any
 
+from coach.testing.processes import stop_process
+
 MODEL = "smollm2"
 
 
@@ -95,14 +97,8 @@ class LlamaServer:
         raise RuntimeError(f"llama.cpp's server did not answer within {self.ready_s:.0f} s")
 
     def stop(self) -> None:
-        if self.proc is not None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-            self.proc = None
+        stop_process(self.proc, timeout=20)
+        self.proc = None
         if self.handle is not None:
             self.handle.close()
             self.handle = None

@@ -274,24 +274,22 @@ class SessionOwners:
             return body_messages.pop(0) if body_messages else await receive()
 
         if scope.get("method") == "POST" and path.rstrip("/") == self.UPLOAD:
-            return await self.app(scope, receive, self._learning_uploads(send, user))
+
+            def claim_paths(answer: object) -> None:
+                for p in answer if isinstance(answer, list) else []:
+                    if isinstance(p, str):
+                        self._claim(f"f:{p}", user)
+
+            return await self.app(scope, receive, _reading_json_answer(send, 65536, claim_paths))
         if not (scope.get("method") == "POST" and self._GIVES_EVENT.match(path)):
             return await self.app(scope, replay if body_messages else receive, send)
-        answer = b""
 
-        async def learn(message: Message) -> None:
-            nonlocal answer
-            if message["type"] == "http.response.body" and len(answer) < 4096:
-                answer += message.get("body", b"")
-                if not message.get("more_body"):
-                    try:
-                        event = json.loads(answer).get("event_id")
-                    except (ValueError, AttributeError):
-                        event = None
-                    if isinstance(event, str):
-                        self._claim(f"e:{event}", user)
-            await send(message)
+        def claim_event(answer: object) -> None:
+            event = answer.get("event_id") if isinstance(answer, dict) else None
+            if isinstance(event, str):
+                self._claim(f"e:{event}", user)
 
+        learn = _reading_json_answer(send, 4096, claim_event)
         await self.app(scope, replay if body_messages else receive, learn)
 
     def _may_use_file(self, path: str, user: str) -> bool:
@@ -299,25 +297,24 @@ class SessionOwners:
         owner = self.owners.get(f"f:{path}")
         return owner is None or owner == user
 
-    def _learning_uploads(self, send: Send, user: str) -> Send:
-        """Claim for `user` the paths the upload route answers with."""
-        answer = b""
+def _reading_json_answer(send: Send, limit: int, on_json: Callable[[object], None]) -> Send:
+    """Pass a response on unchanged, handing its JSON body (when it fits in `limit` bytes) to `on_json`:
+    how the guard learns which event ids and upload paths a user's own requests were given."""
+    answer = b""
 
-        async def learn(message: Message) -> None:
-            nonlocal answer
-            if message["type"] == "http.response.body" and len(answer) < 65536:
-                answer += message.get("body", b"")
-                if not message.get("more_body"):
-                    try:
-                        paths = json.loads(answer)
-                    except ValueError:
-                        paths = None
-                    for p in paths if isinstance(paths, list) else []:
-                        if isinstance(p, str):
-                            self._claim(f"f:{p}", user)
-            await send(message)
+    async def learn(message: Message) -> None:
+        nonlocal answer
+        if message["type"] == "http.response.body" and len(answer) < limit:
+            answer += message.get("body", b"")
+            if not message.get("more_body"):
+                try:
+                    data = json.loads(answer)
+                except ValueError:
+                    data = None
+                on_json(data)
+        await send(message)
 
-        return learn
+    return learn
 
 
 def _paths(data: object, depth: int = 0) -> list[str]:

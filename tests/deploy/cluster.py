@@ -13,6 +13,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from coach.testing.processes import stop_process
 from tests.web.conftest import ROOT, Server, free_port
 
 NGINX = "/usr/sbin/nginx"
@@ -89,12 +90,7 @@ http {{
         return out
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        stop_process(self.proc)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
