@@ -48,6 +48,19 @@ def lowered(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+class Prepared(str):
+    """A text as lexicon patterns match it, remembering which pattern groups could match it at all
+    (`matching.Group` fills it in; it lives and dies with its `Text`, one reply or turn)."""
+
+    possible: dict
+
+
+def prepared(text: str) -> Prepared:
+    ready = Prepared(text)
+    ready.possible = {}
+    return ready
+
+
 @dataclass
 class Text:
     original: str
@@ -61,10 +74,10 @@ class Text:
     def of(cls, original: str) -> Text:
         mapped = original.translate(_SAME_LENGTH)
         if not _DROP.search(mapped):
-            return cls(original, mapped, None, lowered(mapped))
+            return cls(original, mapped, None, prepared(lowered(mapped)))
         kept = [i for i, ch in enumerate(mapped) if not _DROP.match(ch)]
         norm = "".join(mapped[i] for i in kept)
-        return cls(original, norm, kept, lowered(norm))
+        return cls(original, norm, kept, prepared(lowered(norm)))
 
     def orig(self, pos: int) -> int:
         if self._index is None:
