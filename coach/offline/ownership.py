@@ -34,6 +34,12 @@ def own_it(s: Situation) -> Result:
         # a cause beyond the company ("the weather is not in our hands", "przez niedbałość kuriera") beside
         # the repair: an honest explanation or an excuse, as the whole reply reads; a model decides
         return unjudged()
+    if found and repair and all(kind in ("excuse", "others") and _natural(s, a) for a, _, kind in found):
+        # "the weather is not in our hands" beside the refund: an honest cause nobody controls, and the
+        # reply puts right what it can; that is no excuse
+        start, end, _ = repair[0]
+        ev = s.clause(start, end, 80)
+        return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
     if found:
         start, end, kind = found[0]
         ev = s.clause(start, end, 90)
@@ -71,3 +77,8 @@ def _bare_refusal(s: Situation) -> bool:
     from coach.offline.steps import _maybe_a_step
 
     return len(s.reply.sentences) <= 2 and "?" not in s.reply.low and not _maybe_a_step(s)
+
+
+def _natural(s: Situation, at: int) -> bool:
+    """The sentence of `at` names a force nobody controls (the weather, a storm, floods)."""
+    return bool(s.lex.natural_cause.search(s.reply.low, *s.reply.sentence_at(at)))

@@ -314,3 +314,34 @@ def test_apologies_instructions_and_ownership_are_not_condescending_in_other_lan
 ])
 def test_playful_capitals_to_a_delighted_customer_are_no_shouting_in_other_languages(grader, lang, reply, customer):
     assert graded(grader, "stay_professional", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "ورغم أن الطقس ليس بيدنا، أعدنا لك قيمة التذكرة كاملة وسنُعلمك بالموعد الجديد.", "ألغوا الحفل بسبب العاصفة! أنا زعلان جدًا."),
+    ("lv", "Laikapstākļus ietekmēt nevaram, bet biļetes cenu jau atmaksājām, un par jauno datumu paziņosim.",
+     "Koncertu atcēla lietus dēļ! Esmu ļoti vīlies."),
+    ("en", "The storm was out of our hands, but I've refunded your ticket in full and I'll email you the new date.",
+     "The concert was cancelled because of the storm! I'm so disappointed."),
+    ("es", "El temporal no depende de nosotros, pero ya te he devuelto la entrada y te escribiré con la nueva fecha.",
+     "¡Cancelaron el concierto por el temporal! Estoy muy decepcionada."),
+])
+def test_a_force_nobody_controls_beside_the_repair_is_no_excuse(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Our engineers are stretched, so it was out of our hands."),
+    ("sv", "Våra bud har väldigt mycket att göra just nu, så det ligger utanför vår kontroll."),
+    ("ar", "المناديب عندهم ضغط كبير هالأيام، والموضوع خارج عن إرادتنا."),
+])
+def test_an_excuse_that_names_no_force_of_nature_still_fails(grader, lang, reply):
+    customer = {"en": "My parcel is a week late!", "sv": "Mitt paket är en vecka sent!", "ar": "طلبي متأخر أسبوع!"}[lang]
+    assert graded(grader, "own_it", lang, reply, customer).verdict is FAIL
+
+
+def test_an_apology_for_the_frustration_they_felt_is_condescending_in_arabic(grader):
+    reply = "نعتذر عن الإحباط الذي شعرت به. طلبك لدى المختبر."
+    assert graded(grader, "no_condescending_apology", "ar", reply, "طلبي متأخر!").verdict is FAIL
+    assert graded(grader, "no_condescending_apology", "ar", "نعتذر عن الإزعاج. طلبك لدى المختبر.",
+                  "طلبي متأخر!").verdict is PASS
