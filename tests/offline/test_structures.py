@@ -345,3 +345,17 @@ def test_an_apology_for_the_frustration_they_felt_is_condescending_in_arabic(gra
     assert graded(grader, "no_condescending_apology", "ar", reply, "طلبي متأخر!").verdict is FAIL
     assert graded(grader, "no_condescending_apology", "ar", "نعتذر عن الإزعاج. طلبك لدى المختبر.",
                   "طلبي متأخر!").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Tak jak już tłumaczyłam, transakcję trzeba potwierdzić w aplikacji. Proszę zaktualizować aplikację i spróbować ponownie.",
+     "Ale w aplikacji nic nie ma! Jestem na lotnisku bez grosza, co mam zrobić?"),
+    ("lv", "Kā jau paskaidroju, karte jāatbloķē internetbankā. Lūdzu, pārbaudiet vēlreiz sadaļu Kartes.",
+     "Internetbankā nav tādas pogas! Stāvu pie kases, ko man darīt?"),
+    ("ar", "كما شرحتُ لك سابقًا، يتم التفعيل من التطبيق. يُرجى تحديث التطبيق والمحاولة مرة أخرى.",
+     "دخلت التطبيق وما فيه أي خيار للتفعيل! ماذا أفعل؟"),
+])
+def test_a_reminder_before_an_instruction_talks_down_but_leaves_ownership_to_a_model(grader, lang, reply, customer):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is FAIL
+    assert graded(grader, "own_it", lang, reply, customer).verdict is UNJUDGED
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
