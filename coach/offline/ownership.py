@@ -11,6 +11,7 @@ nothing is left to a model: whether it owes an apology depends on whose fault it
 
 from __future__ import annotations
 
+from coach.offline.condescension import condescension
 from coach.offline.conduct import unprofessional
 from coach.offline.excuses import excuses, refusals
 from coach.offline.situation import FAIL, PASS, Result, Situation, because, quote, unjudged
@@ -27,6 +28,10 @@ def own_it(s: Situation) -> Result:
     # a calm customer who reported nothing going wrong (a question, a change of plan, their own mix-up):
     # maybe nothing went wrong on the company's side, and then there is nothing to own
     calm = s.upset_points <= 0 and not any(c.problem for c in s.customers)
+    reminded = [a for a, b, kind in condescension(s) if kind == "reminder"]
+    if found and all(kind == "customer" and a in reminded for a, _, kind in found) and any(
+            st[2] in ("request", "instruction") for st in steps(s)):
+        return unjudged()  # "as I explained, please update the app": talking down, but the fault is unnamed
     if found and calm and found[0][2] in ("customer", "defensive"):
         return unjudged()  # blame with no failure complained of: whether own_it applies needs a model
     repair = [st for st in steps(s) if st[2] in ("own", "done", "offer", "handover", "request")]

@@ -345,3 +345,36 @@ def test_an_apology_for_the_frustration_they_felt_is_condescending_in_arabic(gra
     assert graded(grader, "no_condescending_apology", "ar", reply, "طلبي متأخر!").verdict is FAIL
     assert graded(grader, "no_condescending_apology", "ar", "نعتذر عن الإزعاج. طلبك لدى المختبر.",
                   "طلبي متأخر!").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Tak jak już tłumaczyłam, transakcję trzeba potwierdzić w aplikacji. Proszę zaktualizować aplikację i spróbować ponownie.",
+     "Ale w aplikacji nic nie ma! Jestem na lotnisku bez grosza, co mam zrobić?"),
+    ("lv", "Kā jau paskaidroju, karte jāatbloķē internetbankā. Lūdzu, pārbaudiet vēlreiz sadaļu Kartes.",
+     "Internetbankā nav tādas pogas! Stāvu pie kases, ko man darīt?"),
+    ("ar", "كما شرحتُ لك سابقًا، يتم التفعيل من التطبيق. يُرجى تحديث التطبيق والمحاولة مرة أخرى.",
+     "دخلت التطبيق وما فيه أي خيار للتفعيل! ماذا أفعل؟"),
+])
+def test_a_reminder_before_an_instruction_talks_down_but_leaves_ownership_to_a_model(grader, lang, reply, customer):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is FAIL
+    assert graded(grader, "own_it", lang, reply, customer).verdict is UNJUDGED
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "سنحرص على أن تصل كلماتك إلى أمل، وأكيد ستفرح بها كثيرًا.", "شكرًا من القلب للموظفة أمل في فرعكم!"),
+    ("lv", "No savas puses parūpēsimies, lai pieteikums par maksājumu šodien nonāk pie krāpniecības novēršanas komandas.",
+     "No mana konta kāds veicis maksājumu 800 eiro apmērā!"),
+    ("en", "I'll make sure your claim is escalated today.", "Someone took 800 euros from my account!"),
+])
+def test_seeing_that_their_words_or_case_reach_a_colleague_is_our_own_step(grader, lang, reply, customer):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("lv", "Parūpēsimies, lai kurjers šodien nonāk pie Jums un paka tiek piegādāta."),
+    ("en", "I'll make sure your parcel arrives tomorrow."),
+])
+def test_seeing_that_a_delivery_reaches_the_customer_is_still_a_promise(grader, lang, reply):
+    customer = {"lv": "Kur ir mana paka?!", "en": "Where is my parcel?!"}[lang]
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is FAIL
