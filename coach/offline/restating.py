@@ -82,7 +82,6 @@ class Words:
         return None
 
 
-@lru_cache(maxsize=2048)
 def _words(text: str, lang: str) -> frozenset[str]:
     lex = lexicon(lang)
     return frozenset(w for t in _TOKEN.findall(text) if (w := _word(t, lex)))
