@@ -378,3 +378,30 @@ def test_seeing_that_their_words_or_case_reach_a_colleague_is_our_own_step(grade
 def test_seeing_that_a_delivery_reaches_the_customer_is_still_a_promise(grader, lang, reply):
     customer = {"lv": "Kur ir mana paka?!", "en": "Where is my parcel?!"}[lang]
     assert graded(grader, "under_promise", lang, reply, customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Hyran kan du betala via telefon på 0771-22 33 44, båda fungerar som vanligt.", "Appen funkar inte! Måste betala hyran i dag!!"),
+    ("en", "You can pay by phone on 0800 123 4567, it works as usual.", "The app is down! My bill is due TODAY!!"),
+    ("lv", "Varat maksāt pa tālruni līdz 8000-1234, tas darbojas kā parasti.", "Lietotne nedarbojas! Rēķins jāmaksā šodien!!"),
+])
+def test_a_phone_number_is_no_deadline(grader, lang, reply, customer):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Haha, gratulujemy nowej formy! Od przyszłego tygodnia ruszy nowy paczkomat bliżej.",
+     "Paczkomat przenieśliście 2 km dalej. Dziękuję, mam teraz codzienne cardio 😂"),
+    ("en", "Haha, congrats on the new fitness plan! A new locker opens nearer to you next week.",
+     "You moved the parcel locker 2 km away. Thanks, I get daily cardio now 😂"),
+    ("es", "¡Jaja, enhorabuena por la nueva forma! La semana que viene abrimos un punto de recogida más cerca.",
+     "Habéis movido el punto de recogida a 2 km. Gracias, ahora hago cardio cada día 😂"),
+])
+def test_thanks_in_a_joke_about_a_complaint_is_no_goodbye(grader, lang, reply, customer):
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is not FAIL
+
+
+def test_ending_the_chat_with_an_invitation_back_closes_warmly(grader):
+    reply = ("I'm going to end the chat here because I can't carry on with that kind of language, so please come back "
+             "to us on chat or call 0800 123 4567 whenever you're ready.")
+    assert graded(grader, "positive_close", "en", reply, "You stupid cow.").verdict is PASS
