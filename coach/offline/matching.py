@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from re import _parser  # type: ignore[attr-defined]  # the stdlib's regex parser: what a pattern must contain
 
 _SPECIAL = set("\\.^$*+?{}[]|()")
@@ -115,8 +115,11 @@ def lead(pattern: str) -> list[tuple[str, str]] | None:
         if not close:
             return None
         inner, after = pattern[3:close[0]], pattern[close[0] + 1:]
+        if after[:1] == "?" and after[1:2] not in _QUANTIFIER:  # optional: with it first, then without it
+            with_it, without = lead(f"(?:{inner}){after[1:]}"), lead(after[1:])
+            return None if with_it is None or without is None else with_it + without
         if after[:1] in _QUANTIFIER:
-            return None  # an optional group may match nothing
+            return None
         led = []
         for alt in alternatives(inner):
             sub = lead(alt)
@@ -130,36 +133,20 @@ def lead(pattern: str) -> list[tuple[str, str]] | None:
 
 
 def join(patterns: list[str]) -> str:
-    """One regex for a group, each alternative dispatched on its first letter where it has one.
-    Alternatives that start at a word boundary come first (as they always have)."""
+    """One regex for a group, dispatched on the first letter when every alternative has one (then the
+    engine jumps between candidate letters in C); else the alternatives as written. Alternatives
+    that start at a word boundary come first (as they always have)."""
     alts = [alt for pattern in patterns for alt in alternatives(pattern)]
     ordered = [a for a in alts if a.startswith("\\b")] + [a for a in alts if not a.startswith("\\b")]
     if any(_NOT_REWRITTEN.search(a) for a in ordered):
         return _joined(ordered)
-    parts: list[str] = []
-    run: list[tuple[str, str]] = []  # alternatives with a letter, since the last without one
-    opaque: list[str] = []
-
-    def flush_run() -> None:
-        parts.extend(f"{re.escape(letter)}(?:{'|'.join(rests)})" for letter, rests in _by_letter(run))
-        run.clear()
-
-    def flush_opaque() -> None:
-        if opaque:
-            parts.append(_joined(opaque))
-            opaque.clear()
-
+    led: list[tuple[str, str]] = []
     for alt in ordered:
-        led = lead(alt)
-        if led is None:
-            flush_run()
-            opaque.append(alt)
-        else:
-            flush_opaque()
-            run.extend(led)
-    flush_run()
-    flush_opaque()
-    return "|".join(parts)
+        sub = lead(alt)
+        if sub is None:  # one alternative may start anywhere: the engine must try every position anyway
+            return _joined(ordered)
+        led += sub
+    return "|".join(f"{re.escape(letter)}(?:{'|'.join(rests)})" for letter, rests in _by_letter(led))
 
 
 def _joined(alts: list[str]) -> str:
@@ -176,23 +163,24 @@ class Group:
     none of them is not scanned at all. Answers exactly as the regex does; a prepared text
     (`text.Prepared`) remembers, for itself, which groups could match it."""
 
-    __slots__ = ("pattern", "required")
+    __slots__ = ("pattern", "required", "_holds")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         self.required = required_words(pattern)
+        self._holds = _finder(self.required) if self.required else None
 
     def possible(self, string: str) -> bool:
         """False only when no match can exist anywhere in `string`."""
-        required = self.required
-        if required is None:
+        holds = self._holds
+        if holds is None:
             return True
         memo: dict[Group, bool] | None = getattr(string, "possible", None)
         if memo is None:
-            return any(word in string for word in required)
+            return holds(string)
         found = memo.get(self)
         if found is None:
-            found = memo[self] = any(word in string for word in required)
+            found = memo[self] = holds(string)
         return found
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -206,6 +194,28 @@ class Group:
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
         return self.pattern.findall(string, pos, endpos) if self.possible(string) else []
+
+
+def _finder(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a text holds any of `words`: a few `in` tests, or for many words one regex over their
+    letter tree (a word with another one as its prefix adds nothing)."""
+    if len(words) <= 8:
+        return lambda string: any(word in string for word in words)
+    shortest: list[str] = []
+    for word in sorted(words):
+        if not (shortest and word.startswith(shortest[-1])):
+            shortest.append(word)
+    tree = re.compile(_tree(shortest))
+    return lambda string: tree.search(string) is not None
+
+
+def _tree(words: list[str]) -> str:
+    """A regex for prefix-free `words`, shared beginnings written once: "ab|ac" -> "a(?:b|c)"."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(first) + ("" if rests == [""] else _tree(rests)) for first, rests in by_first.items()]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

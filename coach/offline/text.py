@@ -75,7 +75,8 @@ class Text:
         mapped = original.translate(_SAME_LENGTH)
         if not _DROP.search(mapped):
             return cls(original, mapped, None, prepared(lowered(mapped)))
-        kept = [i for i, ch in enumerate(mapped) if not _DROP.match(ch)]
+        dropped = {m.start() for m in _DROP.finditer(mapped)}  # one character each
+        kept = [i for i in range(len(mapped)) if i not in dropped]
         norm = "".join(mapped[i] for i in kept)
         return cls(original, norm, kept, prepared(lowered(norm)))
 
