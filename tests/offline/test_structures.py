@@ -405,3 +405,19 @@ def test_ending_the_chat_with_an_invitation_back_closes_warmly(grader):
     reply = ("I'm going to end the chat here because I can't carry on with that kind of language, so please come back "
              "to us on chat or call 0800 123 4567 whenever you're ready.")
     assert graded(grader, "positive_close", "en", reply, "You stupid cow.").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Hi Daniel, three days without broadband when your job is at home is a proper headache, so I'm sorry it's "
+           "dragged on. I've booked an engineer for Friday.",
+     "Broadband's been down since Tuesday. THREE DAYS. I work from home and I'm sat in a cafe."),
+    ("pl", "Pani Katarzyno, wiercenie od siódmej rano w czasie ferii to nie odpoczynek, na jaki Państwo liczyli, bardzo "
+           "przepraszam. Już przenoszę Państwa do pokoju 214.",
+     "Przyjechaliśmy do hotelu na ferie, a za ścianą od siódmej rano wiercą. Mieliśmy odpocząć, a tu znowu to samo!"),
+    ("es", "Lucía, cuatro días sin conexión cuando trabajas desde casa, lo siento mucho. He revisado tu línea y mañana va un técnico.",
+     "Llevo cuatro días sin conexión y trabajo desde casa. Ya llamé el lunes."),
+])
+def test_their_situation_played_back_with_an_apology_acknowledges_it(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+    assert grade.evidence and grade.evidence[0].text in reply
