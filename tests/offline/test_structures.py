@@ -421,3 +421,15 @@ def test_their_situation_played_back_with_an_apology_acknowledges_it(grader, lan
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
     assert grade.evidence and grade.evidence[0].text in reply
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Yes, sorry, we're having problems this morning and the team are on it. Late fees are paused until tomorrow.",
+     "Is the app down?? Can't log in to pay my credit card and it's due TODAY"),
+    ("es", "Sí, perdona, esta mañana hay problemas y el equipo está en ello. Los recargos quedan suspendidos hasta mañana.",
+     "¿Se ha caído la app?? No puedo entrar para pagar la tarjeta y vence HOY"),
+    ("sv", "Ja, tyvärr har vi problem i morse och teamet jobbar på det. Förseningsavgifterna är pausade till i morgon.",
+     "Ligger appen nere?? Kan inte logga in och betala kortet och det förfaller IDAG"),
+])
+def test_a_yes_to_their_question_is_not_failed_as_not_restated(grader, lang, reply, customer):
+    assert graded(grader, "restate_problem", lang, reply, customer).verdict is not FAIL
