@@ -1,6 +1,6 @@
 """Load test: concurrent trainees, each logged in with their own account, talking through the
-page's API (gradio_client), with the model engine against the fake OpenAI-compatible server
-(200 ms a call) in its own process.
+page's API (benchmarks/page_client.py: plain HTTP, light on the cores it shares), with the model
+engine against the fake OpenAI-compatible server (200 ms a call) in its own process.
 
 Reports errors (target 0), turns lost (acknowledged but not saved; target 0), the p95 turn
 latency over the model latency, the server's CPU milliseconds per turn and its memory per
@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from benchmarks.page_client import PageClient
 from coach.accounts import Accounts
 from coach.db import open_database
 from coach.rubric import load_rubric
@@ -55,10 +56,8 @@ def rss_mb(pid: int) -> float:
 
 def connect(url: str, names: list[str]) -> dict:
     """Log every trainee in first (Argon2 is slow on purpose; logins are not turns)."""
-    from gradio_client import Client
-
     with ThreadPoolExecutor(2) as pool:  # two at a time: a login's Argon2 check must not time out on a busy machine
-        return dict(zip(names, pool.map(lambda n: Client(url, auth=(n, PASSWORD), verbose=False), names), strict=True))
+        return dict(zip(names, pool.map(lambda n: PageClient(url, auth=(n, PASSWORD)), names), strict=True))
 
 
 def converse(client, name: str, persona_id: str, turns: int, results: list, errors: list) -> None:
@@ -78,9 +77,7 @@ def converse(client, name: str, persona_id: str, turns: int, results: list, erro
 
 def flood(url: str, stop: threading.Event, refusals: list, times: list) -> None:
     """Keep sending 5 MB replies; each must be refused."""
-    from gradio_client import Client
-
-    client = Client(url, auth=("flooder", PASSWORD), verbose=False)
+    client = PageClient(url, auth=("flooder", PASSWORD))
     conversation = client.predict("repeat-refund", api_name="/start_conversation")["conversation_id"]
     huge = "x" * 5_000_000
     while not stop.is_set():
