@@ -157,6 +157,12 @@ def no_yes_but(s: Situation) -> Result:
             continue
         if lex.ownership.search(norm, m.end(), sent_end):
             continue  # "..., but the instalments went out anyway: our error" owns the failure
+        weighs = lex.hardship.search(norm, m.end(), sent_end) or lex.empathy.search(norm, m.end(), sent_end)
+        if weighs and not _refuses(s, m.end(), weighs.start()) and not lex.dismissal.search(norm, m.end(), sent_end):
+            # "a wrong order is one thing, but an allergen is a serious matter": the turn weighs their
+            # situation more heavily, it takes nothing back; a model decides
+            unclear = True
+            continue
         if _helps(s, m.end(), sent_end):  # the contrast leads to something done or offered
             offers.append(s.clause(m.start(), m.end() + 1, 70))
             continue
@@ -372,6 +378,10 @@ def no_condescending_apology(s: Situation) -> Result:
             if a >= ev[-1].end and len(ev) < 3:
                 ev.append(s.clause(a, b, 50))
         return (FAIL, because(kind, quote=_q(ev[0])), ev, "high")
+    hostile = [f for f in unprofessional(s) if f[2] in ("retort", "threat")]
+    if hostile:  # "people like you", "you'll regret it": the customer talked down to as a person
+        ev = [s.clause(hostile[0][0], hostile[0][1], 50)]
+        return (FAIL, because("sarcasm", quote=_q(ev[0])), ev, "high")
     if doubtful(s):
         return unjudged()
     apology = lex.apology.search(norm)

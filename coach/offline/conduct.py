@@ -121,7 +121,11 @@ _REASONS = {"shouting": "shouting", "threat": "threatened", "mockery": "mocked"}
 
 
 def stay_professional(s: Situation) -> Result:
-    found = unprofessional(s)
+    # sarcasm at the customer ("widocznie ma Pani wyrafinowane podniebienie", "qué casualidad") mocks them
+    # (to a cheerful customer, "it's really simple:" explains; it mocks nobody)
+    cheerful = bool(s.customers) and s.upset_points < 0
+    found = sorted([*unprofessional(s), *((a, b, "mockery") for a, b, kind in condescension(s)
+                                          if kind == "sarcasm" and not cheerful)])
     if found:
         start, end, kind = found[0]
         ev = s.ev(start, end) if kind in ("shouting", "insult") else s.sentence(start, end)

@@ -50,12 +50,19 @@ def acknowledge_feelings(s: Situation) -> Result:
     if spans:
         ev = s.sentence(spans[0][0], spans[0][1])
         return (PASS, because("acknowledged", quote=quote(ev)), [ev], "high")
+    talking_down = condescension(s)
+    norm, lex = s.reply.low, s.lex
+    if not s.customer_upset and s.problem_raised and s.customers[-1].problem:
+        # a complaint with no word of feeling, met with blame, sarcasm or rudeness ("Kanske var det något
+        # annat ni åt?", "you should have checked the time"): whatever they felt, it was talked down
+        scorn = [*((a, b) for a, b, _ in talking_down), *((a, b) for a, b, _ in unprofessional(s))]
+        if scorn:
+            ev = s.clause(scorn[0][0], scorn[0][1], 60)
+            return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")
     if s.customer_upset is None or s.upset_points <= 0:
         return (NA, because("not_upset"), [], "low" if s.customer_upset is None else "high")
     if not s.customer_upset:
         return unjudged()  # one weak sign: maybe upset, maybe not
-    talking_down = condescension(s)
-    norm, lex = s.reply.low, s.lex
     soft = [m.span() for group in (lex.feeling, lex.hardship) for m in group.finditer(norm)]
     if any(_clear_of(span, talking_down) for span in soft):
         return unjudged()  # words about feelings the structures above did not place
@@ -91,7 +98,8 @@ def _weighs_their_situation(s: Situation) -> bool:
     if len(text.low[first[0]:first[1]].split()) <= 3 and len(text.sentences) > 1 and not text.norm[first[0]:first[1]].isupper():
         first, opening = (first[0], text.sentences[1][1]), text.sentences[1][0]  # "Hej Sofia!" then the sentence that counts
     # a step, a limit, a refusal or an excuse in it: the opening is about the process, not the situation
-    busy = [*boundaries(s), *refusals(s), *[(a, b) for a, b, _ in [*steps(s), *excuses(s), *condescension(s), *unprofessional(s)]]]
+    busy = [*boundaries(s), *refusals(s), *[(a, b) for a, b, kind in [*steps(s), *excuses(s), *condescension(s), *unprofessional(s)]
+                                                        if kind != "instruction"]]  # "take care of your knee first" is care
     if any(first[0] <= a < first[1] for a, _ in busy) or s.lex.ownership.search(text.low, *first):
         return False
     comma = text.low.find(",", opening, opening + 30)
@@ -103,3 +111,4 @@ def _weighs_their_situation(s: Situation) -> bool:
         return False  # "Jag ser att din faktura blev 890 kr": the speaker's report, not their situation weighed
     keys = {key for a, _, key in echoes(s) if first[0] <= a < first[1]}
     return len(keys) >= 2
+

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from coach.datafile import load_model
+from coach.offline.matching import Group, join, lower
 from coach.offline.text import normalize_pattern
 from coach.offline.textfold import fold
 
@@ -130,6 +131,8 @@ class Lexicon(BaseModel):
                             "down to, por culpa de (before a third party)")
     overload: Patterns = Field(default_factory=list, description="a third party's strain: stretched, swamped, off "
                                "sick, desbordados (after a third party)")
+    natural_cause: Patterns = Field(default_factory=list, description="a force nobody controls: the weather, a "
+                                    "storm, snow, floods, an earthquake ('el temporal', 'الطقس')")
     defensive: Patterns = Field(default_factory=list, description="defending the company instead of fixing: "
                                 "'we take safety extremely seriously'")
     # next_step
@@ -190,7 +193,7 @@ class Lexicon(BaseModel):
 class Compiled:
     """A lexicon with each pattern group joined into one compiled regex (`lex.<group>`)."""
 
-    def __getattr__(self, name: str) -> re.Pattern[str]:  # the groups are set in __init__; this types them
+    def __getattr__(self, name: str) -> Group:  # the groups are set in __init__; this types them
         raise AttributeError(name)
 
     def __init__(self, lexicon: Lexicon):
@@ -202,7 +205,7 @@ class Compiled:
                 continue
             # several patterns may each capture (?P<name>...); number them apart
             patterns = [normalize_pattern(p).replace("(?P<name>", f"(?P<name_{i}>") for i, p in enumerate(value)]
-            setattr(self, name, re.compile(lower(join(patterns)), flags) if value else _NEVER)  # empty: never matches
+            setattr(self, name, Group(re.compile(join([lower(p) for p in patterns]), flags) if value else _NEVER))  # empty: never matches
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
         self.stopwords = frozenset(fold(normalize_pattern(w)) for w in lexicon.stopwords)
         self.name_titles = {fold(normalize_pattern(w)) for w in lexicon.name_titles}
@@ -212,62 +215,6 @@ class Compiled:
 
 
 _NEVER = re.compile(r"(?!x)x")
-
-
-def lower(pattern: str) -> str:
-    """A pattern in lower case, its escapes (\\W, \\S, \\B, \\D) and (?P...) syntax untouched."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern[i] == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-        elif pattern.startswith("(?P", i):
-            out.append("(?P")
-            i += 3
-        else:
-            out.append(pattern[i].lower())
-            i += 1
-    return "".join(out)
-
-
-def alternatives(pattern: str) -> list[str]:
-    """A pattern's top-level alternatives (split at '|' outside groups and character classes)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts
-
-
-def join(patterns: list[str]) -> str:
-    """One regex for a group. Alternatives that start at a word boundary share one leading \\b, so
-    inside a word the group fails once rather than once per alternative (same matches, far faster)."""
-    bounded: list[str] = []
-    other: list[str] = []
-    for pattern in patterns:
-        for alt in alternatives(pattern):
-            (bounded if alt.startswith("\\b") else other).append(alt[2:] if alt.startswith("\\b") else alt)
-    parts = ([r"\b(?:" + "|".join(f"(?:{a})" for a in bounded) + ")"] if bounded else []) + [f"(?:{a})" for a in other]
-    return "|".join(parts)
 
 
 def available() -> list[str]:

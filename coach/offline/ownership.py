@@ -11,6 +11,7 @@ nothing is left to a model: whether it owes an apology depends on whose fault it
 
 from __future__ import annotations
 
+from coach.offline.condescension import condescension
 from coach.offline.conduct import unprofessional
 from coach.offline.excuses import excuses, refusals
 from coach.offline.situation import FAIL, PASS, Result, Situation, because, quote, unjudged
@@ -27,8 +28,23 @@ def own_it(s: Situation) -> Result:
     # a calm customer who reported nothing going wrong (a question, a change of plan, their own mix-up):
     # maybe nothing went wrong on the company's side, and then there is nothing to own
     calm = s.upset_points <= 0 and not any(c.problem for c in s.customers)
+    reminded = [a for a, b, kind in condescension(s) if kind == "reminder"]
+    if found and all(kind == "customer" and a in reminded for a, _, kind in found) and any(
+            st[2] in ("request", "instruction") for st in steps(s)):
+        return unjudged()  # "as I explained, please update the app": talking down, but the fault is unnamed
     if found and calm and found[0][2] in ("customer", "defensive"):
         return unjudged()  # blame with no failure complained of: whether own_it applies needs a model
+    repair = [st for st in steps(s) if st[2] in ("own", "done", "offer", "handover", "request")]
+    if found and repair and all(kind == "others" for _, _, kind in found):
+        # a cause beyond the company ("the weather is not in our hands", "przez niedbałość kuriera") beside
+        # the repair: an honest explanation or an excuse, as the whole reply reads; a model decides
+        return unjudged()
+    if found and repair and all(kind in ("excuse", "others") and _natural(s, a) for a, _, kind in found):
+        # "the weather is not in our hands" beside the refund: an honest cause nobody controls, and the
+        # reply puts right what it can; that is no excuse
+        start, end, _ = repair[0]
+        ev = s.clause(start, end, 80)
+        return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
     if found:
         start, end, kind = found[0]
         ev = s.clause(start, end, 90)
@@ -37,18 +53,37 @@ def own_it(s: Situation) -> Result:
     rude = unprofessional(s)
     if rude and calm:
         return unjudged()
+    if rude and repair and all(kind == "retort" for _, _, kind in rude):
+        return unjudged()  # a sharp word, then the repair itself: whether it owned anything needs a model
     if rude:  # arguing with the customer takes no responsibility, whatever else the reply offers
         ev = s.clause(rude[0][0], rude[0][1], 60)
         return (FAIL, because("hostile", quote=quote(ev)), [ev], "high")
-    repair = [st for st in steps(s) if st[2] in ("own", "done", "offer", "handover", "request")]
     if repair:
         start, end, _ = repair[0]
         ev = s.clause(start, end, 80)
         return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
-    if refusals(s):
+    refused = refusals(s)
+    if refused and s.customer_upset and s.customers[-1].problem and not s.customer_abusive and _bare_refusal(s):
+        # an upset customer's failure met with a refusal and nothing put right: nothing is owned
+        ev = s.clause(refused[0][0], refused[0][1], 90)
+        return (FAIL, because("excuse", quote=quote(ev)), [ev], "high")
+    if refused:
         return unjudged()  # a refusal that repairs nothing: whose fault it was decides, and that needs a model
     arranged = [st for st in steps(s) if st[2] == "scheduled"]
     if arranged:
         ev = s.clause(arranged[0][0], arranged[0][1], 80)
         return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
     return unjudged()
+
+
+def _bare_refusal(s: Situation) -> bool:
+    """A short reply (two sentences at most) that asks nothing and leaves the customer nothing to do:
+    the refusal is all there is ("karnetu nie da się zamrozić, taki jest regulamin")."""
+    from coach.offline.steps import _maybe_a_step
+
+    return len(s.reply.sentences) <= 2 and "?" not in s.reply.low and not _maybe_a_step(s)
+
+
+def _natural(s: Situation, at: int) -> bool:
+    """The sentence of `at` names a force nobody controls (the weather, a storm, floods)."""
+    return bool(s.lex.natural_cause.search(s.reply.low, *s.reply.sentence_at(at)))

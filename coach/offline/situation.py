@@ -17,6 +17,7 @@ from coach.cases import Turn
 from coach.grades import Evidence, Verdict
 from coach.offline import names
 from coach.offline.lexicon import Compiled
+from coach.offline.matching import Group
 from coach.offline.text import Text
 
 PASS, FAIL, NA = Verdict.PASS, Verdict.FAIL, Verdict.NA
@@ -54,7 +55,7 @@ def quote(ev: Evidence) -> str:
     return f"“{ev.text}”"
 
 
-def _count(pattern: re.Pattern[str], text: Text) -> int:
+def _count(pattern: Group, text: Text) -> int:
     """Matches that are not inside a name: "Wasze Cholernie Dobre IPA" names a beer, it swears at nobody."""
     return sum(1 for m in pattern.finditer(text.low) if not _named(text, m.start()))
 
@@ -195,7 +196,7 @@ class Situation:
             return None
         return any(c.problem for c in self.customers) and not self.customer_closing
 
-    def earlier(self, pattern: re.Pattern[str]) -> bool:
+    def earlier(self, pattern: Group) -> bool:
         return any(pattern.search(text.low) for text in self.earlier_replies)
 
     # -- evidence

@@ -10,6 +10,7 @@ day"). Vague futures ("we'll look into it at some point", "ya veremos", "kindly 
 
 from __future__ import annotations
 
+from coach.offline.condescension import condescension
 from coach.offline.conduct import boundaries, unprofessional
 from coach.offline.excuses import excuses, refusals
 from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
@@ -64,6 +65,16 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+@shared
+def scornful_only(s: Situation) -> list[tuple[int, int]]:
+    """The spans that blame, mock, refuse or hit back, when every sentence of the reply holds one (the
+    reply is nothing else); otherwise none."""
+    scorn = [*refusals(s), *((a, b) for a, b, _ in [*excuses(s), *unprofessional(s), *condescension(s)])]
+    if scorn and all(any(a <= x < b for x, _ in scorn) for a, b in s.reply.sentences):
+        return sorted(scorn)
+    return []
+
+
 def next_step(s: Situation) -> Result:
     found = steps(s)
     if found:
@@ -77,6 +88,13 @@ def next_step(s: Situation) -> Result:
         ev = s.clause(hazy[0][0], hazy[0][1], 60)
         return (FAIL, because("vague_step", quote=quote(ev)), [ev], "high")
     blocked = [*refusals(s), *[(a, b) for a, b, _ in [*excuses(s), *unprofessional(s)]]]
+    scorn = scornful_only(s)
+    if scorn and not s.customer_closing and not _maybe_a_step(s):
+        # every sentence blames, mocks, refuses or hits back ("Trzeba było przeczytać opis", "widocznie ma
+        # Pani wyrafinowane podniebienie"): the customer is left with nothing to do and nobody doing it
+        start, end = min(scorn)
+        ev = s.clause(start, end, 70)
+        return (FAIL, because("no_step", quote=quote(ev)), [ev], "high")
     if blocked and s.problem_raised is not False and not _maybe_a_step(s):
         start, end = min(blocked)
         ev = s.clause(start, end, 70)

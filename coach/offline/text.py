@@ -27,7 +27,7 @@ _SAME_LENGTH = str.maketrans({
 })
 # Characters dropped before matching: Arabic harakat, tatweel, zero-width marks.
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SENTENCE_END = re.compile(r"[.!?…\n]+[\"')\]]*\s*|;\s+")
+_SENTENCE_END = re.compile(r"(?!(?<=\d)\.\d)[.!?…\n]+[\"')\]]*\s*|;\s+")  # a decimal point ("£129.99", "14.12") ends no sentence
 # titles and abbreviations whose dot does not end a sentence ("Entiendo, Sr. Pérez, pero...")
 _ABBREVIATIONS = frozenset("""mr mrs ms mx dr st prof sr sra srta sres dña dn lic ing arq hr fr fru ul nr godz tel
     pkt np tzw kung kdze vs approx""".split())
@@ -48,6 +48,19 @@ def lowered(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+class Prepared(str):
+    """A text as lexicon patterns match it, remembering which pattern groups could match it at all
+    (`matching.Group` fills it in; it lives and dies with its `Text`, one reply or turn)."""
+
+    possible: dict
+
+
+def prepared(text: str) -> Prepared:
+    ready = Prepared(text)
+    ready.possible = {}
+    return ready
+
+
 @dataclass
 class Text:
     original: str
@@ -61,10 +74,11 @@ class Text:
     def of(cls, original: str) -> Text:
         mapped = original.translate(_SAME_LENGTH)
         if not _DROP.search(mapped):
-            return cls(original, mapped, None, lowered(mapped))
-        kept = [i for i, ch in enumerate(mapped) if not _DROP.match(ch)]
+            return cls(original, mapped, None, prepared(lowered(mapped)))
+        dropped = {m.start() for m in _DROP.finditer(mapped)}  # one character each
+        kept = [i for i in range(len(mapped)) if i not in dropped]
         norm = "".join(mapped[i] for i in kept)
-        return cls(original, norm, kept, lowered(norm))
+        return cls(original, norm, kept, prepared(lowered(norm)))
 
     def orig(self, pos: int) -> int:
         if self._index is None:

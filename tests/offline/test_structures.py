@@ -1,0 +1,407 @@
+"""Structures the offline grader reads in every language, and where it abstains instead of failing:
+the customer's feeling as the object of a verb, "anyone would...", a complaint met with blame, a bare
+refusal, a third party beside a repair, a hand-over in any wording, an automatic process, a "but"
+that weighs the situation more heavily, and a decimal point that ends no sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.grades import Verdict
+from coach.offline.text import Text
+from tests.offline.conversation import FAIL, PASS, UNJUDGED, graded
+
+ABUSIVE = {
+    "en": "Shut up, you useless idiot.",
+    "es": "Cállate, idiota inútil.",
+    "sv": "Håll käften, din idiot.",
+    "pl": "Zamknij się, idiotko.",
+    "lv": "Aizveries, tu idiote.",
+    "ar": "اسكتي يا غبية.",
+}
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the customer's feeling as what the situation did to them
+    ("pl", "Widzę, że ta faktura mocno Pana zdenerwowała. Sprawdzę odczyt licznika jeszcze dziś.",
+     "Faktura za wodę jest trzy razy wyższa niż zwykle! To skandal!"),
+    ("ar", "واضح أن الغرامة أغضبتك كثيرًا. سأراجعها معك الآن بندًا بندًا.",
+     "الغرامة هذه ظلم! مستحيل أدفعها، أنا غاضب جدًا!"),
+    ("lv", "Dzirdu, ka šis sods Jūs ļoti sadusmojis. Es to tūlīt pārbaudīšu.",
+     "Šis sods ir absurds! Es esmu nikns!"),
+    ("es", "Entiendo que esto le ha molestado mucho. Reviso la factura ahora mismo.",
+     "¡La factura es el triple de lo normal! ¡Es un escándalo!"),
+    # anyone would feel it
+    ("en", "Having to explain this three times would wind anyone up. I've credited the £80 now.",
+     "Third time I'm explaining this! Absolutely ridiculous!"),
+    ("pl", "Trzy razy to samo zdenerwowałoby każdego. Zwrot już zleciłem.",
+     "Trzeci raz to samo! To skandal!"),
+    ("sv", "Det skulle göra vem som helst galen. Jag har krediterat beloppet nu.",
+     "Tredje gången samma fel! Helt oacceptabelt!"),
+    ("lv", "Tas sadusmotu ikvienu. Naudu jau atmaksāju.", "Trešo reizi tas pats! Tas ir nepieņemami!"),
+    # understanding with the subject left out, as short written replies do
+    ("sv", "Förstår att du tröttnar när samma besked kommer tillbaka. Skicka ditt skadenummer så tittar vi.",
+     "Tredje gången jag får samma besked! Helt oacceptabelt!"),
+    ("en", "Totally understand why you're fed up. Send me the claim number and I'll look now.",
+     "Third time I get the same answer! Absolutely ridiculous!"),
+])
+def test_feelings_said_through_a_verb_or_a_shared_conditional_pass(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Biļetē skaidri bija norādīts laiks 17:00. Jums vajadzēja pārbaudīt seansa laiku pirms pirkuma.",
+     "Nopirku biļetes uz 19:00 seansu, atnācām, un izrādās, filma sākās 17:00. Jūsu sistēmā ir kļūda!"),
+    ("en", "The upgrade was selected from your account, you should have checked the plan before clicking confirm.",
+     "I never asked for Premium and you've charged me for it. This is an error on your side!"),
+    ("es", "El cambio se hizo desde su cuenta; debió leer bien antes de dar clic en confirmar.",
+     "¡Me cobraron el plan anual sin pedirlo! Es un error suyo."),
+    ("pl", "Tak jak już tłumaczyłam, transakcję trzeba potwierdzić w aplikacji.",
+     "Ale w aplikacji nic nie ma! Jestem na lotnisku bez grosza, co mam zrobić?"),
+])
+def test_a_complaint_met_with_blame_fails_acknowledge_feelings(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert (grade.verdict, grade.reason) == (FAIL, "feelings_dismissed"), grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Rozumiem, że to frustrujące, ale karnetu nie da się zamrozić, taki jest regulamin.",
+     "Złamałem nogę i chcę zamrozić karnet! To skandal, jestem wściekły!"),
+    ("es", "Comprendo que asuste, pero la lectura estimada la genera el sistema y tendrá que abonarla igualmente.",
+     "¡Me ha llegado una factura de 340 euros! ¡Es un escándalo, estoy furioso!"),
+    ("sv", "Jag förstår att du är besviken, men hotellet motsvarade beskrivningen, så vi kan inte erbjuda någon ersättning.",
+     "Hotellet låg mitt i en byggarbetsplats! Helt oacceptabelt, vi är så besvikna!"),
+])
+def test_a_bare_refusal_to_an_upset_customer_owns_nothing(grader, lang, reply, customer):
+    assert graded(grader, "own_it", lang, reply, customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Jag förstår att det känns förtvivlat, men jag kan tyvärr inte säga var väskan är. Du får köpa det du "
+           "behöver och spara kvittona.", "Väskan är borta! Jag är helt förtvivlad!"),
+    ("pl", "Rozumiem, że to frustrujące, ale karnetu nie da się zamrozić. Czy mogę zaproponować zawieszenie płatności?",
+     "Złamałem nogę i chcę zamrozić karnet! To skandal, jestem wściekły!"),
+])
+def test_a_refusal_with_a_way_on_is_left_to_a_model(grader, lang, reply, customer):
+    assert graded(grader, "own_it", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Druga zgubiona paczka przez niedbałość kuriera. Zgłosiłem reklamację i zwróciłem 189 zł."),
+    ("es", "El pago se registró con retraso por el banco y por eso el sistema hizo el corte. Ya reactivé el servicio."),
+    ("en", "It was late because the courier was swamped, but I've refunded the delivery fee."),
+    ("sv", "Våra bud har väldigt många beställningar på fredagar. Jag skickar en rabattkod på 20 %."),
+])
+def test_a_third_party_named_beside_a_repair_is_left_to_a_model(grader, lang, reply):
+    customer = {"pl": "Kurier znowu zgubił paczkę! Mam dość!", "es": "¡Me cortaron el servicio! ¡Estoy harto!",
+                "en": "Wrong wrap AGAIN! I'm furious!", "sv": "Maten kom kall! Helt oacceptabelt!"}[lang]
+    assert graded(grader, "own_it", lang, reply, customer).verdict is UNJUDGED
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "The refund wasn't sent, and that hold-up is on our side. I've sent it now."),
+    ("en", "That delay was all down to us, and I've credited the £80."),
+])
+def test_a_fault_put_on_ourselves_is_owned(grader, lang, reply):
+    assert graded(grader, "own_it", lang, reply, "Where is my refund? This is ridiculous!").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("ar", "بما أن الإهانات مستمرة، سأحوّل مكالمتك الآن إلى مشرفتي لتكمل معك طلب الاسترداد."),
+    ("ar", "مع هذه الألفاظ لا أستطيع مواصلة المكالمة. اتصل بنا متى ما كنت مستعدًا لنتحدث بهدوء."),
+    ("lv", "Ar šādiem izteicieniem sarunu turpināt nevaru, tāpēc to tagad beigšu."),
+    ("pl", "Przy takich obelgach nie mogę kontynuować tej rozmowy. Proszę zadzwonić, gdy będzie Pan gotów."),
+])
+def test_a_hand_over_or_an_end_in_any_wording_sets_a_boundary(grader, lang, reply):
+    grade = graded(grader, "set_boundaries", lang, reply, ABUSIVE[lang])
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "The ticket price will be refunded automatically within 14 days."),
+    ("lv", "Biļetes cena Jums tiks atmaksāta automātiski 14 dienu laikā."),
+    ("ar", "ستُعاد قيمة التذكرة كاملة تلقائيًا خلال 14 يومًا."),
+    ("es", "El importe se le devolverá automáticamente en 14 días."),
+])
+def test_an_automatic_process_with_its_time_is_no_promise_for_others(grader, lang, reply):
+    customer = {"en": "The concert was cancelled!", "lv": "Koncertu atcēla!", "ar": "ألغوا الحفل!",
+                "es": "¡Cancelaron el concierto!"}[lang]
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Przykro nam – pomyłka w zamówieniu to jedno, ale składnik, na który jesteś uczulona, to już poważna "
+           "sprawa. Napisz nam numer zamówienia, zwrócimy całą kwotę."),
+    ("en", "Sorry about this – a wrong order is one thing, but an allergen is really serious. Send us the order "
+           "number and we'll refund it in full."),
+    ("es", "Lo sentimos: un pedido equivocado es una cosa, pero un alérgeno es muy grave. Escríbenos el número "
+           "de pedido y te devolvemos el importe."),
+])
+def test_a_but_that_weighs_the_situation_more_heavily_takes_nothing_back(grader, lang, reply):
+    customer = {"pl": "Dostałam pizzę z pieczarkami, na które mam alergię.",
+                "en": "I got a pizza with mushrooms and I'm allergic to them.",
+                "es": "Me llegó una pizza con champiñones y soy alérgica."}[lang]
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("es", "Tortilla sin huevos, y encima por tercera vez seguida: tienes toda la razón. Te hemos devuelto los "
+           "huevos; ya lo hemos comentado con el responsable del almacén."),
+    ("en", "Missing items for the third time in a row is not on. I've refunded the eggs."),
+])
+def test_an_ordinal_that_counts_events_is_no_reminder(grader, lang, reply):
+    customer = {"es": "Tercera vez que falta algo en mi pedido. Esta vez los huevos.",
+                "en": "Third order in a row with something missing. This time the eggs."}[lang]
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is PASS
+
+
+def test_a_decimal_point_ends_no_sentence():
+    text = Text.of("The £129.99 refund was approved. Version 4.2 fixed it.")
+    assert [text.norm[a:b] for a, b in text.sentences] == ["The £129.99 refund was approved", "Version 4.2 fixed it"]
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the complaint set against everyone else's silence
+    ("sv", "Konstigt, ingen annan av våra 200 gäster har klagat. Kanske var det något annat ni åt?",
+     "Vi blev matförgiftade efter räkmackorna hos er i lördags."),
+    ("en", "Strange, no one else at the party has complained about the food.",
+     "We got food poisoning after the prawn sandwiches on Saturday."),
+    ("pl", "Dziwne, nikt inny z gości się nie skarżył.", "Po kanapkach z krewetkami zatruliśmy się."),
+    ("lv", "Dīvaini, neviens cits no viesiem nav sūdzējies.", "Pēc jūsu sviestmaizēm mēs saindējāmies."),
+    # ironic praise of the customer's taste after a complaint
+    ("pl", "No cóż, widocznie ma Pani bardzo wyrafinowane podniebienie, skoro nasz żurek Pani nie smakuje.",
+     "Zamówiłam żurek i był zupełnie zimny."),
+    ("lv", "Nu, acīmredzot Jums ir ļoti izsmalcināta garša, ja pat mūsu zirņi negaršo.",
+     "Jūsu pelēkie zirņi bija auksti un sāļi."),
+    ("ar", "يبدو أن ذوقك رفيع جدًا على مطعمنا المتواضع.", "طلبت منسف واللحم كان ناشف والرز بارد."),
+    ("en", "Apparently you have very refined taste if even our soup isn't good enough.", "The soup was stone cold."),
+])
+def test_a_complaint_set_against_others_or_met_with_ironic_praise_is_condescending(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "W opisie oferty było napisane, że to egzemplarz po zwrocie. Trzeba było dokładnie przeczytać opis przed zakupem.",
+     "Kupiłem laptopa jako nowy, a są ślady używania."),
+    ("lv", "Nu, acīmredzot Jums ir ļoti izsmalcināta garša, ja pat mūsu zirņi negaršo.",
+     "Jūsu pelēkie zirņi bija auksti un sāļi."),
+    ("es", "Mire, a mí no me amenace, que no tengo por qué aguantar a gente como usted.",
+     "Como no me devolváis el dinero os denuncio, sinvergüenzas."),
+])
+def test_a_reply_that_only_blames_mocks_or_hits_back_leaves_no_next_step(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert (grade.verdict, grade.reason) == (FAIL, "no_step"), grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # a polite request with the verb it asks for
+    ("pl", "Proszę zaktualizować aplikację i spróbować ponownie.", "W aplikacji nie ma tej opcji! Co mam zrobić?"),
+    ("ar", "يُرجى تحديث التطبيق والمحاولة مرة أخرى.", "ما فيه أي خيار للتفعيل في التطبيق! ماذا أفعل؟"),
+    # V2 word order, a second verb of the speaker's, an offer with "I can"
+    ("sv", "Eftersom samtalet fortsätter i den här tonen kopplar jag nu över dig till min gruppchef.",
+     "Jag kallar dig vad jag vill, din korkade kärring."),
+    ("sv", "Jag har öppnat en skadeanmälan och skickar en reparatör i dag.", "Taket läcker efter stormen!"),
+    ("en", "Either way I can take the seat off and refund the £12.", "I did NOT add a team seat!"),
+    # a passive future with its time
+    ("ar", "الدواء الناقص سيُرسل إليكِ غدًا دون رسوم توصيل.", "وصلني نصف الطلب فقط."),
+])
+def test_steps_in_other_shapes_are_next_steps(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Vaya, qué casualidad, justo a la semana de contratar. En fin, mándeme fotos y lo paso a valoración.",
+     "Se me rompió una tubería y tengo el suelo levantado. Contraté el seguro hace una semana."),
+    ("pl", "No cóż, widocznie ma Pani bardzo wyrafinowane podniebienie, skoro nasz żurek Pani nie smakuje.",
+     "Zamówiłam żurek i był zupełnie zimny."),
+    ("sv", "Vilken slump, precis veckan efter att du tecknade försäkringen.", "Ett rör sprack i köket."),
+    ("en", "Right, well calling us all scumbags won't get anything fixed any quicker, will it?",
+     "Your driver reversed into my gate and drove off. Absolute scumbags, the lot of you."),
+])
+def test_sarcasm_at_the_customer_is_unprofessional(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_it_is_simple_said_to_a_delighted_customer_mocks_nobody(grader):
+    reply = "Tas ir pavisam vienkārši: profila iestatījumos izvēlieties „Ģimenes plāns” → „Uzaicināt”."
+    assert graded(grader, "stay_professional", "lv", reply, "Lieliski! Un kā viņiem nosūtīt ielūgumu?").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("es", "Mire, a mí no me amenace, que no tengo por qué aguantar a gente como usted."),
+    ("ar", "لا تهددني، فأنا لست مضطرًا لتحمّل أمثالك."),
+    ("sv", "Det är folk som du som gör att ingen orkar jobba i restaurang."),
+    ("pl", "Z ludźmi takimi jak Pan to same problemy."),
+])
+def test_contempt_for_people_like_you_talks_down(grader, lang, reply):
+    grade = graded(grader, "no_condescending_apology", lang, reply, ABUSIVE[lang])
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "That sounds really painful, and I'm sorry. I've got an emergency slot at 8:40 tomorrow.",
+     "My appointment was cancelled. I've had toothache for a week and I'm in agony."),
+    ("sv", "Tre avbrott på en månad – det är fullt förståeligt att det räcker nu. Kabeln byts nästa vecka.",
+     "Tredje strömavbrottet på en månad. Frysen har tinat två gånger. Nu räcker det."),
+    ("es", "Una hora esperando en un cumpleaños: lo sentimos, no es lo que os merecíais. Te he devuelto el importe.",
+     "Una hora esperando y llega la pizza helada. Es el cumpleaños de mi hijo. Lamentable."),
+    ("ar", "أسبوعان بلا سيارة وأنت توصل أطفالك يوميًا مشكلة حقيقية. السيارة جاهزة يوم الأحد.",
+     "سيارتي عندكم منذ أسبوعين! أنا غاضب جدًا، هذا غير مقبول."),
+])
+def test_the_situation_weighed_in_an_evaluative_clause_acknowledges(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "55710. And don't lecture me, you patronising little prick."),
+    ("lv", "Tā ir zādzība, un tu, lohs, tur sēdi un smejies par mani."),
+])
+def test_an_insult_with_its_adjectives_is_abuse(grader, lang, customer):
+    reply = {"en": "What is the order number?", "lv": "Kāds ir līguma numurs?"}[lang]
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is not Verdict.NA
+
+
+@pytest.mark.parametrize("customer", [
+    "The folders are empty now. I'm shaking.",
+    "I've had toothache for a week and I'm in agony.",
+    "Honestly I feel sick about it.",
+])
+def test_distress_in_words_of_pain_or_shock_is_upset(grader, customer):
+    grade = graded(grader, "acknowledge_feelings", "en", "Could you send me the account email?", customer)
+    assert grade.verdict is not Verdict.NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    # "make sure" for one's own step or as an instruction
+    ("sv", "Min mammas present är försenad!", "Jag ser till att ärendet flaggas som prioriterat i dag och hör av mig före lunch."),
+    ("pl", "Prezent dla mamy się spóźnia!", "Dopilnuję, żeby zgłoszenie dostało dziś priorytet, i odezwę się do południa."),
+    ("es", "El regalo de mi madre se retrasa.", "Me aseguro ahora mismo de que el pedido quede marcado como prioritario y te escribo antes de las 12."),
+    # hedged effort
+    ("sv", "Tre timmars försening vid gaten!", "Vi jobbar så fort vi kan för att få iväg er."),
+    ("pl", "Trzy godziny opóźnienia przy bramce!", "Pracujemy najszybciej, jak się da, żeby Państwa wysłać w drogę."),
+    ("es", "¡Tres horas de retraso en la puerta!", "Estamos trabajando lo más rápido posible para que salgan cuanto antes."),
+])
+def test_own_steps_instructions_and_hedged_effort_are_no_over_promise(grader, lang, customer, reply):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    # sorry to hear about the experience
+    ("es", "Nos tocó vista a los contenedores en vez de al mar. Qué decepción.",
+     "Sentimos mucho lo ocurrido; hoy mismo pediré en recepción que le cambien de habitación."),
+    ("sv", "Vi fick utsikt mot soptunnorna i stället för havet. Besviken.",
+     "Tråkigt att höra om er upplevelse; jag ber receptionen flytta er i dag."),
+    # instructions, not blame
+    ("es", "¿Podemos ir el sábado a las 6 sin reserva?", "Solo tienes que llamarnos al 910 000 000 para reservar y te guardamos mesa."),
+    ("pl", "Czy możemy przyjść w sobotę na 18 bez rezerwacji?", "Wystarczy zadzwonić pod 22 000 00 00, żeby zarezerwować, a przytrzymamy stolik."),
+    # ownership, not blame
+    ("sv", "Duschen var ljummen hela helgen.", "Förlåt för duschen – det var vårt fel och vi ska bli bättre till nästa gång."),
+    ("pl", "Prysznic był letni przez cały weekend.", "Przepraszamy za prysznic – to nasz błąd i następnym razem zrobimy to lepiej."),
+])
+def test_apologies_instructions_and_ownership_are_not_condescending_in_other_languages(grader, lang, customer, reply):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "¡NOS HAS ALEGRADO EL DÍA, gracias!", "Vuestro nuevo café con leche es BRUTAL"),
+    ("sv", "DU GJORDE VÅR DAG, tack!", "Er nya latte är HELT GRYM"),
+    ("pl", "ZROBIŁ PAN NAM DZIEŃ, dziękujemy!", "Wasze nowe latte jest MEGA"),
+])
+def test_playful_capitals_to_a_delighted_customer_are_no_shouting_in_other_languages(grader, lang, reply, customer):
+    assert graded(grader, "stay_professional", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "ورغم أن الطقس ليس بيدنا، أعدنا لك قيمة التذكرة كاملة وسنُعلمك بالموعد الجديد.", "ألغوا الحفل بسبب العاصفة! أنا زعلان جدًا."),
+    ("lv", "Laikapstākļus ietekmēt nevaram, bet biļetes cenu jau atmaksājām, un par jauno datumu paziņosim.",
+     "Koncertu atcēla lietus dēļ! Esmu ļoti vīlies."),
+    ("en", "The storm was out of our hands, but I've refunded your ticket in full and I'll email you the new date.",
+     "The concert was cancelled because of the storm! I'm so disappointed."),
+    ("es", "El temporal no depende de nosotros, pero ya te he devuelto la entrada y te escribiré con la nueva fecha.",
+     "¡Cancelaron el concierto por el temporal! Estoy muy decepcionada."),
+])
+def test_a_force_nobody_controls_beside_the_repair_is_no_excuse(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Our engineers are stretched, so it was out of our hands."),
+    ("sv", "Våra bud har väldigt mycket att göra just nu, så det ligger utanför vår kontroll."),
+    ("ar", "المناديب عندهم ضغط كبير هالأيام، والموضوع خارج عن إرادتنا."),
+])
+def test_an_excuse_that_names_no_force_of_nature_still_fails(grader, lang, reply):
+    customer = {"en": "My parcel is a week late!", "sv": "Mitt paket är en vecka sent!", "ar": "طلبي متأخر أسبوع!"}[lang]
+    assert graded(grader, "own_it", lang, reply, customer).verdict is FAIL
+
+
+def test_an_apology_for_the_frustration_they_felt_is_condescending_in_arabic(grader):
+    reply = "نعتذر عن الإحباط الذي شعرت به. طلبك لدى المختبر."
+    assert graded(grader, "no_condescending_apology", "ar", reply, "طلبي متأخر!").verdict is FAIL
+    assert graded(grader, "no_condescending_apology", "ar", "نعتذر عن الإزعاج. طلبك لدى المختبر.",
+                  "طلبي متأخر!").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Tak jak już tłumaczyłam, transakcję trzeba potwierdzić w aplikacji. Proszę zaktualizować aplikację i spróbować ponownie.",
+     "Ale w aplikacji nic nie ma! Jestem na lotnisku bez grosza, co mam zrobić?"),
+    ("lv", "Kā jau paskaidroju, karte jāatbloķē internetbankā. Lūdzu, pārbaudiet vēlreiz sadaļu Kartes.",
+     "Internetbankā nav tādas pogas! Stāvu pie kases, ko man darīt?"),
+    ("ar", "كما شرحتُ لك سابقًا، يتم التفعيل من التطبيق. يُرجى تحديث التطبيق والمحاولة مرة أخرى.",
+     "دخلت التطبيق وما فيه أي خيار للتفعيل! ماذا أفعل؟"),
+])
+def test_a_reminder_before_an_instruction_talks_down_but_leaves_ownership_to_a_model(grader, lang, reply, customer):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is FAIL
+    assert graded(grader, "own_it", lang, reply, customer).verdict is UNJUDGED
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "سنحرص على أن تصل كلماتك إلى أمل، وأكيد ستفرح بها كثيرًا.", "شكرًا من القلب للموظفة أمل في فرعكم!"),
+    ("lv", "No savas puses parūpēsimies, lai pieteikums par maksājumu šodien nonāk pie krāpniecības novēršanas komandas.",
+     "No mana konta kāds veicis maksājumu 800 eiro apmērā!"),
+    ("en", "I'll make sure your claim is escalated today.", "Someone took 800 euros from my account!"),
+])
+def test_seeing_that_their_words_or_case_reach_a_colleague_is_our_own_step(grader, lang, reply, customer):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("lv", "Parūpēsimies, lai kurjers šodien nonāk pie Jums un paka tiek piegādāta."),
+    ("en", "I'll make sure your parcel arrives tomorrow."),
+])
+def test_seeing_that_a_delivery_reaches_the_customer_is_still_a_promise(grader, lang, reply):
+    customer = {"lv": "Kur ir mana paka?!", "en": "Where is my parcel?!"}[lang]
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Hyran kan du betala via telefon på 0771-22 33 44, båda fungerar som vanligt.", "Appen funkar inte! Måste betala hyran i dag!!"),
+    ("en", "You can pay by phone on 0800 123 4567, it works as usual.", "The app is down! My bill is due TODAY!!"),
+    ("lv", "Varat maksāt pa tālruni līdz 8000-1234, tas darbojas kā parasti.", "Lietotne nedarbojas! Rēķins jāmaksā šodien!!"),
+])
+def test_a_phone_number_is_no_deadline(grader, lang, reply, customer):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Haha, gratulujemy nowej formy! Od przyszłego tygodnia ruszy nowy paczkomat bliżej.",
+     "Paczkomat przenieśliście 2 km dalej. Dziękuję, mam teraz codzienne cardio 😂"),
+    ("en", "Haha, congrats on the new fitness plan! A new locker opens nearer to you next week.",
+     "You moved the parcel locker 2 km away. Thanks, I get daily cardio now 😂"),
+    ("es", "¡Jaja, enhorabuena por la nueva forma! La semana que viene abrimos un punto de recogida más cerca.",
+     "Habéis movido el punto de recogida a 2 km. Gracias, ahora hago cardio cada día 😂"),
+])
+def test_thanks_in_a_joke_about_a_complaint_is_no_goodbye(grader, lang, reply, customer):
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is not FAIL
+
+
+def test_ending_the_chat_with_an_invitation_back_closes_warmly(grader):
+    reply = ("I'm going to end the chat here because I can't carry on with that kind of language, so please come back "
+             "to us on chat or call 0800 123 4567 whenever you're ready.")
+    assert graded(grader, "positive_close", "en", reply, "You stupid cow.").verdict is PASS
