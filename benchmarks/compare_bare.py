@@ -139,9 +139,13 @@ def soak(args: argparse.Namespace, app: tuple[dict, int], names: list[str], pid:
     fresh_cpu, fresh_mem = measured()
     taken = 0
     started = time.monotonic()
+    told = 0
     while taken < args.soak:
         results, errors, _ = run_phase(clients, names[:users], args.turns)
         taken += len(results)
+        if taken - told >= 2000:  # the curve: growing all along (a leak) or levelling off (warm-up)
+            told = taken
+            print(f"  after {taken} turns: RSS {rss_mb(pid):.0f} MB", flush=True)
     after_cpu, after_mem = measured()
     print(f"soak: {taken} turns in {time.monotonic() - started:.0f} s; RSS {rss_mb(pid):.0f} MB")
     print(f"CPU per turn after the soak {after_cpu:.2f} ms vs fresh {fresh_cpu:.2f} ms = {after_cpu / fresh_cpu:.2f}x "

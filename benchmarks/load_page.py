@@ -1,16 +1,17 @@
 """Load test: concurrent trainees, each logged in with their own account, talking through the
-page's API (gradio_client), with the model engine against the fake OpenAI-compatible server
-(200 ms a call) in its own process.
+page's API (benchmarks/page_client.py: plain HTTP, light on the cores it shares), with the model
+engine against the fake OpenAI-compatible server (200 ms a call) in its own process.
 
 Reports errors (target 0), turns lost (acknowledged but not saved; target 0), the p95 turn
 latency over the model latency, the server's CPU milliseconds per turn and its memory per
 conversation; then a second phase in which one client keeps sending 5 MB replies: they must be
 refused, and the others' p95 must not move. With `--processes 1,2,3` it runs behind nginx with each number of `coach serve` processes in turn
 (the deployment in deploy/), reporting CPU per turn summed over every coach process and turns per
-second; `--database postgresql` puts them on a throwaway PostgreSQL server. Not part of the test
-suite; run it with:
+second; `--database postgresql` puts them on a throwaway PostgreSQL server, and
+`--database sqlite,postgresql --reps 5` compares the two, interleaved, by the median. Not part of
+the test suite; run it with:
     PYTHONPATH=. .venv/bin/python benchmarks/load_page.py [--trainees 50] [--turns 5] \
-        [--database postgresql] [--processes 1,2,3]
+        [--database postgresql] [--processes 1,2,3] [--reps 5]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from benchmarks.page_client import PageClient
 from coach.accounts import Accounts
 from coach.db import open_database
 from coach.rubric import load_rubric
@@ -55,10 +57,8 @@ def rss_mb(pid: int) -> float:
 
 def connect(url: str, names: list[str]) -> dict:
     """Log every trainee in first (Argon2 is slow on purpose; logins are not turns)."""
-    from gradio_client import Client
-
     with ThreadPoolExecutor(2) as pool:  # two at a time: a login's Argon2 check must not time out on a busy machine
-        return dict(zip(names, pool.map(lambda n: Client(url, auth=(n, PASSWORD), verbose=False), names), strict=True))
+        return dict(zip(names, pool.map(lambda n: PageClient(url, auth=(n, PASSWORD)), names), strict=True))
 
 
 def converse(client, name: str, persona_id: str, turns: int, results: list, errors: list) -> None:
@@ -78,9 +78,7 @@ def converse(client, name: str, persona_id: str, turns: int, results: list, erro
 
 def flood(url: str, stop: threading.Event, refusals: list, times: list) -> None:
     """Keep sending 5 MB replies; each must be refused."""
-    from gradio_client import Client
-
-    client = Client(url, auth=("flooder", PASSWORD), verbose=False)
+    client = PageClient(url, auth=("flooder", PASSWORD))
     conversation = client.predict("repeat-refund", api_name="/start_conversation")["conversation_id"]
     huge = "x" * 5_000_000
     while not stop.is_set():
@@ -201,23 +199,26 @@ def main() -> None:
     parser.add_argument("--processes", type=lambda v: [int(n) for n in v.split(",")], default=None,
                         help="run behind nginx with each number of coach processes in turn, e.g. 1,2,3")
     parser.add_argument("--no-flood", action="store_true", help="skip the 5 MB replies phase")
+    parser.add_argument("--reps", type=int, default=1, help="repetitions, alternating the databases' order")
     args = parser.parse_args()
     rubric = load_rubric()
     failed = False
-    cpu: dict[tuple[str, int | None], float] = {}
+    cpu: dict[tuple[str, int | None], list[float]] = {}
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
     with fake_server(args.latency, judge_json(rubric), "I see. And what happens now?") as model_url:
-        for database in args.database:
-            for processes in args.processes or [None]:
-                run = argparse.Namespace(**{**vars(args), "database": database})
-                m = measure(run, processes, model_url, rubric)
-                report(run, processes, m)
-                cpu[(database, processes)] = m["cpu"] / max(1, len(m["results"]))
-                failed |= bool(m["errors"] or m["lost"] or any(r == "ACCEPTED" for r in m["refusals"]))
+        for rep in range(args.reps):  # interleaved: each repetition takes the databases in the other order
+            for database in args.database if rep % 2 == 0 else args.database[::-1]:
+                for processes in args.processes or [None]:
+                    run = argparse.Namespace(**{**vars(args), "database": database})
+                    m = measure(run, processes, model_url, rubric)
+                    report(run, processes, m)
+                    cpu.setdefault((database, processes), []).append(m["cpu"] / max(1, len(m["results"])))
+                    failed |= bool(m["errors"] or m["lost"] or any(r == "ACCEPTED" for r in m["refusals"]))
     for processes in args.processes or [None]:
         if ("sqlite", processes) in cpu and ("postgresql", processes) in cpu:
-            print(f"{processes or 1} process(es): PostgreSQL's CPU per turn is "
-                  f"{cpu[('postgresql', processes)] / cpu[('sqlite', processes)]:.2f}x SQLite's (target <= 1.3)")
+            pg, lite = (statistics.median(cpu[(d, processes)]) for d in ("postgresql", "sqlite"))
+            print(f"{processes or 1} process(es): PostgreSQL's CPU per turn is {pg / lite:.2f}x SQLite's "
+                  f"(median of {args.reps}: {pg * 1000:.1f} vs {lite * 1000:.1f} ms; target <= 1.3)")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     sys.exit(1 if failed else 0)
 

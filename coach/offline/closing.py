@@ -29,6 +29,8 @@ def positive_close(s: Situation) -> Result:
         return (PASS, because("closed", quote=quote(ev)), [ev], "high")
     if not (s.customer_closing or ends_conversation(s)):
         return (NA, because("not_closing"), [], "low" if s.last_customer is None else "high")
+    if s.customer_laughs and not ends_conversation(s):
+        return unjudged()  # "Thanks, I get daily cardio now 😂" is a joke about a complaint, not a goodbye
     if _keeps_going(s):
         return unjudged()  # it asks for something or invites them back: maybe no ending at all, maybe a warm one
     return (FAIL, because("ended_flat"), [], "high")

@@ -144,7 +144,7 @@ def restate_problem(s: Situation) -> Result:
         return (PASS, because("echoed", quote=quote(ev)), [ev], "high")
     if not s.problem_raised:
         return (NA, because("no_problem"), [], "low" if s.problem_raised is None else "high")
-    if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s):
+    if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s) and not _confirms(s):
         # (an acknowledgement may name the problem in other words: "sorry about another price rise")
         return (FAIL, because("not_restated"), [], "high")
     return unjudged()
@@ -160,3 +160,10 @@ def _asks_about_it(s: Situation) -> bool:
     """A question about the problem itself (not for an order number) may restate it in other words."""
     return bool(s.lex.clarifying.search(s.reply.low))
 
+
+
+def _confirms(s: Situation) -> bool:
+    """The reply opens with a "yes" to the customer's question ("Is the app down??" "Yes, sorry, the app and
+    online banking are having problems"): the confirmation may play their problem back in other words."""
+    asked = s.last_customer is not None and "?" in s.last_customer.norm
+    return asked and bool(s.lex.affirmative.match(s.reply.low, len(s.reply.low) - len(s.reply.low.lstrip())))

@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Iterator, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
+from contextvars import ContextVar
 
 from starlette.background import BackgroundTask
 from starlette.requests import Request
@@ -40,6 +41,12 @@ COOKIE = f"access-token-{COOKIE_ID}"
 MAX_NAME_CHARS = 256
 MAX_PASSWORD_CHARS = 1024
 REFUSED = {"detail": "Incorrect credentials."}  # what Gradio's login page expects, whatever the reason
+
+
+# The login the session guard resolved for this request (token hash, user name or None): Gradio's
+# own lookup of the same cookie later in the same request reuses it rather than asking the
+# database again. A ContextVar lives in one request's task, so no request sees another's.
+_RESOLVED: ContextVar[tuple[str, str | None] | None] = ContextVar("coach_resolved_login", default=None)
 
 
 class _Hashed(str):
@@ -58,6 +65,7 @@ class LoginTokens(MutableMapping[str, str]):
         return str(key) if isinstance(key, _Hashed) else token_hash(str(key))
 
     def __setitem__(self, token: str, name: str) -> None:  # a login succeeded
+        _RESOLVED.set(None)
         user = self.accounts.by_name(name)
         if user is not None:
             self.accounts.open_session(user.id, token, self.hours)
@@ -65,12 +73,15 @@ class LoginTokens(MutableMapping[str, str]):
     def __getitem__(self, key: str) -> str:
         if not key:
             raise KeyError(key)
-        name = self.accounts.session_user(self._hash(key))
+        hashed = self._hash(key)
+        resolved = _RESOLVED.get()
+        name = resolved[1] if resolved and resolved[0] == hashed else self.accounts.session_user(hashed)
         if name is None:
             raise KeyError(key)
         return name
 
     def __delitem__(self, key: str) -> None:  # logout
+        _RESOLVED.set(None)
         self.accounts.close_session(self._hash(key))
 
     def __iter__(self) -> Iterator[str]:
@@ -173,6 +184,7 @@ class Login:
     async def logout(self, request: Request) -> Response:
         token = request.cookies.get(COOKIE)
         if token:
+            _RESOLVED.set(None)
             await asyncio.to_thread(self.accounts.close_session, token_hash(token))
         response = JSONResponse({"success": True}, headers={"cache-control": "no-store"})
         response.delete_cookie(COOKIE, path="/", httponly=True, samesite="lax", secure=self._secure(request))
@@ -186,7 +198,10 @@ class Login:
     async def user_of(self, token: str | None) -> str | None:
         if not token:
             return None
-        return await asyncio.to_thread(self.accounts.session_user, token_hash(token))
+        hashed = token_hash(token)
+        name = await asyncio.to_thread(self.accounts.session_user, hashed)
+        _RESOLVED.set((hashed, name))
+        return name
 
 
 class Identity:

@@ -212,22 +212,25 @@ class SessionOwners:
     _GIVES_EVENT = re.compile(r"^/gradio_api/(?:queue/join|call/(?:v2/)?[^/]+)/?$")
     UPLOAD = "/gradio_api/upload"
     FILE = "/gradio_api/file="
-    MAX_REMEMBERED = 200_000
+    MAX_REMEMBERED = 200_000  # sessions and files: as many as a process serves in weeks
+    MAX_EVENTS = 20_000  # an event is read within seconds of its start; one per call, so keep the latest only
 
     def __init__(self, app: ASGIApp, who: Who):
         self.app = app
         self.who = who
         self.owners: OrderedDict[str, str] = OrderedDict()
+        self.events: OrderedDict[str, str] = OrderedDict()
 
     def _claim(self, key: str, user: str) -> bool:
         """True when `user` may use `key` (it was theirs, or nobody's and now is)."""
-        owner = self.owners.get(key)
+        owners, limit = (self.events, self.MAX_EVENTS) if key.startswith("e:") else (self.owners, self.MAX_REMEMBERED)
+        owner = owners.get(key)
         if owner is None:
-            self.owners[key] = user
-            while len(self.owners) > self.MAX_REMEMBERED:
-                self.owners.popitem(last=False)
+            owners[key] = user
+            while len(owners) > limit:
+                owners.popitem(last=False)
             return True
-        self.owners.move_to_end(key)
+        owners.move_to_end(key)
         return owner == user
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -378,3 +378,58 @@ def test_seeing_that_their_words_or_case_reach_a_colleague_is_our_own_step(grade
 def test_seeing_that_a_delivery_reaches_the_customer_is_still_a_promise(grader, lang, reply):
     customer = {"lv": "Kur ir mana paka?!", "en": "Where is my parcel?!"}[lang]
     assert graded(grader, "under_promise", lang, reply, customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Hyran kan du betala via telefon på 0771-22 33 44, båda fungerar som vanligt.", "Appen funkar inte! Måste betala hyran i dag!!"),
+    ("en", "You can pay by phone on 0800 123 4567, it works as usual.", "The app is down! My bill is due TODAY!!"),
+    ("lv", "Varat maksāt pa tālruni līdz 8000-1234, tas darbojas kā parasti.", "Lietotne nedarbojas! Rēķins jāmaksā šodien!!"),
+])
+def test_a_phone_number_is_no_deadline(grader, lang, reply, customer):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Haha, gratulujemy nowej formy! Od przyszłego tygodnia ruszy nowy paczkomat bliżej.",
+     "Paczkomat przenieśliście 2 km dalej. Dziękuję, mam teraz codzienne cardio 😂"),
+    ("en", "Haha, congrats on the new fitness plan! A new locker opens nearer to you next week.",
+     "You moved the parcel locker 2 km away. Thanks, I get daily cardio now 😂"),
+    ("es", "¡Jaja, enhorabuena por la nueva forma! La semana que viene abrimos un punto de recogida más cerca.",
+     "Habéis movido el punto de recogida a 2 km. Gracias, ahora hago cardio cada día 😂"),
+])
+def test_thanks_in_a_joke_about_a_complaint_is_no_goodbye(grader, lang, reply, customer):
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is not FAIL
+
+
+def test_ending_the_chat_with_an_invitation_back_closes_warmly(grader):
+    reply = ("I'm going to end the chat here because I can't carry on with that kind of language, so please come back "
+             "to us on chat or call 0800 123 4567 whenever you're ready.")
+    assert graded(grader, "positive_close", "en", reply, "You stupid cow.").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Hi Daniel, three days without broadband when your job is at home is a proper headache, so I'm sorry it's "
+           "dragged on. I've booked an engineer for Friday.",
+     "Broadband's been down since Tuesday. THREE DAYS. I work from home and I'm sat in a cafe."),
+    ("pl", "Pani Katarzyno, wiercenie od siódmej rano w czasie ferii to nie odpoczynek, na jaki Państwo liczyli, bardzo "
+           "przepraszam. Już przenoszę Państwa do pokoju 214.",
+     "Przyjechaliśmy do hotelu na ferie, a za ścianą od siódmej rano wiercą. Mieliśmy odpocząć, a tu znowu to samo!"),
+    ("es", "Lucía, cuatro días sin conexión cuando trabajas desde casa, lo siento mucho. He revisado tu línea y mañana va un técnico.",
+     "Llevo cuatro días sin conexión y trabajo desde casa. Ya llamé el lunes."),
+])
+def test_their_situation_played_back_with_an_apology_acknowledges_it(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+    assert grade.evidence and grade.evidence[0].text in reply
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Yes, sorry, we're having problems this morning and the team are on it. Late fees are paused until tomorrow.",
+     "Is the app down?? Can't log in to pay my credit card and it's due TODAY"),
+    ("es", "Sí, perdona, esta mañana hay problemas y el equipo está en ello. Los recargos quedan suspendidos hasta mañana.",
+     "¿Se ha caído la app?? No puedo entrar para pagar la tarjeta y vence HOY"),
+    ("sv", "Ja, tyvärr har vi problem i morse och teamet jobbar på det. Förseningsavgifterna är pausade till i morgon.",
+     "Ligger appen nere?? Kan inte logga in och betala kortet och det förfaller IDAG"),
+])
+def test_a_yes_to_their_question_is_not_failed_as_not_restated(grader, lang, reply, customer):
+    assert graded(grader, "restate_problem", lang, reply, customer).verdict is not FAIL
