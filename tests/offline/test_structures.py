@@ -433,3 +433,26 @@ def test_their_situation_played_back_with_an_apology_acknowledges_it(grader, lan
 ])
 def test_a_yes_to_their_question_is_not_failed_as_not_restated(grader, lang, reply, customer):
     assert graded(grader, "restate_problem", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Błąd 401 oznacza zwykle, że wygasł token. Czy token był generowany w programie, czy na stronie Ministerstwa?",
+     "Faktury nie wysyłają się do KSeF, wyskakuje błąd 401. Już mnie nerwy biorą."),
+    ("lv", "Kļūda 401 parasti nozīmē, ka beidzies marķieris. Vai marķieris tika ģenerēts programmā vai VID portālā?",
+     "Rēķini netiek nosūtīti, parādās kļūda 401. Man jau nervi beigušies."),
+    ("ar", "الخطأ 401 يعني عادة أن الرمز انتهت صلاحيته. هل تم إنشاء الرمز من البرنامج أم من موقع الوزارة؟",
+     "الفواتير لا تُرسل ويظهر خطأ 401. أعصابي تعبت."),
+])
+def test_a_yes_no_question_about_the_case_moves_things_on(grader, lang, reply, customer):
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I'm sorry about the scratch. Unfortunately we only accept damage claims within 14 days of delivery."),
+    ("pl", "Przykro mi z powodu pęknięcia. Niestety reklamacje przyjmujemy tylko do 14 dni od dostawy."),
+    ("lv", "Žēl par skrāpējumu. Diemžēl pretenzijas pieņemam tikai 14 dienu laikā pēc piegādes."),
+])
+def test_the_time_limit_of_a_rule_is_no_step(grader, lang, reply):
+    customer = {"en": "The table arrived scratched. What a waste of money!", "pl": "Szafa przyszła pęknięta. Szkoda pieniędzy!",
+                "lv": "Galds atbrauca saskrāpēts. Žēl naudas!"}[lang]
+    assert graded(grader, "next_step", lang, reply, customer).verdict is not PASS
