@@ -227,6 +227,8 @@ class Coach:
         practice.conversation.trainee_language = language
         practice.conversation.trainee_name = user.spoken_name  # the grader knows whose name the trainee may give
         await asyncio.to_thread(self.store.create, practice.conversation)
+        for earlier in [cid for cid, (_, c, _) in self._cache.items() if c.owner == user.id]:
+            del self._cache[earlier]  # left for the new one: no longer live (read again should it go on)
         return self._remember(practice.conversation, 0)
 
     def _lock(self, conversation_id: str) -> asyncio.Lock:
