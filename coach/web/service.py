@@ -112,6 +112,11 @@ class Coach:
         for lang in available():
             offline.grade("Thank you for waiting, I am sorry. I will check it now and call you back today.",
                           lang=lang, customer_name="Dana")
+        if self.settings.use_llm:  # the token counter's encoding (a 0.3 s load) for the prompts' budget
+            from coach.llm.tokens import count_text
+
+            count_text("warm", self.settings.judge_model)
+            count_text("warm", self.settings.customer_model)
 
     # -- personas ---------------------------------------------------------------------------
     @property
