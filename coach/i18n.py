@@ -9,7 +9,6 @@ catalog never breaks the page; the test suite checks every catalog is complete.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -65,7 +64,7 @@ class _Slots(dict):
 
 
 def fill(template: str, params: dict[str, Any]) -> str:
-    return string.Formatter().vformat(template, (), _Slots(params))
+    return template.format_map(_Slots(params))
 
 
 def t(key: str, lang: str = DEFAULT, **params: Any) -> str:

@@ -30,6 +30,7 @@ from coach.offline.situation import (
     quote,
     unjudged,
 )
+from coach.offline.steps import ONLY as _ONLY
 from coach.offline.steps import next_step, steps
 
 __all__ = ["CANNOT_JUDGE", "CHECKS", "Because", "Situation"]
@@ -75,8 +76,6 @@ def _agent_helps(s: Situation, start: int, end: int) -> bool:
 # a guarantee's term: "guaranteed 10 years", "garantizado por 5 años", "garanti i 2 år"
 _TERM = re.compile(r"\s*(?:for |por |på |i |na |uz |لمدة )?(?:\d+|one|two|three|five|ten|un|dos|tres|cinco|diez)\s+\w+")
 
-# "we can only rebook you on our own flights" restricts, it does not help
-_ONLY = re.compile(r"\b(?:only|solo|sólo|únicamente|tylko|jedynie|bara|endast|tikai|vienīgi)\b|فقط")
 
 
 def _refuses(s: Situation, start: int, end: int) -> bool:

@@ -61,6 +61,13 @@ def acknowledge_feelings(s: Situation) -> Result:
             return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")
     if s.customer_upset is None or s.upset_points <= 0:
         return (NA, because("not_upset"), [], "low" if s.customer_upset is None else "high")
+    if (lex.apology.search(norm) or lex.apology_head.search(norm)) and _weighs_their_situation(s):
+        # the reply opens on their situation in their own words and says sorry for it ("three days without
+        # broadband when you work from home is a proper headache ... I'm sorry"): that acknowledges it
+        opening = s.reply.sentences[:2]
+        first = opening[1] if len(opening) > 1 and len(norm[opening[0][0]:opening[0][1]].split()) <= 3 else opening[0]
+        ev = s.sentence(first[0], first[1])  # past a bare greeting ("Hej Sofia!")
+        return (PASS, because("acknowledged", quote=quote(ev)), [ev], "high")
     if not s.customer_upset:
         return unjudged()  # one weak sign: maybe upset, maybe not
     soft = [m.span() for group in (lex.feeling, lex.hardship) for m in group.finditer(norm)]

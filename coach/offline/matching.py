@@ -5,15 +5,16 @@ jumps from one candidate character to the next in C. A pattern that starts with 
 makes it try every position in turn, which costs more than most matches. So each alternative is
 rewritten to start with its first letter, the word boundary and any lookbehind checked just after it
 (`\\b(?:jag|vi) ` becomes `j(?<!\\w.)(?:ag) |v(?<!\\w.)(?:i) `), and alternatives are grouped by that
-letter. On top, `Group` skips a text that holds none of the words every match must contain: most
-groups ("never again", insults, threats) match few replies.
+letter (only when every alternative has one). On top, `Group` skips a text that holds none of the
+words every match must contain: most groups ("never again", insults, threats) match few replies.
+`Words` finds, in one scan of a text, which of a lexicon's groups could match it.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from re import _parser  # type: ignore[attr-defined]  # the stdlib's regex parser: what a pattern must contain
 
 _SPECIAL = set("\\.^$*+?{}[]|()")
@@ -160,28 +161,29 @@ def _joined(alts: list[str]) -> str:
 
 class Group:
     """One pattern group's regex, with the strings one of which every match contains: a text holding
-    none of them is not scanned at all. Answers exactly as the regex does; a prepared text
-    (`text.Prepared`) remembers, for itself, which groups could match it."""
+    none of them is not scanned at all. Answers exactly as the regex does. A lexicon's groups share a
+    `Words` index, and a prepared text (`text.Prepared`) remembers, for itself, which of them could
+    match it."""
 
-    __slots__ = ("pattern", "required", "_holds")
+    __slots__ = ("pattern", "required", "index", "bit")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         self.required = required_words(pattern)
-        self._holds = _finder(self.required) if self.required else None
+        self.index: Words | None = None  # set by the lexicon's index, with this group's bit in it
+        self.bit = 0
 
     def possible(self, string: str) -> bool:
         """False only when no match can exist anywhere in `string`."""
-        holds = self._holds
-        if holds is None:
+        if self.required is None:
             return True
-        memo: dict[Group, bool] | None = getattr(string, "possible", None)
-        if memo is None:
-            return holds(string)
-        found = memo.get(self)
+        memo: dict[Words, int] | None = getattr(string, "possible", None)
+        if memo is None or self.index is None:  # a text not prepared, or a group of no lexicon
+            return any(word in string for word in self.required)
+        found = memo.get(self.index)
         if found is None:
-            found = memo[self] = holds(string)
-        return found
+            found = memo[self.index] = self.index.groups_in(string)
+        return bool(found & self.bit)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.search(string, pos, endpos) if self.possible(string) else None
@@ -196,25 +198,49 @@ class Group:
         return self.pattern.findall(string, pos, endpos) if self.possible(string) else []
 
 
-def _finder(words: tuple[str, ...]) -> Callable[[str], bool]:
-    """Whether a text holds any of `words`: a few `in` tests, or for many words one regex over their
-    letter tree (a word with another one as its prefix adds nothing)."""
-    if len(words) <= 8:
-        return lambda string: any(word in string for word in words)
-    shortest: list[str] = []
-    for word in sorted(words):
-        if not (shortest and word.startswith(shortest[-1])):
-            shortest.append(word)
-    tree = re.compile(_tree(shortest))
-    return lambda string: tree.search(string) is not None
+class Words:
+    """The required words of all a lexicon's groups, found in one scan of a text: at each position the
+    longest word starting there (every shorter one starting there is its prefix), each word carrying
+    the bits of the groups that need it or one of its prefixes."""
+
+    def __init__(self, groups: list[Group]):
+        needed: dict[str, int] = {}
+        for bit, group in enumerate(g for g in groups if g.required):
+            group.index, group.bit = self, 1 << bit
+            for word in group.required or ():
+                needed[word] = needed.get(word, 0) | group.bit
+        self.bits = {word: _or(needed.get(word[:i], 0) for i in range(1, len(word) + 1)) for word in needed}
+        self.scan = re.compile(f"(?=({_longest(sorted(needed))}))") if needed else None
+
+    def groups_in(self, string: str) -> int:
+        """The bits of the groups one of whose required words occurs in `string`."""
+        found = 0
+        if self.scan is not None:
+            for word in set(self.scan.findall(string)):
+                found |= self.bits[word]
+        return found
 
 
-def _tree(words: list[str]) -> str:
-    """A regex for prefix-free `words`, shared beginnings written once: "ab|ac" -> "a(?:b|c)"."""
+def _or(bits: Iterable[int]) -> int:
+    total = 0
+    for bit in bits:
+        total |= bit
+    return total
+
+
+def _longest(words: list[str]) -> str:
+    """A regex for `words` that finds the longest one at a position: shared beginnings written once,
+    and a word that goes on into longer ones tried long first ("de", "den" -> "de(?:n)?")."""
     by_first: dict[str, list[str]] = {}
     for word in words:
         by_first.setdefault(word[0], []).append(word[1:])
-    parts = [re.escape(first) + ("" if rests == [""] else _tree(rests)) for first, rests in by_first.items()]
+    parts = []
+    for first, rests in by_first.items():
+        longer = [rest for rest in rests if rest]
+        if not longer:
+            parts.append(re.escape(first))
+        else:
+            parts.append(re.escape(first) + f"(?:{_longest(longer)})" + ("?" if "" in rests else ""))
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 

@@ -61,7 +61,7 @@ class Words:
         self.stem = 4 if lang == "ar" else _STEM
         self.numbers = {w for w in words if w[0].isdigit()}
         self.by_head: dict[str, list[str]] = {}
-        for w in words:
+        for w in sorted(words):  # in a fixed order: the same reply is graded the same in every process
             if not w[0].isdigit():
                 self.by_head.setdefault(w[:self.head], []).append(w)
 
@@ -82,7 +82,6 @@ class Words:
         return None
 
 
-@lru_cache(maxsize=2048)
 def _words(text: str, lang: str) -> frozenset[str]:
     lex = lexicon(lang)
     return frozenset(w for t in _TOKEN.findall(text) if (w := _word(t, lex)))
@@ -145,7 +144,7 @@ def restate_problem(s: Situation) -> Result:
         return (PASS, because("echoed", quote=quote(ev)), [ev], "high")
     if not s.problem_raised:
         return (NA, because("no_problem"), [], "low" if s.problem_raised is None else "high")
-    if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s):
+    if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s) and not _confirms(s):
         # (an acknowledgement may name the problem in other words: "sorry about another price rise")
         return (FAIL, because("not_restated"), [], "high")
     return unjudged()
@@ -161,3 +160,10 @@ def _asks_about_it(s: Situation) -> bool:
     """A question about the problem itself (not for an order number) may restate it in other words."""
     return bool(s.lex.clarifying.search(s.reply.low))
 
+
+
+def _confirms(s: Situation) -> bool:
+    """The reply opens with a "yes" to the customer's question ("Is the app down??" "Yes, sorry, the app and
+    online banking are having problems"): the confirmation may play their problem back in other words."""
+    asked = s.last_customer is not None and "?" in s.last_customer.norm
+    return asked and bool(s.lex.affirmative.match(s.reply.low, len(s.reply.low) - len(s.reply.low.lstrip())))

@@ -10,10 +10,15 @@ day"). Vague futures ("we'll look into it at some point", "ya veremos", "kindly 
 
 from __future__ import annotations
 
+import re
+
 from coach.offline.condescension import condescension
 from coach.offline.conduct import boundaries, unprofessional
 from coach.offline.excuses import excuses, refusals
 from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
+
+# "we can only rebook you on our own flights", "claims only within 14 days" restrict; they do not help
+ONLY = re.compile(r"\b(?:only|solo|sólo|únicamente|tylko|jedynie|bara|endast|tikai|vienīgi)\b|فقط")
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -59,7 +64,8 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
         if not lex.conditional.search(norm, max(text.sentence_at(m.start())[0], m.start() - 60), m.start()):
             found.append((m.start(), m.end(), "ended"))
     for start, end in text.sentences:  # a question to the customer that moves things on: "Is that your porch?"
-        asks = norm[start:end + 1].rstrip().endswith("?") and lex.addressee.search(norm, start, end)
+        asks = norm[start:end + 1].rstrip().endswith("?") and (
+            lex.addressee.search(norm, start, end) or lex.clarifying.search(norm, start, end + 1))
         if asks and text.sentence_index(start) not in rude:
             found.append((start, end, "question"))
     return sorted(found)
@@ -111,6 +117,8 @@ def _maybe_a_step(s: Situation) -> bool:
     for d in lex.deadline.finditer(norm):  # "it should be with you tomorrow": what happens next, and when
         start, end = s.reply.sentence_at(d.start())
         clause = max([start, *(norm.rfind(mark, start, d.start()) + 1 for mark in ",;:")])
+        if ONLY.search(norm, max(clause, d.start() - 20), d.start()):
+            continue  # the time of a rule that refuses ("claims only within 14 days"), not of a step
         if not (lex.negator.search(norm, clause, d.start()) or lex.understanding.search(norm, start, end)):
             return True  # (not "I understand money is tight this month")
     if "http" in norm or "www." in norm:  # a link where the customer can follow it

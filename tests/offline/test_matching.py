@@ -10,7 +10,7 @@ import pytest
 
 from coach.cases import read_cases
 from coach.datafile import load_model
-from coach.offline.lexicon import LEXICON_DIR, NOT_PATTERNS, Lexicon, available
+from coach.offline.lexicon import LEXICON_DIR, NOT_PATTERNS, Lexicon, available, lexicon
 from coach.offline.matching import Group, _joined, alternatives, join, lead, lower, required_words
 from coach.offline.text import Text, normalize_pattern
 
@@ -92,3 +92,14 @@ def test_a_group_skips_a_text_without_the_words_every_match_needs():
     assert group.search("this will never again happen").span() == (10, 21)
     assert required_words(re.compile(r"(?:a|b)?c")) == ("c",)
     assert required_words(re.compile(r"\w+")) is None
+
+
+@pytest.mark.parametrize("lang", available())
+def test_one_scan_finds_which_groups_could_match(lang):
+    lex = lexicon(lang)
+    groups = [g for g in vars(lex).values() if isinstance(g, Group) and g.required]
+    assert groups and all(g.index is lex.words for g in groups)
+    for text in _texts(lang):
+        found = lex.words.groups_in(text)
+        for group in groups:
+            assert bool(found & group.bit) == any(word in text for word in group.required or ()), (group.required, text)

@@ -49,3 +49,19 @@ def test_one_echoed_word_is_too_little_to_judge(grader):
 def test_a_closing_turn_has_nothing_to_restate(grader):
     assert graded(grader, "restate_problem", "en", "Great, have a lovely day!",
                   "Thanks, that's everything.").verdict is NA
+
+
+def test_the_same_conversation_is_quoted_the_same_in_every_process():
+    """Which reply word counts as the echo must not depend on the process's string hashing."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = ("import json; from coach.cases import read_cases; from coach.offline import OfflineGrader; g = OfflineGrader(); "
+              "print(json.dumps([[c.model_dump() for c in g.grade_case(case).criteria if c.criterion == 'restate_problem'] "
+              "for case in read_cases('evals/probes/conv-ar-t.jsonl')], default=str))")
+    runs = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "7")}
+    assert len(runs) == 1 and "echoed" in next(iter(runs))

@@ -405,3 +405,54 @@ def test_ending_the_chat_with_an_invitation_back_closes_warmly(grader):
     reply = ("I'm going to end the chat here because I can't carry on with that kind of language, so please come back "
              "to us on chat or call 0800 123 4567 whenever you're ready.")
     assert graded(grader, "positive_close", "en", reply, "You stupid cow.").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Hi Daniel, three days without broadband when your job is at home is a proper headache, so I'm sorry it's "
+           "dragged on. I've booked an engineer for Friday.",
+     "Broadband's been down since Tuesday. THREE DAYS. I work from home and I'm sat in a cafe."),
+    ("pl", "Pani Katarzyno, wiercenie od siódmej rano w czasie ferii to nie odpoczynek, na jaki Państwo liczyli, bardzo "
+           "przepraszam. Już przenoszę Państwa do pokoju 214.",
+     "Przyjechaliśmy do hotelu na ferie, a za ścianą od siódmej rano wiercą. Mieliśmy odpocząć, a tu znowu to samo!"),
+    ("es", "Lucía, cuatro días sin conexión cuando trabajas desde casa, lo siento mucho. He revisado tu línea y mañana va un técnico.",
+     "Llevo cuatro días sin conexión y trabajo desde casa. Ya llamé el lunes."),
+])
+def test_their_situation_played_back_with_an_apology_acknowledges_it(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+    assert grade.evidence and grade.evidence[0].text in reply
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Yes, sorry, we're having problems this morning and the team are on it. Late fees are paused until tomorrow.",
+     "Is the app down?? Can't log in to pay my credit card and it's due TODAY"),
+    ("es", "Sí, perdona, esta mañana hay problemas y el equipo está en ello. Los recargos quedan suspendidos hasta mañana.",
+     "¿Se ha caído la app?? No puedo entrar para pagar la tarjeta y vence HOY"),
+    ("sv", "Ja, tyvärr har vi problem i morse och teamet jobbar på det. Förseningsavgifterna är pausade till i morgon.",
+     "Ligger appen nere?? Kan inte logga in och betala kortet och det förfaller IDAG"),
+])
+def test_a_yes_to_their_question_is_not_failed_as_not_restated(grader, lang, reply, customer):
+    assert graded(grader, "restate_problem", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Błąd 401 oznacza zwykle, że wygasł token. Czy token był generowany w programie, czy na stronie Ministerstwa?",
+     "Faktury nie wysyłają się do KSeF, wyskakuje błąd 401. Już mnie nerwy biorą."),
+    ("lv", "Kļūda 401 parasti nozīmē, ka beidzies marķieris. Vai marķieris tika ģenerēts programmā vai VID portālā?",
+     "Rēķini netiek nosūtīti, parādās kļūda 401. Man jau nervi beigušies."),
+    ("ar", "الخطأ 401 يعني عادة أن الرمز انتهت صلاحيته. هل تم إنشاء الرمز من البرنامج أم من موقع الوزارة؟",
+     "الفواتير لا تُرسل ويظهر خطأ 401. أعصابي تعبت."),
+])
+def test_a_yes_no_question_about_the_case_moves_things_on(grader, lang, reply, customer):
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I'm sorry about the scratch. Unfortunately we only accept damage claims within 14 days of delivery."),
+    ("pl", "Przykro mi z powodu pęknięcia. Niestety reklamacje przyjmujemy tylko do 14 dni od dostawy."),
+    ("lv", "Žēl par skrāpējumu. Diemžēl pretenzijas pieņemam tikai 14 dienu laikā pēc piegādes."),
+])
+def test_the_time_limit_of_a_rule_is_no_step(grader, lang, reply):
+    customer = {"en": "The table arrived scratched. What a waste of money!", "pl": "Szafa przyszła pęknięta. Szkoda pieniędzy!",
+                "lv": "Galds atbrauca saskrāpēts. Žēl naudas!"}[lang]
+    assert graded(grader, "next_step", lang, reply, customer).verdict is not PASS
