@@ -234,13 +234,15 @@ class ModelClient:
         return MODES[self._modes.get(model, 0)]
 
     # -- time and retries ---------------------------------------------------------------------
-    def _budget(self) -> float:
-        """Seconds this request may take: the timeout, cut short by the turn's deadline."""
+    def _budget(self) -> openai.Timeout:
+        """Time this request may take: the timeout, cut short by the turn's deadline. Given whole
+        (each phase named) because a bare number is checked against a runtime Protocol at every
+        step of the request's build, a tenth of a millisecond each time."""
         end = deadline.get()
         remaining = self.settings.timeout if end is None else min(self.settings.timeout, end - time.monotonic())
         if remaining <= 0.05:
             raise EndpointError(self.endpoint, "no time left within the turn's deadline")
-        return remaining
+        return openai.Timeout(None, connect=remaining, read=remaining, write=remaining, pool=remaining)
 
     def _wait_before_retry(self, exc: BaseException, attempt: int) -> float | None:
         """Seconds to wait before another attempt, or None when retrying is pointless."""
@@ -310,7 +312,7 @@ class ModelClient:
             self.cache.put(key, response.model_dump(mode="json"))
         return response
 
-    def _post(self, body: dict[str, Any], timeout: float) -> ChatCompletion:
+    def _post(self, body: dict[str, Any], timeout: openai.Timeout) -> ChatCompletion:
         key, hit = self._from_cache(body)
         if hit is not None:
             return hit
@@ -318,7 +320,7 @@ class ModelClient:
                                    options={"timeout": timeout, "max_retries": 0})
         return self._remember(key, response)
 
-    async def _apost(self, body: dict[str, Any], timeout: float) -> ChatCompletion:
+    async def _apost(self, body: dict[str, Any], timeout: openai.Timeout) -> ChatCompletion:
         key, hit = self._from_cache(body)
         if hit is not None:
             return hit

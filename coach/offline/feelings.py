@@ -59,6 +59,12 @@ def acknowledge_feelings(s: Situation) -> Result:
         if scorn:
             ev = s.clause(scorn[0][0], scorn[0][1], 60)
             return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")
+    strong = _strong_apology(s)
+    if strong is not None and s.problem_raised and not s.customer_laughs:
+        # "I'm really sorry about Saturday", "Bardzo mi przykro z powodu pękniętego frontu": an apology made
+        # stronger for what happened to them acknowledges how it was
+        ev = s.sentence(*strong)
+        return (PASS, because("acknowledged", quote=quote(ev)), [ev], "high")
     if s.customer_upset is None or s.upset_points <= 0:
         return (NA, because("not_upset"), [], "low" if s.customer_upset is None else "high")
     if (lex.apology.search(norm) or lex.apology_head.search(norm)) and _weighs_their_situation(s):
@@ -119,3 +125,15 @@ def _weighs_their_situation(s: Situation) -> bool:
     keys = {key for a, _, key in echoes(s) if first[0] <= a < first[1]}
     return len(keys) >= 2
 
+
+
+def _strong_apology(s: Situation) -> tuple[int, int] | None:
+    """The span of an apology with an intensifier right beside it ("really sorry", "ļoti žēl", "نأسف جدًا"),
+    that is not an apology for the customer's feeling or view."""
+    norm, lex = s.reply.low, s.lex
+    talking_down = condescension(s)
+    for m in [*lex.apology.finditer(norm), *lex.apology_head.finditer(norm)]:
+        near = lex.intensifier.search(norm, max(s.reply.sentence_at(m.start())[0], m.start() - 15), m.end() + 15)
+        if near and _clear_of(m.span(), talking_down) and _clear_of(near.span(), talking_down):
+            return min(m.start(), near.start()), max(m.end(), near.end())
+    return None

@@ -131,6 +131,8 @@ class Lexicon(BaseModel):
                             "down to, por culpa de (before a third party)")
     overload: Patterns = Field(default_factory=list, description="a third party's strain: stretched, swamped, off "
                                "sick, desbordados (after a third party)")
+    intensifier: Patterns = Field(default_factory=list, description="words that strengthen an apology: 'really', "
+                                  "'so', 'bardzo', 'ļoti', 'جدا' ('I'm really sorry about Saturday')")
     natural_cause: Patterns = Field(default_factory=list, description="a force nobody controls: the weather, a "
                                     "storm, snow, floods, an earthquake ('el temporal', 'الطقس')")
     defensive: Patterns = Field(default_factory=list, description="defending the company instead of fixing: "

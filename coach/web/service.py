@@ -112,6 +112,11 @@ class Coach:
         for lang in available():
             offline.grade("Thank you for waiting, I am sorry. I will check it now and call you back today.",
                           lang=lang, customer_name="Dana")
+        if self.settings.use_llm:  # the token counter's encoding (a 0.3 s load) for the prompts' budget
+            from coach.llm.tokens import count_text
+
+            count_text("warm", self.settings.judge_model)
+            count_text("warm", self.settings.customer_model)
 
     # -- personas ---------------------------------------------------------------------------
     @property
@@ -227,6 +232,8 @@ class Coach:
         practice.conversation.trainee_language = language
         practice.conversation.trainee_name = user.spoken_name  # the grader knows whose name the trainee may give
         await asyncio.to_thread(self.store.create, practice.conversation)
+        for earlier in [cid for cid, (_, c, _) in self._cache.items() if c.owner == user.id]:
+            del self._cache[earlier]  # left for the new one: no longer live (read again should it go on)
         return self._remember(practice.conversation, 0)
 
     def _lock(self, conversation_id: str) -> asyncio.Lock:

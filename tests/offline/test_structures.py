@@ -456,3 +456,27 @@ def test_the_time_limit_of_a_rule_is_no_step(grader, lang, reply):
     customer = {"en": "The table arrived scratched. What a waste of money!", "pl": "Szafa przyszła pęknięta. Szkoda pieniędzy!",
                 "lv": "Galds atbrauca saskrāpēts. Žēl naudas!"}[lang]
     assert graded(grader, "next_step", lang, reply, customer).verdict is not PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Bardzo mi przykro z powodu pękniętego frontu. Niestety reklamacje przyjmujemy tylko do 14 dni od dostawy.",
+     "Szafa przyszła z pękniętym frontem. Zauważyłam dopiero po trzech tygodniach. Szkoda mi pieniędzy."),
+    ("lv", "Ļoti žēl par saskrāpēto galda virsmu. Diemžēl pretenzijas pieņemam tikai 14 dienu laikā.",
+     "Galds atbrauca bojāts, virsmā dziļš skrāpējums. Kāpēc tā?"),
+    ("ar", "يؤسفنا جدًا وجود الخدش في سطح الطاولة. للأسف لا نقبل الشكاوى إلا خلال 14 يومًا.",
+     "وصلتني الطاولة مكسورة وفيها خدش عميق، ليش كذا؟"),
+    ("en", "I'm really sorry about the scratch on the table. Unfortunately we only accept claims within 14 days.",
+     "The table arrived damaged with a deep scratch on the top. Why?"),
+])
+def test_an_apology_made_stronger_acknowledges_how_it_was(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I'm really sorry you feel that way."),
+    ("pl", "Bardzo mi przykro, że tak Pan to odebrał."),
+])
+def test_a_stronger_apology_for_their_feeling_is_still_condescending(grader, lang, reply):
+    customer = {"en": "The table arrived scratched!", "pl": "Szafa przyszła pęknięta!"}[lang]
+    assert graded(grader, "acknowledge_feelings", lang, reply, customer).verdict is not PASS

@@ -40,3 +40,17 @@ def test_the_trainees_own_name_comes_from_their_account(team_service):
     assert c.trainee_name == "Alice"
     personalize = c.turns[0].grade.get("personalize")
     assert personalize.verdict.value == "fail" and "soy Alice" in personalize.better
+
+
+def test_memory_holds_the_conversations_going_on_not_those_left_for_a_new_one(team_service):
+    """A trainee who starts again leaves the earlier conversation to the store: it is read back,
+    whole, should they go on with it."""
+    service, users = team_service
+    first = turns(service, users["alice"], "repeat-refund", ["Dana, let me check your refund now."])
+    second = turns(service, users["alice"], "lawsuit-19-dollars", [])
+    kept_by_bob = turns(service, users["bob"], "repeat-refund", [])
+    assert set(service._cache) == {second.id, kept_by_bob.id}
+    again = turns(service, users["alice"], "repeat-refund", [])
+    resumed = run(service.conversation(users["alice"], first.id))
+    assert [t.reply for t in resumed.turns] == ["Dana, let me check your refund now."]
+    assert again.id in service._cache and second.id not in service._cache
