@@ -480,3 +480,15 @@ def test_an_apology_made_stronger_acknowledges_how_it_was(grader, lang, reply, c
 def test_a_stronger_apology_for_their_feeling_is_still_condescending(grader, lang, reply):
     customer = {"en": "The table arrived scratched!", "pl": "Szafa przyszła pęknięta!"}[lang]
     assert graded(grader, "acknowledge_feelings", lang, reply, customer).verdict is not PASS
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("sv", "Paketet står som levererat men det finns inte i brevlådan. Jätteirriterande."),
+    ("sv", "Jag bet av en bit av en framtand i går. Jag har jätteont och ska hålla tal på fredag."),
+    ("es", "Di el parte hace tres semanas y todavía no ha venido nadie. Me estoy cansando."),
+])
+def test_feelings_in_compounds_and_in_pain_are_upset(grader, lang, customer):
+    reply = {"sv": "Vi ber om ursäkt för eventuell besvikelse. Jag startar en eftersökning.",
+             "es": "Lamento que tenga la sensación de que no le hemos hecho caso. Hoy le llamo."}[lang]
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert (grade.verdict, grade.reason) == (FAIL, "feelings_dismissed"), grade.explanation
