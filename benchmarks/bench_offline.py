@@ -6,6 +6,10 @@ conversation probes, the trainee's earlier turns), as the page grades them. Prin
 CPU-second of this one process (what one core does, however busy the machine's other cores are) and
 by the wall clock, with the ratio to the target (2,000 replies/s; measured / target, higher is
 better), and the median latency.
+
+Every round is a cold grade of each case: the grader keeps no reply or conversation between calls
+(only compiled patterns, lexicons, name forms and each word's compared form), so grading a case
+again costs what grading it the first time did.
 Run:  .venv/bin/python benchmarks/bench_offline.py [--rounds N]
 """
 

@@ -87,6 +87,7 @@ def _words(text: str, lang: str) -> frozenset[str]:
     return frozenset(w for t in _TOKEN.findall(text) if (w := _word(t, lex)))
 
 
+@shared
 def _conversation(s: Situation) -> Words:
     """The words of the problem so far: the customer's, and the details the trainee already
     established with them (a claim number, "the 30 days"); never the names."""
