@@ -7,9 +7,9 @@ CPU-second of this one process (what one core does, however busy the machine's o
 by the wall clock, with the ratio to the target (2,000 replies/s; measured / target, higher is
 better), and the median latency.
 
-Every round is a cold grade of each case: the grader keeps no reply or conversation between calls
-(only compiled patterns, lexicons, name forms and each word's compared form), so grading a case
-again costs what grading it the first time did.
+The grader keeps no reply or conversation between calls, so each round grades each case from its
+text; what it does keep (compiled patterns, lexicons, the forms of a name and of a single word) a
+running server has warm as well.
 Run:  .venv/bin/python benchmarks/bench_offline.py [--rounds N]
 """
 

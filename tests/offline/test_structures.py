@@ -492,3 +492,15 @@ def test_feelings_in_compounds_and_in_pain_are_upset(grader, lang, customer):
              "es": "Lamento que tenga la sensación de que no le hemos hecho caso. Hoy le llamo."}[lang]
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert (grade.verdict, grade.reason) == (FAIL, "feelings_dismissed"), grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Sorry about that call. The nearest available appointment is Wednesday at 10:20.",
+     "I waited half an hour and they hung up on me. I'm furious."),
+    ("pl", "Przepraszam za tę rozmowę. Najbliższy wolny termin to środa, godz. 10:20.",
+     "Czekałam pół godziny i rozłączyli się. Jestem wściekła."),
+    ("ar", "نأسف على المكالمة. أقرب موعد متاح يوم الأربعاء الساعة 10:20.", "انتظرت نصف ساعة وأغلقوا الخط. أنا غاضبة جدًا."),
+    ("lv", "Atvainojos par zvanu. Tuvākais brīvais laiks ir trešdien plkst. 10:20.", "Gaidīju pusstundu, un noliek klausuli. Esmu nikna."),
+])
+def test_the_first_free_slot_with_its_time_is_a_next_step(grader, lang, reply, customer):
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
