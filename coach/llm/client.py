@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 import openai
-from openai.types.chat import ChatCompletion, ChatCompletionChunk
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 
 from coach.errors import EndpointError
@@ -360,8 +360,10 @@ class ModelClient:
         self.pause.check(self.endpoint)
         state = _StreamState(self.endpoint)
         try:
-            response = self._sync.chat.completions.create(
-                **self._request(messages, model, temperature, stream=True, **extra), timeout=self._budget())
+            response = self._sync.post(
+                "/chat/completions", body=self._request(messages, model, temperature, stream=True, **extra),
+                cast_to=ChatCompletion, stream=True, stream_cls=openai.Stream[Any],
+                options={"timeout": self._budget(), "max_retries": 0})
             for chunk in response:
                 if text := state.take(chunk):
                     yield text
@@ -378,7 +380,7 @@ class ModelClient:
             # parameter transform (a fifth of the client's CPU per streamed turn)
             response = await self.aclient.post(
                 "/chat/completions", body=self._request(messages, model, temperature, stream=True, **extra),
-                cast_to=ChatCompletion, stream=True, stream_cls=openai.AsyncStream[ChatCompletionChunk],
+                cast_to=ChatCompletion, stream=True, stream_cls=openai.AsyncStream[Any],
                 options={"timeout": self._budget(), "max_retries": 0})
             async for chunk in response:
                 if text := state.take(chunk):
@@ -513,11 +515,23 @@ class _StreamState:
         self.endpoint = endpoint
         self.finished = False
 
-    def take(self, chunk: Any) -> str:
-        if not chunk.choices:
+    def take(self, chunk: object) -> str:
+        """The text of one streamed chunk, read as the JSON it is (building a typed chunk object for
+        each few characters cost more than the rest of the turn's streaming); anything not shaped
+        like a chat chunk is a broken answer (ValueError)."""
+        if not isinstance(chunk, dict):
+            raise ValueError("a streamed chunk is not a JSON object")
+        choices = chunk.get("choices") or []
+        if not isinstance(choices, list) or (choices and not isinstance(choices[0], dict)):
+            raise ValueError("a streamed chunk's choices are not a list of objects")
+        if not choices:
             return ""
-        self.finished = self.finished or chunk.choices[0].finish_reason is not None
-        return chunk.choices[0].delta.content or ""
+        self.finished = self.finished or choices[0].get("finish_reason") is not None
+        delta = choices[0].get("delta") or {}
+        content = delta.get("content") if isinstance(delta, dict) else None
+        if content is not None and not isinstance(content, str):
+            raise ValueError("a streamed chunk's text is not a string")
+        return content or ""
 
     def check_finished(self) -> None:
         if not self.finished:
