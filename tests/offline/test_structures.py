@@ -108,6 +108,18 @@ def test_a_fault_put_on_ourselves_is_owned(grader, lang, reply):
 
 
 @pytest.mark.parametrize("lang, reply", [
+    ("lv", "Mēs labprāt palīdzēsim, un vienlaikus lūdzam runāt ar cieņu pret mūsu darbiniekiem."),
+    ("pl", "Prosimy o kulturę wypowiedzi wobec naszych konsultantów, wtedy chętnie pomożemy."),
+    ("es", "Le pedimos que nos hable con respeto; así le atendemos mejor."),
+    ("en", "We ask that you speak to our staff with respect, and we'll sort this out."),
+])
+def test_a_request_in_the_plural_we_about_the_language_sets_a_boundary(grader, lang, reply):
+    """"We ask you to...": the asking verb in the first person plural, as well as "please"/"I ask"."""
+    grade = graded(grader, "set_boundaries", lang, reply, ABUSIVE[lang])
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
     ("ar", "بما أن الإهانات مستمرة، سأحوّل مكالمتك الآن إلى مشرفتي لتكمل معك طلب الاسترداد."),
     ("ar", "مع هذه الألفاظ لا أستطيع مواصلة المكالمة. اتصل بنا متى ما كنت مستعدًا لنتحدث بهدوء."),
     ("lv", "Ar šādiem izteicieniem sarunu turpināt nevaru, tāpēc to tagad beigšu."),
