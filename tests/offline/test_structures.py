@@ -516,3 +516,45 @@ def test_feelings_in_compounds_and_in_pain_are_upset(grader, lang, customer):
 ])
 def test_the_first_free_slot_with_its_time_is_a_next_step(grader, lang, reply, customer):
     assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the weight of it said by what nobody would want
+    ("en", "Nobody wants to spend their Saturday on hold. I've rebooked the engineer for Monday at 9.",
+     "Two hours on hold and the engineer never came! Unbelievable!"),
+    ("pl", "Zepsuta pralka tuż przed wyjazdem to ostatnie, czego Pani potrzebuje. Serwisant będzie jutro o 10.",
+     "Pralka znowu nie działa, a jutro wyjeżdżamy! Mam dość!"),
+    ("sv", "Att stå utan värme i januari är inget man vill vara med om. Jag skickar en tekniker i dag.",
+     "Elementen har varit kalla i tre dagar! Det är helt oacceptabelt!"),
+    ("lv", "Salūzis ledusskapis svētku priekšvakarā ir pēdējais, kas jums vajadzīgs. Meistars būs rīt plkst. 9.",
+     "Ledusskapis atkal nestrādā! Esmu pilnīgi nikna!"),
+    ("ar", "ثلاجة معطلة قبل العيد آخر شي تحتاجه. الفني عندك بكرة الساعة ٩.",
+     "الثلاجة خربت مرة ثانية! أنا زعلان جداً!"),
+    ("es", "Nadie quiere pasar el fin de semana sin agua caliente. El técnico irá mañana a las 9.",
+     "¡Llevo tres días sin agua caliente! ¡Estoy harta!"),
+])
+def test_the_weight_of_it_said_by_what_nobody_wants_acknowledges(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_gulf_i_can_is_not_i_appreciate():
+    """أقدّر "I appreciate" and Gulf أقدر "I can" are spelt alike once the shadda is dropped."""
+    from coach.offline.lexicon import lexicon
+
+    understanding = lexicon("ar").understanding
+    assert understanding.search(Text.of("وهذا شي ما أقدر أغيره").low) is None
+    assert understanding.search(Text.of("أقدّر انزعاجك جداً").low) is not None
+    assert understanding.search(Text.of("أقدّر تماماً يا أستاذ ماهر أن الانتظار طويل").low) is not None
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # a refusal ends one sentence on a negation; the offer in the next is not negated by it
+    ("en", "The date change came from the promoter, so refunds are out of our hands. You're welcome to list "
+           "the tickets on our resale page.", "The gig moved to Sunday and I can't go. I want my money back!"),
+    ("ar", "الاسترداد ليس بيدنا. يمكنك عرض التذاكر على صفحة إعادة البيع.", "الحفلة تأجلت وما أقدر أحضر! أبي فلوسي!"),
+    ("es", "La devolución no depende de nosotros. Puede revender las entradas en nuestra web.",
+     "¡Cambiaron la fecha del concierto y no puedo ir! ¡Quiero mi dinero!"),
+])
+def test_a_way_on_after_a_refusal_is_not_failed_as_no_step(grader, lang, reply, customer):
+    assert graded(grader, "next_step", lang, reply, customer).verdict is not FAIL
