@@ -558,3 +558,28 @@ def test_gulf_i_can_is_not_i_appreciate():
 ])
 def test_a_way_on_after_a_refusal_is_not_failed_as_no_step(grader, lang, reply, customer):
     assert graded(grader, "next_step", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # sorry, then bad news turned by "but" to an alternative: the "but" takes back the bad news, not the apology
+    ("en", "So sorry! The pool heater is broken and we don't have a date for the part yet, but your membership "
+           "covers the Riverside club and its pool is lovely and warm."),
+    ("sv", "Förlåt! Bastun är trasig och vi har inget datum för reservdelen än, men ditt medlemskap gäller "
+           "även på klubben vid Slussen där bastun fungerar fint."),
+    ("es", "¡Perdona! La sauna está averiada y todavía no tenemos fecha para la pieza, pero tu cuota incluye "
+           "el club de Gràcia y allí la sauna funciona de maravilla."),
+    ("ar", "نعتذر لك! الساونا معطلة وما عندنا موعد لوصول القطعة للحين، لكن اشتراكك يشمل فرع النخيل والساونا فيه ممتازة."),
+])
+def test_a_but_that_turns_bad_news_into_an_alternative_is_not_failed(grader, lang, reply):
+    customer = {"en": "The pool has been freezing for a week!", "sv": "Bastun har varit kall i en vecka!",
+                "es": "¡La sauna lleva una semana fría!", "ar": "الساونا باردة من أسبوع!"}[lang]
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+
+
+def test_an_arabic_refusal_word_counts_only_as_a_whole_word():
+    """'لن' (will not) is inside 'والنرجس' and 'لنا'; it refuses only standing alone."""
+    from coach.offline.lexicon import lexicon
+
+    refusal = lexicon("ar").refusal
+    assert refusal.search(Text.of("فرع النرجس مفتوح لنا").low) is None
+    assert refusal.search(Text.of("ولن نتمكن من ذلك").low) is not None
