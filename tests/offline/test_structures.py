@@ -583,3 +583,18 @@ def test_an_arabic_refusal_word_counts_only_as_a_whole_word():
     refusal = lexicon("ar").refusal
     assert refusal.search(Text.of("فرع النرجس مفتوح لنا").low) is None
     assert refusal.search(Text.of("ولن نتمكن من ذلك").low) is not None
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # an excuse, then "you'll just have to wait": nobody does anything next
+    ("en", "The warehouse is behind this week and that's out of my control. You'll just have to wait."),
+    ("sv", "Lagret ligger efter den här veckan och det kan jag inte påverka. Det är bara att vänta."),
+    ("lv", "Noliktava šonedēļ kavējas, un to es nevaru ietekmēt. Atliek vien gaidīt."),
+    ("pl", "Magazyn ma w tym tygodniu opóźnienia i nie mam na to wpływu. Musi Pan po prostu poczekać."),
+    ("ar", "المستودع متأخر هالأسبوع وهذا مو بيدي. لازم تنتظر."),
+])
+def test_being_told_to_wait_is_no_next_step(grader, lang, reply):
+    customer = {"en": "Where is my parcel?? Third time asking!", "sv": "Var är mitt paket?? Tredje gången jag frågar!",
+                "lv": "Kur ir mana paka?? Jau trešo reizi jautāju!", "pl": "Gdzie jest moja paczka?? Pytam trzeci raz!",
+                "ar": "وين طردي؟؟ ثالث مرة أسأل!"}[lang]
+    assert graded(grader, "next_step", lang, reply, customer).verdict is FAIL
