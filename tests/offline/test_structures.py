@@ -598,3 +598,17 @@ def test_being_told_to_wait_is_no_next_step(grader, lang, reply):
                 "lv": "Kur ir mana paka?? Jau trešo reizi jautāju!", "pl": "Gdzie jest moja paczka?? Pytam trzeci raz!",
                 "ar": "وين طردي؟؟ ثالث مرة أسأل!"}[lang]
     assert graded(grader, "next_step", lang, reply, customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("reply", [
+    "Skicka ordernumret så spärrar jag kortet direkt.",   # inverted order after "så", any present-tense verb
+    "Jag har nu bett terminalen skicka det med förtur.",  # a perfect of one's own doing
+])
+def test_swedish_own_steps_in_inverted_order_or_the_perfect_are_steps(grader, reply):
+    grade = graded(grader, "next_step", "sv", reply, "Paketet har inte kommit och kortet är borta!")
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_swedish_verbs_of_knowing_are_no_steps(grader):
+    grade = graded(grader, "next_step", "sv", "Jag har förstått att paketet är försenat.", "Paketet har inte kommit!")
+    assert grade.verdict is not PASS, grade.explanation
