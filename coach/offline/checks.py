@@ -217,6 +217,7 @@ def no_yes_but(s: Situation) -> Result:
         ev = s.clause(m.start() + len(norm[m.start():m.end()]) - len(norm[m.start():m.end()].lstrip(".!? ")), sent_end, 120)
         return (FAIL, because("conceded_then_refused", quote=_q(ev)), [ev], "high")
     sentences = text.sentences
+    sorry_you_feel = [(a, b) for a, b, kind in condescension(s) if kind == "feelings"]
     for (a_start, a_end), (b_start, b_end) in zip(sentences, sentences[1:], strict=False):
         # an acknowledgement (or words for the customer's feeling), then a flat dismissal
         ack = lex.acknowledge.search(norm, a_start, a_end) or lex.empathy.search(norm, a_start, a_end)
@@ -243,6 +244,11 @@ def no_yes_but(s: Situation) -> Result:
         if dismissal and turn is not None and turn.start() > dismissal.end() and _turns_away(s, turn, b_end):
             unclear = True  # "we don't have a date yet, but your membership covers the other club"
             continue
+        if dismissal and _overlaps(ack.span(), sorry_you_feel):
+            # "We're sorry you feel that way. The rise applies to everyone": condescension for certain; whether
+            # an apology for a feeling is also an acknowledgement taken back, readers differ, so a model decides
+            unclear = True
+            continue
         if dismissal:
             ev = s.ev(ack.start(), dismissal.end())
             return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
@@ -258,7 +264,7 @@ def no_yes_but(s: Situation) -> Result:
         lo, hi = max(b_start, before + 1), min([b_end, *after])
         if not (lex.negation.search(norm, lo, hi) or lex.refusal.search(norm, lo, hi)):
             continue
-        if _turns_away(s, turn, b_end):
+        if _turns_away(s, turn, b_end) or _overlaps(ack.span(), sorry_you_feel):
             unclear = True
             continue
         ev = s.ev(ack.start(), b_end)

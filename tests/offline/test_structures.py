@@ -612,3 +612,44 @@ def test_swedish_own_steps_in_inverted_order_or_the_perfect_are_steps(grader, re
 def test_swedish_verbs_of_knowing_are_no_steps(grader):
     grade = graded(grader, "next_step", "sv", "Jag har förstått att paketet är försenat.", "Paketet har inte kommit!")
     assert grade.verdict is not PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the customer's own word, from a customer who insults nobody: their term, not ours
+    ("en", "A bitch spay usually heals in ten days; keep her cone on overnight.", "My bitch Poppy was spayed on Tuesday. Is licking normal?"),
+    ("sv", "Jävlar i Havet-såsen är tillbaka i butik på fredag!", "När kommer jävlar i havet-såsen tillbaka?"),
+    ("es", "El cóctel Puta Madre vuelve a la carta el viernes.", "¿Cuándo vuelve el cóctel puta madre a la carta?"),
+])
+def test_the_customers_own_word_repeated_is_not_an_insult(grader, lang, reply, customer):
+    assert graded(grader, "stay_professional", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, asked, answer", [
+    # details given with thanks, answering the trainee's question, wrap nothing up
+    ("en", "Hi, I'm Sam. What's the order number?", "It's 88-4120. Thanks!"),
+    ("ar", "أهلاً، معك نوف. وش رقم الطلب؟", "رقم الطلب 88-4120. شكراً!"),
+    ("pl", "Dzień dobry, tu Ola. Jaki jest numer zamówienia?", "Numer 88-4120. Dziękuję!"),
+])
+def test_details_given_with_thanks_are_no_wrap_up(grader, lang, asked, answer):
+    reply = {"en": "Found it: two tickets for Thursday.", "ar": "لقيته: تذكرتين لحفلة الخميس.",
+             "pl": "Mam je: dwa bilety na czwartek."}[lang]
+    first = {"en": "I want to upgrade my tickets.", "ar": "أبي أرقّي تذاكري.", "pl": "Chcę zmienić bilety na lepsze."}[lang]
+    assert graded(grader, "positive_close", lang, reply, first, asked, answer).verdict is Verdict.NA
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # an apology for the feeling, then the rule: condescension for certain, a yes-but only perhaps
+    ("en", "We're sorry you feel that way. The price rise applies to every customer in your area."),
+    ("sv", "Vi är ledsna att du känner så. Premiehöjningen gäller alla kunder i ditt område."),
+    ("pl", "Przykro nam, że tak Pan to odbiera. Podwyżka dotyczy wszystkich klientów w okolicy."),
+])
+def test_sorry_you_feel_that_way_before_a_rule_is_left_to_a_model_as_a_yes_but(grader, lang, reply):
+    customer = {"en": "A 30% rise with no explanation is outrageous!", "sv": "30 % höjning utan förklaring, helt sjukt!",
+                "pl": "Podwyżka o 30% bez wyjaśnienia to skandal!"}[lang]
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is FAIL
+
+
+def test_an_arabic_purpose_clause_promises_nothing(grader):
+    reply = "أوقفت التجديد التلقائي الحين عشان ما يتكرر الخصم الشهر الجاي."
+    assert graded(grader, "under_promise", "ar", reply, "انسحب مني مبلغ التجديد وأنا مسافر!").verdict is not FAIL
