@@ -127,6 +127,17 @@ def _acknowledges(s: Situation, ack: re.Match) -> bool:
     return not (asked and not complaint and s.lex.affirmative.match(s.reply.low, ack.start()))
 
 
+def _turns_away(s: Situation, turn: re.Match[str], end: int) -> bool:
+    """ "No date for the part yet, but your membership covers two other clubs": a "but" after a comma
+    with a clause of its own that refuses nothing turns away from the bad news, not from the apology;
+    whether the whole takes anything back needs a model."""
+    norm, lex = s.reply.low, s.lex
+    stops = [i for i in (norm.find(mark, turn.end(), end) for mark in ",;:") if i >= 0]
+    hi = min([end, *stops])
+    return (norm[max(0, turn.start() - 2):turn.start()].strip() == "," and len(norm[turn.end():hi].split()) >= 3
+            and not any(g.search(norm, turn.end(), hi) for g in (lex.negation, lex.refusal, lex.dismissal)))
+
+
 def no_yes_but(s: Situation) -> Result:
     """An acknowledgement taken back: "but", "however" and the like after it (in the same sentence,
     or opening the next), an "even though I understand" clause before a refusal, or an apology
@@ -206,6 +217,7 @@ def no_yes_but(s: Situation) -> Result:
         ev = s.clause(m.start() + len(norm[m.start():m.end()]) - len(norm[m.start():m.end()].lstrip(".!? ")), sent_end, 120)
         return (FAIL, because("conceded_then_refused", quote=_q(ev)), [ev], "high")
     sentences = text.sentences
+    sorry_you_feel = [(a, b) for a, b, kind in condescension(s) if kind == "feelings"]
     for (a_start, a_end), (b_start, b_end) in zip(sentences, sentences[1:], strict=False):
         # an acknowledgement (or words for the customer's feeling), then a flat dismissal
         ack = lex.acknowledge.search(norm, a_start, a_end) or lex.empathy.search(norm, a_start, a_end)
@@ -229,6 +241,14 @@ def no_yes_but(s: Situation) -> Result:
             unclear = True  # "The fee stands, but you can appeal via the form": what is refused, and a way on
             continue
         dismissal = lex.dismissal.search(norm, b_start, min(b_end, b_start + 90))
+        if dismissal and turn is not None and turn.start() > dismissal.end() and _turns_away(s, turn, b_end):
+            unclear = True  # "we don't have a date yet, but your membership covers the other club"
+            continue
+        if dismissal and _overlaps(ack.span(), sorry_you_feel):
+            # "We're sorry you feel that way. The rise applies to everyone": condescension for certain; whether
+            # an apology for a feeling is also an acknowledgement taken back, readers differ, so a model decides
+            unclear = True
+            continue
         if dismissal:
             ev = s.ev(ack.start(), dismissal.end())
             return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
@@ -242,9 +262,13 @@ def no_yes_but(s: Situation) -> Result:
         before = max(norm.rfind(mark, b_start, max(b_start, turn.start() - 2)) for mark in ",;:")
         after = [i for i in (norm.find(mark, turn.end(), b_end) for mark in ",;:") if i >= 0]
         lo, hi = max(b_start, before + 1), min([b_end, *after])
-        if lex.negation.search(norm, lo, hi) or lex.refusal.search(norm, lo, hi):
-            ev = s.ev(ack.start(), b_end)
-            return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
+        if not (lex.negation.search(norm, lo, hi) or lex.refusal.search(norm, lo, hi)):
+            continue
+        if _turns_away(s, turn, b_end) or _overlaps(ack.span(), sorry_you_feel):
+            unclear = True
+            continue
+        ev = s.ev(ack.start(), b_end)
+        return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
     if offers:
         return (PASS, because("but_offers", quote=_q(offers[0])), offers[:1], "high")
     if unclear:

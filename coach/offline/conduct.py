@@ -13,6 +13,8 @@ or supervisor, or an end to the conversation with an invitation back. Retaliatin
 
 from __future__ import annotations
 
+import re
+
 from coach.offline.condescension import condescension
 from coach.offline.situation import FAIL, NA, PASS, SHOUT, Result, Situation, because, quote, shared, unjudged
 
@@ -112,9 +114,14 @@ def _glad(s: Situation, at: int) -> bool:
 
 
 def _product_name(s: Situation, start: int, end: int) -> bool:
-    """A name the customer used first, capitalised: "Bloody Mary", "Jävla Bra IPA", "Kick-Ass sauce"."""
+    """A name the customer used first, capitalised ("Bloody Mary", "Jävla Bra IPA", "Kick-Ass sauce"), or
+    any word a customer who insults nobody used first: their term ("my bitch Poppy" at a vet's), not ours."""
     said = s.reply.norm[start:end]
-    return said[:1].isupper() and any(said in text.norm for text in s.customer_turns)
+    if said[:1].isupper() and any(said in text.norm for text in s.customer_turns):
+        return True
+    low = said.lower()
+    return not any(c.abusive for c in s.customers) and any(
+        re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text.low) for text in s.customer_turns)
 
 
 _REASONS = {"shouting": "shouting", "threat": "threatened", "mockery": "mocked"}

@@ -186,7 +186,15 @@ class Situation:
 
     @cached_property
     def customer_closing(self) -> bool:
-        return bool(self.customers) and self.customers[-1].closing
+        """The customer wraps up. Details given with thanks for a question just asked ("Order 88-4120.
+        Thanks!") wrap up nothing, unless they also say goodbye."""
+        if not self.customers or not self.customers[-1].closing:
+            return False
+        last = self.customer_turns[-1]
+        asked = len(self.context) >= 2 and self.context[-2].role == "trainee" and any(mark in self.context[-2].content for mark in "?؟")
+        if asked and any(ch.isdigit() for ch in last.low):
+            return bool(self.lex.closing_customer.search(last.low))
+        return True
 
     @cached_property
     def problem_raised(self) -> bool | None:

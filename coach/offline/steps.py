@@ -21,6 +21,12 @@ from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, 
 ONLY = re.compile(r"\b(?:only|solo|sólo|únicamente|tylko|jedynie|bara|endast|tikai|vienīgi)\b|فقط")
 
 
+def _negated(s: Situation, at: int) -> bool:
+    """A negation just before `at` in its own sentence ("no te lo podemos devolver"); the sentence
+    before may end on one ("ليس بيدنا. يمكنك عرض التذاكر") without touching this one."""
+    return bool(s.lex.negator.search(s.reply.low, max(s.reply.sentence_at(at)[0], at - 12), at))
+
+
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
@@ -47,7 +53,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
                 continue
             if kind != "handover" and _overlaps(m.span(), limits):
                 continue
-            if kind in ("own", "offer", "request") and lex.negator.search(norm, max(0, m.start() - 12), m.start()):
+            if kind in ("own", "offer", "request") and _negated(s, m.start()):
                 continue  # "no te lo podemos devolver", "si no me da la guía"
             if index in hazy and kind in ("own", "offer", "instruction"):
                 continue  # "we'll look into it at some point": a step in name only
@@ -125,6 +131,6 @@ def _maybe_a_step(s: Situation) -> bool:
         return True
     # "Du kan förnya dem i receptionen nästa gång ni kommer": maybe advice for later, maybe the way on
     rude = {s.reply.sentence_index(a) for a, _, kind in unprofessional(s) if kind != "shouting"}
-    return any(not lex.negator.search(norm, max(0, m.start() - 12), m.start())
+    return any(not _negated(s, m.start())
                and not (group is lex.instruction and s.reply.sentence_index(m.start()) in rude)
                for group in (lex.customer_can, lex.request, lex.instruction) for m in group.finditer(norm))

@@ -516,3 +516,140 @@ def test_feelings_in_compounds_and_in_pain_are_upset(grader, lang, customer):
 ])
 def test_the_first_free_slot_with_its_time_is_a_next_step(grader, lang, reply, customer):
     assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the weight of it said by what nobody would want
+    ("en", "Nobody wants to spend their Saturday on hold. I've rebooked the engineer for Monday at 9.",
+     "Two hours on hold and the engineer never came! Unbelievable!"),
+    ("pl", "Zepsuta pralka tuż przed wyjazdem to ostatnie, czego Pani potrzebuje. Serwisant będzie jutro o 10.",
+     "Pralka znowu nie działa, a jutro wyjeżdżamy! Mam dość!"),
+    ("sv", "Att stå utan värme i januari är inget man vill vara med om. Jag skickar en tekniker i dag.",
+     "Elementen har varit kalla i tre dagar! Det är helt oacceptabelt!"),
+    ("lv", "Salūzis ledusskapis svētku priekšvakarā ir pēdējais, kas jums vajadzīgs. Meistars būs rīt plkst. 9.",
+     "Ledusskapis atkal nestrādā! Esmu pilnīgi nikna!"),
+    ("ar", "ثلاجة معطلة قبل العيد آخر شي تحتاجه. الفني عندك بكرة الساعة ٩.",
+     "الثلاجة خربت مرة ثانية! أنا زعلان جداً!"),
+    ("es", "Nadie quiere pasar el fin de semana sin agua caliente. El técnico irá mañana a las 9.",
+     "¡Llevo tres días sin agua caliente! ¡Estoy harta!"),
+])
+def test_the_weight_of_it_said_by_what_nobody_wants_acknowledges(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_gulf_i_can_is_not_i_appreciate():
+    """أقدّر "I appreciate" and Gulf أقدر "I can" are spelt alike once the shadda is dropped."""
+    from coach.offline.lexicon import lexicon
+
+    understanding = lexicon("ar").understanding
+    assert understanding.search(Text.of("وهذا شي ما أقدر أغيره").low) is None
+    assert understanding.search(Text.of("أقدّر انزعاجك جداً").low) is not None
+    assert understanding.search(Text.of("أقدّر تماماً يا أستاذ ماهر أن الانتظار طويل").low) is not None
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # a refusal ends one sentence on a negation; the offer in the next is not negated by it
+    ("en", "The date change came from the promoter, so refunds are out of our hands. You're welcome to list "
+           "the tickets on our resale page.", "The gig moved to Sunday and I can't go. I want my money back!"),
+    ("ar", "الاسترداد ليس بيدنا. يمكنك عرض التذاكر على صفحة إعادة البيع.", "الحفلة تأجلت وما أقدر أحضر! أبي فلوسي!"),
+    ("es", "La devolución no depende de nosotros. Puede revender las entradas en nuestra web.",
+     "¡Cambiaron la fecha del concierto y no puedo ir! ¡Quiero mi dinero!"),
+])
+def test_a_way_on_after_a_refusal_is_not_failed_as_no_step(grader, lang, reply, customer):
+    assert graded(grader, "next_step", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # sorry, then bad news turned by "but" to an alternative: the "but" takes back the bad news, not the apology
+    ("en", "So sorry! The pool heater is broken and we don't have a date for the part yet, but your membership "
+           "covers the Riverside club and its pool is lovely and warm."),
+    ("sv", "Förlåt! Bastun är trasig och vi har inget datum för reservdelen än, men ditt medlemskap gäller "
+           "även på klubben vid Slussen där bastun fungerar fint."),
+    ("es", "¡Perdona! La sauna está averiada y todavía no tenemos fecha para la pieza, pero tu cuota incluye "
+           "el club de Gràcia y allí la sauna funciona de maravilla."),
+    ("ar", "نعتذر لك! الساونا معطلة وما عندنا موعد لوصول القطعة للحين، لكن اشتراكك يشمل فرع النخيل والساونا فيه ممتازة."),
+])
+def test_a_but_that_turns_bad_news_into_an_alternative_is_not_failed(grader, lang, reply):
+    customer = {"en": "The pool has been freezing for a week!", "sv": "Bastun har varit kall i en vecka!",
+                "es": "¡La sauna lleva una semana fría!", "ar": "الساونا باردة من أسبوع!"}[lang]
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+
+
+def test_an_arabic_refusal_word_counts_only_as_a_whole_word():
+    """'لن' (will not) is inside 'والنرجس' and 'لنا'; it refuses only standing alone."""
+    from coach.offline.lexicon import lexicon
+
+    refusal = lexicon("ar").refusal
+    assert refusal.search(Text.of("فرع النرجس مفتوح لنا").low) is None
+    assert refusal.search(Text.of("ولن نتمكن من ذلك").low) is not None
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # an excuse, then "you'll just have to wait": nobody does anything next
+    ("en", "The warehouse is behind this week and that's out of my control. You'll just have to wait."),
+    ("sv", "Lagret ligger efter den här veckan och det kan jag inte påverka. Det är bara att vänta."),
+    ("lv", "Noliktava šonedēļ kavējas, un to es nevaru ietekmēt. Atliek vien gaidīt."),
+    ("pl", "Magazyn ma w tym tygodniu opóźnienia i nie mam na to wpływu. Musi Pan po prostu poczekać."),
+    ("ar", "المستودع متأخر هالأسبوع وهذا مو بيدي. لازم تنتظر."),
+])
+def test_being_told_to_wait_is_no_next_step(grader, lang, reply):
+    customer = {"en": "Where is my parcel?? Third time asking!", "sv": "Var är mitt paket?? Tredje gången jag frågar!",
+                "lv": "Kur ir mana paka?? Jau trešo reizi jautāju!", "pl": "Gdzie jest moja paczka?? Pytam trzeci raz!",
+                "ar": "وين طردي؟؟ ثالث مرة أسأل!"}[lang]
+    assert graded(grader, "next_step", lang, reply, customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("reply", [
+    "Skicka ordernumret så spärrar jag kortet direkt.",   # inverted order after "så", any present-tense verb
+    "Jag har nu bett terminalen skicka det med förtur.",  # a perfect of one's own doing
+])
+def test_swedish_own_steps_in_inverted_order_or_the_perfect_are_steps(grader, reply):
+    grade = graded(grader, "next_step", "sv", reply, "Paketet har inte kommit och kortet är borta!")
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_swedish_verbs_of_knowing_are_no_steps(grader):
+    grade = graded(grader, "next_step", "sv", "Jag har förstått att paketet är försenat.", "Paketet har inte kommit!")
+    assert grade.verdict is not PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the customer's own word, from a customer who insults nobody: their term, not ours
+    ("en", "A bitch spay usually heals in ten days; keep her cone on overnight.", "My bitch Poppy was spayed on Tuesday. Is licking normal?"),
+    ("sv", "Jävlar i Havet-såsen är tillbaka i butik på fredag!", "När kommer jävlar i havet-såsen tillbaka?"),
+    ("es", "El cóctel Puta Madre vuelve a la carta el viernes.", "¿Cuándo vuelve el cóctel puta madre a la carta?"),
+])
+def test_the_customers_own_word_repeated_is_not_an_insult(grader, lang, reply, customer):
+    assert graded(grader, "stay_professional", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, asked, answer", [
+    # details given with thanks, answering the trainee's question, wrap nothing up
+    ("en", "Hi, I'm Sam. What's the order number?", "It's 88-4120. Thanks!"),
+    ("ar", "أهلاً، معك نوف. وش رقم الطلب؟", "رقم الطلب 88-4120. شكراً!"),
+    ("pl", "Dzień dobry, tu Ola. Jaki jest numer zamówienia?", "Numer 88-4120. Dziękuję!"),
+])
+def test_details_given_with_thanks_are_no_wrap_up(grader, lang, asked, answer):
+    reply = {"en": "Found it: two tickets for Thursday.", "ar": "لقيته: تذكرتين لحفلة الخميس.",
+             "pl": "Mam je: dwa bilety na czwartek."}[lang]
+    first = {"en": "I want to upgrade my tickets.", "ar": "أبي أرقّي تذاكري.", "pl": "Chcę zmienić bilety na lepsze."}[lang]
+    assert graded(grader, "positive_close", lang, reply, first, asked, answer).verdict is Verdict.NA
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # an apology for the feeling, then the rule: condescension for certain, a yes-but only perhaps
+    ("en", "We're sorry you feel that way. The price rise applies to every customer in your area."),
+    ("sv", "Vi är ledsna att du känner så. Premiehöjningen gäller alla kunder i ditt område."),
+    ("pl", "Przykro nam, że tak Pan to odbiera. Podwyżka dotyczy wszystkich klientów w okolicy."),
+])
+def test_sorry_you_feel_that_way_before_a_rule_is_left_to_a_model_as_a_yes_but(grader, lang, reply):
+    customer = {"en": "A 30% rise with no explanation is outrageous!", "sv": "30 % höjning utan förklaring, helt sjukt!",
+                "pl": "Podwyżka o 30% bez wyjaśnienia to skandal!"}[lang]
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is FAIL
+
+
+def test_an_arabic_purpose_clause_promises_nothing(grader):
+    reply = "أوقفت التجديد التلقائي الحين عشان ما يتكرر الخصم الشهر الجاي."
+    assert graded(grader, "under_promise", "ar", reply, "انسحب مني مبلغ التجديد وأنا مسافر!").verdict is not FAIL
