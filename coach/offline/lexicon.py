@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from coach.datafile import load_model
-from coach.offline.matching import Group, Words, join, lower
+from coach.offline.matching import Group, Words, lower
 from coach.offline.text import normalize_pattern
 from coach.offline.textfold import fold
 
@@ -207,8 +207,8 @@ class Compiled:
                 continue
             # several patterns may each capture (?P<name>...); number them apart
             patterns = [normalize_pattern(p).replace("(?P<name>", f"(?P<name_{i}>") for i, p in enumerate(value)]
-            setattr(self, name, Group(re.compile(join([lower(p) for p in patterns]), flags) if value else _NEVER))  # empty: never matches
-        self.words = Words([group for group in vars(self).values() if isinstance(group, Group)])
+            setattr(self, name, Group([lower(p) for p in patterns], flags) if value else _NEVER)  # empty: never matches
+        self.words = Words([part for group in vars(self).values() if isinstance(group, Group) for part in group.parts])
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
         self.stopwords = frozenset(fold(normalize_pattern(w)) for w in lexicon.stopwords)
         self.name_titles = {fold(normalize_pattern(w)) for w in lexicon.name_titles}

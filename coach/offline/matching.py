@@ -81,15 +81,6 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _by_letter(led: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
-    """(letter, rests) in order of first appearance: alternatives that start with different letters
-    never match at one position, so grouping them by letter keeps the order that matters."""
-    groups: dict[str, list[str]] = {}
-    for letter, rest in led:
-        groups.setdefault(letter, []).append(rest)
-    return list(groups.items())
-
-
 def lead(pattern: str) -> list[tuple[str, str]] | None:
     """`pattern` as an ordered choice of (letter, rest): it matches exactly where letter+rest does,
     trying them in order. None when its first character is not a known letter."""
@@ -127,27 +118,42 @@ def lead(pattern: str) -> list[tuple[str, str]] | None:
             if sub is None:
                 return None
             led += sub
-        return [(letter, f"(?:{'|'.join(rests)}){after}") for letter, rests in _by_letter(led)]
+        by_letter: dict[str, list[str]] = {}  # letters apart never match at one position: order kept where it matters
+        for letter, rest in led:
+            by_letter.setdefault(letter, []).append(rest)
+        return [(letter, f"(?:{'|'.join(rests)}){after}") for letter, rests in by_letter.items()]
     if pattern and pattern[0] not in _SPECIAL and pattern[1:2] not in _QUANTIFIER:
         return [(pattern[0], pattern[1:])]
     return None
 
 
+def ordered(patterns: list[str]) -> list[str]:
+    """A group's alternatives in the order its regex tries them: those that start at a word boundary
+    first (as they always have), then the rest as written."""
+    alts = [alt for pattern in patterns for alt in alternatives(pattern)]
+    return [a for a in alts if a.startswith("\\b")] + [a for a in alts if not a.startswith("\\b")]
+
+
 def join(patterns: list[str]) -> str:
     """One regex for a group, dispatched on the first letter when every alternative has one (then the
-    engine jumps between candidate letters in C); else the alternatives as written. Alternatives
-    that start at a word boundary come first (as they always have)."""
-    alts = [alt for pattern in patterns for alt in alternatives(pattern)]
-    ordered = [a for a in alts if a.startswith("\\b")] + [a for a in alts if not a.startswith("\\b")]
-    if any(_NOT_REWRITTEN.search(a) for a in ordered):
-        return _joined(ordered)
+    engine jumps between candidate letters in C); else the alternatives as written."""
+    alts = ordered(patterns)
+    led = _led(alts)
+    if led is None:  # one alternative may start anywhere: the engine must try every position anyway
+        return _joined(alts)
+    return _shared_starts([[re.escape(letter), *seq] for letter, rest in led for seq in _expand(rest)])
+
+
+def _led(alts: list[str]) -> list[tuple[str, str]] | None:
+    if any(_NOT_REWRITTEN.search(a) for a in alts):
+        return None
     led: list[tuple[str, str]] = []
-    for alt in ordered:
+    for alt in alts:
         sub = lead(alt)
-        if sub is None:  # one alternative may start anywhere: the engine must try every position anyway
-            return _joined(ordered)
+        if sub is None:
+            return None
         led += sub
-    return "|".join(f"{re.escape(letter)}(?:{'|'.join(rests)})" for letter, rests in _by_letter(led))
+    return led
 
 
 def _joined(alts: list[str]) -> str:
@@ -159,61 +165,247 @@ def _joined(alts: list[str]) -> str:
     return "|".join(parts)
 
 
-class Group:
-    """One pattern group's regex, with the strings one of which every match contains: a text holding
-    none of them is not scanned at all. Answers exactly as the regex does. A lexicon's groups share a
-    `Words` index, and a prepared text (`text.Prepared`) remembers, for itself, which of them could
-    match it."""
+def _split(alts: list[str]) -> tuple[list[str], list[str]] | None:
+    """The alternatives that can be dispatched on their first letter and those that cannot (each in
+    order), when both kinds are there and matching them apart is exact: no backreference (its
+    number would change) and no empty match (the scan below steps from one match's end)."""
+    if any(re.search(r"\\\d|\(\?P=", a) for a in alts):
+        return None
+    fast = [a for a in alts if not _NOT_REWRITTEN.search(a) and lead(a) is not None]
+    slow = [a for a in alts if a not in fast]
+    if not fast or not slow or _parser.parse(_joined(alts)).getwidth()[0] == 0:
+        return None
+    return fast, slow
+
+
+_LOOKAROUND = ("(?<!", "(?<=", "(?!", "(?=")
+_CAPTURE = re.compile(r"\((?!\?)|\(\?P<")
+
+
+def _atoms(rest: str) -> list[str]:
+    """The leading atoms of `rest` that match in one way only (a letter, an escape like \\s or \\b, a
+    class, a lookaround), then what is left as one last string (maybe empty)."""
+    out, i = [], 0
+    while i < len(rest):
+        ch = rest[i]
+        if ch == "\\":
+            if rest[i + 1:i + 2] in ("", *"xuUN0123456789"):  # longer escapes and backreferences
+                break
+            j = i + 2
+        elif ch == "[":
+            j = i + 1 + (rest[i + 1:i + 2] == "^")
+            j += rest[j:j + 1] == "]"
+            while j < len(rest) and rest[j] != "]":
+                j += 2 if rest[j] == "\\" else 1
+            j += 1
+        elif rest.startswith(_LOOKAROUND, i):
+            close = _scan(rest[i:], False)
+            if not close or _CAPTURE.search(rest, i, i + close[0]):
+                break
+            j = i + close[0] + 1
+        elif ch in "()|*+?{":
+            break
+        else:
+            j = i + 1
+        if j > len(rest) or rest[j:j + 1] in _QUANTIFIER:
+            break
+        out.append(rest[i:j])
+        i = j
+    return [*out, rest[i:]]
+
+
+def _expand(rest: str, budget: int = 12) -> list[list[str]]:
+    """`rest` as an ordered choice of atom lists (each ending in its last string): a group of
+    alternatives, or an optional group, in the way of more atoms is multiplied out ("(?:a|b)c" is
+    "ac|bc"; "(?:a)?b" is "ab|b"), within a budget."""
+    seq = _atoms(rest)
+    tail = seq[-1]
+    if not tail.startswith("(?:"):
+        return [seq]
+    close = _scan(tail, False)
+    if not close or _CAPTURE.search(tail, 0, close[0]):
+        return [seq]
+    inner, after = tail[3:close[0]], tail[close[0] + 1:]
+    if after[:1] == "?" and after[1:2] not in ("?", "+"):  # greedy optional: with it first, then without
+        variants = [alt + after[1:] for alt in alternatives(inner)] + [after[1:]]
+    elif after[:1] in _QUANTIFIER:
+        return [seq]
+    else:
+        variants = [alt + after for alt in alternatives(inner)]
+    if len(variants) > budget:
+        return [seq]
+    out = [seq[:-1] + sub for variant in variants for sub in _expand(variant, max(1, budget // len(variants)))]
+    return out if len(out) <= budget else [seq]
+
+
+def _literal(atom: str) -> str | None:
+    if len(atom) == 1 and atom not in ".^$":
+        return atom
+    return atom[1] if len(atom) == 2 and atom[0] == "\\" and not atom[1].isalnum() else None
+
+
+def _shared_starts(seqs: list[list[str]]) -> str:
+    """Alternatives (atom lists) with the atoms they start with written once ("ab|ac" is "a(?:b|c)"),
+    as the engine tries them: only alternatives next to each other, or apart from ones that start
+    with a different letter (those never match at the same position), are brought together. An
+    atom matches in one way only, so nothing is tried in a different order."""
+    buckets: list[tuple[str | None, list[list[str]]]] = []
+    for seq in seqs:
+        head = seq[0] if len(seq) > 1 else None
+        target = None
+        if head is not None:
+            for bucket_head, members in reversed(buckets):
+                if bucket_head == head:
+                    target = members
+                    break
+                if _literal(head) is None or bucket_head is None or _literal(bucket_head) is None:
+                    break
+        if target is None:
+            buckets.append((head, [seq]))
+        else:
+            target.append(seq)
+    out = []
+    for head, members in buckets:
+        if head is None or len(members) == 1:
+            out += ["".join(member) for member in members]
+        else:
+            out.append(f"{head}(?:{_shared_starts([member[1:] for member in members])})")
+    return "|".join(out)
+
+
+class Part:
+    """One regex with the strings one of which every match contains: a text holding none of them is
+    not scanned at all. A lexicon's parts share a `Words` index, and a prepared text
+    (`text.Prepared`) remembers, for itself, which of them could match it."""
 
     __slots__ = ("pattern", "required", "index", "bit")
 
-    def __init__(self, pattern: re.Pattern[str]):
+    def __init__(self, pattern: re.Pattern[str], plain: re.Pattern[str] | None = None):
         self.pattern = pattern
-        self.required = required_words(pattern)
-        self.index: Words | None = None  # set by the lexicon's index, with this group's bit in it
+        # the words are read from the alternatives as written (`plain`, matching the same): a first
+        # letter dispatched apart would cut "you can" into "y" and "ou can"
+        self.required = required_words(plain or pattern)
+        self.index: Words | None = None  # set by the lexicon's index, with this part's bit in it
         self.bit = 0
 
     def possible(self, string: str) -> bool:
         """False only when no match can exist anywhere in `string`."""
         if self.required is None:
             return True
-        memo: dict[Words, int] | None = getattr(string, "possible", None)
-        if memo is None or self.index is None:  # a text not prepared, or a group of no lexicon
+        memo: dict | None = getattr(string, "memo", None)
+        if memo is None or self.index is None:  # a text not prepared, or a part of no lexicon
             return any(word in string for word in self.required)
         found = memo.get(self.index)
         if found is None:
             found = memo[self.index] = self.index.groups_in(string)
         return bool(found & self.bit)
 
+
+class Group:
+    """One lexicon group's patterns, answering exactly as their alternatives joined in one regex
+    (`pattern`) do, but faster.
+
+    Python's engine scans fast only for alternatives it can dispatch on a first letter; one that may
+    start anywhere makes it try every alternative at every position. So such alternatives are kept
+    apart (`parts`: the dispatched ones, the rest), each part skipped where the words it needs are
+    absent. The leftmost match of the whole is at the leftmost position either part matches; where
+    both match at one position, or the patterns capture a name, the whole regex is matched there. A
+    prepared text keeps the matches of a group over all of it, which several checks read."""
+
+    __slots__ = ("pattern", "parts", "captures", "only")
+
+    def __init__(self, patterns: list[str], flags: int = 0):
+        alts = ordered(patterns)
+        self.pattern = re.compile(_joined(alts), flags)  # what the group means
+        split = _split(alts)
+        if split is None:
+            self.parts = [Part(re.compile(join(alts), flags), self.pattern)]
+        else:
+            self.parts = [Part(re.compile(join(some), flags), re.compile(_joined(some), flags)) for some in split]
+        self.captures = self.pattern.groups > 0
+        self.only = self.parts[0] if split is None else None  # one part: its regex answers as the group
+
+    @property
+    def required(self) -> tuple[str, ...] | None:
+        """The words every match needs (of a group scanned in one part)."""
+        return self.only.required if self.only else None
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.pattern.search(string, pos, endpos) if self.possible(string) else None
+        only = self.only
+        if only is not None:
+            return only.pattern.search(string, pos, endpos) if only.possible(string) else None
+        return next(self._scan(string, pos, endpos), None)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.pattern.match(string, pos, endpos) if self.possible(string) else None
+        only = self.only
+        if only is not None:
+            return only.pattern.match(string, pos, endpos) if only.possible(string) else None
+        found = [m for part in self.parts if part.possible(string) and (m := part.pattern.match(string, pos, endpos))]
+        if len(found) == 1 and not self.captures:
+            return found[0]
+        return self.pattern.match(string, pos, endpos) if found else None
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(string, pos, endpos) if self.possible(string) else iter(())
+        if pos == 0 and endpos == sys.maxsize:  # over all of a prepared text: kept for the other checks
+            memo = getattr(string, "memo", None)
+            if memo is not None:
+                found = memo.get(self)
+                if found is None:
+                    found = memo[self] = list(self._scan(string, 0, endpos))
+                return iter(found)
+        return self._scan(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
-        return self.pattern.findall(string, pos, endpos) if self.possible(string) else []
+        only = self.only
+        if only is not None:
+            return only.pattern.findall(string, pos, endpos) if only.possible(string) else []
+        if self.captures:
+            return self.pattern.findall(string, pos, endpos) if self._possible(string) else []
+        return [m.group() for m in self.finditer(string, pos, endpos)]
+
+    def _possible(self, string: str) -> bool:
+        return any(part.possible(string) for part in self.parts)
+
+    def _scan(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        parts = [part.pattern for part in self.parts if part.possible(string)]
+        if len(parts) == 1 and (self.only or not self.captures):
+            return parts[0].finditer(string, pos, endpos)
+        return self._merged(string, parts, pos, endpos)
+
+    def _merged(self, string: str, parts: list[re.Pattern[str]], pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        # each part's next match from `pos`: one found after `pos` stays its next until passed
+        pending = [part.search(string, pos, endpos) for part in parts]
+        while True:
+            live = [m for m in pending if m is not None]
+            if not live:
+                return
+            start = min(m.start() for m in live)
+            here = [m for m in live if m.start() == start]
+            m = here[0] if len(here) == 1 and not self.captures else self.pattern.match(string, start, endpos)
+            if m is None:  # cannot happen: some alternative matches here
+                raise AssertionError(self.pattern.pattern)
+            yield m
+            pos = m.end()
+            pending = [n if n is None or n.start() >= pos else part.search(string, pos, endpos)
+                       for part, n in zip(parts, pending, strict=True)]
 
 
 class Words:
-    """The required words of all a lexicon's groups, found in one scan of a text: at each position the
+    """The required words of all a lexicon's parts, found in one scan of a text: at each position the
     longest word starting there (every shorter one starting there is its prefix), each word carrying
-    the bits of the groups that need it or one of its prefixes."""
+    the bits of the parts that need it or one of its prefixes."""
 
-    def __init__(self, groups: list[Group]):
+    def __init__(self, parts: list[Part]):
         needed: dict[str, int] = {}
-        for bit, group in enumerate(g for g in groups if g.required):
-            group.index, group.bit = self, 1 << bit
-            for word in group.required or ():
-                needed[word] = needed.get(word, 0) | group.bit
+        for bit, part in enumerate(p for p in parts if p.required):
+            part.index, part.bit = self, 1 << bit
+            for word in part.required or ():
+                needed[word] = needed.get(word, 0) | part.bit
         self.bits = {word: _or(needed.get(word[:i], 0) for i in range(1, len(word) + 1)) for word in needed}
         self.scan = re.compile(f"(?=({_longest(sorted(needed))}))") if needed else None
 
     def groups_in(self, string: str) -> int:
-        """The bits of the groups one of whose required words occurs in `string`."""
+        """The bits of the parts one of whose required words occurs in `string`."""
         found = 0
         if self.scan is not None:
             for word in set(self.scan.findall(string)):

@@ -50,14 +50,15 @@ def lowered(text: str) -> str:
 
 class Prepared(str):
     """A text as lexicon patterns match it, remembering which pattern groups could match it at all
-    (`matching.Group` fills it in; it lives and dies with its `Text`, one reply or turn)."""
+    and the matches of a group over all of it (`matching.Group` fills it in; it lives and dies with
+    its `Text`, one reply or turn)."""
 
-    possible: dict
+    memo: dict
 
 
 def prepared(text: str) -> Prepared:
     ready = Prepared(text)
-    ready.possible = {}
+    ready.memo = {}
     return ready
 
 
