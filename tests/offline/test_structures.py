@@ -687,3 +687,26 @@ def test_a_thing_called_names_is_no_abuse(grader, lang, customer):
 def test_a_boundary_in_spoken_or_plain_words_is_set(grader, lang, reply):
     customer = ABUSIVE[lang]
     assert graded(grader, "set_boundaries", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("sv", "Jag ställer upp en reservmaskin på plan 3 i eftermiddag."),  # "jag" and any verb of doing, present tense
+    ("pl", "Jeśli chcesz wiedzieć od razu, kliknij „Powiadom o dostępności” na stronie produktu."),  # informal imperative
+    ("pl", "Wejdźcie w Ustawienia i wybierzcie nowy pakiet."),
+])
+def test_doing_in_the_present_or_telling_the_customer_what_to_do_is_a_step(grader, lang, reply):
+    customer = {"sv": "Kaffemaskinen har varit trasig i en vecka!", "pl": "Kiedy będą większe opakowania??"}[lang]
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "The cable across the living room isn't the standard we expect. I'll call you tomorrow to redo it."),
+    ("ar", "تركيب الكيبل في وسط الصالة ليس المستوى الذي نريده، وسأتصل بك غداً لإعادة التمديد."),
+    ("sv", "Kabeln mitt i vardagsrummet är inte den nivå vi vill hålla. Jag ringer dig i morgon och bokar om."),
+    ("es", "El cable en medio del salón no es el nivel que queremos dar. Te llamo mañana para rehacerlo."),
+])
+def test_our_own_standard_named_as_missed_is_owned(grader, lang, reply):
+    customer = {"en": "Your engineer ran the cable across my living room floor!", "ar": "الفني مدّ الكيبل في نص الصالة!",
+                "sv": "Er tekniker drog kabeln mitt i vardagsrummet!", "es": "¡Su técnico dejó el cable en medio del salón!"}[lang]
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert (grade.verdict, grade.reason) == (PASS, "owned"), grade.explanation
