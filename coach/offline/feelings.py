@@ -56,6 +56,9 @@ def acknowledge_feelings(s: Situation) -> Result:
         # a complaint with no word of feeling, met with blame, sarcasm or rudeness ("Kanske var det något
         # annat ni åt?", "you should have checked the time"): whatever they felt, it was talked down
         scorn = [*((a, b) for a, b, _ in talking_down), *((a, b) for a, b, _ in unprofessional(s))]
+        if scorn and all(kind == "feelings" for *_, kind in [*talking_down, *unprofessional(s)]) \
+                and lex.ownership.search(norm):
+            return unjudged()  # "sorry you feel let down; that's not the standard we expect": owned, if clumsily
         if scorn:
             ev = s.clause(scorn[0][0], scorn[0][1], 60)
             return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")

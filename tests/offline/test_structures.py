@@ -653,3 +653,60 @@ def test_sorry_you_feel_that_way_before_a_rule_is_left_to_a_model_as_a_yes_but(g
 def test_an_arabic_purpose_clause_promises_nothing(grader):
     reply = "أوقفت التجديد التلقائي الحين عشان ما يتكرر الخصم الشهر الجاي."
     assert graded(grader, "under_promise", "ar", reply, "انسحب مني مبلغ التجديد وأنا مسافر!").verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer", [
+    # the company's people said to be what they are called
+    ("en", "Charged for a class I never booked. Your staff are idiots."),
+    ("pl", "Pizza przyszła zimna. Wasz kucharz to chyba debil."),
+    ("lv", "Paka izmirka lietū. Jūsu kurjers ir pilnīgs debils!"),
+    ("sv", "Kan inte boka ett enda pass, och ni som jobbar där är värdelösa idioter."),
+    ("ar", "خصموا مني رسوم بدون سبب. موظفينكم أغبياء."),
+    ("es", "Me cobraron dos veces. Sus empleados son unos inútiles."),
+])
+def test_staff_called_names_is_abuse(grader, lang, customer):
+    reply = {"en": "What is the booking number?", "pl": "Jaki jest numer zamówienia?", "lv": "Kāds ir sūtījuma numurs?",
+             "sv": "Vilket bokningsnummer gäller det?", "ar": "وش رقم الحجز؟", "es": "¿Cuál es el número de pedido?"}[lang]
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is not Verdict.NA
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "Your app is useless and the website is a joke."),
+    ("sv", "Appen är värdelös och hemsidan är ett skämt."),
+    ("es", "La aplicación es inútil y la web un desastre."),
+])
+def test_a_thing_called_names_is_no_abuse(grader, lang, customer):
+    reply = {"en": "Which page fails?", "sv": "Vilken sida krånglar?", "es": "¿Qué página falla?"}[lang]
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is Verdict.NA
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("ar", "ما راح أقدر أكمل وأنا أنشتم، فبنهي المكالمة الحين. اتصل فينا لما تكون جاهز."),
+    ("sv", "Jag vill hjälpa dig, men för att vi ska kunna fortsätta behöver jag att vi pratar utan kallnamn."),
+])
+def test_a_boundary_in_spoken_or_plain_words_is_set(grader, lang, reply):
+    customer = ABUSIVE[lang]
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("sv", "Jag ställer upp en reservmaskin på plan 3 i eftermiddag."),  # "jag" and any verb of doing, present tense
+    ("pl", "Jeśli chcesz wiedzieć od razu, kliknij „Powiadom o dostępności” na stronie produktu."),  # informal imperative
+    ("pl", "Wejdźcie w Ustawienia i wybierzcie nowy pakiet."),
+])
+def test_doing_in_the_present_or_telling_the_customer_what_to_do_is_a_step(grader, lang, reply):
+    customer = {"sv": "Kaffemaskinen har varit trasig i en vecka!", "pl": "Kiedy będą większe opakowania??"}[lang]
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "The cable across the living room isn't the standard we expect. I'll call you tomorrow to redo it."),
+    ("ar", "تركيب الكيبل في وسط الصالة ليس المستوى الذي نريده، وسأتصل بك غداً لإعادة التمديد."),
+    ("sv", "Kabeln mitt i vardagsrummet är inte den nivå vi vill hålla. Jag ringer dig i morgon och bokar om."),
+    ("es", "El cable en medio del salón no es el nivel que queremos dar. Te llamo mañana para rehacerlo."),
+])
+def test_our_own_standard_named_as_missed_is_owned(grader, lang, reply):
+    customer = {"en": "Your engineer ran the cable across my living room floor!", "ar": "الفني مدّ الكيبل في نص الصالة!",
+                "sv": "Er tekniker drog kabeln mitt i vardagsrummet!", "es": "¡Su técnico dejó el cable en medio del salón!"}[lang]
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert (grade.verdict, grade.reason) == (PASS, "owned"), grade.explanation
