@@ -13,7 +13,7 @@ from coach.grades import Evidence
 from coach.offline import names
 from coach.offline.closing import positive_close
 from coach.offline.condescension import condescension, doubtful
-from coach.offline.conduct import boundaries, set_boundaries, stay_professional, unprofessional
+from coach.offline.conduct import boundaries, product_name, set_boundaries, stay_professional, unprofessional
 from coach.offline.feelings import acknowledge_feelings
 from coach.offline.ownership import own_it
 from coach.offline.restating import restate_problem
@@ -291,7 +291,9 @@ def under_promise(s: Situation) -> Result:
     unsure = False
     for m in ensures:
         sent_end = text.sentence_at(m.start())[1]
-        if any(group.search(norm, m.start(), sent_end) for group in (lex.outcome, lex.never_again, lex.deadline)):
+        if s.customer_closing:
+            unsure = True  # "I'll make sure the movers hear your thanks": praise passed on, whatever its words
+        elif any(group.search(norm, m.start(), sent_end) for group in (lex.outcome, lex.never_again, lex.deadline)):
             fails.append((s.clause(m.start(), m.end(), 110), "ensures_others"))
         else:  # "I'll see to it your bags are moved", no result or time: whether the company controls it needs a model
             unsure = True
@@ -299,8 +301,8 @@ def under_promise(s: Situation) -> Result:
     vouches = [(g, True) for g in lex.guarantee.finditer(norm)] + [(g, False) for g in lex.certainty.finditer(norm)]
     for g, explicit in sorted(vouches, key=lambda pair: pair[0].start()):
         sent = text.sentence_at(g.start())
-        if _overlaps(g.span(), negated) or _overlaps(g.span(), relays) or sent in covered:
-            continue
+        if _overlaps(g.span(), negated) or _overlaps(g.span(), relays) or sent in covered or product_name(s, *g.span()):
+            continue  # (and "with Guaranteed Model you get the car you booked": the product the customer asked about)
         clause_start = max([sent[0], *(norm.rfind(mark, sent[0], g.start()) + 1 for mark in ",;:–—")])
         if lex.negator.search(norm, max(clause_start - 1, g.start() - (60 if not explicit else 40), 0), g.start()):
             continue  # "we can't say exactly when Apple approves it" vouches for nothing

@@ -69,7 +69,7 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
                         ("mockery", lex.mockery)):
         found += [(m.start(), m.end(), kind) for m in group.finditer(norm)
                   if not (kind == "unprofessional" and lex.insult.match(norm, m.start()) and _negated(s, m.start()))]
-    found = [f for f in found if not _product_name(s, *f[:2])]
+    found = [f for f in found if not _their_word(s, *f[:2])]
     if s.customers and s.upset_points < 0:  # with a cheerful customer, a swear word of delight is banter
         found = [f for f in found if f[2] != "unprofessional"]
     if s.customer_upset and not s.customer_laughs:  # a laugh with a happy customer is friendly; at an upset one it mocks
@@ -113,13 +113,18 @@ def _glad(s: Situation, at: int) -> bool:
     return not s.customer_upset and bool(s.lex.welcome.match(s.reply.low, at))
 
 
-def _product_name(s: Situation, start: int, end: int) -> bool:
-    """A name the customer used first, capitalised ("Bloody Mary", "Jävla Bra IPA", "Kick-Ass sauce"), or
-    any word a customer who insults nobody used first: their term ("my bitch Poppy" at a vet's), not ours."""
+def product_name(s: Situation, start: int, end: int) -> bool:
+    """A name the customer used first, capitalised: "Bloody Mary", "Jävla Bra IPA", "Guaranteed Model"."""
     said = s.reply.norm[start:end]
-    if said[:1].isupper() and any(said in text.norm for text in s.customer_turns):
+    return said[:1].isupper() and any(said in text.norm for text in s.customer_turns)
+
+
+def _their_word(s: Situation, start: int, end: int) -> bool:
+    """A product's name, or any word a customer who insults nobody used first: their term ("my bitch
+    Poppy" at a vet's), not ours."""
+    if product_name(s, start, end):
         return True
-    low = said.lower()
+    low = s.reply.norm[start:end].lower()
     return not any(c.abusive for c in s.customers) and any(
         re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text.low) for text in s.customer_turns)
 

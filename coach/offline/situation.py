@@ -24,7 +24,8 @@ PASS, FAIL, NA = Verdict.PASS, Verdict.FAIL, Verdict.NA
 # three words in capitals, or two long ones ("LÄSA INSTRUKTIONERNA")
 SHOUT = re.compile(r"\b[A-ZÀ-ÞĀ-Ž]{3,}(?:\s+[A-ZÀ-ÞĀ-Ž]{2,}){2,}\b|\b[A-ZÀ-ÞĀ-Ž]{4,}\s+[A-ZÀ-ÞĀ-Ž]{4,}\b")
 _EMPHATIC = re.compile(r"[!?]{2,}")
-_FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612]")
+_FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612\U0001F643]")
+_IRONY = re.compile("[\U0001F643\U0001F644]")  # an upside-down face or rolled eyes: "thanks for the free walk 🙃"
 # laughing and joking: a customer who laughs is not upset, and a laugh back is laughing along
 _LAUGH = re.compile("|".join([*"\U0001F602\U0001F923\U0001F606\U0001F605\U0001F604\U0001F601\U0001F61C\U0001F61D",
                               r"h(?<!\w.)(?:a(?:ha)+|e(?:he)+)\b", r"j(?<!\w.)a(?:ja)+\b", r"l(?<!\w.)ol\b", r"x(?<!\w.)d\b",
@@ -138,7 +139,7 @@ class Situation:
             score = max(score, 2)
         problem = bool(lex.problem.search(norm)) or score >= 2
         wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(norm) and not problem)
-        closing = bool(wraps_up) and not abusive and score <= 0
+        closing = bool(wraps_up) and not abusive and score <= 0 and not _IRONY.search(text.original)
         return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem)
 
     def _abusive(self, text: Text) -> bool:

@@ -710,3 +710,27 @@ def test_our_own_standard_named_as_missed_is_owned(grader, lang, reply):
                 "sv": "Er tekniker drog kabeln mitt i vardagsrummet!", "es": "¡Su técnico dejó el cable en medio del salón!"}[lang]
     grade = graded(grader, "own_it", lang, reply, customer)
     assert (grade.verdict, grade.reason) == (PASS, "owned"), grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    # thanks with an upside-down face or rolled eyes is irony, not a wrap-up
+    ("en", "Your scooter died halfway across the bridge. Thanks for the free walk 🙃"),
+    ("sv", "Er sparkcykel dog mitt på bron. Tack för träningspasset 🙃"),
+    ("lv", "Jūsu skrejritenis nomira tilta vidū. Paldies par bezmaksas pastaigu 🙄"),
+])
+def test_ironic_thanks_wrap_nothing_up(grader, lang, customer):
+    reply = {"en": "Sorry about that! I've refunded the ride.", "sv": "Förlåt! Jag har återbetalat turen.",
+             "lv": "Atvainojiet! Braucienu esmu atmaksājis."}[lang]
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is Verdict.NA
+
+
+def test_a_product_named_with_a_guarantee_promises_nothing(grader):
+    reply = "Yes — with Guaranteed Model you get the exact car you booked, not a similar one."
+    customer = "Does your 'Guaranteed Model' option mean I get the exact car I booked?"
+    assert graded(grader, "under_promise", "en", reply, customer).verdict is not FAIL
+
+
+def test_a_latvian_but_that_leads_to_a_place_held_takes_nothing_back(grader):
+    reply = ("Tas tiešām ir sarūgtinoši. Jūlija maiņa diemžēl ir pilna, taču Jūsu meitai turu vietu augusta maiņā.")
+    customer = "Meitai vieta nometnē bija apstiprināta, bet tagad viņa ir rindā. Kā tas var būt?!"
+    assert graded(grader, "no_yes_but", "lv", reply, customer).verdict is not FAIL
