@@ -366,6 +366,9 @@ class Group:
                 if found is None:
                     found = memo[self] = list(self._scan(string, 0, endpos))
                 return iter(found)
+        only = self.only
+        if only is not None:
+            return only.pattern.finditer(string, pos, endpos) if only.possible(string) else iter(())
         return self._scan(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
