@@ -734,3 +734,26 @@ def test_a_latvian_but_that_leads_to_a_place_held_takes_nothing_back(grader):
     reply = ("Tas tiešām ir sarūgtinoši. Jūlija maiņa diemžēl ir pilna, taču Jūsu meitai turu vietu augusta maiņā.")
     customer = "Meitai vieta nometnē bija apstiprināta, bet tagad viņa ir rindā. Kā tas var būt?!"
     assert graded(grader, "no_yes_but", "lv", reply, customer).verdict is not FAIL
+
+
+def test_you_should_not_have_been_left_is_sympathy_not_blame(grader):
+    reply = "Six weeks of waiting is frightening, and you shouldn't have been left without a word from us."
+    grade = graded(grader, "no_condescending_apology", "en", reply, "Still no news on my referral. I'm scared.")
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("ar", "شي مقلق فعلاً، وشكراً إنك نبهتينا. المشكلة في كل الفواتير، ولا بس اللي فيها شعار؟"),
+    ("en", "That's worrying, thanks for flagging it. The thing is, does it happen on every invoice or only some?"),
+])
+def test_a_turning_word_opening_a_question_takes_nothing_back(grader, lang, reply):
+    customer = {"ar": "الفواتير صارت تطلع PDF فاضية!", "en": "Our invoices come out as blank PDFs!"}[lang]
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Skoro obelgi trwają, przekazuję rozmowę kierowniczce szkoły."),
+    ("sv", "Eftersom samtalet fortsätter med svordomar lämnar jag nu över till min gruppchef Henrik."),
+])
+def test_a_hand_over_to_a_named_superior_sets_a_boundary(grader, lang, reply):
+    assert graded(grader, "set_boundaries", lang, reply, ABUSIVE[lang]).verdict is PASS
