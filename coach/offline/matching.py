@@ -138,10 +138,12 @@ def join(patterns: list[str]) -> str:
     """One regex for a group, dispatched on the first letter when every alternative has one (then the
     engine jumps between candidate letters in C); else the alternatives as written."""
     alts = ordered(patterns)
-    led = _led(alts)
+    bounded = all(a.startswith("\\b") for a in alts)
+    led = _led([a[2:] for a in alts] if bounded else alts)
     if led is None:  # one alternative may start anywhere: the engine must try every position anyway
         return _joined(alts)
-    return _shared_starts([[re.escape(letter), *seq] for letter, rest in led for seq in _expand(rest)])
+    dispatched = _shared_starts([[re.escape(letter), *seq] for letter, rest in led for seq in _expand(rest)])
+    return f"\\b(?:{dispatched})" if bounded else dispatched
 
 
 def _led(alts: list[str]) -> list[tuple[str, str]] | None:
@@ -214,7 +216,7 @@ def _atoms(rest: str) -> list[str]:
     return [*out, rest[i:]]
 
 
-def _expand(rest: str, budget: int = 12) -> list[list[str]]:
+def _expand(rest: str, budget: int = 4) -> list[list[str]]:
     """`rest` as an ordered choice of atom lists (each ending in its last string): a group of
     alternatives, or an optional group, in the way of more atoms is multiplied out ("(?:a|b)c" is
     "ac|bc"; "(?:a)?b" is "ab|b"), within a budget."""

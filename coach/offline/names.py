@@ -67,9 +67,11 @@ def find_customer_name(text: Text, name: str, lex: Compiled) -> list[tuple[int, 
     folded = fold(text.norm)
     cased = any(ch.isupper() for ch in text.norm[:2000])
     spans = []
+    prefixes = tuple(lex.name_prefixes)
     for m in _WORDS.finditer(folded):
         word = m.group()
-        if word not in forms and not any(word.startswith(p) and word[len(p):] in forms for p in lex.name_prefixes):
+        if word not in forms and not (word.startswith(prefixes) and any(
+                word.startswith(p) and word[len(p):] in forms for p in prefixes)):
             continue
         first = text.norm[m.start():m.end()]
         letters = [c for c in first if c.isalpha()]

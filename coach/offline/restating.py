@@ -83,8 +83,7 @@ class Words:
 
 
 def _words(text: str, lang: str) -> frozenset[str]:
-    lex = lexicon(lang)
-    return frozenset(w for t in _TOKEN.findall(text) if (w := _word(t, lex)))
+    return frozenset(w for t in _TOKEN.findall(text) if (w := _compared(t, lang)))
 
 
 @shared

@@ -27,7 +27,9 @@ _EMPHATIC = re.compile(r"[!?]{2,}")
 _FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612\U0001F643]")
 _IRONY = re.compile("[\U0001F643\U0001F644]")  # an upside-down face or rolled eyes: "thanks for the free walk 🙃"
 # laughing and joking: a customer who laughs is not upset, and a laugh back is laughing along
-_LAUGH = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F604\U0001F601\U0001F61C\U0001F61D]|\\b(?:ha){2,}\\b|\\b(?:ja){2,}\\b|\\b(?:he){2,}\\b|\\blol\\b|\\bxd\\b|(?:ه){3,}")
+_LAUGH = re.compile("|".join([*"\U0001F602\U0001F923\U0001F606\U0001F605\U0001F604\U0001F601\U0001F61C\U0001F61D",
+                              r"h(?<!\w.)(?:a(?:ha)+|e(?:he)+)\b", r"j(?<!\w.)a(?:ja)+\b", r"l(?<!\w.)ol\b", r"x(?<!\w.)d\b",
+                              "ههه+"]))  # each way led by its own character: only those are tried
 # tears alone on a question ("the sauce is gone 😭") are play as often as grief
 TEARS = re.compile("[\U0001F622\U0001F62D\U0001F97A]")
 _SMILEY = re.compile("[:;]-?[)D]|[\U0001F600-\U0001F60F\U0001F642\U0001F44D\U0001F64F\u2764\U0001F60A\U0001F970]")

@@ -25,6 +25,7 @@ _SAME_LENGTH = str.maketrans({
     "\u060c": ",", "\u061b": ";", "\u061f": "?",  # Arabic comma, semicolon, question mark
     **_ARABIC_LETTERS,
 })
+_SUBSTITUTED = re.compile("[" + re.escape("".join(map(chr, _SAME_LENGTH))) + "]")  # translating costs more than looking
 # Characters dropped before matching: Arabic harakat, tatweel, zero-width marks.
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SENTENCE_END = re.compile(r"(?!(?<=\d)\.\d)[.!?…\n]+[\"')\]]*\s*|;\s+")  # a decimal point ("£129.99", "14.12") ends no sentence
@@ -73,7 +74,7 @@ class Text:
 
     @classmethod
     def of(cls, original: str) -> Text:
-        mapped = original.translate(_SAME_LENGTH)
+        mapped = original.translate(_SAME_LENGTH) if _SUBSTITUTED.search(original) else original
         if not _DROP.search(mapped):
             return cls(original, mapped, None, prepared(lowered(mapped)))
         dropped = {m.start() for m in _DROP.finditer(mapped)}  # one character each
