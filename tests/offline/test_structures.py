@@ -757,3 +757,28 @@ def test_a_turning_word_opening_a_question_takes_nothing_back(grader, lang, repl
 ])
 def test_a_hand_over_to_a_named_superior_sets_a_boundary(grader, lang, reply):
     assert graded(grader, "set_boundaries", lang, reply, ABUSIVE[lang]).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, customer", [
+    # fear, helplessness and a broken expectation are upset, with no word of anger
+    ("en", "The lump hasn't gone away and I'm scared."),
+    ("en", "This was supposed to be special."),
+    ("ar", "كان المفروض تكون ليلة مميزة."),
+    ("lv", "Dēlam ir 39 grādi, un es vairs nezinu, ko darīt."),
+    ("sv", "Min dotter har feber och jag vet inte vad jag ska göra."),
+    ("es", "Se quedó bloqueado y tuve que volver andando. Muy mal, la verdad."),
+])
+def test_fear_helplessness_and_broken_expectations_are_upset(grader, lang, customer):
+    reply = {"en": "What is your date of birth?", "ar": "ممكن رقم الحجز؟", "lv": "Kāds ir bērna personas kods?",
+             "sv": "Vilket personnummer har barnet?", "es": "¿Cuál es el número de la moto?"}[lang]
+    assert graded(grader, "acknowledge_feelings", lang, reply, customer).verdict is not Verdict.NA
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "If my deposit isn't back tonight I'm coming down to your office and I'll smash that rack to bits."),
+    ("es", "Si mañana no viene el camión os parto la cara a todos."),
+    ("sv", "Kommer inte pengarna i dag så kommer jag ner till ert kontor."),
+])
+def test_threats_of_harm_are_abuse(grader, lang, customer):
+    reply = {"en": "What is the booking number?", "es": "¿Cuál es el número de reserva?", "sv": "Vilket bokningsnummer?"}[lang]
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is not Verdict.NA
