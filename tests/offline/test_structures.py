@@ -782,3 +782,27 @@ def test_fear_helplessness_and_broken_expectations_are_upset(grader, lang, custo
 def test_threats_of_harm_are_abuse(grader, lang, customer):
     reply = {"en": "What is the booking number?", "es": "¿Cuál es el número de reserva?", "sv": "Vilket bokningsnummer?"}[lang]
     assert graded(grader, "set_boundaries", lang, reply, customer).verdict is not Verdict.NA
+
+
+@pytest.mark.parametrize("reply, helps", [
+    # a spoken first person doing something for you, "for you" attached; not a plural with "your", not "he"
+    ("للأسف مش هقدر أرجّع التحويل، بس هفتحلك دلوقتي طلب استرجاع.", True),
+    ("وببعتلك الرابط على الإيميل.", True),
+    ("وأنت توصل أطفالك يوميًا.", False),
+    ("الفريق غالباً بيوصلك بعد الظهر.", False),
+])
+def test_arabic_spoken_first_person_for_you_is_an_own_step(reply, helps):
+    from coach.offline.lexicon import lexicon
+
+    assert (lexicon("ar").own_action.search(Text.of(reply).low) is not None) is helps
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # honest about not knowing yet: the time beside it is an estimate, not a promise
+    ("lv", "Kad elektrība atgriezīsies, pagaidām nezinu, tāpēc ik pēc stundas rakstīšu Jums jaunāko informāciju."),
+    ("en", "I don't know yet when the power will be back, so I'll message you every hour with the latest."),
+    ("es", "Todavía no sé cuándo volverá la luz, así que te escribo cada hora con lo último."),
+])
+def test_not_knowing_yet_beside_a_time_promises_nothing(grader, lang, reply):
+    customer = {"lv": "Jau piecas stundas nav elektrības!", "en": "Five hours without power!", "es": "¡Cinco horas sin luz!"}[lang]
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
