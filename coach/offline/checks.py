@@ -153,6 +153,8 @@ def no_yes_but(s: Situation) -> Result:
     openers = [m for start, _ in text.sentences if (m := lex.contrast_opener.match(norm, start))]
     for m in sorted([*lex.contrast.finditer(norm), *openers], key=lambda m: m.start()):
         sent_start, sent_end = text.sentence_at(m.start())
+        if m in openers and norm[sent_start:sent_end + 1].rstrip().endswith("?"):
+            continue  # "المشكلة في كل الفواتير، ولا بس اللي فيها شعار؟": a question, not a turn
         ack = _acknowledgement_before(s, m.start(), sent_start)
         if ack is None or ack.end() > m.start() or not _acknowledges(s, ack) or _in(m.span(), limits):
             continue  # a boundary ("I want to help, but I need us to leave the insults") takes nothing back

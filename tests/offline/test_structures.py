@@ -734,3 +734,75 @@ def test_a_latvian_but_that_leads_to_a_place_held_takes_nothing_back(grader):
     reply = ("Tas tiešām ir sarūgtinoši. Jūlija maiņa diemžēl ir pilna, taču Jūsu meitai turu vietu augusta maiņā.")
     customer = "Meitai vieta nometnē bija apstiprināta, bet tagad viņa ir rindā. Kā tas var būt?!"
     assert graded(grader, "no_yes_but", "lv", reply, customer).verdict is not FAIL
+
+
+def test_you_should_not_have_been_left_is_sympathy_not_blame(grader):
+    reply = "Six weeks of waiting is frightening, and you shouldn't have been left without a word from us."
+    grade = graded(grader, "no_condescending_apology", "en", reply, "Still no news on my referral. I'm scared.")
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("ar", "شي مقلق فعلاً، وشكراً إنك نبهتينا. المشكلة في كل الفواتير، ولا بس اللي فيها شعار؟"),
+    ("en", "That's worrying, thanks for flagging it. The thing is, does it happen on every invoice or only some?"),
+])
+def test_a_turning_word_opening_a_question_takes_nothing_back(grader, lang, reply):
+    customer = {"ar": "الفواتير صارت تطلع PDF فاضية!", "en": "Our invoices come out as blank PDFs!"}[lang]
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Skoro obelgi trwają, przekazuję rozmowę kierowniczce szkoły."),
+    ("sv", "Eftersom samtalet fortsätter med svordomar lämnar jag nu över till min gruppchef Henrik."),
+])
+def test_a_hand_over_to_a_named_superior_sets_a_boundary(grader, lang, reply):
+    assert graded(grader, "set_boundaries", lang, reply, ABUSIVE[lang]).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, customer", [
+    # fear, helplessness and a broken expectation are upset, with no word of anger
+    ("en", "The lump hasn't gone away and I'm scared."),
+    ("en", "This was supposed to be special."),
+    ("ar", "كان المفروض تكون ليلة مميزة."),
+    ("lv", "Dēlam ir 39 grādi, un es vairs nezinu, ko darīt."),
+    ("sv", "Min dotter har feber och jag vet inte vad jag ska göra."),
+    ("es", "Se quedó bloqueado y tuve que volver andando. Muy mal, la verdad."),
+])
+def test_fear_helplessness_and_broken_expectations_are_upset(grader, lang, customer):
+    reply = {"en": "What is your date of birth?", "ar": "ممكن رقم الحجز؟", "lv": "Kāds ir bērna personas kods?",
+             "sv": "Vilket personnummer har barnet?", "es": "¿Cuál es el número de la moto?"}[lang]
+    assert graded(grader, "acknowledge_feelings", lang, reply, customer).verdict is not Verdict.NA
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "If my deposit isn't back tonight I'm coming down to your office and I'll smash that rack to bits."),
+    ("es", "Si mañana no viene el camión os parto la cara a todos."),
+    ("sv", "Kommer inte pengarna i dag så kommer jag ner till ert kontor."),
+])
+def test_threats_of_harm_are_abuse(grader, lang, customer):
+    reply = {"en": "What is the booking number?", "es": "¿Cuál es el número de reserva?", "sv": "Vilket bokningsnummer?"}[lang]
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is not Verdict.NA
+
+
+@pytest.mark.parametrize("reply, helps", [
+    # a spoken first person doing something for you, "for you" attached; not a plural with "your", not "he"
+    ("للأسف مش هقدر أرجّع التحويل، بس هفتحلك دلوقتي طلب استرجاع.", True),
+    ("وببعتلك الرابط على الإيميل.", True),
+    ("وأنت توصل أطفالك يوميًا.", False),
+    ("الفريق غالباً بيوصلك بعد الظهر.", False),
+])
+def test_arabic_spoken_first_person_for_you_is_an_own_step(reply, helps):
+    from coach.offline.lexicon import lexicon
+
+    assert (lexicon("ar").own_action.search(Text.of(reply).low) is not None) is helps
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # honest about not knowing yet: the time beside it is an estimate, not a promise
+    ("lv", "Kad elektrība atgriezīsies, pagaidām nezinu, tāpēc ik pēc stundas rakstīšu Jums jaunāko informāciju."),
+    ("en", "I don't know yet when the power will be back, so I'll message you every hour with the latest."),
+    ("es", "Todavía no sé cuándo volverá la luz, así que te escribo cada hora con lo último."),
+])
+def test_not_knowing_yet_beside_a_time_promises_nothing(grader, lang, reply):
+    customer = {"lv": "Jau piecas stundas nav elektrības!", "en": "Five hours without power!", "es": "¡Cinco horas sin luz!"}[lang]
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
