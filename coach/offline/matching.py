@@ -389,21 +389,30 @@ class Group:
         return self._merged(string, parts, pos, endpos)
 
     def _merged(self, string: str, parts: list[re.Pattern[str]], pos: int, endpos: int) -> Iterator[re.Match[str]]:
-        # each part's next match from `pos`: one found after `pos` stays its next until passed
-        pending = [part.search(string, pos, endpos) for part in parts]
-        while True:
-            live = [m for m in pending if m is not None]
-            if not live:
-                return
-            start = min(m.start() for m in live)
-            here = [m for m in live if m.start() == start]
-            m = here[0] if len(here) == 1 and not self.captures else self.pattern.match(string, start, endpos)
-            if m is None:  # cannot happen: some alternative matches here
-                raise AssertionError(self.pattern.pattern)
+        """The matches of two parts (or one, of a group that captures) as the whole group's: each
+        part's next match from `pos` stays its next until a match passes its start."""
+        if not parts:
+            return
+        first, second = parts[0], parts[-1]
+        a = first.search(string, pos, endpos)
+        b = second.search(string, pos, endpos) if len(parts) > 1 else None
+        while a is not None or b is not None:
+            if b is None or (a is not None and a.start() < b.start()):
+                m, start = a, a.start()  # type: ignore[union-attr]  # a is set: b is None or later
+            else:
+                m, start = b, b.start()
+                if a is not None and a.start() == start:
+                    m = None  # both start here: the whole group decides which alternative matches
+            if m is None or self.captures:
+                m = self.pattern.match(string, start, endpos)
+                if m is None:  # cannot happen: some alternative matches here
+                    raise AssertionError(self.pattern.pattern)
             yield m
             pos = m.end()
-            pending = [n if n is None or n.start() >= pos else part.search(string, pos, endpos)
-                       for part, n in zip(parts, pending, strict=True)]
+            if a is not None and a.start() < pos:
+                a = first.search(string, pos, endpos)
+            if b is not None and b.start() < pos:
+                b = second.search(string, pos, endpos)
 
 
 class Words:
