@@ -177,12 +177,38 @@ def _split(alts: list[str]) -> tuple[list[str], list[str]] | None:
     if any(re.search(r"\\\d|\(\?P=", a) for a in alts):
         return None
     named = any(_NAMED.search(a) for a in alts)
-    unnamed = [_NAMED.sub("(?:", a) for a in alts]
+    unnamed = [piece for a in alts for piece in _distributed(_NAMED.sub("(?:", a))]
     fast = [a for a in unnamed if _led([a]) is not None]
     slow = [a for a in unnamed if a not in fast]
     if not fast or not (slow or named) or _parser.parse(_joined(alts)).getwidth()[0] == 0:
         return None
     return fast, slow
+
+
+
+def _distributed(alt: str) -> list[str]:
+    """An alternative that cannot be dispatched, split by the alternatives it opens with into those
+    that can and those that cannot ("\\b(?:den|\\w+teamet) kommer" as "\\b(?:den) kommer" and
+    "\\b(?:\\w+teamet) kommer"): the first are then dispatched apart from the others."""
+    if _led([alt]) is not None:
+        return [alt]
+    bound = "\\b" if alt.startswith("\\b") else ""
+    body = alt[len(bound):]
+    close = _scan(body, False) if body.startswith("(?:") else None
+    if not close:
+        return [alt]
+    inner, after = body[3:close[0]], body[close[0] + 1:]
+    if after[:1] == "?" and after[1:2] not in ("?", "+"):  # greedy optional: with it first, then without
+        variants, after = [*alternatives(inner), ""], after[1:]
+    elif after[:1] in _QUANTIFIER:
+        return [alt]
+    else:
+        variants = alternatives(inner)
+    led = [variant for variant in variants if _led([bound + variant + after]) is not None]
+    if not led:
+        return [alt]
+    other = [variant for variant in variants if variant not in led]
+    return [f"{bound}(?:{'|'.join(some)}){after}" for some in (led, other) if some]
 
 
 _LOOKAROUND = ("(?<!", "(?<=", "(?!", "(?=")
