@@ -806,3 +806,25 @@ def test_arabic_spoken_first_person_for_you_is_an_own_step(reply, helps):
 def test_not_knowing_yet_beside_a_time_promises_nothing(grader, lang, reply):
     customer = {"lv": "Jau piecas stundas nav elektrības!", "en": "Five hours without power!", "es": "¡Cinco horas sin luz!"}[lang]
     assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer", [
+    # thanks for help already given, signed or not, wrap the matter up whatever it was about
+    ("sv", "Tack för snabb hjälp med fakturan igår! /Malin"),
+    ("en", "Thanks so much for the quick help with the invoice yesterday! – Tom"),
+    ("es", "¡Gracias por la rápida ayuda con la factura de ayer! ^MR"),
+])
+def test_thanks_for_help_given_wrap_up(grader, lang, customer):
+    reply = {"sv": "Vad roligt att höra! Ha en toppenhelg!", "en": "So glad to hear it! Have a great weekend!",
+             "es": "¡Qué alegría! ¡Buen fin de semana!"}[lang]
+    assert graded(grader, "restate_problem", lang, reply, customer).verdict is Verdict.NA
+
+
+@pytest.mark.parametrize("lang, customer", [
+    # a rude-looking word capitalised mid-sentence is a name, not an insult at anyone
+    ("es", "¿La Cabrona entra en el menú brunch del domingo? 😂"),
+    ("en", "Is the Bloody Idiot burger on the kids' menu too?"),
+])
+def test_a_capitalised_name_is_no_abuse(grader, lang, customer):
+    reply = {"es": "¡Sí, entra con un suplemento de 3 €!", "en": "It is, with a smaller patty!"}[lang]
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is Verdict.NA
