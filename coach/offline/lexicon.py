@@ -20,6 +20,9 @@ from coach.offline.textfold import fold
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 Patterns = list[str]
+# groups read on the customer's messages rather than on the trainee's reply
+CUSTOMER_SIDE = frozenset({"upset", "upset_weak", "calm_cues", "abuse", "self_reference", "problem", "closing_customer",
+                           "closing_thanks"})
 # fields of a lexicon that are word lists or tables, not regular expressions
 NOT_PATTERNS = frozenset({"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants",
                           "stopwords"})
@@ -208,7 +211,11 @@ class Compiled:
             # several patterns may each capture (?P<name>...); number them apart
             patterns = [normalize_pattern(p).replace("(?P<name>", f"(?P<name_{i}>") for i, p in enumerate(value)]
             setattr(self, name, Group([lower(p) for p in patterns], flags) if value else _NEVER)  # empty: never matches
-        self.words = Words([part for group in vars(self).values() if isinstance(group, Group) for part in group.parts])
+        groups = {name: group for name, group in vars(self).items() if isinstance(group, Group)}
+        # a customer's message is searched only for the words of the groups read on it
+        self.words = Words([part for name, group in groups.items() if name not in CUSTOMER_SIDE for part in group.parts])
+        self.customer_words = Words([part for name, group in groups.items() if name in CUSTOMER_SIDE
+                                     for part in group.parts])
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
         self.stopwords = frozenset(fold(normalize_pattern(w)) for w in lexicon.stopwords)
         self.name_titles = {fold(normalize_pattern(w)) for w in lexicon.name_titles}

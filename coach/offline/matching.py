@@ -21,6 +21,7 @@ _SPECIAL = set("\\.^$*+?{}[]|()")
 _QUANTIFIER = set("*+?{")
 # inline flags or capturing groups: rewriting would change them (or duplicate a group's name)
 _NOT_REWRITTEN = re.compile(r"\(\?[aiLmsux]|\((?!\?)|\(\?P[<=]|\\\d")
+_NAMED = re.compile(r"\(\?P<\w+>")
 
 
 def lower(pattern: str) -> str:
@@ -169,13 +170,17 @@ def _joined(alts: list[str]) -> str:
 
 def _split(alts: list[str]) -> tuple[list[str], list[str]] | None:
     """The alternatives that can be dispatched on their first letter and those that cannot (each in
-    order), when both kinds are there and matching them apart is exact: no backreference (its
-    number would change) and no empty match (the scan below steps from one match's end)."""
+    order), when matching them apart is exact: no backreference (its number would change) and no
+    empty match (the scan steps from one match's end). Named groups are left unnamed: where a group
+    captures, its match is taken from the group as written. The second list may be empty when the
+    group captures names (then only the dispatched part is scanned)."""
     if any(re.search(r"\\\d|\(\?P=", a) for a in alts):
         return None
-    fast = [a for a in alts if not _NOT_REWRITTEN.search(a) and lead(a) is not None]
-    slow = [a for a in alts if a not in fast]
-    if not fast or not slow or _parser.parse(_joined(alts)).getwidth()[0] == 0:
+    named = any(_NAMED.search(a) for a in alts)
+    unnamed = [_NAMED.sub("(?:", a) for a in alts]
+    fast = [a for a in unnamed if _led([a]) is not None]
+    slow = [a for a in unnamed if a not in fast]
+    if not fast or not (slow or named) or _parser.parse(_joined(alts)).getwidth()[0] == 0:
         return None
     return fast, slow
 
@@ -222,7 +227,7 @@ def _expand(rest: str, budget: int = 4) -> list[list[str]]:
     "ac|bc"; "(?:a)?b" is "ab|b"), within a budget."""
     seq = _atoms(rest)
     tail = seq[-1]
-    if not tail.startswith("(?:"):
+    if not tail.startswith("(?:") or _CAPTURE.search(tail):  # a captured group is never written twice
         return [seq]
     close = _scan(tail, False)
     if not close or _CAPTURE.search(tail, 0, close[0]):
@@ -323,7 +328,7 @@ class Group:
         if split is None:
             self.parts = [Part(re.compile(join(alts), flags), self.pattern)]
         else:
-            self.parts = [Part(re.compile(join(some), flags), re.compile(_joined(some), flags)) for some in split]
+            self.parts = [Part(re.compile(join(some), flags), re.compile(_joined(some), flags)) for some in split if some]
         self.captures = self.pattern.groups > 0
         self.only = self.parts[0] if split is None else None  # one part: its regex answers as the group
 
@@ -336,7 +341,13 @@ class Group:
         only = self.only
         if only is not None:
             return only.pattern.search(string, pos, endpos) if only.possible(string) else None
-        return next(self._scan(string, pos, endpos), None)
+        first, tied = None, self.captures
+        for part in self.parts:
+            m = part.pattern.search(string, pos, endpos) if part.possible(string) else None
+            if m is not None and (first is None or m.start() <= first.start()):
+                tied = tied or (first is not None and m.start() == first.start())
+                first = m
+        return self.pattern.match(string, first.start(), endpos) if first is not None and tied else first
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         only = self.only
@@ -355,6 +366,9 @@ class Group:
                 if found is None:
                     found = memo[self] = list(self._scan(string, 0, endpos))
                 return iter(found)
+        only = self.only
+        if only is not None:
+            return only.pattern.finditer(string, pos, endpos) if only.possible(string) else iter(())
         return self._scan(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
