@@ -828,3 +828,15 @@ def test_thanks_for_help_given_wrap_up(grader, lang, customer):
 def test_a_capitalised_name_is_no_abuse(grader, lang, customer):
     reply = {"es": "¡Sí, entra con un suplemento de 3 €!", "en": "It is, with a smaller patty!"}[lang]
     assert graded(grader, "set_boundaries", lang, reply, customer).verdict is Verdict.NA
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # what the customer can do, with where to do it, is a way on
+    ("en", "Refunds are out of our hands, I'm afraid. You can email your photos to claims@sunwheels.example for a review."),
+    ("es", "La devolución no depende de nosotros. Puede llamar al 955 123 456 y le atienden en el momento."),
+    ("sv", "Återbetalning kan vi tyvärr inte göra. Du kan boka ett hembesök på www.solpanel.example.se."),
+])
+def test_what_the_customer_can_do_with_its_channel_is_a_step(grader, lang, reply):
+    customer = {"en": "You charged me €300 for a scratch that was already there!", "es": "¡Quiero que me devuelvan el dinero!",
+                "sv": "Jag vill ha pengarna tillbaka!"}[lang]
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
