@@ -24,7 +24,7 @@ PASS, FAIL, NA = Verdict.PASS, Verdict.FAIL, Verdict.NA
 # three words in capitals, or two long ones ("LÄSA INSTRUKTIONERNA")
 SHOUT = re.compile(r"\b[A-ZÀ-ÞĀ-Ž]{3,}(?:\s+[A-ZÀ-ÞĀ-Ž]{2,}){2,}\b|\b[A-ZÀ-ÞĀ-Ž]{4,}\s+[A-ZÀ-ÞĀ-Ž]{4,}\b")
 _EMPHATIC = re.compile(r"[!?]{2,}")
-_FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612\U0001F643]")
+_FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612\U0001F643\U0001F61F\U0001F61E\U0001F614\U0001F623\U0001F616]")
 # a sign-off after the last sentence: "/Malin", "— أبو فهد", "^AS", "-- Tom"
 _SIGNATURE = re.compile(r"(?<=[.!?])\s*(?:/|—|–|-{1,2}|\^)\s*\w+(?: \w+)?\s*$")
 _IRONY = re.compile("[\U0001F643\U0001F644]")  # an upside-down face or rolled eyes: "thanks for the free walk 🙃"

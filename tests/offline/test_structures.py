@@ -840,3 +840,19 @@ def test_what_the_customer_can_do_with_its_channel_is_a_step(grader, lang, reply
     customer = {"en": "You charged me €300 for a scratch that was already there!", "es": "¡Quiero que me devuelvan el dinero!",
                 "sv": "Jag vill ha pengarna tillbaka!"}[lang]
     assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the situation weighed in everyday words
+    ("es", "Volver de noche por una calle a oscuras da inseguridad, y dos semanas es demasiado tiempo. Lo he registrado.",
+     "La farola lleva dos semanas fundida y da miedo volver de noche. ¡Ya está bien!"),
+    ("pl", "Zniknięcie kupionego pakietu to naprawdę wkurzająca sprawa. Sprawdzę historię zakupów.",
+     "Zniknął mi kupiony pakiet! Oddawajcie kasę, to skandal!"),
+    ("sv", "En vecka utan kaffe på ett kontor är en kris. Jag ställer upp en reservmaskin i eftermiddag.",
+     "Kaffemaskinen har varit trasig i en vecka! Helt oacceptabelt!"),
+    ("lv", "Summa tiešām izskatās liela, un gribam to pārbaudīt kopā ar Jums.",
+     "Rēķins par apkuri 210 €?? Tas ir skandāls!"),
+])
+def test_the_situation_weighed_in_everyday_words_acknowledges(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
