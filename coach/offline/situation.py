@@ -24,7 +24,9 @@ PASS, FAIL, NA = Verdict.PASS, Verdict.FAIL, Verdict.NA
 # three words in capitals, or two long ones ("LÄSA INSTRUKTIONERNA")
 SHOUT = re.compile(r"\b[A-ZÀ-ÞĀ-Ž]{3,}(?:\s+[A-ZÀ-ÞĀ-Ž]{2,}){2,}\b|\b[A-ZÀ-ÞĀ-Ž]{4,}\s+[A-ZÀ-ÞĀ-Ž]{4,}\b")
 _EMPHATIC = re.compile(r"[!?]{2,}")
-_FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612\U0001F643]")
+_FROWN = re.compile("[\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F622\U0001F62D\u2639\U0001F641\U0001F644\U0001F612\U0001F643\U0001F61F\U0001F61E\U0001F614\U0001F623\U0001F616]")
+# a sign-off after the last sentence: "/Malin", "— أبو فهد", "^AS", "-- Tom"
+_SIGNATURE = re.compile(r"(?<=[.!?])\s*(?:/|—|–|-{1,2}|\^)\s*\w+(?: \w+)?\s*$")
 _IRONY = re.compile("[\U0001F643\U0001F644]")  # an upside-down face or rolled eyes: "thanks for the free walk 🙃"
 # laughing and joking: a customer who laughs is not upset, and a laugh back is laughing along
 _LAUGH = re.compile("|".join([*"\U0001F602\U0001F923\U0001F606\U0001F605\U0001F604\U0001F601\U0001F61C\U0001F61D",
@@ -138,7 +140,8 @@ class Situation:
         if abusive:
             score = max(score, 2)
         problem = bool(lex.problem.search(norm)) or score >= 2
-        wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(norm) and not problem)
+        unsigned = _SIGNATURE.sub("", norm)  # "Tack för snabb hjälp! /Malin": the thanks end the message
+        wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(unsigned) and not problem)
         closing = bool(wraps_up) and not abusive and score <= 0 and not _IRONY.search(text.original)
         return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem)
 
@@ -147,6 +150,8 @@ class Situation:
         "I'm not an idiot"."""
         norm, lex = text.low, self.lex
         for m in lex.abuse.finditer(norm):
+            if _proper_name(text, m.start()):
+                continue  # "¿La Cabrona entra en el menú?": a dish's name, capitalised mid-sentence
             if not lex.self_reference.search(norm, max(0, m.start() - 25), m.start() + 1):
                 return True
         return False
@@ -247,3 +252,10 @@ def shared(find: Callable[[Situation], T]) -> Callable[[Situation], T]:
         return s.memo[find]
     once.__doc__ = find.__doc__
     return once
+
+
+def _proper_name(text: Text, at: int) -> bool:
+    """The word at `at` is capitalised inside a sentence: a name ("La Cabrona", "Helvetesdraken")."""
+    start = text.sentence_at(at)[0]
+    word = text.original[text.orig(at):text.orig(at) + 1]
+    return at > start and word.isupper() and text.low[at - 1:at] == " " and not text.original.isupper()

@@ -17,6 +17,8 @@ from coach.offline.conduct import boundaries, unprofessional
 from coach.offline.excuses import excuses, refusals
 from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
 
+# where the customer can go: a phone number, an address on the web, an e-mail address
+CHANNEL = re.compile(r"@\w|https?://|www\.|\b\w[\w-]*\.(?:com|org|net|eu|lv|pl|se|es|sa|ae|eg|uk|io|example)\b|\d[\d \-–]{5,}\d")
 # "we can only rebook you on our own flights", "claims only within 14 days" restrict; they do not help
 ONLY = re.compile(r"\b(?:only|solo|sólo|únicamente|tylko|jedynie|bara|endast|tikai|vienīgi)\b|فقط")
 
@@ -69,6 +71,10 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
     for m in lex.end_conversation.finditer(norm):  # "I'm ending this chat now; start a new one when you're ready"
         if not lex.conditional.search(norm, max(text.sentence_at(m.start())[0], m.start() - 60), m.start()):
             found.append((m.start(), m.end(), "ended"))
+    for m in lex.customer_can.finditer(norm):  # "you can email your photos to claims@…": a way on with its channel
+        sent = text.sentence_at(m.start())
+        if CHANNEL.search(norm, *sent) and text.sentence_index(m.start()) not in rude and not _negated(s, m.start()):
+            found.append((m.start(), m.end(), "instruction"))
     for start, end in text.sentences:  # a question to the customer that moves things on: "Is that your porch?"
         asks = norm[start:end + 1].rstrip().endswith("?") and (
             lex.addressee.search(norm, start, end) or lex.clarifying.search(norm, start, end + 1))

@@ -806,3 +806,53 @@ def test_arabic_spoken_first_person_for_you_is_an_own_step(reply, helps):
 def test_not_knowing_yet_beside_a_time_promises_nothing(grader, lang, reply):
     customer = {"lv": "Jau piecas stundas nav elektrības!", "en": "Five hours without power!", "es": "¡Cinco horas sin luz!"}[lang]
     assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer", [
+    # thanks for help already given, signed or not, wrap the matter up whatever it was about
+    ("sv", "Tack för snabb hjälp med fakturan igår! /Malin"),
+    ("en", "Thanks so much for the quick help with the invoice yesterday! – Tom"),
+    ("es", "¡Gracias por la rápida ayuda con la factura de ayer! ^MR"),
+])
+def test_thanks_for_help_given_wrap_up(grader, lang, customer):
+    reply = {"sv": "Vad roligt att höra! Ha en toppenhelg!", "en": "So glad to hear it! Have a great weekend!",
+             "es": "¡Qué alegría! ¡Buen fin de semana!"}[lang]
+    assert graded(grader, "restate_problem", lang, reply, customer).verdict is Verdict.NA
+
+
+@pytest.mark.parametrize("lang, customer", [
+    # a rude-looking word capitalised mid-sentence is a name, not an insult at anyone
+    ("es", "¿La Cabrona entra en el menú brunch del domingo? 😂"),
+    ("en", "Is the Bloody Idiot burger on the kids' menu too?"),
+])
+def test_a_capitalised_name_is_no_abuse(grader, lang, customer):
+    reply = {"es": "¡Sí, entra con un suplemento de 3 €!", "en": "It is, with a smaller patty!"}[lang]
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is Verdict.NA
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # what the customer can do, with where to do it, is a way on
+    ("en", "Refunds are out of our hands, I'm afraid. You can email your photos to claims@sunwheels.example for a review."),
+    ("es", "La devolución no depende de nosotros. Puede llamar al 955 123 456 y le atienden en el momento."),
+    ("sv", "Återbetalning kan vi tyvärr inte göra. Du kan boka ett hembesök på www.solpanel.example.se."),
+])
+def test_what_the_customer_can_do_with_its_channel_is_a_step(grader, lang, reply):
+    customer = {"en": "You charged me €300 for a scratch that was already there!", "es": "¡Quiero que me devuelvan el dinero!",
+                "sv": "Jag vill ha pengarna tillbaka!"}[lang]
+    assert graded(grader, "next_step", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the situation weighed in everyday words
+    ("es", "Volver de noche por una calle a oscuras da inseguridad, y dos semanas es demasiado tiempo. Lo he registrado.",
+     "La farola lleva dos semanas fundida y da miedo volver de noche. ¡Ya está bien!"),
+    ("pl", "Zniknięcie kupionego pakietu to naprawdę wkurzająca sprawa. Sprawdzę historię zakupów.",
+     "Zniknął mi kupiony pakiet! Oddawajcie kasę, to skandal!"),
+    ("sv", "En vecka utan kaffe på ett kontor är en kris. Jag ställer upp en reservmaskin i eftermiddag.",
+     "Kaffemaskinen har varit trasig i en vecka! Helt oacceptabelt!"),
+    ("lv", "Summa tiešām izskatās liela, un gribam to pārbaudīt kopā ar Jums.",
+     "Rēķins par apkuri 210 €?? Tas ir skandāls!"),
+])
+def test_the_situation_weighed_in_everyday_words_acknowledges(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
