@@ -19,6 +19,7 @@ from re import _parser  # type: ignore[attr-defined]  # the stdlib's regex parse
 
 _SPECIAL = set("\\.^$*+?{}[]|()")
 _QUANTIFIER = set("*+?{")
+_ESCAPED = {"n": "\n", "t": "\t", **{ch: ch for ch in " .,;:!?'\"-()[]{}|*+$^/\\"}}  # escapes of one character
 # inline flags or capturing groups: rewriting would change them (or duplicate a group's name)
 _NOT_REWRITTEN = re.compile(r"\(\?[aiLmsux]|\((?!\?)|\(\?P[<=]|\\\d")
 _NAMED = re.compile(r"\(\?P<\w+>")
@@ -125,6 +126,11 @@ def lead(pattern: str) -> list[tuple[str, str]] | None:
         return [(letter, f"(?:{'|'.join(rests)}){after}") for letter, rests in by_letter.items()]
     if pattern and pattern[0] not in _SPECIAL and pattern[1:2] not in _QUANTIFIER:
         return [(pattern[0], pattern[1:])]
+    if pattern[:1] == "\\" and pattern[1:2] in _ESCAPED and pattern[2:3] not in _QUANTIFIER:  # "\\n", "\\."
+        return [(_ESCAPED[pattern[1]], pattern[2:])]
+    close = pattern.find("]", 2)
+    if pattern[:1] == "[" and close > 1 and not set(pattern[1:close]) & set("\\-[^") and pattern[close + 1:close + 2] not in _QUANTIFIER:
+        return [(char, pattern[close + 1:]) for char in dict.fromkeys(pattern[1:close])]  # "[.!?]": one of them
     return None
 
 
@@ -139,6 +145,8 @@ def join(patterns: list[str]) -> str:
     """One regex for a group, dispatched on the first letter when every alternative has one (then the
     engine jumps between candidate letters in C); else the alternatives as written."""
     alts = ordered(patterns)
+    if all(a.startswith("^") for a in alts):  # only at the start of the text: no other position is tried
+        return f"^(?:{join([a[1:] for a in alts])})"
     bounded = all(a.startswith("\\b") for a in alts)
     led = _led([a[2:] for a in alts] if bounded else alts)
     if led is None:  # one alternative may start anywhere: the engine must try every position anyway
@@ -208,7 +216,7 @@ def _distributed(alt: str) -> list[str]:
     if not led:
         return [alt]
     other = [variant for variant in variants if variant not in led]
-    return [f"{bound}(?:{'|'.join(some)}){after}" for some in (led, other) if some]
+    return [bound + (some[0] if len(some) == 1 else f"(?:{'|'.join(some)})") + after for some in (led, other) if some]
 
 
 _LOOKAROUND = ("(?<!", "(?<=", "(?!", "(?=")

@@ -79,6 +79,17 @@ def test_alternatives_that_start_anywhere_are_scanned_apart_and_the_leftmost_mat
     assert group.search("x it will be").group() == plain.search("x it will be").group() == "it will"
 
 
+def test_a_class_of_characters_or_an_escaped_one_leads_as_each_of_them():
+    assert lead(r"[.!?]\s*so") == [(".", r"\s*so"), ("!", r"\s*so"), ("?", r"\s*so")]
+    assert lead(r"\.x") == [(".", "x")]
+    assert lead(r"[a-z]x") is None and lead(r"[^a]x") is None
+    group = Group([r"(?:^|[.!?]\s*)(?:totally )?understood\b", r"\bi see\b"])
+    assert group.parts[-1].pattern.pattern.startswith("^")  # tried at the start of the text only
+    plain = re.compile(_joined([r"\bi see\b", r"(?:^|[.!?]\s*)(?:totally )?understood\b"]))
+    for text in ("understood. i see", "ok! totally understood", "misunderstood? understood", "i see! understood."):
+        assert _spans(group.finditer(text)) == _spans(plain.finditer(text)), text
+
+
 def test_shared_beginnings_are_written_once_in_the_same_order():
     # every alternative at a word boundary: the boundary checked first, once
     assert join([r"\bno (?:way|chance)\b", r"\bnot now\b"]) == r"\b(?:n(?:o(?: (?:way\b|chance\b)|t now\b)))"
