@@ -177,12 +177,38 @@ def _split(alts: list[str]) -> tuple[list[str], list[str]] | None:
     if any(re.search(r"\\\d|\(\?P=", a) for a in alts):
         return None
     named = any(_NAMED.search(a) for a in alts)
-    unnamed = [_NAMED.sub("(?:", a) for a in alts]
+    unnamed = [piece for a in alts for piece in _distributed(_NAMED.sub("(?:", a))]
     fast = [a for a in unnamed if _led([a]) is not None]
     slow = [a for a in unnamed if a not in fast]
     if not fast or not (slow or named) or _parser.parse(_joined(alts)).getwidth()[0] == 0:
         return None
     return fast, slow
+
+
+
+def _distributed(alt: str) -> list[str]:
+    """An alternative that cannot be dispatched, split by the alternatives it opens with into those
+    that can and those that cannot ("\\b(?:den|\\w+teamet) kommer" as "\\b(?:den) kommer" and
+    "\\b(?:\\w+teamet) kommer"): the first are then dispatched apart from the others."""
+    if _led([alt]) is not None:
+        return [alt]
+    bound = "\\b" if alt.startswith("\\b") else ""
+    body = alt[len(bound):]
+    close = _scan(body, False) if body.startswith("(?:") else None
+    if not close:
+        return [alt]
+    inner, after = body[3:close[0]], body[close[0] + 1:]
+    if after[:1] == "?" and after[1:2] not in ("?", "+"):  # greedy optional: with it first, then without
+        variants, after = [*alternatives(inner), ""], after[1:]
+    elif after[:1] in _QUANTIFIER:
+        return [alt]
+    else:
+        variants = alternatives(inner)
+    led = [variant for variant in variants if _led([bound + variant + after]) is not None]
+    if not led:
+        return [alt]
+    other = [variant for variant in variants if variant not in led]
+    return [f"{bound}(?:{'|'.join(some)}){after}" for some in (led, other) if some]
 
 
 _LOOKAROUND = ("(?<!", "(?<=", "(?!", "(?=")
@@ -389,21 +415,30 @@ class Group:
         return self._merged(string, parts, pos, endpos)
 
     def _merged(self, string: str, parts: list[re.Pattern[str]], pos: int, endpos: int) -> Iterator[re.Match[str]]:
-        # each part's next match from `pos`: one found after `pos` stays its next until passed
-        pending = [part.search(string, pos, endpos) for part in parts]
-        while True:
-            live = [m for m in pending if m is not None]
-            if not live:
-                return
-            start = min(m.start() for m in live)
-            here = [m for m in live if m.start() == start]
-            m = here[0] if len(here) == 1 and not self.captures else self.pattern.match(string, start, endpos)
-            if m is None:  # cannot happen: some alternative matches here
-                raise AssertionError(self.pattern.pattern)
+        """The matches of two parts (or one, of a group that captures) as the whole group's: each
+        part's next match from `pos` stays its next until a match passes its start."""
+        if not parts:
+            return
+        first, second = parts[0], parts[-1]
+        a = first.search(string, pos, endpos)
+        b = second.search(string, pos, endpos) if len(parts) > 1 else None
+        while a is not None or b is not None:
+            if b is None or (a is not None and a.start() < b.start()):
+                m, start = a, a.start()  # type: ignore[union-attr]  # a is set: b is None or later
+            else:
+                m, start = b, b.start()
+                if a is not None and a.start() == start:
+                    m = None  # both start here: the whole group decides which alternative matches
+            if m is None or self.captures:
+                m = self.pattern.match(string, start, endpos)
+                if m is None:  # cannot happen: some alternative matches here
+                    raise AssertionError(self.pattern.pattern)
             yield m
             pos = m.end()
-            pending = [n if n is None or n.start() >= pos else part.search(string, pos, endpos)
-                       for part, n in zip(parts, pending, strict=True)]
+            if a is not None and a.start() < pos:
+                a = first.search(string, pos, endpos)
+            if b is not None and b.start() < pos:
+                b = second.search(string, pos, endpos)
 
 
 class Words:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from coach.offline.condescension import condescension
 from coach.offline.conduct import unprofessional
 from coach.offline.feelings import empathy
-from coach.offline.lexicon import Compiled, lexicon
+from coach.offline.lexicon import lexicon
 from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
 from coach.offline.text import lowered
 from coach.offline.textfold import fold
@@ -25,10 +25,6 @@ from coach.offline.textfold import fold
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _STEM = 5  # letters compared: enough to tell words apart, few enough to survive inflection ("rise", "rises")
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
-
-
-def _word(token: str, lex: Compiled) -> str | None:
-    return _compared(token, lex.lang)
 
 
 @lru_cache(maxsize=65536)
@@ -107,12 +103,13 @@ def echoes(s: Situation) -> list[tuple[int, int, str]]:
     theirs = _conversation(s)
     if not theirs:
         return []
-    talking_down = {s.reply.sentence_index(a) for a, _, _ in [*condescension(s), *unprofessional(s)]}
+    sentence_index, lang, find = s.reply.sentence_index, s.lex.lang, theirs.find
+    talking_down = {sentence_index(a) for a, _, _ in [*condescension(s), *unprofessional(s)]}
     found = []
     for m in _TOKEN.finditer(s.reply.low):
-        word = _word(m.group(), s.lex)
-        key = theirs.find(word) if word else None
-        if key and s.reply.sentence_index(m.start()) not in talking_down:
+        word = _compared(m.group(), lang)
+        key = find(word) if word else None
+        if key and sentence_index(m.start()) not in talking_down:
             found.append((m.start(), m.end(), key))
     return found
 
@@ -153,7 +150,8 @@ def restate_problem(s: Situation) -> Result:
 def _played_back_anywhere(s: Situation) -> bool:
     """Any word of the conversation's in the reply at all, even in a sentence that talks down."""
     theirs = _conversation(s)
-    return any((word := _word(m.group(), s.lex)) and theirs.find(word, loose=True) for m in _TOKEN.finditer(s.reply.low))
+    return any((word := _compared(m.group(), s.lex.lang)) and theirs.find(word, loose=True)
+               for m in _TOKEN.finditer(s.reply.low))
 
 
 def _asks_about_it(s: Situation) -> bool:
