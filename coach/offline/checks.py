@@ -293,8 +293,10 @@ def under_promise(s: Situation) -> Result:
     unsure = False
     for m in ensures:
         sent_end = text.sentence_at(m.start())[1]
-        if s.customer_closing:
-            unsure = True  # "I'll make sure the movers hear your thanks": praise passed on, whatever its words
+        if s.customer_closing or lex.own_action.search(norm, m.end(), sent_end):
+            # "I'll make sure the movers hear your thanks": praise passed on; "I'll make sure gas is in the
+            # quote and send it today": the time is the speaker's own step's; a model decides either way
+            unsure = True
         elif any(group.search(norm, m.start(), sent_end) for group in (lex.outcome, lex.never_again, lex.deadline)):
             fails.append((s.clause(m.start(), m.end(), 110), "ensures_others"))
         else:  # "I'll see to it your bags are moved", no result or time: whether the company controls it needs a model

@@ -122,8 +122,8 @@ def product_name(s: Situation, start: int, end: int) -> bool:
 def _their_word(s: Situation, start: int, end: int) -> bool:
     """A product's name, or any word a customer who insults nobody used first: their term ("my bitch
     Poppy" at a vet's), not ours."""
-    if product_name(s, start, end):
-        return True
+    if product_name(s, start, end) or s.reply.norm.count('"', s.reply.sentence_at(start)[0], start) % 2:
+        return True  # (and a name in quotes, in any case form: «Sasodītajam Cirvim»)
     low = s.reply.norm[start:end].lower()
     return not any(c.abusive for c in s.customers) and any(
         re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text.low) for text in s.customer_turns)

@@ -856,3 +856,30 @@ def test_what_the_customer_can_do_with_its_channel_is_a_step(grader, lang, reply
 def test_the_situation_weighed_in_everyday_words_acknowledges(grader, lang, reply, customer):
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # a word that only looks like a swear word, and a name in quotes in another case form
+    ("lv", "Lēmumu varat apstrīdēt, aizpildot sūdzības veidlapu mūsu mājaslapā.", "Jūs atsakāties maksāt par kaķa zobiem!"),
+    ("lv", "Ar atjauninājumu «Sasodītajam Cirvim» bojājums samazinājās — tā ir mūsu kļūda.",
+     "Kāpēc mans «Sasodītais Cirvis» sit vājāk??"),
+    ("sv", "Uppdateringen gjorde ”Helvetesdraken” för svår — det är vårt misstag.", "Varför är bossen omöjlig nu?!"),
+])
+def test_a_look_alike_or_a_quoted_name_is_not_swearing(grader, lang, reply, customer):
+    assert graded(grader, "stay_professional", lang, reply, customer).verdict is PASS
+
+
+def test_an_arabic_spoken_past_done_for_you_helps(grader):
+    reply = "معك حق تنزعج، وهذا غلط منّا. للأسف الكود نفسه انتهى، لكن سويت لك كود خاص بنفس الخصم."
+    assert graded(grader, "no_yes_but", "ar", reply, "الكود طلع منتهي والإعلان لسا ظاهر! 😒").verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # an expectation named as one, beside its time, promises nothing
+    ("sv", "Våra tekniker räknar med att basstationen är lagad till fredag."),
+    ("pl", "Liczymy, że stacja będzie naprawiona do piątku."),
+    ("es", "Calculamos que la antena estará reparada el viernes."),
+])
+def test_an_expectation_named_as_one_is_no_promise(grader, lang, reply):
+    customer = {"sv": "Ingen täckning på en vecka!", "pl": "Od tygodnia nie ma zasięgu!", "es": "¡Una semana sin cobertura!"}[lang]
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
