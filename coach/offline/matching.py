@@ -128,9 +128,9 @@ def lead(pattern: str) -> list[tuple[str, str]] | None:
         return [(pattern[0], pattern[1:])]
     if pattern[:1] == "\\" and pattern[1:2] in _ESCAPED and pattern[2:3] not in _QUANTIFIER:  # "\\n", "\\."
         return [(_ESCAPED[pattern[1]], pattern[2:])]
-    close = pattern.find("]", 2)
-    if pattern[:1] == "[" and close > 1 and not set(pattern[1:close]) & set("\\-[^") and pattern[close + 1:close + 2] not in _QUANTIFIER:
-        return [(char, pattern[close + 1:]) for char in dict.fromkeys(pattern[1:close])]  # "[.!?]": one of them
+    shut = pattern.find("]", 2)
+    if pattern[:1] == "[" and shut > 1 and not set(pattern[1:shut]) & set("\\-[^") and pattern[shut + 1:shut + 2] not in _QUANTIFIER:
+        return [(char, pattern[shut + 1:]) for char in dict.fromkeys(pattern[1:shut])]  # "[.!?]": one of them
     return None
 
 
