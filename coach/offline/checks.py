@@ -293,7 +293,8 @@ def under_promise(s: Situation) -> Result:
     unsure = False
     for m in ensures:
         sent_end = text.sentence_at(m.start())[1]
-        if s.customer_closing or lex.own_action.search(norm, m.end(), sent_end):
+        if s.customer_closing or lex.own_action.search(norm, m.end(), sent_end) or lex.from_me.search(
+                norm, max(text.sentence_at(m.start())[0], m.start() - 20), m.end() + 20):
             # "I'll make sure the movers hear your thanks": praise passed on; "I'll make sure gas is in the
             # quote and send it today": the time is the speaker's own step's; a model decides either way
             unsure = True
@@ -337,6 +338,9 @@ def under_promise(s: Situation) -> Result:
             continue  # "I can't promise when it arrives" is honest, not a promise
         if lex.from_me.search(norm, o.start(), min(sent[1], o.end() + 60)) or _overlaps(o.span(), relays):
             continue  # "you'll get an email from me" is the speaker's own step
+        clause = max([sent[0], *(norm.rfind(mark, sent[0], o.start()) + 1 for mark in ",;:")])
+        if lex.negator.search(norm, max(clause, o.start() - 12), o.start()):
+            continue  # "no fines will be added", "you won't be charged": what the company will not do
         if lex.own_action.search(norm, sent[0], o.start()):
             continue  # "I'll export it tomorrow, so you'll have it": the result of the speaker's own step
         if lex.instruction.search(norm, sent[0], o.start()):

@@ -102,6 +102,8 @@ def next_step(s: Situation) -> Result:
     if s.customer_closing:
         return (NA, because("nothing_to_do"), [], "high")
     hazy = vague(s)
+    if hazy and s.customers and s.upset_points < 0 and "?" not in s.customer_turns[-1].low and not s.problem_raised:
+        return (NA, because("nothing_to_do"), [], "low")  # "I love the app! 😍" asks for nothing, however warm the reply
     if hazy:
         ev = s.clause(hazy[0][0], hazy[0][1], 60)
         return (FAIL, because("vague_step", quote=quote(ev)), [ev], "high")

@@ -883,3 +883,46 @@ def test_an_arabic_spoken_past_done_for_you_helps(grader):
 def test_an_expectation_named_as_one_is_no_promise(grader, lang, reply):
     customer = {"sv": "Ingen täckning på en vecka!", "pl": "Od tygodnia nie ma zasięgu!", "es": "¡Una semana sin cobertura!"}[lang]
     assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer", [
+    # "thanks for nothing" is sarcasm, not a wrap-up
+    ("sv", "Köade i två timmar och sen kraschade sidan. Tack för ingenting."),
+    ("en", "Queued for two hours and then the site crashed. Thanks for nothing."),
+    ("es", "Dos horas de cola y luego se cayó la web. Gracias por nada."),
+])
+def test_thanks_for_nothing_wraps_nothing_up(grader, lang, customer):
+    reply = {"sv": "Förlåt, det var vårt fel.", "en": "Sorry, that was our fault.", "es": "Perdona, fue culpa nuestra."}[lang]
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is Verdict.NA
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    # a delighted customer asks for nothing: "if you ever need us..." is no vague step
+    ("pl", "Właśnie odkryłem, że w apce można przedłużyć parkowanie z kanapy. Kocham to! 😍",
+     "Dzięki za miłe słowa! Jakby kiedyś coś nie działało, pisz śmiało."),
+    ("es", "¡¡Primera vez que cojo uno de vuestros patinetes y ha sido una pasada!!",
+     "¡Gracias por contarlo! Si algún día algo no va fino, aquí nos tienes."),
+])
+def test_a_delighted_customer_needs_no_next_step(grader, lang, customer, reply):
+    assert graded(grader, "next_step", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I've renewed both books until 14 March, so no fines will be added."),  # what we will not do
+    ("pl", "Jeśli prześle Pani fakturę, osobiście dopilnuję, żeby decyzja zapadła w ciągu 5 dni."),  # personally
+])
+def test_what_we_will_not_do_or_see_to_personally_is_no_promise_for_others(grader, lang, reply):
+    customer = {"en": "The app STILL says my books are overdue??", "pl": "Trzy tygodnie i cisza w sprawie refundacji!"}[lang]
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is not FAIL
+
+
+def test_polish_what_should_have_reached_the_customer_is_no_blame(grader):
+    reply = "Pakiet obejmował tylko UE — powinien był Pan dostać o tym SMS i nie dostał, więc to po naszej stronie."
+    grade = graded(grader, "no_condescending_apology", "pl", reply, "780 zł za internet w Gruzji mimo pakietu!")
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_polish_so_we_refund_after_but_helps(grader):
+    reply = ("Przepraszam, gniazdko jest już wymienione, ale to nie zmienia Państwa weekendu, dlatego zwracamy "
+             "dopłatę za prąd.")
+    assert graded(grader, "no_yes_but", "pl", reply, "Dwie noce bez prądu! Jesteśmy bardzo rozczarowani.").verdict is not FAIL
