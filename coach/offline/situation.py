@@ -212,6 +212,9 @@ class Situation:
             return None
         return any(c.problem for c in self.customers) and not self.customer_closing
 
+    def earlier(self, pattern: Group) -> bool:
+        return any(pattern.search(text.low) for text in self.earlier_replies)
+
     # -- evidence
 
     def ev(self, start: int, end: int) -> Evidence:
