@@ -20,7 +20,6 @@ PostgreSQL a `psycopg_pool` pool.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import queue
@@ -32,11 +31,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from coach.errors import ConfigError
-
-T = TypeVar("T")
 
 VERSION = 9
 
@@ -388,13 +385,6 @@ class Database:
     # a short read can run on the event loop instead of a worker thread (it never waits for a
     # writer or the network): SQLite in WAL mode, not a database server
     reads_inline = False
-
-    async def short_read(self, read: Callable[..., T], *args: Any) -> T:
-        """`read(*args)` from async code: on the event loop where the engine reads inline (a hand-off
-        to a thread costs more than the read), else in a worker thread."""
-        if self.reads_inline:
-            return read(*args)
-        return await asyncio.to_thread(read, *args)
 
     @contextmanager
     def connect(self, write: bool = False) -> Iterator[Connection]:

@@ -199,7 +199,10 @@ class Login:
         if not token:
             return None
         hashed = token_hash(token)
-        name = await self.accounts.db.short_read(self.accounts.session_user, hashed)
+        if self.accounts.db.reads_inline:  # a hand-off to a thread costs more than this read
+            name = self.accounts.session_user(hashed)
+        else:
+            name = await asyncio.to_thread(self.accounts.session_user, hashed)
         _RESOLVED.set((hashed, name))
         return name
 

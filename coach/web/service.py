@@ -176,7 +176,10 @@ class Coach:
         """The saved conversation; the parsed copy in the cache when its version and its reviews are
         current (another process may have saved a turn or a review since).
         (The cache is touched on the event loop only; the reads run in worker threads.)"""
-        stamp = await self.store.db.short_read(self.store.version, conversation_id)
+        if self.store.db.reads_inline:  # a hand-off to a thread costs more than this read
+            stamp = self.store.version(conversation_id)
+        else:
+            stamp = await asyncio.to_thread(self.store.version, conversation_id)
         if stamp is None:
             raise NotFound("error.no_conversation")
         version, reviewed = stamp
