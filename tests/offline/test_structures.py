@@ -926,3 +926,52 @@ def test_polish_so_we_refund_after_but_helps(grader):
     reply = ("Przepraszam, gniazdko jest już wymienione, ale to nie zmienia Państwa weekendu, dlatego zwracamy "
              "dopłatę za prąd.")
     assert graded(grader, "no_yes_but", "pl", reply, "Dwie noce bez prądu! Jesteśmy bardzo rozczarowani.").verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the cause put beyond the company's reach: a negation, "our"/"us", and reach (control, influence, power)
+    ("lv", "Piegādātājs kavējas ar detaļām, un tas nu nav mūsu varā. Tiklīdz tās pienāks, uzstādīsim.",
+     "Jau trešo nedēļu gaidu logus! Tas ir nepieņemami!"),
+    ("lv", "Kurjeru dienests pārslogots, no mums te nekas nav atkarīgs. Pasūtījumu nosūtīsim vēlreiz.",
+     "Paka pazudusi jau otro reizi! Esmu ļoti dusmīga!"),
+    ("pl", "Opóźnienia na granicy są niezależne od nas. Paczkę wyślemy ponownie w poniedziałek.",
+     "Czekam na paczkę trzy tygodnie! To skandal!"),
+    ("pl", "Niestety na terminy dostawcy nie mamy żadnego wpływu. Dam znać, gdy towar dotrze.",
+     "Miało być w piątek, a dalej nic! Jestem wściekły!"),
+    ("sv", "Leverantören har problem i lagret, så det är ingenting vi kan påverka. Vi skickar när det kommer.",
+     "Tre veckor har jag väntat! Helt oacceptabelt!"),
+    ("sv", "Banken behandlar återbetalningen och det ligger utom vår kontroll. Jag skickar kvittot igen.",
+     "Pengarna har fortfarande inte kommit! Det här är skandal!"),
+    ("es", "La aduana retuvo el paquete y eso no dependía de nosotros. Le reenvío el seguimiento.",
+     "¡Llevo un mes esperando el pedido! ¡Es indignante!"),
+    ("en", "The refund is processed by the card network, so it's really not within our control. I've resent the receipt.",
+     "Still no refund after three weeks! This is outrageous!"),
+    ("en", "I can't reverse it, that's just how the system works. I've added a note to your account.",
+     "You charged me twice and won't fix it? Ridiculous!"),
+    ("ar", "التأخير من شركة الشحن وما بإيدي شي، بس رح أبعتلك رقم التتبع.", "صار لي شهر أستنى الطلب! هذا مو معقول!"),
+    ("ar", "النظام ما بيسمح أرجّع المبلغ، سجلت ملاحظة على حسابك.", "خصمتوا مني مرتين! شو هالمهزلة!"),
+])
+def test_the_cause_put_beyond_our_reach_beside_a_repair_fails_own_it(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the cause conceded in an "although" clause, then the answer: honest or an excuse, a model decides
+    ("pl", "Szkoda, że tak wyszło 😕 Chociaż na zmianę trasy przez przewoźnika nie mamy wpływu, bilet zachowuje ważność.",
+     "Przesunęli mi kurs i przepadł mi nocleg! Jestem zły!"),
+    ("en", "Although the venue's new date isn't in our hands, your ticket stays valid and you can swap it for free.",
+     "The concert got moved and now I can't go! So annoying!"),
+    ("sv", "Även om flygbolagets nya tider ligger utom vår kontroll, gäller din biljett för nästa avgång.",
+     "Flyget är flyttat och jag missar mötet! Otroligt irriterande!"),
+    # a question answered with a limit, no failure complained of
+    ("pl", "Liczba zwrotów nie zależy od nas, ale pule wracają zwykle w czwartki o 9:00.",
+     "Kiedy wracają bilety na mecz?"),
+    ("lv", "Cik biļešu atgriezīs, nav mūsu ziņā, taču parasti tās parādās piektdienās.",
+     "Kad būs pieejamas biļetes uz koncertu?"),
+    ("en", "How many seats get released isn't up to us, but they usually appear on Fridays at 10.",
+     "When do returned tickets go back on sale?"),
+])
+def test_a_conceded_cause_or_a_limit_answering_a_question_leaves_own_it_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
