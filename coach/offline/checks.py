@@ -28,6 +28,7 @@ from coach.offline.situation import (
     Situation,
     because,
     quote,
+    shared,
     unjudged,
 )
 from coach.offline.steps import ONLY as _ONLY
@@ -138,6 +139,7 @@ def _turns_away(s: Situation, turn: re.Match[str], end: int) -> bool:
             and not any(g.search(norm, turn.end(), hi) for g in (lex.negation, lex.refusal, lex.dismissal)))
 
 
+@shared
 def no_yes_but(s: Situation) -> Result:
     """An acknowledgement taken back: "but", "however" and the like after it (in the same sentence,
     or opening the next), an "even though I understand" clause before a refusal, or an apology

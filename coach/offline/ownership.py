@@ -67,6 +67,10 @@ def own_it(s: Situation) -> Result:
     if rude:  # arguing with the customer takes no responsibility, whatever else the reply offers
         ev = s.clause(rude[0][0], rude[0][1], 60)
         return (FAIL, because("hostile", quote=quote(ev)), [ev], "high")
+    if repair and _taken_back(s):
+        # "I see why you'd want it all back. That said, our policy only covers…, so I've credited 22 minutes":
+        # the repair comes after a refusal; whether that refusal is an excuse needs a model
+        return unjudged()
     if repair:
         start, end, _ = repair[0]
         ev = s.clause(start, end, 80)
@@ -91,6 +95,13 @@ def _bare_refusal(s: Situation) -> bool:
     from coach.offline.steps import _maybe_a_step
 
     return len(s.reply.sentences) <= 2 and "?" not in s.reply.low and not _maybe_a_step(s)
+
+
+def _taken_back(s: Situation) -> bool:
+    """The reply acknowledges and then takes it back (no_yes_but fails it)."""
+    from coach.offline.checks import no_yes_but
+
+    return no_yes_but(s)[0] is FAIL
 
 
 def _natural(s: Situation, at: int) -> bool:

@@ -975,3 +975,24 @@ def test_the_cause_put_beyond_our_reach_beside_a_repair_fails_own_it(grader, lan
 def test_a_conceded_cause_or_a_limit_answering_a_question_leaves_own_it_to_a_model(grader, lang, reply, customer):
     grade = graded(grader, "own_it", lang, reply, customer)
     assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # an acknowledgement taken back into a rule, then a repair: whether the rule is an excuse needs a model
+    ("en", "I get why you'd want the full fare back, but we can't refund the whole ticket, those are the rules. "
+           "I've added a £10 voucher to your account.",
+     "The train was cancelled and I had to get a taxi! I want my money back!"),
+    ("es", "Entiendo que quiera el reembolso completo, pero no podemos devolver todo el mes, es la normativa. "
+           "Le he aplicado un descuento de 10 euros en la próxima factura.",
+     "¡Estuve una semana sin internet! ¡Quiero que me devuelvan todo!"),
+    ("sv", "Jag förstår att du vill ha hela beloppet tillbaka, men vi kan inte återbetala hela månaden, det är våra regler. "
+           "Jag har lagt in en rabatt på 100 kronor på nästa faktura.",
+     "En hel vecka utan bredband! Jag vill ha alla pengar tillbaka!"),
+    ("lv", "Saprotu, ka vēlaties atgūt visu summu, taču visu mēnesi mēs atmaksāt nevaram, tādi ir noteikumi. "
+           "Nākamajā rēķinā esmu piemērojis 10 eiro atlaidi.",
+     "Veselu nedēļu bez interneta! Gribu atpakaļ visu naudu!"),
+])
+def test_a_repair_after_an_acknowledgement_taken_back_leaves_own_it_to_a_model(grader, lang, reply, customer):
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is FAIL
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
