@@ -996,3 +996,55 @@ def test_a_repair_after_an_acknowledgement_taken_back_leaves_own_it_to_a_model(g
     assert graded(grader, "no_yes_but", lang, reply, customer).verdict is FAIL
     grade = graded(grader, "own_it", lang, reply, customer)
     assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the turn rejects the speaker's own explanation: ownership, nothing taken back
+    ("en", "Sorry for the silence, Jo: we're short-handed on the desk today, but that's no excuse. Your slot is moved to Tuesday at 4.",
+     "Hello?? I've been waiting an hour for an answer!"),
+    ("es", "Perdona la tardanza, Jon: hoy vamos justos de personal, pero eso no es excusa. Ya te he cambiado la cita al lunes.",
+     "¿Hola? ¡Llevo una hora esperando respuesta!"),
+    ("sv", "Förlåt att det dröjde, Eva. Vi är få på kontoret i dag, men det är ingen ursäkt. Tiden är flyttad till fredag kl. 9.",
+     "Hallå? Jag har väntat en timme på svar!"),
+    ("lv", "Atvainojiet par kavēšanos, Ilze: šodien esam maz, bet tas nav attaisnojums. Pierakstu pārcēlu uz ceturtdienu.",
+     "Hallo? Gaidu atbildi jau stundu!"),
+    ("pl", "Przepraszam za zwłokę, Pani Ewo, dziś jestem sama na zmianie, ale powinnam była odpisać wcześniej. Termin przeniosłam na środę.",
+     "Halo? Czekam na odpowiedź już godzinę!"),
+])
+def test_a_turn_that_rejects_ones_own_excuse_takes_nothing_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # after an apology: relief for the customer, or an honest caveat, dismisses nothing
+    ("en", "Sorry about the mix-up with the fine. I've cleared it from your card; there's nothing more you need to do.",
+     "I paid that fine last week and you're charging me again?!"),
+    ("sv", "Förlåt krånglet med avgiften. Den är struken nu och du behöver inte göra något mer.",
+     "Jag betalade avgiften förra veckan och nu kräver ni mig igen?!"),
+    ("es", "Perdona el lío con la multa. Ya la hemos anulado y no hace falta que hagas nada más.",
+     "¡Pagué la multa la semana pasada y me la volvéis a cobrar!"),
+    ("sv", "Förlåt, det är verkligen olägligt. Elektrikern letar efter felet nu, och jag kan inte lova exakt när strömmen är tillbaka.",
+     "Strömmen har varit borta i hela huset sedan i morse! Vet någon något?"),
+    ("en", "Sorry, that's awful timing. Our engineer is on the fault right now, and I can't promise exactly when it'll be back.",
+     "The lift has been out all morning and my mum can't do stairs. Anyone know anything?"),
+    ("pl", "Przepraszam, to naprawdę pech. Technik szuka usterki, a ja nie mogę obiecać, kiedy dokładnie winda ruszy.",
+     "Winda nie działa od rana, a mama nie chodzi po schodach! Ktoś coś wie?"),
+])
+def test_relief_or_an_honest_caveat_after_an_apology_dismisses_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # "but if ..., we can ...": the turn leads to help once its condition is said
+    ("es", "Entiendo el susto con la factura. El deducible sí lo pagas tú, pero si el taller es de nuestra red podemos pagarle directamente el resto.",
+     "¡Me piden 900 euros por el arreglo del coche! ¿Lo cubre el seguro? Estoy agobiada."),
+    ("en", "I understand the worry about the bill. The excess is yours to pay, but if the garage is on our list we can pay them the rest directly.",
+     "They want £900 for the car repair! Does my cover pay for it? I'm really stressed."),
+    ("pl", "Rozumiem, że ten rachunek martwi. Udział własny płaci Pani, ale jeśli warsztat jest w naszej sieci, możemy zapłacić resztę bezpośrednio.",
+     "Chcą ode mnie 3000 zł za naprawę auta! Czy ubezpieczenie to pokryje? Bardzo się martwię."),
+])
+def test_a_but_that_leads_to_a_conditional_offer_takes_nothing_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
