@@ -28,6 +28,7 @@ from coach.offline.situation import (
     Situation,
     because,
     quote,
+    shared,
     unjudged,
 )
 from coach.offline.steps import ONLY as _ONLY
@@ -54,10 +55,14 @@ def _helps(s: Situation, start: int, end: int) -> bool:
     step, good news, or gladness ("..., but I'm glad the rest arrived")."""
     norm, lex = s.reply.low, s.lex
     start += len(norm[start:end]) - len(norm[start:end].lstrip(" ,:;—–-"))
-    near = min(end, start + 30)  # an action or good news must open the clause, not hide in it
+    # an action or good news must open the clause, not hide in it; after a condition ("but if the clinic
+    # is on our list, we can pay it directly") it opens the main clause
+    conditional = lex.conditional.match(norm, start)
+    near = min(end, start + (80 if conditional else 30))
     if lex.refusal.match(norm, start, end):
         return False
-    return bool(lex.offer.match(norm, start, end) or _starts_within(lex.own_action, norm, start, near, lex.negator)
+    offered = lex.offer.match(norm, start, end) or (conditional and _starts_within(lex.offer, norm, start, near, lex.negator))
+    return bool(offered or _starts_within(lex.own_action, norm, start, near, lex.negator)
                 or _starts_within(lex.good_news, norm, start, near) or _starts_within(lex.welcome, norm, start, near)
                 or _starts_within(lex.request, norm, start, near) or _starts_within(lex.offer_question, norm, start, near))
 
@@ -88,6 +93,17 @@ def _refuses(s: Situation, start: int, end: int) -> bool:
         return False
     return bool(lex.refusal.match(norm, start, end) or lex.dismissal.search(norm, start, end)
                 or lex.negation.search(norm, start, end))
+
+
+def _dismissal(s: Situation, start: int, end: int) -> re.Match | None:
+    """The first dismissal in the span that dismisses: not negated ("there's nothing more you need to
+    do" relieves the customer) and not an honest caveat ("I can't promise exactly when")."""
+    norm, lex = s.reply.low, s.lex
+    honest = [m.span() for m in lex.guarantee_negated.finditer(norm, start, end)]
+    for m in lex.dismissal.finditer(norm, start, end):
+        if not (_overlaps(m.span(), honest) or lex.negator.search(norm, max(start, m.start() - 16), m.start())):
+            return m
+    return None
 
 
 def _acknowledgement_before(s: Situation, at: int, sentence_start: int) -> re.Match | None:
@@ -138,6 +154,7 @@ def _turns_away(s: Situation, turn: re.Match[str], end: int) -> bool:
             and not any(g.search(norm, turn.end(), hi) for g in (lex.negation, lex.refusal, lex.dismissal)))
 
 
+@shared
 def no_yes_but(s: Situation) -> Result:
     """An acknowledgement taken back: "but", "however" and the like after it (in the same sentence,
     or opening the next), an "even though I understand" clause before a refusal, or an apology
@@ -242,7 +259,7 @@ def no_yes_but(s: Situation) -> Result:
                                  or lex.consolation.search(norm, turn.end(), b_end)):
             unclear = True  # "The fee stands, but you can appeal via the form": what is refused, and a way on
             continue
-        dismissal = lex.dismissal.search(norm, b_start, min(b_end, b_start + 90))
+        dismissal = _dismissal(s, b_start, min(b_end, b_start + 90))
         if dismissal and turn is not None and turn.start() > dismissal.end() and _turns_away(s, turn, b_end):
             unclear = True  # "we don't have a date yet, but your membership covers the other club"
             continue

@@ -11,6 +11,8 @@ nothing is left to a model: whether it owes an apology depends on whose fault it
 
 from __future__ import annotations
 
+import re
+
 from coach.offline.condescension import condescension
 from coach.offline.conduct import unprofessional
 from coach.offline.excuses import excuses, refusals
@@ -32,8 +34,11 @@ def own_it(s: Situation) -> Result:
     if found and all(kind == "customer" and a in reminded for a, _, kind in found) and any(
             st[2] in ("request", "instruction") for st in steps(s)):
         return unjudged()  # "as I explained, please update the app": talking down, but the fault is unnamed
-    if found and calm and found[0][2] in ("customer", "defensive"):
-        return unjudged()  # blame with no failure complained of: whether own_it applies needs a model
+    asked = bool(s.customer_turns) and any(mark in s.customer_turns[-1].low for mark in "?؟")
+    if found and calm and (found[0][2] in ("customer", "defensive") or asked):
+        # blame with no failure complained of, or a question answered with a limit ("we have no say in how
+        # many tickets come back"): whether own_it applies needs a model
+        return unjudged()
     repair = [st for st in steps(s) if st[2] in ("own", "done", "offer", "handover", "request")]
     if found and repair and all(kind == "others" for _, _, kind in found):
         # a cause beyond the company ("the weather is not in our hands", "przez niedbałość kuriera") beside
@@ -45,6 +50,10 @@ def own_it(s: Situation) -> Result:
         start, end, _ = repair[0]
         ev = s.clause(start, end, 80)
         return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
+    if found and all(kind in ("excuse", "others") and _conceded(s, a) for a, _, kind in found):
+        # "although the artist's new date is out of our hands, your ticket stays valid": conceded, and the
+        # answer follows; an honest cause or an excuse, as the whole reply reads: a model decides
+        return unjudged()
     if found:
         start, end, kind = found[0]
         ev = s.clause(start, end, 90)
@@ -58,6 +67,10 @@ def own_it(s: Situation) -> Result:
     if rude:  # arguing with the customer takes no responsibility, whatever else the reply offers
         ev = s.clause(rude[0][0], rude[0][1], 60)
         return (FAIL, because("hostile", quote=quote(ev)), [ev], "high")
+    if repair and _taken_back(s):
+        # "I see why you'd want it all back. That said, our policy only covers…, so I've credited 22 minutes":
+        # the repair comes after a refusal; whether that refusal is an excuse needs a model
+        return unjudged()
     if repair:
         start, end, _ = repair[0]
         ev = s.clause(start, end, 80)
@@ -84,6 +97,25 @@ def _bare_refusal(s: Situation) -> bool:
     return len(s.reply.sentences) <= 2 and "?" not in s.reply.low and not _maybe_a_step(s)
 
 
+def _taken_back(s: Situation) -> bool:
+    """The reply acknowledges and then takes it back (no_yes_but fails it)."""
+    from coach.offline.checks import no_yes_but
+
+    return no_yes_but(s)[0] is FAIL
+
+
 def _natural(s: Situation, at: int) -> bool:
     """The sentence of `at` names a force nobody controls (the weather, a storm, floods)."""
     return bool(s.lex.natural_cause.search(s.reply.low, *s.reply.sentence_at(at)))
+
+
+def _conceded(s: Situation, at: int) -> bool:
+    """`at` sits in an "although" clause of its sentence: the cause is conceded, not the answer
+    (an emoji closes a sentence as a full stop does: "what bad luck 😔 Although …")."""
+    start, _ = s.reply.sentence_at(at)
+    before = _SYMBOL.sub(".", s.reply.low[max(0, start - 3):at])
+    opened = [m.end() for m in s.lex.concessive.finditer(before)]
+    return bool(opened) and not any(mark in before[opened[-1]:] for mark in ",،;")  # not past its clause
+
+
+_SYMBOL = re.compile(r"[^\w\s,;:.!?'\"()«»„“”-]")

@@ -28,6 +28,13 @@ from coach.web.views import Engine
 
 log = logging.getLogger("coach.web")
 
+# An event that follows typing (a hint, a persona check): only the latest keystroke's text counts, with no
+# spinner, and off Gradio's queue. The page's client keeps one event stream open while queued events
+# are pending; when a queued typing event finished just as a click's event was joining, the server
+# closed that stream and the click's result was never delivered (its button spun for ever).
+TYPING_EVENT: dict[str, Any] = {"trigger_mode": "always_last", "show_progress": "hidden", "queue": False,
+                                "api_visibility": "private"}
+
 
 def page_i18n() -> gr.I18n:
     """Gradio's own translation support for the page's fixed labels (by the browser's language)."""

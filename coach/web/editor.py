@@ -12,7 +12,7 @@ from coach.errors import Refusal
 from coach.i18n import t
 from coach.persona_versions import PersonaVersion
 from coach.web import views
-from coach.web.base import error_line, refused_in, shown
+from coach.web.base import TYPING_EVENT, error_line, refused_in, shown
 from coach.web.practise import Beside
 from coach.web.service import require_reviewer
 
@@ -44,8 +44,7 @@ class PersonaEditor(Beside):
         self.tabs = tabs
         c["load"].click(self.on_load, [c["from"], ui], [c["yaml"], c["problems"], c["history"], c["saved"], c["base"]],
                         api_visibility="private")
-        c["yaml"].change(self.on_check, [c["yaml"], ui], [c["problems"]], trigger_mode="always_last",
-                         show_progress="hidden", api_visibility="private")
+        c["yaml"].change(self.on_check, [c["yaml"], ui], [c["problems"]], **TYPING_EVENT)
         c["save"].click(self.on_save, [c["yaml"], c["base"], ui],
                         [c["saved"], c["base"], c["status"], c["history"], c["problems"], c["from"]],
                         api_visibility="private")

@@ -22,7 +22,7 @@ from coach.practice import Conversation, TurnRecord
 from coach.scorecard import scorecard
 from coach.textclean import clean_reply
 from coach.web import views
-from coach.web.base import Context, shown
+from coach.web.base import TYPING_EVENT, Context, shown
 from coach.web.call import CallMode, clip, status_html
 
 # A click on an assignment's button tells the server which one (the server checks it is the caller's).
@@ -176,9 +176,8 @@ class PractiseTab:
             sent.success(None, None, None, js=NEW_TURN_KEY_JS)
         c["reply"].input(None, [c["reply"]], None, js=KEEP_DRAFT_JS, show_progress="hidden")
         self.call.wire(ui)
-        # hints: only the latest keystroke's draft is graded, off the typing path, with no spinner
-        c["reply"].input(self.on_hint, [c["reply"], c["conv"], c["retry"], ui], [c["hint"]], trigger_mode="always_last",
-                         show_progress="hidden", concurrency_limit=None, api_visibility="private")
+        # hints: only the latest keystroke's draft is graded, off the typing path
+        c["reply"].input(self.on_hint, [c["reply"], c["conv"], c["retry"], ui], [c["hint"]], **TYPING_EVENT)
         c["retry_go"].click(self.on_retry, [c["retry_pick"], c["conv"], ui], self.view_outputs,
                             api_visibility="private")
         c["retry_go"].click(None, None, None, js=NEW_TURN_KEY_JS)

@@ -926,3 +926,125 @@ def test_polish_so_we_refund_after_but_helps(grader):
     reply = ("Przepraszam, gniazdko jest już wymienione, ale to nie zmienia Państwa weekendu, dlatego zwracamy "
              "dopłatę za prąd.")
     assert graded(grader, "no_yes_but", "pl", reply, "Dwie noce bez prądu! Jesteśmy bardzo rozczarowani.").verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the cause put beyond the company's reach: a negation, "our"/"us", and reach (control, influence, power)
+    ("lv", "Piegādātājs kavējas ar detaļām, un tas nu nav mūsu varā. Tiklīdz tās pienāks, uzstādīsim.",
+     "Jau trešo nedēļu gaidu logus! Tas ir nepieņemami!"),
+    ("lv", "Kurjeru dienests pārslogots, no mums te nekas nav atkarīgs. Pasūtījumu nosūtīsim vēlreiz.",
+     "Paka pazudusi jau otro reizi! Esmu ļoti dusmīga!"),
+    ("pl", "Opóźnienia na granicy są niezależne od nas. Paczkę wyślemy ponownie w poniedziałek.",
+     "Czekam na paczkę trzy tygodnie! To skandal!"),
+    ("pl", "Niestety na terminy dostawcy nie mamy żadnego wpływu. Dam znać, gdy towar dotrze.",
+     "Miało być w piątek, a dalej nic! Jestem wściekły!"),
+    ("sv", "Leverantören har problem i lagret, så det är ingenting vi kan påverka. Vi skickar när det kommer.",
+     "Tre veckor har jag väntat! Helt oacceptabelt!"),
+    ("sv", "Banken behandlar återbetalningen och det ligger utom vår kontroll. Jag skickar kvittot igen.",
+     "Pengarna har fortfarande inte kommit! Det här är skandal!"),
+    ("es", "La aduana retuvo el paquete y eso no dependía de nosotros. Le reenvío el seguimiento.",
+     "¡Llevo un mes esperando el pedido! ¡Es indignante!"),
+    ("en", "The refund is processed by the card network, so it's really not within our control. I've resent the receipt.",
+     "Still no refund after three weeks! This is outrageous!"),
+    ("en", "I can't reverse it, that's just how the system works. I've added a note to your account.",
+     "You charged me twice and won't fix it? Ridiculous!"),
+    ("ar", "التأخير من شركة الشحن وما بإيدي شي، بس رح أبعتلك رقم التتبع.", "صار لي شهر أستنى الطلب! هذا مو معقول!"),
+    ("ar", "النظام ما بيسمح أرجّع المبلغ، سجلت ملاحظة على حسابك.", "خصمتوا مني مرتين! شو هالمهزلة!"),
+])
+def test_the_cause_put_beyond_our_reach_beside_a_repair_fails_own_it(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the cause conceded in an "although" clause, then the answer: honest or an excuse, a model decides
+    ("pl", "Szkoda, że tak wyszło 😕 Chociaż na zmianę trasy przez przewoźnika nie mamy wpływu, bilet zachowuje ważność.",
+     "Przesunęli mi kurs i przepadł mi nocleg! Jestem zły!"),
+    ("en", "Although the venue's new date isn't in our hands, your ticket stays valid and you can swap it for free.",
+     "The concert got moved and now I can't go! So annoying!"),
+    ("sv", "Även om flygbolagets nya tider ligger utom vår kontroll, gäller din biljett för nästa avgång.",
+     "Flyget är flyttat och jag missar mötet! Otroligt irriterande!"),
+    # a question answered with a limit, no failure complained of
+    ("pl", "Liczba zwrotów nie zależy od nas, ale pule wracają zwykle w czwartki o 9:00.",
+     "Kiedy wracają bilety na mecz?"),
+    ("lv", "Cik biļešu atgriezīs, nav mūsu ziņā, taču parasti tās parādās piektdienās.",
+     "Kad būs pieejamas biļetes uz koncertu?"),
+    ("en", "How many seats get released isn't up to us, but they usually appear on Fridays at 10.",
+     "When do returned tickets go back on sale?"),
+])
+def test_a_conceded_cause_or_a_limit_answering_a_question_leaves_own_it_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # an acknowledgement taken back into a rule, then a repair: whether the rule is an excuse needs a model
+    ("en", "I get why you'd want the full fare back, but we can't refund the whole ticket, those are the rules. "
+           "I've added a £10 voucher to your account.",
+     "The train was cancelled and I had to get a taxi! I want my money back!"),
+    ("es", "Entiendo que quiera el reembolso completo, pero no podemos devolver todo el mes, es la normativa. "
+           "Le he aplicado un descuento de 10 euros en la próxima factura.",
+     "¡Estuve una semana sin internet! ¡Quiero que me devuelvan todo!"),
+    ("sv", "Jag förstår att du vill ha hela beloppet tillbaka, men vi kan inte återbetala hela månaden, det är våra regler. "
+           "Jag har lagt in en rabatt på 100 kronor på nästa faktura.",
+     "En hel vecka utan bredband! Jag vill ha alla pengar tillbaka!"),
+    ("lv", "Saprotu, ka vēlaties atgūt visu summu, taču visu mēnesi mēs atmaksāt nevaram, tādi ir noteikumi. "
+           "Nākamajā rēķinā esmu piemērojis 10 eiro atlaidi.",
+     "Veselu nedēļu bez interneta! Gribu atpakaļ visu naudu!"),
+])
+def test_a_repair_after_an_acknowledgement_taken_back_leaves_own_it_to_a_model(grader, lang, reply, customer):
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is FAIL
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the turn rejects the speaker's own explanation: ownership, nothing taken back
+    ("en", "Sorry for the silence, Jo: we're short-handed on the desk today, but that's no excuse. Your slot is moved to Tuesday at 4.",
+     "Hello?? I've been waiting an hour for an answer!"),
+    ("es", "Perdona la tardanza, Jon: hoy vamos justos de personal, pero eso no es excusa. Ya te he cambiado la cita al lunes.",
+     "¿Hola? ¡Llevo una hora esperando respuesta!"),
+    ("sv", "Förlåt att det dröjde, Eva. Vi är få på kontoret i dag, men det är ingen ursäkt. Tiden är flyttad till fredag kl. 9.",
+     "Hallå? Jag har väntat en timme på svar!"),
+    ("lv", "Atvainojiet par kavēšanos, Ilze: šodien esam maz, bet tas nav attaisnojums. Pierakstu pārcēlu uz ceturtdienu.",
+     "Hallo? Gaidu atbildi jau stundu!"),
+    ("pl", "Przepraszam za zwłokę, Pani Ewo, dziś jestem sama na zmianie, ale powinnam była odpisać wcześniej. Termin przeniosłam na środę.",
+     "Halo? Czekam na odpowiedź już godzinę!"),
+])
+def test_a_turn_that_rejects_ones_own_excuse_takes_nothing_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # after an apology: relief for the customer, or an honest caveat, dismisses nothing
+    ("en", "Sorry about the mix-up with the fine. I've cleared it from your card; there's nothing more you need to do.",
+     "I paid that fine last week and you're charging me again?!"),
+    ("sv", "Förlåt krånglet med avgiften. Den är struken nu och du behöver inte göra något mer.",
+     "Jag betalade avgiften förra veckan och nu kräver ni mig igen?!"),
+    ("es", "Perdona el lío con la multa. Ya la hemos anulado y no hace falta que hagas nada más.",
+     "¡Pagué la multa la semana pasada y me la volvéis a cobrar!"),
+    ("sv", "Förlåt, det är verkligen olägligt. Elektrikern letar efter felet nu, och jag kan inte lova exakt när strömmen är tillbaka.",
+     "Strömmen har varit borta i hela huset sedan i morse! Vet någon något?"),
+    ("en", "Sorry, that's awful timing. Our engineer is on the fault right now, and I can't promise exactly when it'll be back.",
+     "The lift has been out all morning and my mum can't do stairs. Anyone know anything?"),
+    ("pl", "Przepraszam, to naprawdę pech. Technik szuka usterki, a ja nie mogę obiecać, kiedy dokładnie winda ruszy.",
+     "Winda nie działa od rana, a mama nie chodzi po schodach! Ktoś coś wie?"),
+])
+def test_relief_or_an_honest_caveat_after_an_apology_dismisses_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # "but if ..., we can ...": the turn leads to help once its condition is said
+    ("es", "Entiendo el susto con la factura. El deducible sí lo pagas tú, pero si el taller es de nuestra red podemos pagarle directamente el resto.",
+     "¡Me piden 900 euros por el arreglo del coche! ¿Lo cubre el seguro? Estoy agobiada."),
+    ("en", "I understand the worry about the bill. The excess is yours to pay, but if the garage is on our list we can pay them the rest directly.",
+     "They want £900 for the car repair! Does my cover pay for it? I'm really stressed."),
+    ("pl", "Rozumiem, że ten rachunek martwi. Udział własny płaci Pani, ale jeśli warsztat jest w naszej sieci, możemy zapłacić resztę bezpośrednio.",
+     "Chcą ode mnie 3000 zł za naprawę auta! Czy ubezpieczenie to pokryje? Bardzo się martwię."),
+])
+def test_a_but_that_leads_to_a_conditional_offer_takes_nothing_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation

@@ -18,10 +18,12 @@ def logged_in(url: str, name: str, password: str) -> httpx.Client:
 
 
 def fn_index(client: httpx.Client, elem_id: str, trigger: str = "click") -> int:
-    """The index of the handler a component's event runs (read from the page's config)."""
+    """The index of the server handler a component's event runs (read from the page's config)."""
     config = client.get("/config").json()
     ids = {c["id"]: c.get("props", {}).get("elem_id") for c in config["components"]}
     for i, dep in enumerate(config["dependencies"]):
+        if dep.get("backend_fn") is False:  # runs in the browser only
+            continue
         for target, event in dep.get("targets", []):
             if ids.get(target) == elem_id and event == trigger:
                 return dep.get("id", i)

@@ -278,6 +278,18 @@ def test_another_users_session_hash_and_event_id_give_nothing(site):
     assert queue_call(alice, index, ["lawsuit-19-dollars", "practice", None, "en"])["success"] is True
 
 
+def test_a_typing_event_off_the_queue_is_its_sessions_owners_alone(site):
+    """Hints run outside Gradio's queue (POST /gradio_api/run/predict): the session guard covers that route too."""
+    alice, bob = logged_in(site.url, "alice", PASSWORD), logged_in(site.url, "bob", PASSWORD)
+    index = fn_index(alice, "coach-reply", trigger="input")
+    body = {"data": ["I understand, but that's our policy.", None, None, "en"], "fn_index": index,
+            "session_hash": "alicetyping", "event_data": None, "trigger_id": None}
+    assert alice.post("/gradio_api/run/predict", json=body).status_code == 200
+    assert bob.post("/gradio_api/run/predict", json=body).status_code == 403
+    anonymous = httpx.Client(base_url=site.url, timeout=30)
+    assert anonymous.post("/gradio_api/run/predict", json={**body, "session_hash": "nobody0001"}).status_code in (401, 403)
+
+
 def test_a_login_flood_leaves_a_trainees_calls_fast(site):
     """240 logins, 48 at once, from 48 addresses (so the per-address rule alone cannot hold them):
     Argon2 runs in its own small pool at a lower priority, and what the pool cannot take is refused."""
