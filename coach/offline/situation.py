@@ -141,7 +141,8 @@ class Situation:
             score = max(score, 2)
         problem = bool(lex.problem.search(norm)) or score >= 2
         unsigned = _SIGNATURE.sub("", norm)  # "Tack för snabb hjälp! /Malin": the thanks end the message
-        wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(unsigned) and not problem)
+        asks = any(mark in norm for mark in "?؟")  # "Can I bring two guests? Thanks, Tomasz": thanks in advance
+        wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(unsigned) and not problem and not asks)
         closing = bool(wraps_up) and not abusive and score <= 0 and not _IRONY.search(text.original)
         return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem)
 

@@ -1048,3 +1048,19 @@ def test_relief_or_an_honest_caveat_after_an_apology_dismisses_nothing(grader, l
 def test_a_but_that_leads_to_a_conditional_offer_takes_nothing_back(grader, lang, reply, customer):
     grade = graded(grader, "no_yes_but", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # thanks in advance under a question: the customer is asking, not wrapping up
+    ("en", "Hi Ola! Yes, the Flex plan includes two guest passes a month. Register them in the app before 10 am.",
+     "Can I bring two guests to the co-working space on Friday? Thanks, Ola"),
+    ("es", "¡Hola, Marta! Sí, el plan Flex incluye dos pases de invitado al mes. Regístralos en la app antes de las 10.",
+     "¿Puedo traer dos invitados el viernes? Gracias, Marta"),
+    ("sv", "Hej Pia! Ja, Flex-planen har två gästpass i månaden. Registrera dem i appen före kl. 10.",
+     "Får jag ta med två gäster på fredag? Tack, Pia"),
+    ("pl", "Dzień dobry, Pani Olu! Tak, plan Flex obejmuje dwie wejściówki dla gości miesięcznie. Proszę je zgłosić w aplikacji do 10:00.",
+     "Czy mogę przyprowadzić dwoje gości w piątek? Dziękuję, Ola"),
+])
+def test_thanks_under_a_question_do_not_wrap_the_conversation_up(grader, lang, reply, customer):
+    grade = graded(grader, "positive_close", lang, reply, customer)
+    assert grade.verdict is Verdict.NA, grade.explanation
