@@ -371,7 +371,7 @@ def under_promise(s: Situation) -> Result:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())
             fails.append((s.clause(a, b, 120), "deadline_for_others"))
             covered.append(sent)
-        else:
+        elif not soft:  # only the first is quoted
             soft.append(s.clause(o.start(), o.end(), 60))
     if fails:
         fails.sort(key=lambda pair: pair[0].start)

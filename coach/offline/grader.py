@@ -88,6 +88,7 @@ class OfflineGrader:
     def _said(self, criterion: Criterion, verdict: Verdict, why: Because, **fields) -> CriterionGrade:
         if why.reason == CANNOT_JUDGE:  # the one place a check's "cannot judge" becomes its own outcome
             verdict = Verdict.UNJUDGED
-        english = reason_text(self.rubric, criterion.id, why.reason, why.params, "en") or why.reason
+        english = (criterion.explanation(why.reason, "en", why.params)  # this rubric's words, else reason_text's
+                   or reason_text(self.rubric, criterion.id, why.reason, why.params, "en") or why.reason)
         return CriterionGrade(criterion=criterion.id, verdict=verdict, explanation=english, reason=why.reason,
                               params=why.params, **fields)

@@ -461,7 +461,10 @@ class Words:
             for word in part.required or ():
                 needed[word] = needed.get(word, 0) | part.bit
         self.bits = {word: _or(needed.get(word[:i], 0) for i in range(1, len(word) + 1)) for word in needed}
-        self.scan = re.compile(f"(?=({_longest(sorted(needed))}))") if needed else None
+        # every position may start a word (hence the lookahead), but only one of the words' first characters
+        # can: led by that class, the engine skips the other positions in C
+        firsts = re.escape("".join(sorted({word[0] for word in needed})))
+        self.scan = re.compile(f"[{firsts}](?<=(?=({_longest(sorted(needed))}))(?s:.))") if needed else None
 
     def groups_in(self, string: str) -> int:
         """The bits of the parts one of whose required words occurs in `string`."""

@@ -67,8 +67,12 @@ class Words:
     def find(self, word: str, loose: bool = False) -> str | None:
         """The key of the conversation's word this one plays back, if any; `loose` compares only the
         first letters ("cortaron" and "corte"), to be sure a reply echoes nothing at all."""
-        if self.names is not None and self.names.find(word):
-            return None
+        key = self._key(word, loose)
+        if key is not None and self.names is not None and self.names.find(word):
+            return None  # (asked only of a word that plays something back: most play back nothing)
+        return key
+
+    def _key(self, word: str, loose: bool) -> str | None:
         if word[0].isdigit():
             return word if word in self.numbers else None
         for theirs in self.by_head.get(word[:self.head], ()):
