@@ -59,6 +59,8 @@ def send(page: Page, reply: str, graded: bool = True, enter: bool = False) -> No
     expect(page.locator("#coach-reply textarea")).to_have_value("")
     if graded:
         expect(page.locator("#coach-grade .crit").first).to_be_visible()
+    # the turn is over when the box takes a reply again, or the conversation has ended (a walk-out)
+    expect(page.locator("#coach-reply textarea:enabled, #coach-ended").first).to_be_attached()
 
 
 def verdict(page: Page, criterion: str) -> str | None:
