@@ -216,6 +216,8 @@ class Compiled:
         self.words = Words([part for name, group in groups.items() if name not in CUSTOMER_SIDE for part in group.parts])
         self.customer_words = Words([part for name, group in groups.items() if name in CUSTOMER_SIDE
                                      for part in group.parts])
+        for group in groups.values():
+            group.indexed()
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
         self.stopwords = frozenset(fold(normalize_pattern(w)) for w in lexicon.stopwords)
         self.name_titles = {fold(normalize_pattern(w)) for w in lexicon.name_titles}
