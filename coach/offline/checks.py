@@ -364,6 +364,9 @@ def under_promise(s: Situation) -> Result:
             continue  # "you can pay by phone and it goes out today": how it works, not a promise
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
+        if deadline and not _same_clause(norm, deadline.start(), o.start()) and any(
+                group.search(norm, *_clause_of(norm, deadline.start(), *sent)) for group in (lex.own_action, lex.good_news)):
+            deadline = None  # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's
         if deadline and not hedged:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())
             fails.append((s.clause(a, b, 120), "deadline_for_others"))
@@ -388,6 +391,18 @@ def under_promise(s: Situation) -> Result:
     if soft:
         return (PASS, because("described", quote=_q(soft[0])), soft[:1], "low")
     return (NA, because("no_promise"), [], "low")
+
+
+def _clause_of(norm: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The comma-separated clause of `at` within the sentence `start`..`end`."""
+    lo = max([start, *(norm.rfind(mark, start, at) + 1 for mark in ",;:")])
+    his = [i for i in (norm.find(mark, at, end) for mark in ",;:") if i >= 0]
+    return lo, min([end, *his])
+
+
+def _same_clause(norm: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not any(norm.find(mark, lo, hi) >= 0 for mark in ",;:")
 
 
 def personalize(s: Situation) -> Result:

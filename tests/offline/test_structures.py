@@ -1064,3 +1064,19 @@ def test_a_but_that_leads_to_a_conditional_offer_takes_nothing_back(grader, lang
 def test_thanks_under_a_question_do_not_wrap_the_conversation_up(grader, lang, reply, customer):
     grade = graded(grader, "positive_close", lang, reply, customer)
     assert grade.verdict is Verdict.NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the time belongs to the speaker's own step in its clause; the notice after it promises no deadline
+    ("en", "Sorry you couldn't get through. We've moved your appointment to Tuesday at 4:30, you'll get the confirmation by text.",
+     "I need to move my dentist appointment to next week, I couldn't reach you by phone."),
+    ("sv", "Förlåt att du inte kom fram. Vi har flyttat din tid till tisdag kl. 16.30, du får bekräftelsen via sms.",
+     "Jag behöver flytta min tandläkartid till nästa vecka, jag kom inte fram på telefon."),
+    ("es", "Perdona que no pudieras contactar. Hemos cambiado tu cita al martes a las 16:30, recibirás la confirmación por SMS.",
+     "Necesito cambiar mi cita del dentista a la semana que viene, no conseguí llamaros."),
+    ("pl", "Przepraszamy za kłopot z telefonem. Przesunęliśmy rezerwację na piątek o 18:00, potwierdzenie przyjdzie mailem.",
+     "Chcę przenieść rezerwację stolika na piątek, nie mogłem się dodzwonić."),
+])
+def test_a_notice_after_the_speakers_own_timed_step_promises_no_deadline(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
