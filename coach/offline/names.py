@@ -68,7 +68,7 @@ def find_customer_name(text: Text, name: str, lex: Compiled) -> list[tuple[int, 
     cased = any(ch.isupper() for ch in text.norm[:2000])
     spans = []
     prefixes = tuple(lex.name_prefixes)
-    for m in _words_holding(folded, forms):
+    for m in _WORDS.finditer(folded):
         word = m.group()
         if word not in forms and not (word.startswith(prefixes) and any(
                 word.startswith(p) and word[len(p):] in forms for p in prefixes)):
@@ -80,24 +80,6 @@ def find_customer_name(text: Text, name: str, lex: Compiled) -> list[tuple[int, 
             continue  # 'bill' the invoice, not Bill the customer
         spans.append((m.start(), m.end()))
     return spans or _short_form_in_address(text, name, lex)
-
-
-def _words_holding(folded: str, forms: frozenset[str]) -> list[re.Match[str]]:
-    """The words (`_WORDS` matches, in order) of `folded` that hold one of `forms`: only those can be
-    a form or a form after a particle. Found from the forms themselves rather than word by word."""
-    words: dict[int, re.Match[str]] = {}
-    for hit in _any_of(forms).finditer(folded):  # a form lies inside one word: forms are letters only
-        start = hit.start()
-        while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):  # what \w matches
-            start -= 1
-        if start not in words:
-            words[start] = _WORDS.match(folded, start)  # type: ignore[assignment]  # a letter starts it
-    return list(words.values())
-
-
-@lru_cache(maxsize=4096)
-def _any_of(forms: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(forms))))
 
 
 _ADDRESSED = re.compile(r"(?<!\w)([^\W\d_]{3,})(?=\s*[,!])")
