@@ -216,10 +216,12 @@ class Compiled:
         self.words = Words([part for name, group in groups.items() if name not in CUSTOMER_SIDE for part in group.parts])
         self.customer_words = Words([part for name, group in groups.items() if name in CUSTOMER_SIDE
                                      for part in group.parts])
+        for group in groups.values():
+            group.indexed()
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
         self.stopwords = frozenset(fold(normalize_pattern(w)) for w in lexicon.stopwords)
-        self.name_titles = {fold(normalize_pattern(w)) for w in lexicon.name_titles}
-        self.name_suffixes = sorted(lexicon.name_suffixes, key=len, reverse=True)
+        self.name_titles = frozenset(fold(normalize_pattern(w)) for w in lexicon.name_titles)  # hashed once
+        self.name_suffixes = tuple(sorted(lexicon.name_suffixes, key=len, reverse=True))
         self.name_variants = {fold(k): tuple(fold(v) for v in vs) for k, vs in lexicon.name_variants.items()}
         self.name_prefixes = sorted((fold(normalize_pattern(p)) for p in lexicon.name_prefixes), key=len, reverse=True)
 

@@ -353,7 +353,7 @@ class Group:
     both match at one position, or the patterns capture a name, the whole regex is matched there. A
     prepared text keeps the matches of a group over all of it, which several checks read."""
 
-    __slots__ = ("pattern", "parts", "captures", "only")
+    __slots__ = ("pattern", "parts", "captures", "only", "index", "mask")
 
     def __init__(self, patterns: list[str], flags: int = 0):
         alts = ordered(patterns)
@@ -365,6 +365,24 @@ class Group:
             self.parts = [Part(re.compile(join(some), flags), re.compile(_joined(some), flags)) for some in split if some]
         self.captures = self.pattern.groups > 0
         self.only = self.parts[0] if split is None else None  # one part: its regex answers as the group
+        self.index: Words | None = None  # when every part is in one index: the bits of them all (`mask`)
+        self.mask = 0
+
+    def indexed(self) -> None:
+        """Read the bits the lexicon's index gave the parts: a text none of them could match is
+        answered at once, before any part is looked at."""
+        indexes = {part.index for part in self.parts}
+        if len(indexes) == 1 and all(part.required for part in self.parts):
+            self.index, self.mask = indexes.pop(), _or(part.bit for part in self.parts)
+
+    def _hopeless(self, memo: dict, string: str) -> bool:
+        index = self.index
+        if index is None:
+            return False
+        found = memo.get(index)
+        if found is None:
+            found = memo[index] = index.groups_in(string)
+        return not found & self.mask
 
     @property
     def required(self) -> tuple[str, ...] | None:
@@ -398,7 +416,7 @@ class Group:
             if memo is not None:
                 found = memo.get(self)
                 if found is None:
-                    found = memo[self] = list(self._scan(string, 0, endpos))
+                    found = memo[self] = [] if self._hopeless(memo, string) else list(self._scan(string, 0, endpos))
                 return iter(found)
         only = self.only
         if only is not None:

@@ -61,7 +61,7 @@ _WORDS = re.compile(r"\w+")
 def find_customer_name(text: Text, name: str, lex: Compiled) -> list[tuple[int, int]]:
     """Spans (in text.norm) where the customer is named, in any accepted form: each word of the reply
     is looked up among the name's forms (after an attached particle such as Arabic 'ل' or 'يا')."""
-    forms = name_forms(with_variants(name, lex), tuple(lex.name_suffixes) + ("s",), frozenset(lex.name_titles))
+    forms = name_forms(with_variants(name, lex), (*lex.name_suffixes, "s"), frozenset(lex.name_titles))
     if not forms:
         return []
     folded = fold(text.norm)

@@ -129,13 +129,14 @@ class Situation:
     def _read(self, text: Text) -> Customer:
         norm, lex = text.low, self.lex
         abusive = self._abusive(text)
-        score = 2 * _count(lex.upset, text) + _count(lex.upset_weak, text)
+        strong, calm = _count(lex.upset, text), len(lex.calm_cues.findall(norm))
+        score = 2 * strong + _count(lex.upset_weak, text)
         score += 2 * bool(SHOUT.search(text.original)) + len(_EMPHATIC.findall(norm))
         score += len(_FROWN.findall(text.original))
-        score -= len(lex.calm_cues.findall(norm)) + len(_SMILEY.findall(text.original))
+        score -= calm + len(_SMILEY.findall(text.original))
         laughs = bool(_LAUGH.search(text.original.lower()))
         score -= 2 * laughs  # "your Damn Good Burger is damn good 😂" praises
-        if lex.calm_cues.search(norm) and not _count(lex.upset, text) and not abusive:
+        if calm and not strong and not abusive:
             score = min(score, 1)  # "JUST GOT MY KEYS!!! thank you 🏡😭": capitals and tears of joy, at most a doubt
         if abusive:
             score = max(score, 2)

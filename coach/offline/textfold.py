@@ -22,6 +22,8 @@ _FOLD = _fold_table()
 
 def fold(text: str) -> str:
     """Lower case without diacritics, one character for one character."""
+    if text.isascii():  # nothing to take off: the table maps only letters past ASCII
+        return text.lower()
     folded = text.translate(_FOLD).lower()
     if len(folded) != len(text):  # a few letters lower-case into two; keep the length
         folded = "".join(c.translate(_FOLD).lower()[:1] or c for c in text)
