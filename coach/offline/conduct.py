@@ -65,11 +65,13 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
         if not _aimed(s, m.start()):
             continue  # "tres semanas sin auto es harto pesado" judges the situation; see doubtful_mockery
         found.append((m.start(), m.end(), "insult"))
-    for kind, group in (("unprofessional", lex.unprofessional), ("threat", lex.threat), ("retort", lex.retort),
-                        ("mockery", lex.mockery)):
+    for kind, group in (("unprofessional", lex.unprofessional), ("threat", lex.threat), ("sanction", lex.sanction),
+                        ("retort", lex.retort), ("mockery", lex.mockery)):
         found += [(m.start(), m.end(), kind) for m in group.finditer(norm)
                   if not (kind == "unprofessional" and lex.insult.match(norm, m.start()) and _negated(s, m.start()))]
     found = [f for f in found if not _their_word(s, *f[:2])]
+    if not s.customer_abusive:  # "see that charge again and we'll report it": a sanction is a threat only in a fight
+        found = [f for f in found if f[2] != "sanction"]
     if s.customers and s.upset_points < 0:  # with a cheerful customer, a swear word of delight is banter
         found = [f for f in found if f[2] != "unprofessional"]
     if s.customer_upset and not s.customer_laughs:  # a laugh with a happy customer is friendly; at an upset one it mocks
@@ -129,7 +131,7 @@ def _their_word(s: Situation, start: int, end: int) -> bool:
         re.search(rf"(?<!\w){re.escape(low)}(?!\w)", text.low) for text in s.customer_turns)
 
 
-_REASONS = {"shouting": "shouting", "threat": "threatened", "mockery": "mocked"}
+_REASONS = {"shouting": "shouting", "threat": "threatened", "sanction": "threatened", "mockery": "mocked"}
 
 
 def stay_professional(s: Situation) -> Result:

@@ -164,6 +164,8 @@ class Lexicon(BaseModel):
     unprofessional: Patterns = Field(description="swearing and rude set phrases in the trainee's reply")
     insult: Patterns = Field(default_factory=list, description="insults for a person: idiot, muppet, imbécil")
     threat: Patterns = Field(default_factory=list, description="a threat to the customer: 'you'll regret it'")
+    sanction: Patterns = Field(default_factory=list,
+                               description="a sanction on the customer if they do it again: 'do that again and we'll block your account'")
     retort: Patterns = Field(default_factory=list, description="hitting back: 'drop the attitude', 'I'm not the "
                              "idiot here'")
     mockery: Patterns = Field(default_factory=list, description="mocking the customer: 'won't magically make it "

@@ -1080,3 +1080,29 @@ def test_thanks_under_a_question_do_not_wrap_the_conversation_up(grader, lang, r
 def test_a_notice_after_the_speakers_own_timed_step_promises_no_deadline(grader, lang, reply, customer):
     grade = graded(grader, "under_promise", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # a sanction on the customer if they do it again, to an abusive customer: a threat back
+    ("en", "Call my staff that again and we'll block your account for good."),
+    ("es", "Si vuelves a insultarme, te cerramos la cuenta y se acabó."),
+    ("pl", "Jeśli jeszcze raz Pan tak mnie nazwie, zablokujemy Panu konto."),
+    ("lv", "Ja vēlreiz mani tā sauksiet, es nobloķēšu Jūsu kontu."),
+    ("sv", "Säger du så en gång till spärrar vi ditt konto."),
+    ("ar", "إذا قلت هالكلام مرة تانية رح نحظر حسابك."),
+])
+def test_a_sanction_threatened_if_the_abuse_comes_again_is_unprofessional(grader, lang, reply):
+    grade = graded(grader, "stay_professional", lang, reply, ABUSIVE[lang])
+    assert grade.verdict is FAIL, grade.explanation
+    assert graded(grader, "no_condescending_apology", lang, reply, ABUSIVE[lang]).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # ending the call is a boundary, not a sanction; and to a customer who is not abusive, "again" is advice
+    ("en", "If the insults come again, I'll end this call, and you're welcome to ring back.", ABUSIVE["en"]),
+    ("es", "Si vuelves a ver ese cargo, lo bloqueamos desde aquí al momento.", "Me ha salido un cargo raro en la tarjeta."),
+    ("pl", "Jeśli ta transakcja pojawi się jeszcze raz, zablokujemy kartę od ręki.", "Widzę dziwną transakcję na karcie."),
+])
+def test_a_boundary_or_advice_about_a_next_time_is_no_threat(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
