@@ -355,8 +355,8 @@ def under_promise(s: Situation) -> Result:
             continue  # "I can't promise when it arrives" is honest, not a promise
         if lex.from_me.search(norm, o.start(), min(sent[1], o.end() + 60)) or _overlaps(o.span(), relays):
             continue  # "you'll get an email from me" is the speaker's own step
-        clause = max([sent[0], *(norm.rfind(mark, sent[0], o.start()) + 1 for mark in ",;:")])
-        if lex.negator.search(norm, max(clause, o.start() - 12), o.start()):
+        clause = _clause_of(norm, o.start(), *sent)
+        if lex.negator.search(norm, max(clause[0], o.start() - 12), o.start()):
             continue  # "no fines will be added", "you won't be charged": what the company will not do
         if lex.own_action.search(norm, sent[0], o.start()):
             continue  # "I'll export it tomorrow, so you'll have it": the result of the speaker's own step
@@ -364,8 +364,8 @@ def under_promise(s: Situation) -> Result:
             continue  # "you can pay by phone and it goes out today": how it works, not a promise
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
-        if deadline and not _same_clause(norm, deadline.start(), o.start()) and any(
-                group.search(norm, *_clause_of(norm, deadline.start(), *sent)) for group in (lex.own_action, lex.good_news)):
+        timed = _clause_of(norm, deadline.start(), *sent) if deadline else clause
+        if timed != clause and any(group.search(norm, *timed) for group in (lex.own_action, lex.good_news)):
             deadline = None  # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's
         if deadline and not hedged:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())
@@ -398,11 +398,6 @@ def _clause_of(norm: str, at: int, start: int, end: int) -> tuple[int, int]:
     lo = max([start, *(norm.rfind(mark, start, at) + 1 for mark in ",;:")])
     his = [i for i in (norm.find(mark, at, end) for mark in ",;:") if i >= 0]
     return lo, min([end, *his])
-
-
-def _same_clause(norm: str, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return not any(norm.find(mark, lo, hi) >= 0 for mark in ",;:")
 
 
 def personalize(s: Situation) -> Result:

@@ -34,8 +34,7 @@ def own_it(s: Situation) -> Result:
     if found and all(kind == "customer" and a in reminded for a, _, kind in found) and any(
             st[2] in ("request", "instruction") for st in steps(s)):
         return unjudged()  # "as I explained, please update the app": talking down, but the fault is unnamed
-    asked = bool(s.customer_turns) and any(mark in s.customer_turns[-1].low for mark in "?؟")
-    if found and calm and (found[0][2] in ("customer", "defensive") or asked):
+    if found and calm and (found[0][2] in ("customer", "defensive") or (s.customers and s.customers[-1].asks)):
         # blame with no failure complained of, or a question answered with a limit ("we have no say in how
         # many tickets come back"): whether own_it applies needs a model
         return unjudged()

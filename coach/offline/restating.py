@@ -163,7 +163,6 @@ def _asks_about_it(s: Situation) -> bool:
     return bool(s.lex.clarifying.search(s.reply.low))
 
 
-
 def _confirms(s: Situation) -> bool:
     """The reply opens with a "yes" to the customer's question ("Is the app down??" "Yes, sorry, the app and
     online banking are having problems"): the confirmation may play their problem back in other words."""

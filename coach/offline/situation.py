@@ -86,6 +86,7 @@ class Customer:
     laughs: bool  # laughs or jokes ("Hahaha", "😂"): cheerful, whatever strong words they use
     closing: bool
     problem: bool  # describes something that went wrong or that they need done
+    asks: bool  # asks a question ("Can I bring two guests? Thanks, Tomasz")
 
 
 @dataclass
@@ -142,10 +143,11 @@ class Situation:
             score = max(score, 2)
         problem = bool(lex.problem.search(norm)) or score >= 2
         unsigned = _SIGNATURE.sub("", norm)  # "Tack för snabb hjälp! /Malin": the thanks end the message
-        asks = any(mark in norm for mark in "?؟")  # "Can I bring two guests? Thanks, Tomasz": thanks in advance
+        asks = any(mark in norm for mark in "?؟")
+        # thanks under a question are thanks in advance, not a goodbye
         wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(unsigned) and not problem and not asks)
         closing = bool(wraps_up) and not abusive and score <= 0 and not _IRONY.search(text.original)
-        return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem)
+        return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem, asks=asks)
 
     def _abusive(self, text: Text) -> bool:
         """An insult or threat aimed at a person, not a complaint, a bad day or the customer's own
