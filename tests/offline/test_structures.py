@@ -1106,3 +1106,58 @@ def test_a_sanction_threatened_if_the_abuse_comes_again_is_unprofessional(grader
 def test_a_boundary_or_advice_about_a_next_time_is_no_threat(grader, lang, reply, customer):
     grade = graded(grader, "stay_professional", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "We're sorry you missed your flight. Unfortunately, we aren't able to control security wait times, "
+           "but our agents at the desk can rebook you on the next flight.",
+     "Missed my flight because the security line took two hours!"),
+    ("pl", "Przepraszamy, to bardzo frustrujące. Niestety nie mamy wpływu na pogodę, ale zapewniamy hotel "
+           "i przebukowanie na najbliższy lot.", "Odwołany lot, stracona noc!"),
+    ("sv", "Vi ber om ursäkt för förseningen. Tyvärr har vi ett signalfel vid Hallsberg, men tåget är nu på väg "
+           "och beräknas vara framme 14:20.", "Tåget är 50 minuter sent igen!"),
+    ("lv", "Mums ļoti žēl. Diemžēl bija tehniska kļūme, taču vilciens jau kustas un būs Rīgā pēc 15 minūtēm.",
+     "Vilciens atkal kavējas!"),
+])
+def test_bad_news_that_turns_again_to_something_refusing_nothing_is_not_failed(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Los menores de 12 años siempre se sientan junto a un adulto de su reserva, eso lo garantizamos en "
+           "todos los vuelos.", "¿El asiento junto a mi hijo está garantizado?"),
+    ("en", "Children under 12 are always seated next to an adult on their booking, we guarantee that on every flight.",
+     "Is the seat next to my son guaranteed?"),
+    ("pl", "Dzieci do lat 12 zawsze siedzą obok dorosłego z tej samej rezerwacji, gwarantujemy to na każdym locie.",
+     "Czy miejsce obok syna jest gwarantowane?"),
+])
+def test_a_guarantee_about_a_standing_rule_promises_this_customer_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Przepraszamy, to nie powinno się zdarzyć. Paczka czeka w najbliższym paczkomacie. Postaramy się, "
+           "żeby następnym razem było lepiej.", "Paczkomat pełny, paczka przekierowana!"),
+    ("en", "Sorry, that shouldn't have happened. Your parcel is waiting at the nearest locker. We'll try to do "
+           "better next time.", "The locker was full and my parcel got redirected!"),
+    ("es", "Perdona, no debería haber pasado. El paquete te espera en el punto más cercano. La próxima vez "
+           "intentaremos hacerlo mejor.", "¡La taquilla estaba llena y me desviaron el paquete!"),
+])
+def test_doing_better_next_time_is_ownership_not_blame(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Las tarifas Básico no admiten cambios, como se indica al comprar. Si necesitas flexibilidad, te "
+           "recomendamos la tarifa Elige.", "¿Por qué no me dejáis cambiar el billete?"),
+    ("sv", "Basbiljetter går inte att ändra, det står i villkoren. Behöver du flexibilitet rekommenderar vi "
+           "Flex nästa gång.", "Varför får jag inte ändra biljetten?"),
+    ("en", "Basic fares can't be changed, as the booking page shows. If you need flexibility, the Flex fare "
+           "allows changes.", "Why can't I change my ticket?"),
+])
+def test_pointing_to_where_a_rule_is_written_reminds_no_one(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
