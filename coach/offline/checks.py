@@ -350,7 +350,8 @@ def under_promise(s: Situation) -> Result:
             if lex.negator.search(norm, max(sent[0], g.start() - 24), g.start()):
                 continue  # "the sea view wasn't guaranteed in your rate": a refusal, no promise
             deadline = lex.deadline.search(norm, *sent)
-            if not (deadline or lex.addressee.search(norm, *sent)) or (not deadline and lex.habitual.search(norm, *sent)):
+            addressed = lex.addressee.search(norm, *sent)
+            if not (deadline or addressed) or (not (deadline and addressed) and lex.habitual.search(norm, *sent)):
                 # "EarlyBird guarantees check-in, not a seat", "children always sit with an adult, we guarantee
                 # that on every flight": a product or a standing rule described, not a promise to you
                 unsure = True
@@ -376,7 +377,11 @@ def under_promise(s: Situation) -> Result:
         timed = _clause_of(norm, deadline.start(), *sent) if deadline else clause
         if timed != clause and any(group.search(norm, *timed) for group in (lex.own_action, lex.good_news)):
             deadline = None  # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's
-        if deadline and not hedged:
+        if deadline and not hedged and lex.working_days.search(norm, *sent) and not lex.third_party.search(norm, *sent):
+            # "the correction shows within 3 working days": the company's usual time for its own step, or a
+            # promise for others; a model decides
+            unsure = True
+        elif deadline and not hedged:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())
             fails.append((s.clause(a, b, 120), "deadline_for_others"))
             covered.append(sent)

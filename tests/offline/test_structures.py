@@ -1161,3 +1161,35 @@ def test_doing_better_next_time_is_ownership_not_blame(grader, lang, reply, cust
 def test_pointing_to_where_a_rule_is_written_reminds_no_one(grader, lang, reply, customer):
     grade = graded(grader, "no_condescending_apology", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "To nasze niedopatrzenie, dlatego połowę kwoty skoryguję na fakturze. Korekta pojawi się na koncie "
+           "w ciągu 3 dni roboczych.", "Rachunek 480 zł za roaming?! Miałem wykupiony pakiet."),
+    ("lv", "Tā ir mūsu neuzmanība, tāpēc pusi summas koriģēšu rēķinā. Korekcija kontā parādīsies 3 darba dienu laikā.",
+     "Rēķins 120 eiro par viesabonēšanu?! Man bija nopirkta datu paka."),
+    ("en", "That's our oversight, so I'll take half off the bill. The correction will show on your account "
+           "within 3 working days.", "A £120 roaming bill?! I had bought a data pack."),
+    ("es", "Es un descuido nuestro, así que te descuento la mitad. La corrección aparecerá en tu cuenta en "
+           "3 días hábiles.", "¿120 € de roaming? ¡Tenía un bono de datos!"),
+])
+def test_a_count_of_working_days_for_the_companys_own_step_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I've sent the refund request to your bank, and the bank will return the money within 5 working days.",
+     "I was charged twice!"),
+    ("lv", "Pieteicu atmaksu, un banka naudu atgriezīs 5 darba dienu laikā.", "Jūs man noņēmāt naudu divreiz!"),
+])
+def test_working_days_promised_for_a_named_third_party_still_fail(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_checking_for_oneself_that_a_room_is_ready_is_the_speakers_own_step(grader):
+    grade = graded(grader, "under_promise", "pl",
+                   "Zmieniłam już pokój na 214. W czwartek jeszcze raz upewnię się na recepcji, że wszystko będzie "
+                   "gotowe na Państwa przyjazd.", "W potwierdzeniu widzę dwa pojedyncze łóżka zamiast małżeńskiego.")
+    assert grade.verdict is PASS, grade.explanation
