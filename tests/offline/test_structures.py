@@ -1193,3 +1193,48 @@ def test_checking_for_oneself_that_a_room_is_ready_is_the_speakers_own_step(grad
                    "Zmieniłam już pokój na 214. W czwartek jeszcze raz upewnię się na recepcji, że wszystko będzie "
                    "gotowe na Państwa przyjazd.", "W potwierdzeniu widzę dwa pojedyncze łóżka zamiast małżeńskiego.")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Paklau, ja vēl tā rakstīsi, tev vispār nobloķēsim kontu un nekādu naudu neredzēsi.",
+     "Meklē pats, sūda firma, dirsā jūs visi. Atdodiet naudu, idioti."),
+    ("pl", "Uważaj, bo zaraz zablokuję ci konto i tyle zobaczysz zwrotu.",
+     "Sam sobie szukaj, leniu pieprzony. Oddawajcie kasę, idioci."),
+    ("es", "A mí no me hable así o le cuelgo y se queda sin nada.", "Sois unos incompetentes y tú el primero, payaso."),
+    ("en", "Talk to me like that and you'll get nothing, or else I'll block your account.",
+     "You useless idiots, give me my money back."),
+])
+def test_a_sanction_behind_or_else_or_a_refund_withheld_is_a_threat_back(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Go ahead and call your solicitor, Mr Collins — we have lawyers too. I've booked a roofer for tomorrow.",
+     "If nobody comes tomorrow my solicitor will be ringing you, you clowns."),
+    ("ar", "يا أستاذ سعد، التهديد ما يخوفنا وعندنا محامين بعد. حجزت لك فني سطح بكرة.",
+     "والله إذا ما جيتوا بكرة لأرفع عليكم قضية يا نصابين."),
+    ("sv", "Skärp dig själv först. Vilket pass var det?", "Era instruktörer är inkompetenta, din lilla nolla."),
+    ("es", "Denuncie si quiere, también tenemos abogados. Le mando un técnico mañana.",
+     "¡Si no venís mañana os denuncio, sinvergüenzas!"),
+])
+def test_daring_a_customers_threat_is_unprofessional(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I'VE ALREADY TOLD YOU machine 6 was tested this morning. Give me your card's last four digits.",
+     "Well it didn't work for me an hour ago! I want my money back."),
+    ("sv", "VI HAR INGA TIDER FÖRRÄN DEN 12 MARS. Vill du ha den eller inte?", "Jag behöver en tid, bilen går inte att köra."),
+    ("es", "YA LE DIJE QUE LA MÁQUINA FUNCIONA. Deme los últimos cuatro dígitos.", "La lavadora 6 está rota y me ha cobrado igual. Quiero el reembolso."),
+])
+def test_capitals_at_a_customer_with_a_problem_are_shouting(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_capitals_with_a_delighted_customer_stay_play(grader):
+    grade = graded(grader, "stay_professional", "en", "HAPPY BIRTHDAY TO YOU!! 🎉 Let the crew know when you board.",
+                   "It's my birthday and I'm flying with you today!! 🥳")
+    assert grade.verdict is PASS, grade.explanation
