@@ -1238,3 +1238,17 @@ def test_capitals_with_a_delighted_customer_stay_play(grader):
     grade = graded(grader, "stay_professional", "en", "HAPPY BIRTHDAY TO YOU!! 🎉 Let the crew know when you board.",
                    "It's my birthday and I'm flying with you today!! 🥳")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Poor lad, a whole day in boots that don't fit is agony. I've refunded the €45.",
+     "My son's boots were two sizes too big, he was in agony all day!"),
+    ("en", "Two tablets left going into a weekend is a real worry, so let's sort that first.",
+     "I've only got two tablets left and the pharmacy says nothing came through! I'm really worried."),
+    ("sv", "Förstår paniken. Jag har skickat inloggningen igen.", "Kursen börjar i morgon och jag har ingen inloggning, panik!"),
+    ("sv", "Förstår rädslan. Kom in direkt.", "Min hund har ätit choklad, jag är så rädd!"),
+    ("es", "Entiendo el pánico. Te he reenviado el acceso.", "El curso empieza mañana y no tengo acceso, ¡qué pánico!"),
+])
+def test_the_weight_of_it_named_in_a_word_acknowledges_the_feeling(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
