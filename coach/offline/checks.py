@@ -150,7 +150,8 @@ def _turns_away(s: Situation, turn: re.Match[str], end: int) -> bool:
     norm, lex = s.reply.low, s.lex
     stops = [i for i in (norm.find(mark, turn.end(), end) for mark in ",;:") if i >= 0]
     hi = min([end, *stops])
-    return (norm[max(0, turn.start() - 2):turn.start()].strip() == "," and len(norm[turn.end():hi].split()) >= 3
+    after_comma = norm[max(0, turn.start() - 2):turn.start()].strip() == "," or norm.startswith(",", turn.start())
+    return (after_comma and len(norm[turn.end():hi].split()) >= 3
             and not any(g.search(norm, turn.end(), hi) for g in (lex.negation, lex.refusal, lex.dismissal)))
 
 
@@ -203,6 +204,11 @@ def no_yes_but(s: Situation) -> Result:
         if later is not None and _helps(s, later.end(), sent_end):
             # "Unfortunately I can't undo the evening, but I've added a credit": the refusal is redeemed
             offers.append(s.clause(later.start(), later.end() + 1, 70))
+            continue
+        if later is not None and not _refuses(s, later.end(), sent_end):
+            # "Niestety nie mamy wpływu na pogodę, ale zapewniamy hotel": the bad news turns again, to
+            # something that refuses nothing; whether the whole takes anything back needs a model
+            unclear = True
             continue
         if len(norm[sent_start:m.start()].split()) <= 2 and any(_helps(s, c + 1, sent_end) for c in _commas(norm, m.end(), sent_end)):
             # "Although I can't restore that flight, I can offer you the same hotel": the main clause after
@@ -343,8 +349,12 @@ def under_promise(s: Situation) -> Result:
         elif explicit and not own:
             if lex.negator.search(norm, max(sent[0], g.start() - 24), g.start()):
                 continue  # "the sea view wasn't guaranteed in your rate": a refusal, no promise
-            if not (lex.addressee.search(norm, *sent) or lex.deadline.search(norm, *sent)):
-                unsure = True  # "EarlyBird guarantees check-in, not a seat": a product described, not a promise to you
+            deadline = lex.deadline.search(norm, *sent)
+            addressed = lex.addressee.search(norm, *sent)
+            if not (deadline or addressed) or (not (deadline and addressed) and lex.habitual.search(norm, *sent)):
+                # "EarlyBird guarantees check-in, not a seat", "children always sit with an adult, we guarantee
+                # that on every flight": a product or a standing rule described, not a promise to you
+                unsure = True
                 continue
             fails.append((s.clause(g.start(), g.end()), "guarantees_uncontrolled"))
             covered.append(sent)
@@ -367,7 +377,11 @@ def under_promise(s: Situation) -> Result:
         timed = _clause_of(norm, deadline.start(), *sent) if deadline else clause
         if timed != clause and any(group.search(norm, *timed) for group in (lex.own_action, lex.good_news)):
             deadline = None  # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's
-        if deadline and not hedged:
+        if deadline and not hedged and lex.working_days.search(norm, *sent) and not lex.third_party.search(norm, *sent):
+            # "the correction shows within 3 working days": the company's usual time for its own step, or a
+            # promise for others; a model decides
+            unsure = True
+        elif deadline and not hedged:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())
             fails.append((s.clause(a, b, 120), "deadline_for_others"))
             covered.append(sent)

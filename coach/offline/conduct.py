@@ -80,7 +80,7 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
                 found.append((m.start(), m.end(), "mockery"))
     found = [f for f in found if f[2] != "mockery" or not _glad(s, f[0])]
     shout = SHOUT.search(text.norm)
-    if shout and (not s.customers or s.customer_upset):  # capitals back to a delighted customer are play
+    if shout and (not s.customers or s.customer_upset or s.problem_raised):  # capitals back to a delighted customer are play
         found.append((shout.start(), shout.end(), "shouting"))
     return sorted(found)
 

@@ -64,6 +64,10 @@ class Lexicon(BaseModel):
     expectation: Patterns = Field(default_factory=list, description="an honest estimate of what others usually take")
     # under_promise
     guarantee: Patterns = Field(description="an explicit guarantee: 'I promise', 'guaranteed', '100%'")
+    working_days: Patterns = Field(default_factory=list, description="a count of working days: 'within 3 business "
+                                   "days', 'w ciągu 3 dni roboczych' (a service's usual time, not a promise alone)")
+    habitual: Patterns = Field(default_factory=list, description="a standing rule, not this customer's case: "
+                               "'always', 'every', 'on all flights' (a guarantee about it describes the service)")
     certainty: Patterns = Field(default_factory=list, description="'definitely', 'rest assured': a guarantee only "
                                 "when it vouches for a result in the same sentence")
     relay: Patterns = Field(default_factory=list, description="passing the customer's words on, the speaker's own "

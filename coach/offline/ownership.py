@@ -61,7 +61,7 @@ def own_it(s: Situation) -> Result:
     rude = unprofessional(s)
     if rude and calm:
         return unjudged()
-    if rude and repair and all(kind == "retort" for _, _, kind in rude):
+    if rude and repair and all(kind in ("retort", "unprofessional") for _, _, kind in rude):
         return unjudged()  # a sharp word, then the repair itself: whether it owned anything needs a model
     if rude:  # arguing with the customer takes no responsibility, whatever else the reply offers
         ev = s.clause(rude[0][0], rude[0][1], 60)

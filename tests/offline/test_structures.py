@@ -1106,3 +1106,135 @@ def test_a_sanction_threatened_if_the_abuse_comes_again_is_unprofessional(grader
 def test_a_boundary_or_advice_about_a_next_time_is_no_threat(grader, lang, reply, customer):
     grade = graded(grader, "stay_professional", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "We're sorry you missed your flight. Unfortunately, we aren't able to control security wait times, "
+           "but our agents at the desk can rebook you on the next flight.",
+     "Missed my flight because the security line took two hours!"),
+    ("pl", "Przepraszamy, to bardzo frustrujące. Niestety nie mamy wpływu na pogodę, ale zapewniamy hotel "
+           "i przebukowanie na najbliższy lot.", "Odwołany lot, stracona noc!"),
+    ("sv", "Vi ber om ursäkt för förseningen. Tyvärr har vi ett signalfel vid Hallsberg, men tåget är nu på väg "
+           "och beräknas vara framme 14:20.", "Tåget är 50 minuter sent igen!"),
+    ("lv", "Mums ļoti žēl. Diemžēl bija tehniska kļūme, taču vilciens jau kustas un būs Rīgā pēc 15 minūtēm.",
+     "Vilciens atkal kavējas!"),
+])
+def test_bad_news_that_turns_again_to_something_refusing_nothing_is_not_failed(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Los menores de 12 años siempre se sientan junto a un adulto de su reserva, eso lo garantizamos en "
+           "todos los vuelos.", "¿El asiento junto a mi hijo está garantizado?"),
+    ("en", "Children under 12 are always seated next to an adult on their booking, we guarantee that on every flight.",
+     "Is the seat next to my son guaranteed?"),
+    ("pl", "Dzieci do lat 12 zawsze siedzą obok dorosłego z tej samej rezerwacji, gwarantujemy to na każdym locie.",
+     "Czy miejsce obok syna jest gwarantowane?"),
+])
+def test_a_guarantee_about_a_standing_rule_promises_this_customer_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Przepraszamy, to nie powinno się zdarzyć. Paczka czeka w najbliższym paczkomacie. Postaramy się, "
+           "żeby następnym razem było lepiej.", "Paczkomat pełny, paczka przekierowana!"),
+    ("en", "Sorry, that shouldn't have happened. Your parcel is waiting at the nearest locker. We'll try to do "
+           "better next time.", "The locker was full and my parcel got redirected!"),
+    ("es", "Perdona, no debería haber pasado. El paquete te espera en el punto más cercano. La próxima vez "
+           "intentaremos hacerlo mejor.", "¡La taquilla estaba llena y me desviaron el paquete!"),
+])
+def test_doing_better_next_time_is_ownership_not_blame(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Las tarifas Básico no admiten cambios, como se indica al comprar. Si necesitas flexibilidad, te "
+           "recomendamos la tarifa Elige.", "¿Por qué no me dejáis cambiar el billete?"),
+    ("sv", "Basbiljetter går inte att ändra, det står i villkoren. Behöver du flexibilitet rekommenderar vi "
+           "Flex nästa gång.", "Varför får jag inte ändra biljetten?"),
+    ("en", "Basic fares can't be changed, as the booking page shows. If you need flexibility, the Flex fare "
+           "allows changes.", "Why can't I change my ticket?"),
+])
+def test_pointing_to_where_a_rule_is_written_reminds_no_one(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "To nasze niedopatrzenie, dlatego połowę kwoty skoryguję na fakturze. Korekta pojawi się na koncie "
+           "w ciągu 3 dni roboczych.", "Rachunek 480 zł za roaming?! Miałem wykupiony pakiet."),
+    ("lv", "Tā ir mūsu neuzmanība, tāpēc pusi summas koriģēšu rēķinā. Korekcija kontā parādīsies 3 darba dienu laikā.",
+     "Rēķins 120 eiro par viesabonēšanu?! Man bija nopirkta datu paka."),
+    ("en", "That's our oversight, so I'll take half off the bill. The correction will show on your account "
+           "within 3 working days.", "A £120 roaming bill?! I had bought a data pack."),
+    ("es", "Es un descuido nuestro, así que te descuento la mitad. La corrección aparecerá en tu cuenta en "
+           "3 días hábiles.", "¿120 € de roaming? ¡Tenía un bono de datos!"),
+])
+def test_a_count_of_working_days_for_the_companys_own_step_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I've sent the refund request to your bank, and the bank will return the money within 5 working days.",
+     "I was charged twice!"),
+    ("lv", "Pieteicu atmaksu, un banka naudu atgriezīs 5 darba dienu laikā.", "Jūs man noņēmāt naudu divreiz!"),
+])
+def test_working_days_promised_for_a_named_third_party_still_fail(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_checking_for_oneself_that_a_room_is_ready_is_the_speakers_own_step(grader):
+    grade = graded(grader, "under_promise", "pl",
+                   "Zmieniłam już pokój na 214. W czwartek jeszcze raz upewnię się na recepcji, że wszystko będzie "
+                   "gotowe na Państwa przyjazd.", "W potwierdzeniu widzę dwa pojedyncze łóżka zamiast małżeńskiego.")
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Paklau, ja vēl tā rakstīsi, tev vispār nobloķēsim kontu un nekādu naudu neredzēsi.",
+     "Meklē pats, sūda firma, dirsā jūs visi. Atdodiet naudu, idioti."),
+    ("pl", "Uważaj, bo zaraz zablokuję ci konto i tyle zobaczysz zwrotu.",
+     "Sam sobie szukaj, leniu pieprzony. Oddawajcie kasę, idioci."),
+    ("es", "A mí no me hable así o le cuelgo y se queda sin nada.", "Sois unos incompetentes y tú el primero, payaso."),
+    ("en", "Talk to me like that and you'll get nothing, or else I'll block your account.",
+     "You useless idiots, give me my money back."),
+])
+def test_a_sanction_behind_or_else_or_a_refund_withheld_is_a_threat_back(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Go ahead and call your solicitor, Mr Collins — we have lawyers too. I've booked a roofer for tomorrow.",
+     "If nobody comes tomorrow my solicitor will be ringing you, you clowns."),
+    ("ar", "يا أستاذ سعد، التهديد ما يخوفنا وعندنا محامين بعد. حجزت لك فني سطح بكرة.",
+     "والله إذا ما جيتوا بكرة لأرفع عليكم قضية يا نصابين."),
+    ("sv", "Skärp dig själv först. Vilket pass var det?", "Era instruktörer är inkompetenta, din lilla nolla."),
+    ("es", "Denuncie si quiere, también tenemos abogados. Le mando un técnico mañana.",
+     "¡Si no venís mañana os denuncio, sinvergüenzas!"),
+])
+def test_daring_a_customers_threat_is_unprofessional(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I'VE ALREADY TOLD YOU machine 6 was tested this morning. Give me your card's last four digits.",
+     "Well it didn't work for me an hour ago! I want my money back."),
+    ("sv", "VI HAR INGA TIDER FÖRRÄN DEN 12 MARS. Vill du ha den eller inte?", "Jag behöver en tid, bilen går inte att köra."),
+    ("es", "YA LE DIJE QUE LA MÁQUINA FUNCIONA. Deme los últimos cuatro dígitos.", "La lavadora 6 está rota y me ha cobrado igual. Quiero el reembolso."),
+])
+def test_capitals_at_a_customer_with_a_problem_are_shouting(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_capitals_with_a_delighted_customer_stay_play(grader):
+    grade = graded(grader, "stay_professional", "en", "HAPPY BIRTHDAY TO YOU!! 🎉 Let the crew know when you board.",
+                   "It's my birthday and I'm flying with you today!! 🥳")
+    assert grade.verdict is PASS, grade.explanation
