@@ -7,7 +7,7 @@ rewritten to start with its first letter, the word boundary and any lookbehind c
 (`\\b(?:jag|vi) ` becomes `j(?<!\\w.)(?:ag) |v(?<!\\w.)(?:i) `), and alternatives are grouped by that
 letter (only when every alternative has one). On top, `Group` skips a text that holds none of the
 words every match must contain: most groups ("never again", insults, threats) match few replies.
-`Words` finds, in one scan of a text, which of a lexicon's groups could match it.
+`Words` finds, in one pass over a text, which of a lexicon's groups could match it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from re import _parser  # type: ignore[attr-defined]  # the stdlib's regex parser: what a pattern must contain
+
+import ahocorasick
 
 _SPECIAL = set("\\.^$*+?{}[]|()")
 _QUANTIFIER = set("*+?{")
@@ -468,9 +470,9 @@ class Group:
 
 
 class Words:
-    """The required words of all a lexicon's parts, found in one scan of a text: at each position the
-    longest word starting there (every shorter one starting there is its prefix), each word carrying
-    the bits of the parts that need it or one of its prefixes."""
+    """The required words of all a lexicon's parts, found in one pass over a text by an Aho-Corasick
+    automaton (every occurrence of every word, overlapping, in C), each word carrying the bits of the
+    parts that need it."""
 
     def __init__(self, parts: list[Part]):
         needed: dict[str, int] = {}
@@ -478,18 +480,19 @@ class Words:
             part.index, part.bit = self, 1 << bit
             for word in part.required or ():
                 needed[word] = needed.get(word, 0) | part.bit
-        self.bits = {word: _or(needed.get(word[:i], 0) for i in range(1, len(word) + 1)) for word in needed}
-        # every position may start a word (hence the lookahead), but only one of the words' first characters
-        # can: led by that class, the engine skips the other positions in C
-        firsts = re.escape("".join(sorted({word[0] for word in needed})))
-        self.scan = re.compile(f"[{firsts}](?<=(?=({_longest(sorted(needed))}))(?s:.))") if needed else None
+        self.automaton = None  # an automaton with no words cannot search
+        if needed:
+            self.automaton = ahocorasick.Automaton()
+            for word, bits in needed.items():
+                self.automaton.add_word(word, bits)
+            self.automaton.make_automaton()
 
     def groups_in(self, string: str) -> int:
         """The bits of the parts one of whose required words occurs in `string`."""
         found = 0
-        if self.scan is not None:
-            for word in set(self.scan.findall(string)):
-                found |= self.bits[word]
+        if self.automaton is not None:
+            for _, bits in self.automaton.iter(string):
+                found |= bits
         return found
 
 
@@ -498,22 +501,6 @@ def _or(bits: Iterable[int]) -> int:
     for bit in bits:
         total |= bit
     return total
-
-
-def _longest(words: list[str]) -> str:
-    """A regex for `words` that finds the longest one at a position: shared beginnings written once,
-    and a word that goes on into longer ones tried long first ("de", "den" -> "de(?:n)?")."""
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[0], []).append(word[1:])
-    parts = []
-    for first, rests in by_first.items():
-        longer = [rest for rest in rests if rest]
-        if not longer:
-            parts.append(re.escape(first))
-        else:
-            parts.append(re.escape(first) + f"(?:{_longest(longer)})" + ("?" if "" in rests else ""))
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
