@@ -50,7 +50,8 @@ def condescension(s: Situation) -> list[tuple[int, int, str]]:
     for head in lex.apology_head.finditer(norm):  # the apology's object: the customer's feeling or view
         sent_end = text.sentence_at(head.start())[1]
         obj = lex.feeling_object.search(norm, head.end(), min(sent_end, head.end() + 70))
-        if obj and obj.start() - head.end() <= 30:
+        # (not past a clause of the speaker's own: "sorry you were unwell, I hope you're feeling better")
+        if obj and obj.start() - head.end() <= 30 and not lex.speaker_first.search(norm, head.end(), obj.start()):
             found.append((head.start(), obj.end(), "feelings"))
     cheerful = s.customer_laughs
     for kind in KINDS:

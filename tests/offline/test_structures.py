@@ -1252,3 +1252,29 @@ def test_capitals_with_a_delighted_customer_stay_play(grader):
 def test_the_weight_of_it_named_in_a_word_acknowledges_the_feeling(grader, lang, reply, customer):
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "نعتذر منك. صحيح إن الطبيبة اعتذرت بشكل مفاجئ، لكن كان لازم نبلغك بوقت أبكر وهذا علينا. حجزت لك موعد الأربعاء.",
+     "المستشفى أجّل موعد قطتي قبل الموعد بساعة، وأنا أخذت إذن من الدوام!"),
+    ("en", "Sorry about that. It's true the vet was called away, but we should have told you sooner, that's on us. "
+           "I've booked you in for Wednesday.", "You cancelled my cat's appointment an hour before, I took time off work!"),
+    ("es", "Lo sentimos. Es cierto que la veterinaria tuvo una urgencia, pero teníamos que haberte avisado antes, "
+           "es culpa nuestra. Te he reservado el miércoles.", "¡Me cancelasteis la cita del gato una hora antes y pedí permiso en el trabajo!"),
+])
+def test_a_but_that_turns_to_owning_the_failure_takes_nothing_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I'm sorry you were unwell, I hope you're feeling better now. I've removed the £25 charge.",
+     "Why do you want £25 for a missed appointment? I was ill!"),
+    ("ar", "أعرف إن ضياع الطرد للمرة الثالثة شي يرفع الضغط، ونعتذر. أرسل لي رقم التتبع وأتواصل مع مكتب التوزيع اليوم.",
+     "ثالث مرة البريد يضيع طردي!"),
+    ("es", "Siento que estuvieras enfermo, espero que ya te encuentres mejor. He quitado el cargo de 25 €.",
+     "¿Por qué me cobráis 25 € por faltar a la cita? ¡Estaba enfermo!"),
+])
+def test_sympathy_for_an_illness_or_a_count_of_what_went_wrong_talks_no_one_down(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
