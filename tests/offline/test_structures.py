@@ -1278,3 +1278,22 @@ def test_a_but_that_turns_to_owning_the_failure_takes_nothing_back(grader, lang,
 def test_sympathy_for_an_illness_or_a_count_of_what_went_wrong_talks_no_one_down(grader, lang, reply, customer):
     grade = graded(grader, "no_condescending_apology", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Förstår att tålamodet tryter när det strular för tredje gången. Vilken färg har skjortan?",
+     "En skjorta saknas igen. Tredje gången något strular!"),
+    ("en", "I can see why you're fed up when it goes wrong for the third time. What colour is the shirt?",
+     "A shirt is missing again. Third time something goes wrong!"),
+    ("es", "Entiendo que se te agote la paciencia cuando falla por tercera vez. ¿De qué color es la camisa?",
+     "Falta una camisa otra vez. ¡Es la tercera vez que algo falla!"),
+])
+def test_counting_how_often_it_went_wrong_reminds_no_one(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_saying_it_for_the_third_time_still_reminds(grader):
+    grade = graded(grader, "no_condescending_apology", "sv", "Jag säger det för tredje gången: avgiften gäller.",
+                   "Varför ska jag betala avgiften?")
+    assert grade.verdict is FAIL, grade.explanation
