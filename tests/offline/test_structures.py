@@ -1297,3 +1297,20 @@ def test_saying_it_for_the_third_time_still_reminds(grader):
     grade = graded(grader, "no_condescending_apology", "sv", "Jag säger det för tredje gången: avgiften gäller.",
                    "Varför ska jag betala avgiften?")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Izsakām visdziļāko līdzjūtību. Pieminekli izgatavojam 6–8 nedēļu laikā.",
+     "Vīrs aizgāja mūžībā pirms mēneša, gribam pasūtīt pieminekli. Cik ilgi to gatavo?"),
+    ("en", "Our deepest condolences. A headstone takes 6-8 weeks.",
+     "My husband passed away a month ago, we'd like to order a headstone. How long does it take?"),
+    ("sv", "Vi beklagar sorgen. Gravstenen tar 6–8 veckor att tillverka.",
+     "Min man dog för en månad sedan, vi vill beställa en gravsten. Hur lång tid tar det?"),
+    ("es", "Normal que te sentara mal: la fecha tenía que estar indicada. La hemos reactivado.",
+     "La tarjeta regalo ha caducado y no ponía la fecha en ningún sitio. Menuda estafa."),
+    ("pl", "Nic dziwnego, że jest Pan zdenerwowany po godzinie czekania. Już się tym zajmuję.",
+     "Czekam godzinę i nikt nic nie mówi!"),
+])
+def test_condolences_and_no_wonder_you_feel_it_acknowledge_the_feeling(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
