@@ -1314,3 +1314,18 @@ def test_saying_it_for_the_third_time_still_reminds(grader):
 def test_condolences_and_no_wonder_you_feel_it_acknowledge_the_feeling(grader, lang, reply, customer):
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Hej Lena! Det här är precis vad man inte vill vara med om på flyttdagen, förlåt. Jag ringer dig inom en halvtimme.",
+     "Flyttfirman skulle komma kl 8. Nu är den 10.15 och ingen har hörts av!!"),
+    ("sv", "Ojdå, det är inte vad man vill se på en ny bil. Skicka bilder på reporna så tittar jag på filmen.",
+     "Biltvätten har repat min nya lack. Tack för inget."),
+    ("es", "¡Qué agobio, con el partido a punto de empezar y solo dos entradas! Te las acabo de reenviar.",
+     "Compré 4 entradas y en la app solo aparecen 2. Estamos en la puerta 😤"),
+    ("en", "A charge landing on top of being ill must feel unfair. I've removed the £25.",
+     "Why do you want £25 for a missed appointment? I was ill!"),
+])
+def test_what_nobody_wants_and_how_it_must_feel_acknowledge_the_feeling(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
