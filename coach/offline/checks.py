@@ -372,10 +372,14 @@ def under_promise(s: Situation) -> Result:
             continue  # "no fines will be added", "you won't be charged": what the company will not do
         if lex.own_action.search(norm, sent[0], o.start()):
             continue  # "I'll export it tomorrow, so you'll have it": the result of the speaker's own step
+
         if lex.instruction.search(norm, sent[0], o.start()):
             continue  # "you can pay by phone and it goes out today": how it works, not a promise
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
+        # "you'll get a confirmation email within the hour": the company's own system writes, no promise for others
+        hedged = hedged or bool(lex.notice.search(norm, o.start(), min(clause[1], o.end() + 30))
+                                and not lex.third_party.search(norm, *clause))
         timed = _clause_of(norm, deadline.start(), *sent) if deadline else clause
         if timed != clause and any(group.search(norm, *timed) for group in (lex.own_action, lex.good_news)):
             deadline = None  # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's

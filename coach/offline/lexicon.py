@@ -64,6 +64,8 @@ class Lexicon(BaseModel):
     expectation: Patterns = Field(default_factory=list, description="an honest estimate of what others usually take")
     # under_promise
     guarantee: Patterns = Field(description="an explicit guarantee: 'I promise', 'guaranteed', '100%'")
+    notice: Patterns = Field(default_factory=list, description="a message the company's own system sends: 'a "
+                             "confirmation email', 'un SMS', 'potwierdzenie' (its arrival is the speaker's own step)")
     working_days: Patterns = Field(default_factory=list, description="a count of working days: 'within 3 business "
                                    "days', 'w ciągu 3 dni roboczych' (a service's usual time, not a promise alone)")
     habitual: Patterns = Field(default_factory=list, description="a standing rule, not this customer's case: "

@@ -1329,3 +1329,18 @@ def test_condolences_and_no_wonder_you_feel_it_acknowledge_the_feeling(grader, l
 def test_what_nobody_wants_and_how_it_must_feel_acknowledge_the_feeling(grader, lang, reply, customer):
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I've cancelled the fine and you'll get a confirmation email within the hour.",
+     "I got a £70 fine even though I paid on the app."),
+    ("es", "He anulado la multa y recibirás un correo de confirmación en una hora.",
+     "Me han puesto una multa de 70 € aunque pagué con la app."),
+    ("sv", "Jag har makulerat boten och du får en bekräftelse på mejl inom en timme.",
+     "Jag fick en bot på 700 kr fast jag betalade i appen."),
+    ("pl", "Anulowałam mandat, a potwierdzenie przyjdzie mailem w ciągu godziny.",
+     "Dostałem karę 300 zł, chociaż zapłaciłem w aplikacji."),
+])
+def test_a_notice_the_companys_own_system_sends_is_no_deadline_for_others(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
