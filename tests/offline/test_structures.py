@@ -1344,3 +1344,13 @@ def test_what_nobody_wants_and_how_it_must_feel_acknowledge_the_feeling(grader, 
 def test_a_notice_the_companys_own_system_sends_is_no_deadline_for_others(grader, lang, reply, customer):
     grade = graded(grader, "under_promise", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("ar", "وحقك ترجع لك الـ ٣٠٠ ريال. وعشان نكمل، أحتاج نخلي الألفاظ والإهانات برا المحادثة. أرسل لي رقم الطلب."),
+    ("es", "Entiendo su enfado. Las amenazas no puedo aceptarlas, así que le paso ahora mismo con mi supervisora, Elena Gil."),
+    ("en", "I understand you're angry. To keep going I need us to leave the insults out. Send me the order number."),
+])
+def test_a_condition_on_going_on_or_a_hand_over_right_now_sets_a_boundary(grader, lang, reply):
+    grade = graded(grader, "set_boundaries", lang, reply, ABUSIVE[lang])
+    assert grade.verdict is PASS, grade.explanation
