@@ -1354,3 +1354,29 @@ def test_a_notice_the_companys_own_system_sends_is_no_deadline_for_others(grader
 def test_a_condition_on_going_on_or_a_hand_over_right_now_sets_a_boundary(grader, lang, reply):
     grade = graded(grader, "set_boundaries", lang, reply, ABUSIVE[lang])
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "نعتذر منك. فريق التوصيل من شركة خارجية مو من موظفينا، ودايم مستعجلين. أرسلي لي صورة وأفتح لك طلب تعويض اليوم.",
+     "الشباب طيّحوا الطاولة وهم ينزلونها من الدرج قدامي!"),
+    ("en", "Sorry about that. The delivery crew are contractors, they're not our staff and they're always in a rush. "
+           "Send me a photo and I'll open a claim today.", "Your delivery guys dropped my table down the stairs!"),
+    ("es", "Lo sentimos. Los repartidores son de una subcontrata, no son empleados nuestros y siempre van con prisa. "
+           "Mándame una foto y abro la reclamación hoy.", "¡Vuestros repartidores tiraron mi mesa por las escaleras!"),
+])
+def test_distancing_the_ones_who_failed_as_not_our_staff_is_an_excuse(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Rozumiem, że to irytujące. Przekażę to dalej i ktoś się tym zajmie w wolnej chwili.",
+     "Falownik cały dzień pokazuje błąd E-021 i tracę prąd!"),
+    ("en", "I understand it's annoying. I'll pass it on and someone will look at it when they get a free moment.",
+     "The inverter shows error E-021 all day and I'm losing power!"),
+    ("es", "Entiendo que es molesto. Lo paso al equipo y alguien lo mirará cuando tenga un rato libre.",
+     "¡El inversor marca error E-021 todo el día y pierdo producción!"),
+])
+def test_someone_looking_at_it_in_a_free_moment_is_no_next_step(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
