@@ -1380,3 +1380,16 @@ def test_distancing_the_ones_who_failed_as_not_our_staff_is_an_excuse(grader, la
 def test_someone_looking_at_it_in_a_free_moment_is_no_next_step(grader, lang, reply, customer):
     grade = graded(grader, "next_step", lang, reply, customer)
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Proszę bardzo, Pani Hanno. Gdyby coś jeszcze przyszło Pani do głowy, jestem tu do 18:00. Dużo sił w tym trudnym dniu.",
+     "Super, to wszystko, bardzo dziękuję."),
+    ("en", "You're welcome, Hanna. If anything else comes to mind, I'm here until 6. Wishing you strength today.",
+     "Great, that's everything, thank you so much."),
+    ("es", "De nada, Hanna. Si se te ocurre algo más, estoy aquí hasta las 18:00. Mucho ánimo hoy.",
+     "Perfecto, eso es todo, muchas gracias."),
+])
+def test_youre_welcome_and_being_there_for_more_close_warmly(grader, lang, reply, customer):
+    grade = graded(grader, "positive_close", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
