@@ -1393,3 +1393,17 @@ def test_someone_looking_at_it_in_a_free_moment_is_no_next_step(grader, lang, re
 def test_youre_welcome_and_being_there_for_more_close_warmly(grader, lang, reply, customer):
     grade = graded(grader, "positive_close", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Tråkigt att höra. Du är dock själv ansvarig för att kontrollera tvättrådet.", "Tröjan krympte i tvätten!"),
+    ("en", "Sorry to hear that. You are responsible for checking the care label yourself.", "The jumper shrank in your wash!"),
+    ("es", "Lo sentimos. Usted es responsable de revisar la etiqueta.", "¡El jersey encogió en vuestro lavado!"),
+    ("pl", "Przykro nam. To Pani odpowiedzialność, by sprawdzić metkę.", "Sweter skurczył się w waszym praniu!"),
+    ("lv", "Žēl. Jūs pats esat atbildīgs par etiķetes pārbaudi.", "Džemperis sarāvās jūsu mazgātavā!"),
+    ("ar", "نأسف لذلك. أنت المسؤول عن قراءة تعليمات الغسيل.", "الكنزة انكمشت عندكم!"),
+    ("pl", "Przykro nam, że czas reklam wydał się zbyt długi. Blok reklamowy trwa 15–20 minut.", "Reklamy trwały pół godziny!"),
+])
+def test_the_customers_own_responsibility_or_their_impression_is_talked_down(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
