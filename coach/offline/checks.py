@@ -331,7 +331,7 @@ def under_promise(s: Situation) -> Result:
         sent = text.sentence_at(g.start())
         if _overlaps(g.span(), negated) or _overlaps(g.span(), relays) or sent in covered or product_name(s, *g.span()):
             continue  # (and "with Guaranteed Model you get the car you booked": the product the customer asked about)
-        if s.customer_closing and any(sent[0] <= a < sent[1] for a, _ in relays):
+        if (s.customer_closing or s.upset_points < 0) and any(sent[0] <= a < sent[1] for a, _ in relays):
             continue  # "we'll pass your thanks to Ahmed, and it will surely make his day": praise passed on
         clause_start = max([sent[0], *(norm.rfind(mark, sent[0], g.start()) + 1 for mark in ",;:–—")])
         if lex.negator.search(norm, max(clause_start - 1, g.start() - (60 if not explicit else 40), 0), g.start()):

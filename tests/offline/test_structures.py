@@ -1407,3 +1407,16 @@ def test_youre_welcome_and_being_there_for_more_close_warmly(grader, lang, reply
 def test_the_customers_own_responsibility_or_their_impression_is_talked_down(grader, lang, reply, customer):
     grade = graded(grader, "no_condescending_apology", lang, reply, customer)
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "الشكر لك على كلماتك الطيبة 🌷 سنوصل رسالتك للدكتور أحمد وأكيد راح تفرحه.",
+     "شكراً لفريق الصيدلية، الصيدلي أحمد شرح لي جرعات دواء أمي بكل صبر 🙏"),
+    ("en", "Thank you for the kind words 🌷 We'll pass your message to Ahmed and it will definitely make his day.",
+     "Thanks to the pharmacy team, Ahmed explained my mum's doses so patiently 🙏"),
+    ("es", "¡Gracias por tus palabras! 🌷 Le haremos llegar tu mensaje a Ahmed y seguro que le alegra el día.",
+     "Gracias al equipo de la farmacia, Ahmed le explicó las dosis a mi madre con mucha paciencia 🙏"),
+])
+def test_a_certainty_beside_praise_passed_on_promises_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
