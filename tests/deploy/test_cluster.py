@@ -37,6 +37,18 @@ def client(url: str, name: str):
                   httpx_kwargs={"timeout": 60})
 
 
+def settled(connection, within: float = 30.0) -> None:
+    """Waits until gradio_client has no event stream open for this session. gradio_client binds a job
+    it submits to the session's stream if one is open, and cancels every job bound to a stream when
+    that stream ends. On a busy machine its reader can take most of a second to read the stream's
+    closing message after the answer it follows: a send made meanwhile was cancelled in the client,
+    never failed by a server (seen: trainee44, never on the killed process). A browser sends the
+    next reply only once the page has the last one."""
+    deadline = time.monotonic() + within
+    while connection.stream_open and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 class Trainee:
     """Talks to one customer for TURNS turns; a failed send is sent again (what a person does)."""
 
@@ -50,6 +62,7 @@ class Trainee:
     def run(self) -> None:
         kinds = ["mild", "good"]
         while not self.conversation:
+            settled(self.client)
             try:
                 self.conversation = self.client.predict(self.persona, api_name="/start_conversation")["conversation_id"]
             except Exception as exc:  # counted, then tried again
@@ -57,6 +70,7 @@ class Trainee:
         sent = 0
         while sent < TURNS and len(self.errors) < 5:
             text = REPLIES[LANG.get(self.persona, "en")][kinds[sent % 2]].format(name="there") + f" ({sent + 1})"
+            settled(self.client)
             try:
                 record = self.client.predict(self.conversation, text, api_name="/send_reply")
             except Exception as exc:
