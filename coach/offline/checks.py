@@ -372,7 +372,6 @@ def under_promise(s: Situation) -> Result:
             continue  # "no fines will be added", "you won't be charged": what the company will not do
         if lex.own_action.search(norm, sent[0], o.start()):
             continue  # "I'll export it tomorrow, so you'll have it": the result of the speaker's own step
-
         if lex.instruction.search(norm, sent[0], o.start()):
             continue  # "you can pay by phone and it goes out today": how it works, not a promise
         deadline = lex.deadline.search(norm, *sent)
