@@ -221,6 +221,12 @@ def no_yes_but(s: Situation) -> Result:
         firm = opens and lex.contrast_firm.match(norm, m.start())
         if ack.start() < sent_start and not firm and not _refuses(s, m.end(), sent_end):
             continue  # "Sorry about the wait. Still, the good part is..." takes nothing back
+        if lex.conceding.search(norm, m.start(), m.end()) and (
+                lex.customer_can.search(norm, m.end(), sent_end) or _agent_helps(s, m.end(), sent_end)):
+            # "We understand, although this fare is non-refundable you can change it for free": what is
+            # conceded, then the way on; whether the acknowledgement is taken back needs a model
+            unclear = True
+            continue
         consoled = lex.consolation.search(norm, m.end(), sent_end) or lex.customer_can.search(norm, m.end(), sent_end)
         if consoled and not (_refuses(s, m.end(), consoled.start()) or _refuses(s, consoled.end(), sent_end)):
             unclear = True  # "..., but we hope to see you again soon": consolation, not a refusal; a model decides

@@ -54,6 +54,8 @@ class Lexicon(BaseModel):
                                    "rebook in the app', 'puede cambiarlo'")
     next_time: Patterns = Field(default_factory=list, description="the next occasion, not this problem: 'next "
                                 "time', 'la próxima vez'")
+    conceding: Patterns = Field(default_factory=list, description="a contrast that concedes ('although', 'aunque', "
+                                "'även om'): the main clause after it is what is said")
     concessive: Patterns = Field(default_factory=list, description="'even though' opening a sentence: the turn comes after the comma")
     negation: Patterns = Field(default_factory=list, description="plain negation words: not, inte, nie, ne-...")
     negator: Patterns = Field(default_factory=list, description="any negating word, refusing or not: not, no, "

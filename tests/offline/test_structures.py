@@ -1420,3 +1420,22 @@ def test_the_customers_own_responsibility_or_their_impression_is_talked_down(gra
 def test_a_certainty_beside_praise_passed_on_promises_nothing(grader, lang, reply, customer):
     grade = graded(grader, "under_promise", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "We understand, although this fare is non-refundable you can change it for free up to 24 hours before.",
+     "Can I get a refund on my ticket?"),
+    ("es", "Lo entendemos, aunque esta tarifa no es reembolsable puedes cambiarla gratis hasta 24 horas antes.",
+     "¿Me podéis devolver el billete?"),
+    ("sv", "Vi förstår, även om biljetten inte kan återbetalas kan du ändra den gratis fram till 24 timmar innan.",
+     "Kan jag få pengarna tillbaka för biljetten?"),
+])
+def test_a_concession_followed_by_the_way_on_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+def test_spanish_eso_si_is_a_turn_not_a_yes(grader):
+    grade = graded(grader, "no_yes_but", "es", "¡Qué pena que te vayas! Eso sí, la baja se aplica al final del mes, "
+                   "pero mantienes el acceso completo hasta entonces.", "Quiero cancelar mi suscripción.")
+    assert grade.verdict is not FAIL, grade.explanation
