@@ -388,7 +388,8 @@ def under_promise(s: Situation) -> Result:
         timed = _clause_of(norm, deadline.start(), *sent) if deadline else clause
         if timed != clause and any(group.search(norm, *timed) for group in (lex.own_action, lex.good_news)):
             deadline = None  # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's
-        if deadline and not hedged and lex.working_days.search(norm, *sent) and not lex.third_party.search(norm, *sent):
+        if deadline and not hedged and (lex.working_days.search(norm, *sent) or lex.time_window.search(norm, *sent)) \
+                and not _others_named(s, *sent):
             # "the correction shows within 3 working days": the company's usual time for its own step, or a
             # promise for others; a model decides
             unsure = True
@@ -416,6 +417,13 @@ def under_promise(s: Situation) -> Result:
     if soft:
         return (PASS, because("described", quote=_q(soft[0])), soft[:1], "low")
     return (NA, because("no_promise"), [], "low")
+
+
+def _others_named(s: Situation, start: int, end: int) -> bool:
+    """A third party in the span that is not the company's own ("the bank", not "our engineer")."""
+    norm, lex = s.reply.low, s.lex
+    return any(not lex.speaker_possessive.search(norm, max(start, m.start() - 8), m.start())
+               for m in lex.third_party.finditer(norm, start, end))
 
 
 def _clause_of(norm: str, at: int, start: int, end: int) -> tuple[int, int]:

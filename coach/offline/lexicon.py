@@ -68,6 +68,8 @@ class Lexicon(BaseModel):
     guarantee: Patterns = Field(description="an explicit guarantee: 'I promise', 'guaranteed', '100%'")
     notice: Patterns = Field(default_factory=list, description="a message the company's own system sends: 'a "
                              "confirmation email', 'un SMS', 'potwierdzenie' (its arrival is the speaker's own step)")
+    time_window: Patterns = Field(default_factory=list, description="a booked slot: 'between 8 and 12', 'entre las 8 y "
+                                  "las 12' (the company's own scheduling, not a deadline alone)")
     working_days: Patterns = Field(default_factory=list, description="a count of working days: 'within 3 business "
                                    "days', 'w ciągu 3 dni roboczych' (a service's usual time, not a promise alone)")
     habitual: Patterns = Field(default_factory=list, description="a standing rule, not this customer's case: "

@@ -1439,3 +1439,24 @@ def test_spanish_eso_si_is_a_turn_not_a_yes(grader):
     grade = graded(grader, "no_yes_but", "es", "¡Qué pena que te vayas! Eso sí, la baja se aplica al final del mes, "
                    "pero mantienes el acceso completo hasta entonces.", "Quiero cancelar mi suscripción.")
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Our engineer will be with you on Thursday between 8 and 12 to fix it. He'll call 30 minutes before.",
+     "Can you fix my boiler this week?"),
+    ("es", "Nuestro técnico irá el jueves entre las 8 y las 12 para arreglarla. Te llamará 30 minutos antes.",
+     "¿Podéis arreglar la caldera esta semana?"),
+    ("sv", "Vår tekniker kommer på torsdag mellan 8 och 12 och lagar den. Han ringer en halvtimme innan.",
+     "Kan ni laga pannan den här veckan?"),
+    ("pl", "Nasz technik przyjedzie w czwartek między 8 a 12 i go naprawi. Zadzwoni pół godziny wcześniej.",
+     "Czy naprawicie piec w tym tygodniu?"),
+])
+def test_a_slot_booked_with_the_companys_own_staff_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+def test_a_slot_for_a_named_third_party_still_fails(grader):
+    grade = graded(grader, "under_promise", "en", "The courier will deliver it on Thursday between 8 and 12.",
+                   "When will my sofa arrive?")
+    assert grade.verdict is FAIL, grade.explanation
