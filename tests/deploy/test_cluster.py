@@ -19,6 +19,7 @@ from coach.rubric import load_rubric
 from coach.store import Store
 from coach.testing.fake_openai import fake_server
 from tests.deploy.cluster import Cluster
+from tests.gradio_wait import settled
 from tests.llm.conftest import judge_json
 from tests.personas.conftest import REPLIES
 from tests.test_persona_versions import NEW
@@ -35,18 +36,6 @@ def client(url: str, name: str):
 
     return Client(url, auth=(name, PASSWORD), verbose=False, headers={"X-Trainee": name},
                   httpx_kwargs={"timeout": 60})
-
-
-def settled(connection, within: float = 30.0) -> None:
-    """Waits until gradio_client has no event stream open for this session. gradio_client binds a job
-    it submits to the session's stream if one is open, and cancels every job bound to a stream when
-    that stream ends. On a busy machine its reader can take most of a second to read the stream's
-    closing message after the answer it follows: a send made meanwhile was cancelled in the client,
-    never failed by a server (seen: trainee44, never on the killed process). A browser sends the
-    next reply only once the page has the last one."""
-    deadline = time.monotonic() + within
-    while connection.stream_open and time.monotonic() < deadline:
-        time.sleep(0.01)
 
 
 class Trainee:

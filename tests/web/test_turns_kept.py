@@ -17,6 +17,7 @@ from coach.db import open_database
 from coach.rubric import load_rubric
 from coach.store import Store
 from coach.testing.fake_openai import FakeOpenAI, Scripted
+from tests.gradio_wait import settled
 from tests.llm.conftest import judge_json
 from tests.web.conftest import PASSWORD, Server, new_page
 from tests.web.raw import api_call, logged_in
@@ -89,9 +90,17 @@ def test_a_burst_of_conversations_past_the_cache_loses_no_turn_in_flight(tmp_pat
         in_flight = client.submit(conversation, f"Dana, let me check this. {SLOW}", api_name="/send_reply")
         time.sleep(0.5)
         clients = [Client(server.url, auth=("alice", PASSWORD), verbose=False) for _ in range(8)]
-        with ThreadPoolExecutor(8) as pool:  # more conversations than the server keeps in memory
-            started = list(pool.map(lambda i: clients[i % 8].predict("indecisive-shopper",
-                                                                     api_name="/start_conversation"), range(300)))
+
+        def start_many(connection, count: int) -> list:
+            """One session's starts, one after another, as one browser tab makes them."""
+            results = []
+            for _ in range(count):
+                settled(connection)
+                results.append(connection.predict("indecisive-shopper", api_name="/start_conversation"))
+            return results
+
+        with ThreadPoolExecutor(8) as pool:  # more conversations than the server keeps in memory, 8 at a time
+            started = [r for batch in pool.map(start_many, clients, [38] * 4 + [37] * 4) for r in batch]
         second = client.predict(conversation, "Dana, I will call you back today.", api_name="/send_reply")
         first = in_flight.result(timeout=60)
     finally:
