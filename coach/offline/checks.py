@@ -383,15 +383,16 @@ def under_promise(s: Situation) -> Result:
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
         # "you'll get a confirmation email within the hour": the company's own system writes, no promise for others
-        hedged = hedged or bool(lex.notice.search(norm, o.start(), min(clause[1], o.end() + 30))
+        hedged = hedged or bool(lex.notice.search(norm, o.start(), min(_with_purpose(s, clause, sent[1]), o.end() + 40))
                                 and not lex.third_party.search(norm, *clause))
         timed = _clause_of(norm, deadline.start(), *sent) if deadline else clause
         if timed != clause and any(group.search(norm, *timed) for group in (lex.own_action, lex.good_news)):
             deadline = None  # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's
-        if deadline and not hedged and (lex.working_days.search(norm, *sent) or lex.time_window.search(norm, *sent)) \
+        if deadline and not hedged and (lex.working_days.search(norm, *sent) or lex.time_window.search(norm, *sent)
+                                        or (lex.ready.search(norm, *clause) and not lex.certainty.search(norm, *sent))) \
                 and not _others_named(s, *sent):
-            # "the correction shows within 3 working days": the company's usual time for its own step, or a
-            # promise for others; a model decides
+            # "the correction shows within 3 working days", "jutro wieczorem będzie gotowy": the company's usual
+            # time for its own step or its own work finished, or a promise for others; a model decides
             unsure = True
         elif deadline and not hedged:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())
@@ -424,6 +425,17 @@ def _others_named(s: Situation, start: int, end: int) -> bool:
     norm, lex = s.reply.low, s.lex
     return any(not lex.speaker_possessive.search(norm, max(start, m.start() - 8), m.start())
                for m in lex.third_party.finditer(norm, start, end))
+
+
+def _with_purpose(s: Situation, clause: tuple[int, int], sent_end: int) -> int:
+    """Where `clause` ends, or the next clause's end when that one says what it is for
+    ("piezvanīs, lai apstiprinātu": a call to confirm)."""
+    norm, end = s.reply.low, clause[1]
+    if end < sent_end and norm[end] == ",":
+        start = len(norm) - len(norm[end + 1:].lstrip()) if end + 1 < len(norm) else end + 1
+        if s.lex.purpose.match(norm, start):
+            return _clause_of(norm, start, start, sent_end)[1]
+    return end
 
 
 def _clause_of(norm: str, at: int, start: int, end: int) -> tuple[int, int]:

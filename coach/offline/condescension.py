@@ -34,11 +34,20 @@ def _denied(s: Situation, m: re.Match) -> bool:
 
 @shared
 def doubtful(s: Situation) -> list[tuple[int, int]]:
-    """Blame or sarcasm in words a laughing customer may take as friendly ("next time try it with a vanilla
-    shake"): left out of condescension(), and left to a model."""
-    if not s.customer_laughs:
-        return []
-    return [m.span() for kind in ("blame", "sarcasm") for m in getattr(s.lex, kind).finditer(s.reply.low) if said(s, m)]
+    """Words left out of condescension() and left to a model: blame or sarcasm a laughing customer may take
+    as friendly ("next time try it with a vanilla shake"), and soothing after their worry was understood
+    ("Rozumiem obawę... Spokojnie, zmiana planu nie rusza danych": reassurance, or talking down)."""
+    found = []
+    if s.customer_laughs:
+        found += [m.span() for kind in ("blame", "sarcasm") for m in getattr(s.lex, kind).finditer(s.reply.low) if said(s, m)]
+    if s.customer_upset is not False:
+        found += [m.span() for m in s.lex.soothe.finditer(s.reply.low) if said(s, m) and _understood_before(s, m)]
+    return found
+
+
+def _understood_before(s: Situation, m: re.Match) -> bool:
+    low, lex = s.reply.low, s.lex
+    return bool(lex.understanding.search(low, 0, m.start()) or lex.empathy.search(low, 0, m.start()))
 
 
 @shared
@@ -59,6 +68,7 @@ def condescension(s: Situation) -> list[tuple[int, int, str]]:
             continue  # "next time try it with a vanilla shake 😄" to a customer laughing about the hot sauce
         found += [(m.start(), m.end(), kind) for m in getattr(lex, kind).finditer(norm)
                   if said(s, m) and not (kind == "blame" and _denied(s, m))]
-    if s.customer_upset:  # "relax" is kind to a happy customer, dismissive to an upset one
-        found += [(m.start(), m.end(), "talking_down") for m in lex.soothe.finditer(norm) if said(s, m)]
+    if s.customer_upset is not False:  # "relax" is kind to a calm customer, dismissive to an upset one (or one unheard)
+        found += [(m.start(), m.end(), "talking_down") for m in lex.soothe.finditer(norm)
+                  if said(s, m) and not _understood_before(s, m)]
     return sorted(found)

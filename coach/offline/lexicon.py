@@ -68,6 +68,10 @@ class Lexicon(BaseModel):
     guarantee: Patterns = Field(description="an explicit guarantee: 'I promise', 'guaranteed', '100%'")
     notice: Patterns = Field(default_factory=list, description="a message the company's own system sends: 'a "
                              "confirmation email', 'un SMS', 'potwierdzenie' (its arrival is the speaker's own step)")
+    purpose: Patterns = Field(default_factory=list, description="a purpose clause's opening: 'to', 'żeby', "
+                              "'lai', 'för att', 'para', 'عشان' (a call 'to confirm' is a notice)")
+    ready: Patterns = Field(default_factory=list, description="being ready or done: 'ready', 'gotowy', 'klar', "
+                            "'gatavs', 'listo', 'جاهز' (the company's own work finished, unless others are named)")
     time_window: Patterns = Field(default_factory=list, description="a booked slot: 'between 8 and 12', 'entre las 8 y "
                                   "las 12' (the company's own scheduling, not a deadline alone)")
     working_days: Patterns = Field(default_factory=list, description="a count of working days: 'within 3 business "

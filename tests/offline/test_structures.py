@@ -1460,3 +1460,78 @@ def test_a_slot_for_a_named_third_party_still_fails(grader):
     grade = graded(grader, "under_promise", "en", "The courier will deliver it on Thursday between 8 and 12.",
                    "When will my sofa arrive?")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "You're right, that's not high quality. We're reprinting it at our cost, it'll be ready tomorrow evening.",
+     "The print came out stepped, bit of a letdown."),
+    ("pl", "Masz rację, tak nie powinno być. Drukujemy go jeszcze raz na nasz koszt, jutro wieczorem będzie gotowy.",
+     "Wydruk wyszedł schodkowy, trochę zawód."),
+    ("lv", "Jums taisnība, tā nedrīkst būt. Drukājam to vēlreiz uz sava rēķina, rīt vakarā būs gatavs.",
+     "Izdruka sanāca ar pakāpieniem, mazliet vilšanās."),
+    ("es", "Tienes razón, así no debería quedar. La reimprimimos a nuestro cargo, mañana por la tarde estará lista.",
+     "La impresión salió escalonada, un poco decepcionante."),
+    ("ar", "معك حق، ما لازم تكون كذا. بنعيد طباعتها على حسابنا، وبتكون جاهزة بكرة المسا.",
+     "الطباعة طلعت فيها درجات، خيبة أمل شوي."),
+])
+def test_the_companys_own_work_ready_by_a_time_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+def test_a_delivery_by_a_time_still_fails_beside_readiness_elsewhere(grader):
+    grade = graded(grader, "under_promise", "en", "Your parcel will arrive tomorrow before noon.", "Where is my parcel?")
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Lovely, you're booked for Saturday at 10. Our sweep Valdis will call you on Friday evening to confirm.",
+     "Great, see you Saturday!"),
+    ("lv", "Lieliski, pierakstīju Jūs uz sestdienu plkst. 10:00. Meistars Jānis piektdienas vakarā piezvanīs, lai "
+     "apstiprinātu.", "Jā, der, paldies! Līdz tikšanās!"),
+    ("es", "Perfecto, queda reservado el sábado a las 10. Nuestro deshollinador Valdis le llamará el viernes por la "
+     "tarde para confirmar.", "¡Genial, nos vemos el sábado!"),
+])
+def test_a_call_to_confirm_a_booking_is_a_notice_not_a_deadline_for_others(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "We're sorry if the cleaning result didn't satisfy you. Please bring the coat with the receipt.",
+     "My wool coat came back shrunk a whole size! It was new!!"),
+    ("sv", "Vi beklagar om resultatet av tvätten inte motsvarade dina förväntningar. Ta med kappan och kvittot.",
+     "Min ullkappa krympte en hel storlek! Den var ny!!"),
+    ("pl", "Przykro nam, jeśli efekt czyszczenia Pani nie zadowolił. Prosimy przynieść płaszcz z paragonem.",
+     "Oddałam płaszcz wełniany do czyszczenia, wrócił skurczony o rozmiar. Był nowy!!"),
+    ("lv", "Atvainojamies, ja tīrīšanas rezultāts jūs neapmierināja. Lūdzu, atnesiet mēteli ar čeku.",
+     "Mans vilnas mētelis sarāvās par visu izmēru! Tas bija jauns!!"),
+    ("es", "Lamentamos si el resultado de la limpieza no le dejó satisfecha. Por favor, traiga el abrigo con el ticket.",
+     "¡Mi abrigo de lana volvió encogido una talla! ¡Era nuevo!"),
+    ("ar", "نعتذر إذا كانت نتيجة التنظيف لم ترضك. نرجو إحضار المعطف مع الإيصال.",
+     "المعطف الصوف رجع منكمش مقاس كامل! كان جديد!!"),
+])
+def test_an_apology_on_condition_they_were_not_satisfied_is_condescending(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I understand the worry, that's years of notes. Relax, switching plans doesn't touch your data.",
+     "I'm scared to switch to Pro, will I lose years of client history?"),
+    ("pl", "Rozumiem obawę, to w końcu lata notatek o klientkach. Spokojnie, zmiana planu nie rusza danych.",
+     "Boję się przejść na plan Pro – czy nie stracę historii wizyt moich klientek? To lata pracy."),
+    ("sv", "Jag förstår oron, det är många års anteckningar. Lugn, bytet rör inte dina data.",
+     "Jag är rädd att byta till Pro, försvinner min kundhistorik?"),
+    ("lv", "Saprotu bažas, tie ir gadiem krāti dati. Mierīgi, plāna maiņa datus neskar.",
+     "Baidos pāriet uz Pro plānu – vai nezaudēšu klientu vēsturi?"),
+])
+def test_soothing_after_the_worry_was_understood_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+def test_soothing_an_upset_customer_with_no_understanding_still_talks_down(grader):
+    grade = graded(grader, "no_condescending_apology", "pl", "Spokojnie, zmiana planu nie rusza danych.",
+                   "To skandal! Znowu straciłam dane klientek!")
+    assert grade.verdict is FAIL, grade.explanation
