@@ -1535,3 +1535,18 @@ def test_soothing_an_upset_customer_with_no_understanding_still_talks_down(grade
     grade = graded(grader, "no_condescending_apology", "pl", "Spokojnie, zmiana planu nie rusza danych.",
                    "To skandal! Znowu straciłam dane klientek!")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Saprotu, slēdzene iestrēga un tas sabojā spēli. Lūdzu tikai neaizskart mūsu kolēģi – tad ar prieku turpināšu "
+     "risināt jautājumu.", "Jūsu kvestu istaba ir sūds, operators ir pilnīgs idiots. Atdodiet naudu!"),
+    ("lv", "Labprāt palīdzēšu, bet lūdzu mani neapsaukāt. Vai varat atsūtīt pasūtījuma numuru?",
+     "Tu esi pilnīgs idiots? Es tev to jau trešo reizi skaidroju."),
+    ("ar", "أفهمك، القفل اللي علق خرب اللعبة. بس أرجو ما تغلط على زميلنا، وبكمل معك بكل سرور.",
+     "غرفة الهروب عندكم زفت والموظف غبي تماماً. رجعوا فلوسي!"),
+    ("pl", "Rozumiem, zacięty zamek psuje całą grę. Proszę tylko nie obrażać naszego kolegi – wtedy chętnie dalej się "
+     "tym zajmę.", "Wasz escape room to gówno, a operator to kompletny idiota. Oddajcie kasę!"),
+])
+def test_a_request_not_to_insult_someone_sets_a_boundary(grader, lang, reply, customer):
+    grade = graded(grader, "set_boundaries", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
