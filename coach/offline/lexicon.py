@@ -68,6 +68,8 @@ class Lexicon(BaseModel):
     guarantee: Patterns = Field(description="an explicit guarantee: 'I promise', 'guaranteed', '100%'")
     notice: Patterns = Field(default_factory=list, description="a message the company's own system sends: 'a "
                              "confirmation email', 'un SMS', 'potwierdzenie' (its arrival is the speaker's own step)")
+    none_at_all: Patterns = Field(default_factory=list, description="'not a single', 'ni un', 'ani jednej': a problem "
+                                  "word after it is praise ('not a single scratch'), not a problem")
     purpose: Patterns = Field(default_factory=list, description="a purpose clause's opening: 'to', 'żeby', "
                               "'lai', 'för att', 'para', 'عشان' (a call 'to confirm' is a notice)")
     ready: Patterns = Field(default_factory=list, description="being ready or done: 'ready', 'gotowy', 'klar', "

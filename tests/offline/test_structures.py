@@ -1550,3 +1550,13 @@ def test_soothing_an_upset_customer_with_no_understanding_still_talks_down(grade
 def test_a_request_not_to_insult_someone_sets_a_boundary(grader, lang, reply, customer):
     grade = graded(grader, "set_boundaries", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("ar", "حبيت أشكركم، التوصيل ممتاز ولا أي مشكلة!"),
+    ("es", "Solo quería dar las gracias, la entrega genial, ¡ni un solo problema!"),
+    ("en", "Just want to say thanks to the lads who moved us on Saturday, not a single scratch on anything."),
+])
+def test_thanks_that_name_a_problem_that_never_happened_raise_no_problem(grader, lang, customer):
+    grade = graded(grader, "restate_problem", lang, "Thank you, that's lovely to hear! Enjoy the new place.", customer)
+    assert grade.verdict is Verdict.NA, grade.explanation
