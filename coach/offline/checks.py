@@ -343,9 +343,10 @@ def under_promise(s: Situation) -> Result:
         if lex.negator.search(norm, max(clause_start - 1, g.start() - (60 if not explicit else 40), 0), g.start()):
             continue  # "we can't say exactly when Apple approves it" vouches for nothing
         if ((explicit and _conditional_clause(s, sent[0], g.start())) or _TERM.match(norm, g.end())
-                or lex.laughter.search(norm, *sent)):
+                or lex.laughter.search(norm, *sent) or (s.customer_laughs and lex.laughter.search(norm))):
             # "If you send it Special Delivery, it's guaranteed next day", "el motor está garantizado 10 años":
-            # a service's or a product's terms; "jaja, te prometo que el atún ya venía pescado": a joke
+            # a service's or a product's terms; "jaja, te prometo que el atún ya venía pescado", or a promise to a
+            # customer laughing with the reply ("JAJAJA ¡misión cumplida! Te prometemos que..."): a joke
             unsure = True
             continue
         outcome = lex.outcome.search(norm, *sent)
@@ -389,10 +390,12 @@ def under_promise(s: Situation) -> Result:
         if timed != clause and any(group.search(norm, *timed) for group in (lex.own_action, lex.good_news)):
             deadline = None  # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's
         if deadline and not hedged and (lex.working_days.search(norm, *sent) or lex.time_window.search(norm, *sent)
+                                        or lex.habitual.search(norm, *sent)
                                         or (lex.ready.search(norm, *clause) and not lex.certainty.search(norm, *sent))) \
                 and not _others_named(s, *sent):
-            # "the correction shows within 3 working days", "jutro wieczorem będzie gotowy": the company's usual
-            # time for its own step or its own work finished, or a promise for others; a model decides
+            # "the correction shows within 3 working days", "jutro wieczorem będzie gotowy", "from this weekend on,
+            # events end at 1am": the company's usual time for its own step, its own work finished or its own
+            # rule, or a promise for others; a model decides
             unsure = True
         elif deadline and not hedged:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())

@@ -29,6 +29,10 @@ def positive_close(s: Situation) -> Result:
         return (PASS, because("closed", quote=quote(ev)), [ev], "high")
     if not (s.customer_closing or ends_conversation(s)):
         return (NA, because("not_closing"), [], "low" if s.last_customer is None else "high")
+    cheers = lex.congratulate.search(norm)
+    if cheers:  # "¡¡ENHORABUENA!! ¡Felicidades a los dos!" to "¡¡Ha dicho que sí!!! Gracias por el ramo"
+        ev = s.clause(cheers.start(), cheers.end(), 80)
+        return (PASS, because("closed", quote=quote(ev)), [ev], "high")
     if s.customer_laughs and not ends_conversation(s):
         return unjudged()  # "Thanks, I get daily cardio now 😂" is a joke about a complaint, not a goodbye
     if _keeps_going(s):

@@ -68,6 +68,8 @@ class Lexicon(BaseModel):
     guarantee: Patterns = Field(description="an explicit guarantee: 'I promise', 'guaranteed', '100%'")
     notice: Patterns = Field(default_factory=list, description="a message the company's own system sends: 'a "
                              "confirmation email', 'un SMS', 'potwierdzenie' (its arrival is the speaker's own step)")
+    congratulate: Patterns = Field(default_factory=list, description="congratulations: 'enhorabuena', 'grattis', "
+                                   "'مبروك' (a warm close on a closing turn)")
     none_at_all: Patterns = Field(default_factory=list, description="'not a single', 'ni un', 'ani jednej': a problem "
                                   "word after it is praise ('not a single scratch'), not a problem")
     purpose: Patterns = Field(default_factory=list, description="a purpose clause's opening: 'to', 'żeby', "
@@ -79,7 +81,8 @@ class Lexicon(BaseModel):
     working_days: Patterns = Field(default_factory=list, description="a count of working days: 'within 3 business "
                                    "days', 'w ciągu 3 dni roboczych' (a service's usual time, not a promise alone)")
     habitual: Patterns = Field(default_factory=list, description="a standing rule, not this customer's case: "
-                               "'always', 'every', 'on all flights' (a guarantee about it describes the service)")
+                               "'always', 'every', 'on all flights', 'from now on' (a guarantee about it describes "
+                               "the service; a time in it is the company's own rule)")
     certainty: Patterns = Field(default_factory=list, description="'definitely', 'rest assured': a guarantee only "
                                 "when it vouches for a result in the same sentence")
     relay: Patterns = Field(default_factory=list, description="passing the customer's words on, the speaker's own "

@@ -1560,3 +1560,40 @@ def test_a_request_not_to_insult_someone_sets_a_boundary(grader, lang, reply, cu
 def test_thanks_that_name_a_problem_that_never_happened_raise_no_problem(grader, lang, customer):
     grade = graded(grader, "restate_problem", lang, "Thank you, that's lovely to hear! Enjoy the new place.", customer)
     assert grade.verdict is Verdict.NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Lamentamos la noche que pasó. Ya lo tratamos con el gerente y, a partir de este fin de semana, los eventos "
+     "en terraza terminarán a la 1:00.", "Pasamos la noche sin dormir por la fiesta en la terraza hasta las 3 am. Pésimo."),
+    ("pl", "Przepraszamy za tę noc. Od tego weekendu imprezy na tarasie będą się kończyć o 1:00.",
+     "Nie spaliśmy przez imprezę na tarasie do 3 w nocy. Fatalnie."),
+    ("en", "We're sorry about the night you had. From now on, terrace events will end at 1am.",
+     "We didn't sleep because of the terrace party until 3am. Awful."),
+])
+def test_a_rule_taking_effect_from_now_on_is_no_deadline_for_others(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "JAJAJA ¡misión cumplida! 👻 Te prometemos que el aire en la nuca no lo echa nadie escondido detrás de la "
+     "butaca… o eso creemos.", "Fui a ver la peli de terror en 4DX y casi me da algo cuando me soplaron en la nuca JAJAJA"),
+    ("en", "HAHAHA mission accomplished! 👻 We promise the air on your neck isn't someone hiding behind your seat.",
+     "Went to the horror film in 4DX and nearly died when something blew on my neck HAHAHA 10/10"),
+])
+def test_a_promise_in_a_joke_with_a_laughing_customer_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "¡¡¡ENHORABUENA!!! 🎉💐 Nos ha hecho muchísima ilusión leerte. ¡Felicidades a los dos!",
+     "¡¡Ha dicho que sí!!! Gracias por el ramo, fue perfecto 💍😭"),
+    ("en", "CONGRATULATIONS!!! 🎉💐 We're so thrilled to read this. Congratulations to you both!",
+     "She said yes!!! Thanks for the bouquet, it was perfect 💍😭"),
+    ("sv", "GRATTIS!!! 🎉💐 Vi blev så glada av att läsa det här. Grattis till er båda!",
+     "Hon sa ja!!! Tack för buketten, den var perfekt 💍😭"),
+])
+def test_congratulations_close_warmly(grader, lang, reply, customer):
+    grade = graded(grader, "positive_close", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
