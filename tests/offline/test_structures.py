@@ -1597,3 +1597,37 @@ def test_a_promise_in_a_joke_with_a_laughing_customer_is_left_to_a_model(grader,
 def test_congratulations_close_warmly(grader, lang, reply, customer):
     grade = graded(grader, "positive_close", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Jag förstår att det känns snopet. Det är kommunen som beslutar om startdatum, inte vi.",
+     "Varför får min dotter inte börja på förskolan förrän i februari? Vi sökte i maj!"),
+    ("en", "I understand it's frustrating. It's the council that decides start dates, not us.",
+     "Why can't my daughter start nursery until February? We applied in May!"),
+    ("pl", "Rozumiem, że to przykre. O terminach decyduje gmina, a nie my.",
+     "Dlaczego córka może zacząć przedszkole dopiero w lutym? Składaliśmy w maju!"),
+    ("lv", "Saprotu, ka tas ir nepatīkami. Sākuma datumu nosaka pašvaldība, nevis mēs.",
+     "Kāpēc meita var sākt bērnudārzu tikai februārī? Pieteicāmies maijā!"),
+    ("es", "Entiendo que es frustrante. Es el ayuntamiento quien decide las fechas, no nosotros.",
+     "¿Por qué mi hija no puede empezar la guardería hasta febrero? ¡Lo pedimos en mayo!"),
+    ("ar", "أفهم إن الموضوع مزعج. البلدية هي اللي تقرر مواعيد البدء، مو احنا.",
+     "ليش بنتي ما تقدر تبدأ الروضة إلا في فبراير؟ قدمنا في مايو!"),
+])
+def test_the_decision_put_on_others_and_off_the_company_is_an_excuse(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_swedish_du_borde_alltsa_ha_blames_the_customer(grader):
+    grade = graded(grader, "no_condescending_apology", "sv", "Enligt våra villkor ansvarar kunden för att tömma lådor. "
+                   "Du borde alltså ha plockat ur och tejpat lådorna själv.", "Flyttgubbarna tappade min byrå i trappan!")
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("customer", [
+    "Vilken kväll! Er nya salong 3 med reclinerstolar är helt sjukt skön 🙌",
+    "Kommer ni släppa ett julevent i år igen? Förra årets var bäst!!",
+])
+def test_swedish_praise_in_slang_is_not_upset(grader, customer):
+    grade = graded(grader, "acknowledge_feelings", "sv", "Haha, vad kul att höra! Välkommen tillbaka! 🍿", customer)
+    assert grade.verdict is not FAIL, grade.explanation
