@@ -1631,3 +1631,14 @@ def test_swedish_du_borde_alltsa_ha_blames_the_customer(grader):
 def test_swedish_praise_in_slang_is_not_upset(grader, customer):
     grade = graded(grader, "acknowledge_feelings", "sv", "Haha, vad kul att höra! Välkommen tillbaka! 🍿", customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Redzu, ka sertifikāts sistēmā iestrēga – tā ir mūsu kļūme. Sertifikātu izveidoju manuāli.",
+     "Kursu pabeidzu pirms nedēļas, sertifikāta joprojām nav!"),
+    ("pl", "Zakończyłem wypożyczenie ręcznie, zapłacisz tylko za 18 minut. Błąd był po naszej stronie.",
+     "Zwróciłem rower na stacji, a aplikacja dalej liczy czas. Już 2 godziny!"),
+])
+def test_the_fault_placed_on_our_side_is_owned(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
