@@ -388,7 +388,9 @@ def under_promise(s: Situation) -> Result:
                                 and not lex.third_party.search(norm, *clause))
         timed = _clause_of(norm, deadline.start(), *sent) if deadline else clause
         if timed != clause and any(group.search(norm, *timed) for group in (lex.own_action, lex.good_news)):
-            deadline = None  # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's
+            # "we've moved you to Tuesday at 4:30, the confirmation comes by text": the time is the own step's;
+            # "I've chased them today, and they'll pay out by Friday": the outcome has a time of its own
+            deadline = lex.deadline.search(norm, *clause)
         if deadline and not hedged and (lex.working_days.search(norm, *sent) or lex.time_window.search(norm, *sent)
                                         or lex.habitual.search(norm, *sent)
                                         or (lex.ready.search(norm, *clause) and not lex.certainty.search(norm, *sent))) \

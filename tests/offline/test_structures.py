@@ -1642,3 +1642,32 @@ def test_swedish_praise_in_slang_is_not_upset(grader, customer):
 def test_the_fault_placed_on_our_side_is_owned(grader, lang, reply, customer):
     grade = graded(grader, "own_it", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "No problem at all – I've updated the message on your order to 'Happy 40th Paul'.",
+     "Can I change the writing on my cake from 'Happy 40th Dad' to 'Happy 40th Paul'?"),
+    ("pl", "Przepraszamy! Zwrot 15 zł poszedł właśnie na Twoje saldo, a pralkę nr 4 wyłączyliśmy do wizyty serwisanta.",
+     "Pralka nr 4 pobrała 15 zł i nie ruszyła, co teraz?"),
+    ("sv", "Förlåt! Pengarna har gått tillbaka till ditt saldo och vi har stängt av maskin 4 tills teknikern kommer.",
+     "Tvättmaskin 4 tog 15 kr och startade inte, vad gör jag nu?"),
+    ("es", "¡Perdona! Ya tienes el reembolso en tu saldo y hemos apagado la lavadora 4 hasta que venga el técnico.",
+     "La lavadora 4 me cobró 15 € y no arrancó, ¿y ahora?"),
+    ("lv", "Atvainojiet! Atmaksa jau ir Jūsu kontā, un mašīnu nr. 4 esam izslēguši līdz meistara vizītei.",
+     "Veļasmašīna nr. 4 paņēma 15 eiro un neieslēdzās, ko tagad?"),
+])
+def test_what_the_speaker_has_already_done_for_them_is_a_step(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_a_check_reported_in_capitals_is_no_step(grader):
+    grade = graded(grader, "next_step", "en", "I HAVE CHECKED AND THE PARCEL IS STILL AT THE DEPOT. YOU WILL HAVE TO WAIT.",
+                   "I've called four times about my parcel. Where is it??")
+    assert grade.verdict is not PASS, grade.explanation
+
+
+def test_a_deadline_for_others_after_an_own_step_done_still_fails(grader):
+    grade = graded(grader, "under_promise", "en", "I've chased the claims handler today, and they'll pay out the full "
+                   "value by the end of next week.", "How long until the insurer pays out?")
+    assert grade.verdict is FAIL, grade.explanation
