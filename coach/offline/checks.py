@@ -106,6 +106,19 @@ def _dismissal(s: Situation, start: int, end: int) -> re.Match | None:
     return None
 
 
+def _their_story(s: Situation, ack: re.Match, turn: int, sent_start: int, end: int) -> bool:
+    """An apology, then a contrast inside its sentence whose both sides play back the customer's own
+    words (two or more after it), refusing or dismissing nothing: the reply retells what went wrong."""
+    from coach.offline.restating import echoes  # restating reads this module's neighbours
+
+    lex, norm = s.lex, s.reply.low
+    if not (lex.apology.match(norm, ack.start()) or lex.apology_head.match(norm, ack.start())):
+        return False
+    before = {key for a, _, key in echoes(s) if max(ack.end(), sent_start) <= a < turn}
+    after = {key for a, _, key in echoes(s) if turn <= a < end}
+    return bool(before) and len(after) >= 2 and not (lex.refusal.search(norm, turn, end) or _dismissal(s, turn, end))
+
+
 def _acknowledgement_before(s: Situation, at: int, sentence_start: int) -> re.Match | None:
     """The last acknowledgement shortly before `at` in its sentence, or, when the contrast opens the
     sentence ("However, ..."), in the sentence before."""
@@ -187,6 +200,10 @@ def no_yes_but(s: Situation) -> Result:
             continue
         if lex.ownership.search(norm, m.end(), sent_end):
             continue  # "..., but the instalments went out anyway: our error" owns the failure
+        if (sent_start < ack.start() or len(norm[sent_start:m.start()].split()) > 3) and _their_story(s, ack, m.start(), sent_start, sent_end):
+            # "atvainojos — jūs saņēmāt apstiprinājumu, bet aptiekā rezervācija neparādījās": the "but" is in
+            # their own account of what went wrong, played back; nothing is taken back
+            continue
         weighs = lex.hardship.search(norm, m.end(), sent_end) or lex.empathy.search(norm, m.end(), sent_end)
         if weighs and not _refuses(s, m.end(), weighs.start()) and not lex.dismissal.search(norm, m.end(), sent_end):
             # "a wrong order is one thing, but an allergen is a serious matter": the turn weighs their

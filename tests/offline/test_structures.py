@@ -1671,3 +1671,49 @@ def test_a_deadline_for_others_after_an_own_step_done_still_fails(grader):
     grade = graded(grader, "under_promise", "en", "I've chased the claims handler today, and they'll pay out the full "
                    "value by the end of next week.", "How long until the insurer pays out?")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Aija, atvainojos, ka tā sanāca — jūs saņēmāt apstiprinājumu, bet aptiekā rezervācija neparādījās. Mēs "
+     "paskatīsimies, kad būs nākamā piegāde.", "Vakar rezervēju zāles, saņēmu apstiprinājumu, ka varu izņemt aptiekā. "
+     "Atbraucu — man saka, ka tādas rezervācijas nav!"),
+    ("en", "Sorry about that, Aija — you got the confirmation, but the booking never showed up at the pharmacy. I'm "
+     "checking the next delivery now.", "I booked online yesterday, got a confirmation to collect at the pharmacy. I get "
+     "there and they say there's no booking!"),
+    ("es", "Lo siento mucho: te llegó la confirmación, pero la reserva no apareció en la farmacia. Ya estoy mirando la "
+     "próxima entrega.", "Reservé online ayer, me llegó la confirmación para recoger en la farmacia. Llego y me dicen que "
+     "no hay reserva."),
+])
+def test_a_but_inside_their_own_story_played_back_after_an_apology_takes_nothing_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+def test_understanding_then_a_but_to_a_refusal_in_their_words_still_takes_it_back(grader):
+    grade = graded(grader, "no_yes_but", "en", "I understand you can't go to the concert, but the concert tickets are "
+                   "non-refundable.", "I want a refund for the concert tickets, I can't go.")
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Graciela, el error es nuestro y me da mucha pena que hoy tengas que estar lidiando con esto. Ya mandé a "
+     "imprimir la cinta nueva.", "La corona está ahí con el nombre mal. Es horrible, de verdad."),
+    ("ar", "أستاذة سارة، معك حمد. أقدّر خوفك، الأنسولين ما يتحمل التأخير. برفع طلب إفراج مستعجل الحين.",
+     "الأدوية اللي عنده تخلص بعد ٣ أيام، وأنا مرة خايفة."),
+])
+def test_the_speakers_own_sorrow_or_their_fear_named_acknowledges_it(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_a_hand_over_to_a_named_colleague_with_their_role_sets_a_boundary(grader):
+    grade = graded(grader, "set_boundaries", "ar", "أبشر يا أستاذ ماجد. بحوّلك الحين للأستاذ سامي مشرف العمليات، "
+                   "وعنده صلاحية يراجع الرسوم.", "لا تعلمني كيف أتكلم يا فاشل، حوّلني لأحد يفهم.")
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_pointing_to_where_a_rule_is_set_out_blames_no_one(grader):
+    grade = graded(grader, "no_condescending_apology", "en", "Congratulations on the new job! Unfortunately, places are "
+                   "personal, so your sister can't take over your place, as set out in the enrolment terms.",
+                   "Could my sister take my place on the course instead?")
+    assert grade.verdict is not FAIL, grade.explanation
