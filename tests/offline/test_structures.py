@@ -1717,3 +1717,23 @@ def test_pointing_to_where_a_rule_is_set_out_blames_no_one(grader):
                    "personal, so your sister can't take over your place, as set out in the enrolment terms.",
                    "Could my sister take my place on the course instead?")
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Ak, Gunti, cik oriģināli. Varbūt vispirms izlasiet statūtus, ko pats parakstījāt.",
+     "Jūs tur valdē esat pēdējie zagļi un liekuļi, sasodīts!"),
+    ("en", "Oh, how original. Maybe read the rules you signed first.", "You lot on the board are thieves and hypocrites, damn it!"),
+    ("pl", "Wiązanie sprawdzimy. Natomiast debili to proszę szukać gdzie indziej.",
+     "Macie złom zamiast sprzętu i debili za ladą. Oddawajcie kasę."),
+    ("es", "Vamos a ver, a mí no me amenace, que aquí hay cámaras y el que termina en la comisaría es usted.",
+     "Si mañana no está mi paquete voy a la agencia y te rompo la cara, ¿me entendiste?"),
+])
+def test_mocking_their_words_or_turning_their_threat_back_is_unprofessional(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_swedish_impatience_makes_capitals_shouting(grader):
+    grade = graded(grader, "stay_professional", "sv", "Som jag redan skrev så återkommer vi med en ny tid. JAG KAN INTE "
+                   "TROLLA FRAM EN STÄMMARE.", "Det räcker inte. Jag vill ha en TID. Konserten är på lördag, fattar ni det?")
+    assert grade.verdict is FAIL, grade.explanation
