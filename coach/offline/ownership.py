@@ -22,7 +22,8 @@ from coach.offline.steps import steps
 
 def own_it(s: Situation) -> Result:
     norm, lex = s.reply.low, s.lex
-    owned = lex.ownership.search(norm)
+    # (not "los retrasos no son culpa nuestra": ownership denied is an excuse)
+    owned = next((m for m in lex.ownership.finditer(norm) if not lex.negator.search(norm, max(0, m.start() - 12), m.start())), None)
     found = excuses(s)
     if owned and not any(kind == "excuse" for _, _, kind in found):
         ev = s.clause(owned.start(), owned.end(), 80)

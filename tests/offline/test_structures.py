@@ -1737,3 +1737,22 @@ def test_swedish_impatience_makes_capitals_shouting(grader):
     grade = graded(grader, "stay_professional", "sv", "Som jag redan skrev så återkommer vi med en ny tid. JAG KAN INTE "
                    "TROLLA FRAM EN STÄMMARE.", "Det räcker inte. Jag vill ha en TID. Konserten är på lördag, fattar ni det?")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Los retrasos no son culpa nuestra, así que llame mañana a ver si hay novedades.",
+     "¡Tres semanas esperando el paquete! ¿Dónde está?"),
+    ("pl", "Instruktor złapał gumę, a grafik układa biuro w Krakowie, więc z naszej strony nie dało się nic zrobić. "
+     "Mogę zaproponować jazdę w czwartek.", "Czekałem 40 minut na placu! Egzamin mam za tydzień!"),
+    ("sv", "Föraren fick punktering och schemat läggs centralt, så det gick inte att göra något. Jag kan erbjuda torsdag.",
+     "Jag väntade i 40 minuter! Uppkörningen är om en vecka!"),
+])
+def test_ownership_denied_or_nothing_could_be_done_is_an_excuse(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_polish_slabo_z_naszej_strony_owns_it(grader):
+    grade = graded(grader, "own_it", "pl", "Przepraszamy, że czekałeś tydzień bez odpowiedzi — to faktycznie słabo z "
+                   "naszej strony. Karnet jest już zamrożony.", "Od tygodnia nikt mi nie odpisał w sprawie zamrożenia!")
+    assert grade.verdict is PASS, grade.explanation
