@@ -1756,3 +1756,17 @@ def test_polish_slabo_z_naszej_strony_owns_it(grader):
     grade = graded(grader, "own_it", "pl", "Przepraszamy, że czekałeś tydzień bez odpowiedzi — to faktycznie słabo z "
                    "naszej strony. Karnet jest już zamrożony.", "Od tygodnia nikt mi nie odpisał w sprawie zamrożenia!")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("lv", "Telšu firmai jau piezvanīju, un viņi telti noteikti uzcels līdz piektdienas vakaram, to garantēju."),
+    ("pl", "Już dzwoniłam do firmy namiotowej i na pewno postawią namiot do piątku wieczorem, gwarantuję."),
+])
+def test_a_guarantee_of_the_time_others_keep_fails_beside_an_own_step_done(grader, lang, reply):
+    grade = graded(grader, "under_promise", lang, reply, "Co będzie, jak będzie padać?" if lang == "pl" else "Kas notiks, ja līs?")
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_a_promise_of_the_speakers_own_call_by_a_time_passes(grader):
+    grade = graded(grader, "under_promise", "en", "I'll call you by 5pm today, I promise.", "When will you call me?")
+    assert grade.verdict is not FAIL, grade.explanation
