@@ -369,8 +369,8 @@ def under_promise(s: Situation) -> Result:
         outcome = lex.outcome.search(norm, *sent)
         # the speaker's own step counts where the time is: "I'll call you by 5, I promise" vouches for it, but
         # "I've called the firm, and they'll have it up by Friday, I guarantee it" for the firm's
-        timed = lex.deadline.search(norm, *sent)
-        own = lex.own_action.search(norm, *(_clause_of(norm, timed.start(), *sent) if timed else sent))
+        when = lex.deadline.search(norm, *sent)
+        own = lex.own_action.search(norm, *(_clause_of(norm, when.start(), *sent) if when else sent))
         if outcome:
             a, b = min(g.start(), outcome.start()), max(g.end(), outcome.end())
             fails.append((s.clause(a, b, 120), "guarantees_result"))
