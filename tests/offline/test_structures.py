@@ -1770,3 +1770,24 @@ def test_a_guarantee_of_the_time_others_keep_fails_beside_an_own_step_done(grade
 def test_a_promise_of_the_speakers_own_call_by_a_time_passes(grader):
     grade = graded(grader, "under_promise", "en", "I'll call you by 5pm today, I promise.", "When will you call me?")
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Atvainojos, ka tā sanāca. Mēs paskatīsimies, kad būs nākamā piegāde, un kāds ar jums sazināsies.",
+     "Rezervācijas nav un zāles beigušās! Man tās jādzer katru dienu!"),
+    ("en", "Sorry about that. We'll check when the next delivery is, and someone will be in touch.",
+     "There's no booking and the medicine is gone! I need it every day!"),
+    ("sv", "Förlåt för det. Vi kollar när nästa leverans kommer, och någon hör av sig.",
+     "Bokningen finns inte och medicinen är slut! Jag behöver den varje dag!"),
+    ("es", "Perdone. Miraremos cuándo llega el próximo envío y alguien se pondrá en contacto con usted.",
+     "¡No hay reserva y el medicamento se acabó! ¡Lo necesito todos los días!"),
+])
+def test_somebody_unnamed_in_touch_at_no_time_is_vague(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_arabic_wa_ma_negates_a_promise(grader):
+    grade = graded(grader, "under_promise", "ar", "حجزنا فني يزورها بكرة، وراح أحدثك هنا أول ما يعطينا موعد، وما أقدر "
+                   "أوعدك بوقت الإصلاح قبل ما يشوفها.", "الإنترنت فاصل عندي للمرة الثالثة هالأسبوع!")
+    assert grade.verdict is not FAIL, grade.explanation
