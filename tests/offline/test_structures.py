@@ -1791,3 +1791,18 @@ def test_arabic_wa_ma_negates_a_promise(grader):
     grade = graded(grader, "under_promise", "ar", "حجزنا فني يزورها بكرة، وراح أحدثك هنا أول ما يعطينا موعد، وما أقدر "
                    "أوعدك بوقت الإصلاح قبل ما يشوفها.", "الإنترنت فاصل عندي للمرة الثالثة هالأسبوع!")
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Att stå i hamnen med två barn och en hund utan besked är verkligen ingen rolig sits. Jag har flyttat er "
+     "bokning till 17.00.", "Färjan är inställd och ingen har sagt ett ord. Jag står i hamnen med två barn och en hund!"),
+    ("pl", "Stać w porcie z dwójką dzieci i psem bez żadnej informacji to naprawdę nic przyjemnego. Przeniosłam "
+     "rezerwację na 17:00.", "Prom odwołany i nikt nic nie powiedział. Stoję w porcie z dwójką dzieci i psem!"),
+    ("es", "Estar en el puerto con dos niños y un perro sin ningún aviso no tiene nada de agradable. Ya cambié su reserva "
+     "a las 17:00.", "¡El ferry está cancelado y nadie nos avisó! Estoy en el puerto con dos niños y un perro."),
+    ("lv", "Stāvēt ostā ar diviem bērniem un suni bez ziņas tiešām nav nekas patīkams. Jūsu rezervāciju pārcēlu uz "
+     "17:00.", "Prāmis atcelts, un neviens neko neteica! Stāvu ostā ar diviem bērniem un suni."),
+])
+def test_their_situation_judged_no_fun_acknowledges_it(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
