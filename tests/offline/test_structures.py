@@ -1806,3 +1806,19 @@ def test_arabic_wa_ma_negates_a_promise(grader):
 def test_their_situation_judged_no_fun_acknowledges_it(grader, lang, reply, customer):
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Tas tiešām nav no mums atkarīgs — piegādātājs kavē sūtījumus. Pirmdien līdz plkst. 12 es jums piezvanīšu.",
+     "Uzstādīšana atlikta jau trīs reizes! Lūdzu, šoreiz bez pasaciņām."),
+    ("lv", "Laivu jums izsniedza mans kolēģis, tāpēc es par to atbildēt nevaru. Pajautāšu viņam.",
+     "Motors noslāpa, un mums nācās stundu airēt atpakaļ!"),
+    ("en", "My colleague should have put it in the system, so it's not something I could have known about. I've now "
+     "added the 2pm checkout.", "Housekeeping walked in on me at 10:30 despite my late checkout. Not impressed."),
+    ("sv", "Dubbelbokade platser kan hända när bokningssystemet strular. Skicka bokningsnumret så kollar jag.",
+     "Det satt folk på våra platser, hela födelsedagskvällen förstörd!!"),
+    ("es", "Son cosas que pasan con tanta demanda. Le mando otra cinta hoy.", "¡La corona llegó con el nombre mal escrito!"),
+])
+def test_responsibility_declined_or_the_failure_made_ordinary_is_an_excuse(grader, lang, reply, customer):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
