@@ -141,7 +141,7 @@ class Situation:
             score = min(score, 1)  # "JUST GOT MY KEYS!!! thank you 🏡😭": capitals and tears of joy, at most a doubt
         if abusive:
             score = max(score, 2)
-        problem = any(not _negated(norm, lex, m.start()) for m in lex.problem.finditer(norm)) or score >= 2
+        problem = any(not _none_before(norm, lex, m.start()) for m in lex.problem.finditer(norm)) or score >= 2
         unsigned = _SIGNATURE.sub("", norm)  # "Tack för snabb hjälp! /Malin": the thanks end the message
         asks = any(mark in norm for mark in "?؟")
         # thanks under a question are thanks in advance, not a goodbye
@@ -258,7 +258,7 @@ def shared(find: Callable[[Situation], T]) -> Callable[[Situation], T]:
     return once
 
 
-def _negated(norm: str, lex: Compiled, at: int) -> bool:
+def _none_before(norm: str, lex: Compiled, at: int) -> bool:
     """"Not a single" just before `at` in its clause: "not a single scratch", "ni un rasguño" is praise, no problem."""
     start = max([0, at - 24, *(norm.rfind(mark, 0, at) + 1 for mark in ",;:.!?")])
     return bool(lex.none_at_all.search(norm, start, at))
