@@ -107,12 +107,14 @@ def _dismissal(s: Situation, start: int, end: int) -> re.Match | None:
 
 
 def _their_story(s: Situation, ack: re.Match, turn: int, sent_start: int, end: int) -> bool:
-    """An apology, then a contrast inside its sentence whose both sides play back the customer's own
-    words (two or more after it), refusing or dismissing nothing: the reply retells what went wrong."""
+    """An apology, then a contrast inside its sentence (not opening it) whose both sides play back the
+    customer's own words (two or more after it), refusing or dismissing nothing: the reply retells what
+    went wrong."""
     from coach.offline.restating import echoes  # restating reads this module's neighbours
 
     lex, norm = s.lex, s.reply.low
-    if not (lex.apology.match(norm, ack.start()) or lex.apology_head.match(norm, ack.start())):
+    inside = sent_start < ack.start() or len(norm[sent_start:turn].split()) > 3
+    if not inside or not (lex.apology.match(norm, ack.start()) or lex.apology_head.match(norm, ack.start())):
         return False
     before = {key for a, _, key in echoes(s) if max(ack.end(), sent_start) <= a < turn}
     after = {key for a, _, key in echoes(s) if turn <= a < end}
@@ -200,7 +202,7 @@ def no_yes_but(s: Situation) -> Result:
             continue
         if lex.ownership.search(norm, m.end(), sent_end):
             continue  # "..., but the instalments went out anyway: our error" owns the failure
-        if (sent_start < ack.start() or len(norm[sent_start:m.start()].split()) > 3) and _their_story(s, ack, m.start(), sent_start, sent_end):
+        if _their_story(s, ack, m.start(), sent_start, sent_end):
             # "atvainojos — jūs saņēmāt apstiprinājumu, bet aptiekā rezervācija neparādījās": the "but" is in
             # their own account of what went wrong, played back; nothing is taken back
             continue
@@ -457,7 +459,7 @@ def _with_purpose(s: Situation, clause: tuple[int, int], sent_end: int) -> int:
     ("piezvanīs, lai apstiprinātu": a call to confirm)."""
     norm, end = s.reply.low, clause[1]
     if end < sent_end and norm[end] == ",":
-        start = len(norm) - len(norm[end + 1:].lstrip()) if end + 1 < len(norm) else end + 1
+        start = end + 1 + len(norm[end + 1:sent_end]) - len(norm[end + 1:sent_end].lstrip())  # past the spaces
         if s.lex.purpose.match(norm, start):
             return _clause_of(norm, start, start, sent_end)[1]
     return end
