@@ -1822,3 +1822,24 @@ def test_their_situation_judged_no_fun_acknowledges_it(grader, lang, reply, cust
 def test_responsibility_declined_or_the_failure_made_ordinary_is_an_excuse(grader, lang, reply, customer):
     grade = graded(grader, "own_it", lang, reply, customer)
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the customer's own arrival, asked of them
+    ("en", "Pitch 14 is 9m deep, so it should fit. Just make sure you arrive before 8pm, as the barrier locks after "
+     "that.", "Will an 8.2m caravan fit on pitch 14?"),
+    ("en", "It should fit. Please arrive before 8pm, as the barrier locks after that.", "Will it fit?"),
+    # a time offered with "can" and asked about: a proposal, not a promise
+    ("sv", "Jag har pratat med stämmaren och han kan vara hos dig kl. 14 i dag – passar det?",
+     "Stämmaren skulle komma kl 10 men ingen har dykt upp."),
+    ("pl", "Rozmawiałem z technikiem i może być u Pani dziś o 14:00 – czy to Pani pasuje?", "Nikt nie przyszedł."),
+    ("lv", "Runāju ar meistaru, un viņš var būt pie jums šodien plkst. 14 – vai jums der?", "Neviens neatnāca."),
+    # a closure announced
+    ("en", "The studio will be closed on Monday, but anything uploaded over the weekend joins the queue on Tuesday.",
+     "Are you open on bank holiday Monday?"),
+    # "most likely": an estimate
+    ("ar", "نعتذر منك على التأخير. طلبك طلع اليوم للتوصيل وبيوصلك على الأغلب بكرة.", "الطلب متأخر ليش؟"),
+])
+def test_an_instruction_a_proposal_a_closure_or_an_estimate_promises_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
