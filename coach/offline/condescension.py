@@ -42,7 +42,37 @@ def doubtful(s: Situation) -> list[tuple[int, int]]:
         found += [m.span() for kind in ("blame", "sarcasm") for m in getattr(s.lex, kind).finditer(s.reply.low) if said(s, m)]
     if s.customer_upset is not False:
         found += [m.span() for m in s.lex.soothe.finditer(s.reply.low) if said(s, m) and _understood_before(s, m)]
+    found += [m.span() for m in s.lex.blame.finditer(s.reply.low) if said(s, m) and _owned_after(s, m)]
+    found += [(a, b) for a, b, caused in _feeling_apologies(s) if caused]
     return found
+
+
+@shared
+def _feeling_apologies(s: Situation) -> list[tuple[int, int, bool]]:
+    """(start, end, cause named) of each apology for the customer's feeling or view."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    found = [(m.start(), m.end(), _cause_named(s, m.end())) for m in lex.feelings_apology.finditer(norm)]
+    for head in lex.apology_head.finditer(norm):  # the apology's object: the customer's feeling or view
+        sent_end = text.sentence_at(head.start())[1]
+        obj = lex.feeling_object.search(norm, head.end(), min(sent_end, head.end() + 70))
+        # (not past a clause of the speaker's own: "sorry you were unwell, I hope you're feeling better")
+        if obj and obj.start() - head.end() <= 30 and not lex.speaker_first.search(norm, head.end(), obj.start()):
+            found.append((head.start(), obj.end(), _cause_named(s, obj.end())))
+    return found
+
+
+def _cause_named(s: Situation, end: int) -> bool:
+    """The feeling apologised for is tied to what caused it ("sorry for any frustration the hold time caused",
+    "la frustración que te ha causado esta subida"): an apology for the cause, or for the feeling; a model decides."""
+    low = s.reply.low
+    cause = s.lex.feeling_cause.search(low, end, min(s.reply.sentence_at(max(0, end - 1))[1], end + 45))
+    return cause is not None and cause.start() - end <= 2
+
+
+def _owned_after(s: Situation, m: re.Match) -> bool:
+    """Their part said, then the fault owned in the same sentence ("you did select a medium, so the small was
+    a packing mistake on our end"): a model tells whether it blames them."""
+    return bool(s.lex.ownership.search(s.reply.low, m.end(), s.reply.sentence_at(m.start())[1]))
 
 
 def _understood_before(s: Situation, m: re.Match) -> bool:
@@ -54,20 +84,14 @@ def _understood_before(s: Situation, m: re.Match) -> bool:
 def condescension(s: Situation) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each condescending phrase, in order; kind is "feelings" (an apology for
     the customer's feeling or view) or one of KINDS."""
-    norm, lex, text = s.reply.low, s.lex, s.reply
-    found: list[tuple[int, int, str]] = [(m.start(), m.end(), "feelings") for m in lex.feelings_apology.finditer(norm)]
-    for head in lex.apology_head.finditer(norm):  # the apology's object: the customer's feeling or view
-        sent_end = text.sentence_at(head.start())[1]
-        obj = lex.feeling_object.search(norm, head.end(), min(sent_end, head.end() + 70))
-        # (not past a clause of the speaker's own: "sorry you were unwell, I hope you're feeling better")
-        if obj and obj.start() - head.end() <= 30 and not lex.speaker_first.search(norm, head.end(), obj.start()):
-            found.append((head.start(), obj.end(), "feelings"))
+    norm, lex = s.reply.low, s.lex
+    found: list[tuple[int, int, str]] = [(a, b, "feelings") for a, b, caused in _feeling_apologies(s) if not caused]
     cheerful = s.customer_laughs
     for kind in KINDS:
         if cheerful and kind in ("blame", "sarcasm"):
             continue  # "next time try it with a vanilla shake 😄" to a customer laughing about the hot sauce
         found += [(m.start(), m.end(), kind) for m in getattr(lex, kind).finditer(norm)
-                  if said(s, m) and not (kind == "blame" and _denied(s, m))]
+                  if said(s, m) and not (kind == "blame" and (_denied(s, m) or _owned_after(s, m)))]
     if s.customer_upset is not False:  # "relax" is kind to a calm customer, dismissive to an upset one (or one unheard)
         found += [(m.start(), m.end(), "talking_down") for m in lex.soothe.finditer(norm)
                   if said(s, m) and not _understood_before(s, m)]

@@ -108,6 +108,8 @@ class Lexicon(BaseModel):
     apology_head: Patterns = Field(default_factory=list, description="the words of an apology: sorry, regret...")
     feeling_object: Patterns = Field(default_factory=list, description="right after an apology: its object is the "
                                      "customer's feeling or view ('you feel that way', 'your disappointment')")
+    feeling_cause: Patterns = Field(default_factory=list, description="right after the feeling apologised for: what "
+                                    "caused it ('the frustration the hold time caused')")
     talking_down: Patterns = Field(description="telling the customer their emotion is unwarranted: 'calm down'")
     reminder: Patterns = Field(default_factory=list, description="'as I already explained', 'as mentioned before'")
     blame: Patterns = Field(default_factory=list, description="second-person blame: 'you should have', "

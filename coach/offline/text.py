@@ -31,7 +31,7 @@ _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\
 _SENTENCE_END = re.compile(r"(?!(?<=\d)\.\d)[.!?…\n]+[\"')\]]*\s*|;\s+")  # a decimal point ("£129.99", "14.12") ends no sentence
 # titles and abbreviations whose dot does not end a sentence ("Entiendo, Sr. Pérez, pero...")
 _ABBREVIATIONS = frozenset("""mr mrs ms mx dr st prof sr sra srta sres dña dn lic ing arq hr fr fru ul nr godz tel
-    pkt np tzw kung kdze vs approx""".split())
+    pkt np tzw kung kdze vs approx kl plkst ca tālr apm piem aprox núm pág tfn""".split())  # and "kl. 14", "plkst. 12"
 _WORD_BEFORE = re.compile(r"(\w+)$")
 _JOINERS = "'-\u2010\u2011"  # inside a word when letters stand on both sides: "don't", "one-bed"
 

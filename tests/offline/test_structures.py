@@ -1843,3 +1843,80 @@ def test_responsibility_declined_or_the_failure_made_ordinary_is_an_excuse(grade
 def test_an_instruction_a_proposal_a_closure_or_an_estimate_promises_nothing(grader, lang, reply, customer):
     grade = graded(grader, "under_promise", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Rozumiem, że odmowa zwrotu Pana zdenerwowała, i naprawdę chcę pomóc, ale nie mogę kontynuować rozmowy przy "
+     "takich słowach.", "Jesteś bezużyteczna, szkoda gadać z taką idiotką."),
+    ("ar", "أنا عايزة أساعد حضرتك ونفهم سبب الفاتورة دي، بس مش هقدر أكمل لو الكلام فيه شتيمة.",
+     "انتو شوية حرامية ونصابين يا ولاد الكلب"),
+    ("lv", "Saprotu, ka tas kaitina, bet lūdzu, sarunāsimies bez aizvainojumiem, tad varēšu palīdzēt ātrāk.",
+     "Tu esi galīgi stulba vai?"),
+])
+def test_a_but_that_leads_to_a_boundary_takes_nothing_back(grader, lang, reply, customer):
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is PASS
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Jag förstår att du blir arg – du sa upp dig i januari och har ändå blivit debiterad, och det ska inte hända.",
+     "Ni har dragit avgiften trots att jag sa upp mig!"),
+    ("es", "Entiendo tu enfado: te diste de baja en enero y aun así te cobramos, y eso no debería pasar.",
+     "¡Me cobrasteis aunque me di de baja!"),
+    ("lv", "Saprotu jūsu dusmas — jūs atteicāties janvārī, bet tomēr maksa tika iekasēta, un tā nedrīkstēja notikt.",
+     "Jūs iekasējāt maksu, lai gan atteicos!"),
+])
+def test_what_went_wrong_said_to_be_wrong_is_owned_not_taken_back(grader, lang, reply, customer):
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+    assert graded(grader, "own_it", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I'm sorry for any frustration the hold time caused; 50 minutes is far too long to wait."),
+    ("es", "Sentimos mucho la frustración que te ha causado esta subida. Te explico qué ha pasado."),
+    ("sv", "Vi beklagar den frustration som prishöjningen har orsakat. Jag kan byta ditt abonnemang."),
+    ("pl", "Przepraszamy za frustrację, którą spowodowała podwyżka. Mogę zmienić taryfę."),
+    ("lv", "Atvainojamies par vilšanos, ko radīja cenu pieaugums. Varu mainīt tarifu."),
+])
+def test_the_feeling_tied_to_the_companys_own_doing_is_left_to_a_model(grader, lang, reply):
+    assert graded(grader, "no_condescending_apology", lang, reply, "Why did you do this?!").verdict is UNJUDGED
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "We apologise for any frustration this may have caused. Please try reinstalling the driver."),
+    ("en", "We apologise for any frustration caused."),
+    ("lv", "Atvainojos par jebkādu vilšanos, ko tas varētu būt radījis."),
+    ("es", "Sentimos mucho su frustración. Las tarifas se actualizan cada año."),
+])
+def test_the_feeling_apologised_for_with_a_vague_cause_still_fails(grader, lang, reply):
+    assert graded(grader, "no_condescending_apology", lang, reply, "Why did you do this?!").verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "No worries, let's get you the right size! You did select a medium, so the small was a packing mistake on our "
+     "end.", "I ordered a medium but got a small? Or maybe I clicked the wrong one."),
+    ("en", "I want to look into this properly for you, and I'd ask that we keep things respectful towards our drivers.",
+     "Your bloody bus driver shut the doors in my face. Absolute moron."),
+])
+def test_their_part_then_our_fault_or_our_own_careful_look_is_no_blame(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "It's well within the 2-year guarantee, so you're covered for a free replacement."),
+    ("en", "Your savings are also protected up to £85,000 under the FSCS guarantee."),
+])
+def test_a_warranty_named_is_no_promise(grader, lang, reply):
+    grade = graded(grader, "under_promise", lang, reply, "Can I get a refund?")
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("text, time", [
+    ("Tehniķis ieradīsies plkst. 14 un visu salabos.", "plkst. 14"),
+    ("Han kan vara hos dig kl. 14 i dag.", "kl. 14"),
+])
+def test_a_time_abbreviation_ends_no_sentence(text, time):
+    t = Text.of(text)
+    assert len(t.sentences) == 1 and time in t.norm[slice(*t.sentences[0])]
