@@ -1920,3 +1920,29 @@ def test_a_warranty_named_is_no_promise(grader, lang, reply):
 def test_a_time_abbreviation_ends_no_sentence(text, time):
     t = Text.of(text)
     assert len(t.sentences) == 1 and time in t.norm[slice(*t.sentences[0])]
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Jag förstår att du blir arg. Jag ser att uppsägningen registrerades den 12 januari men att dragningen aldrig "
+     "stoppades hos oss, så felet ligger helt hos oss.", "Ni har dragit avgiften trots att jag sa upp mig!!"),
+    ("en", "I understand why you're annoyed. The cancellation came through on the 12th, but the payment was never "
+     "stopped, so the fault lies entirely with us.", "You charged me even though I cancelled!!"),
+    ("es", "Entiendo tu molestia. La baja llegó el día 12, pero el cobro no se paró, así que el error es totalmente "
+     "nuestro.", "¡Me cobrasteis aunque me di de baja!"),
+])
+def test_the_fault_placed_with_us_owns_it_and_takes_nothing_back(grader, lang, reply, customer):
+    assert graded(grader, "own_it", lang, reply, customer).verdict is PASS
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("pl", "Przelew zleciłem w piątek, a on do dziś nie ma pieniędzy. Przez was zapłacę karę umowną."),
+    ("en", "I sent the transfer on Friday and he still hasn't got the money. Because of you I'll pay a penalty."),
+    ("es", "Hice la transferencia el viernes y todavía no le ha llegado. Por vuestra culpa voy a pagar una penalización."),
+    ("sv", "Jag gjorde överföringen i fredags och han har inte fått pengarna. På grund av er får jag betala vite."),
+])
+def test_the_company_blamed_for_what_it_will_cost_them_is_upset(grader, lang, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, {"pl": "Sprawdziłam przelew.", "en": "I checked the transfer.",
+                                                          "es": "He revisado la transferencia.",
+                                                          "sv": "Jag har kollat överföringen."}[lang], customer)
+    assert grade.verdict is FAIL, grade.explanation
