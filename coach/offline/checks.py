@@ -32,7 +32,7 @@ from coach.offline.situation import (
     unjudged,
 )
 from coach.offline.steps import ONLY as _ONLY
-from coach.offline.steps import next_step, steps
+from coach.offline.steps import negated, next_step, steps
 
 __all__ = ["CANNOT_JUDGE", "CHECKS", "Because", "Situation"]
 
@@ -158,6 +158,20 @@ def _acknowledges(s: Situation, ack: re.Match) -> bool:
     return not (asked and not complaint and s.lex.affirmative.match(s.reply.low, ack.start()))
 
 
+def _next_sentence_end(s: Situation, end: int) -> int:
+    """Where the sentence after the one ending at `end` ends (or `end`, for the last)."""
+    following = [b for a, b in s.reply.sentences if a >= end]
+    return following[0] if following else end
+
+
+def _acknowledges_after(s: Situation, start: int, end: int) -> bool:
+    """The contrast opens onto words for their worry ("..., though I understand it's no laughing matter")."""
+    norm, lex = s.reply.low, s.lex
+    start += len(norm[start:end]) - len(norm[start:end].lstrip(" ,:;—–-"))
+    understood = lex.understanding.match(norm, start, end)
+    return understood is not None and not any(understood.start() <= a < end for a, _, _ in condescension(s))
+
+
 def _turns_away(s: Situation, turn: re.Match[str], end: int) -> bool:
     """ "No date for the part yet, but your membership covers two other clubs": a "but" after a comma
     with a clause of its own that refuses nothing turns away from the bad news, not from the apology;
@@ -165,7 +179,7 @@ def _turns_away(s: Situation, turn: re.Match[str], end: int) -> bool:
     norm, lex = s.reply.low, s.lex
     stops = [i for i in (norm.find(mark, turn.end(), end) for mark in ",;:") if i >= 0]
     hi = min([end, *stops])
-    after_comma = norm[max(0, turn.start() - 2):turn.start()].strip() == "," or norm.startswith(",", turn.start())
+    after_comma = norm[max(0, turn.start() - 2):turn.start()].strip() in (",", "–", "—") or norm.startswith(",", turn.start())
     return (after_comma and len(norm[turn.end():hi].split()) >= 3
             and not any(g.search(norm, turn.end(), hi) for g in (lex.negation, lex.refusal, lex.dismissal)))
 
@@ -191,6 +205,11 @@ def no_yes_but(s: Situation) -> Result:
         ack = _acknowledgement_before(s, m.start(), sent_start)
         if ack is None or ack.end() > m.start() or not _acknowledges(s, ack) or _in(m.span(), limits):
             continue  # a boundary ("I want to help, but I need us to leave the insults") takes nothing back
+        if _acknowledges_after(s, m.end(), sent_end) or lex.conditional.search(
+                norm, max(_clause_of(norm, m.start(), sent_start, sent_end)[0], m.start() - 25), m.start()):
+            # "doceniam poczucie humoru, choć rozumiem, że przy takim rachunku nie jest do śmiechu": the turn is
+            # to their worry; "Ja suns tomēr dzer ūdeni...": a contrast inside a condition is advice, not a turn
+            continue
         if _overlaps((m.start(), sent_end), boundaries(s)) and (
                 s.customer_abusive or lex.abuse_ref.search(norm, m.end(), sent_end) or lex.insult.search(norm, m.end(), sent_end)):
             # "Chcemy pomóc, ale prosimy o rozmowę bez wulgaryzmów": a boundary about the language is no
@@ -200,8 +219,8 @@ def no_yes_but(s: Situation) -> Result:
                 continue
             unclear = True
             continue
-        if lex.ownership.search(norm, m.end(), sent_end):
-            continue  # "..., but the instalments went out anyway: our error" owns the failure
+        if any(not negated(s, o.start()) for o in lex.ownership.finditer(norm, m.end(), _next_sentence_end(s, sent_end))):
+            continue  # "..., but the instalments went out anyway: our error" owns the failure (there or just after)
         if _their_story(s, ack, m.start(), sent_start, sent_end):
             # "atvainojos — jūs saņēmāt apstiprinājumu, bet aptiekā rezervācija neparādījās": the "but" is in
             # their own account of what went wrong, played back; nothing is taken back
@@ -218,6 +237,14 @@ def no_yes_but(s: Situation) -> Result:
         if _agent_helps(s, m.end(), sent_end):
             # "Unfortunately we can't see it here, so please DM us the reference": the help asked for follows
             offers.append(s.clause(m.start(), m.end() + 1, 70))
+            continue
+        if norm[sent_start:sent_end + 1].rstrip().endswith("?") and not lex.refusal.search(norm, m.end(), sent_end):
+            unclear = True  # "..., bet jūs to tur neatradāt, pareizi?": their account checked back, not taken back
+            continue
+        news = lex.good_news.search(norm, m.end(), sent_end)
+        if news and not _refuses(s, m.end(), news.start()):
+            # "..., tomēr pirmais nokavējums gadā mums ir bez maksas": the turn is to good news, further on
+            unclear = True
             continue
         later = next(lex.contrast.finditer(norm, m.end(), sent_end), None)
         if later is not None and _helps(s, later.end(), sent_end):

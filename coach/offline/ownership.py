@@ -17,13 +17,13 @@ from coach.offline.condescension import condescension
 from coach.offline.conduct import unprofessional
 from coach.offline.excuses import excuses, refusals
 from coach.offline.situation import FAIL, PASS, Result, Situation, because, quote, unjudged
-from coach.offline.steps import _negated, steps
+from coach.offline.steps import negated, steps
 
 
 def own_it(s: Situation) -> Result:
     norm, lex = s.reply.low, s.lex
     # (not "los retrasos no son culpa nuestra": ownership denied is an excuse)
-    owned = next((m for m in lex.ownership.finditer(norm) if not _negated(s, m.start())), None)
+    owned = next((m for m in lex.ownership.finditer(norm) if not negated(s, m.start())), None)
     found = excuses(s)
     if owned and not any(kind == "excuse" for _, _, kind in found):
         ev = s.clause(owned.start(), owned.end(), 80)

@@ -23,7 +23,7 @@ CHANNEL = re.compile(r"@\w|https?://|www\.|\b\w[\w-]*\.(?:com|org|net|eu|lv|pl|s
 ONLY = re.compile(r"\b(?:only|solo|sólo|únicamente|tylko|jedynie|bara|endast|tikai|vienīgi)\b|فقط")
 
 
-def _negated(s: Situation, at: int) -> bool:
+def negated(s: Situation, at: int) -> bool:
     """A negation just before `at` in its own sentence ("no te lo podemos devolver"); the sentence
     before may end on one ("ليس بيدنا. يمكنك عرض التذاكر") without touching this one."""
     return bool(s.lex.negator.search(s.reply.low, max(s.reply.sentence_at(at)[0], at - 12), at))
@@ -55,7 +55,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
                 continue
             if kind != "handover" and _overlaps(m.span(), limits):
                 continue
-            if kind in ("own", "offer", "request") and _negated(s, m.start()):
+            if kind in ("own", "offer", "request") and negated(s, m.start()):
                 continue  # "no te lo podemos devolver", "si no me da la guía"
             if index in hazy and kind in ("own", "offer", "instruction"):
                 continue  # "we'll look into it at some point": a step in name only
@@ -73,7 +73,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), "ended"))
     for m in lex.customer_can.finditer(norm):  # "you can email your photos to claims@…": a way on with its channel
         sent = text.sentence_at(m.start())
-        if CHANNEL.search(norm, *sent) and text.sentence_index(m.start()) not in rude and not _negated(s, m.start()):
+        if CHANNEL.search(norm, *sent) and text.sentence_index(m.start()) not in rude and not negated(s, m.start()):
             found.append((m.start(), m.end(), "instruction"))
     for start, end in text.sentences:  # a question to the customer that moves things on: "Is that your porch?"
         asks = norm[start:end + 1].rstrip().endswith("?") and (
@@ -139,6 +139,6 @@ def _maybe_a_step(s: Situation) -> bool:
         return True
     # "Du kan förnya dem i receptionen nästa gång ni kommer": maybe advice for later, maybe the way on
     rude = {s.reply.sentence_index(a) for a, _, kind in unprofessional(s) if kind != "shouting"}
-    return any(not _negated(s, m.start())
+    return any(not negated(s, m.start())
                and not (group is lex.instruction and s.reply.sentence_index(m.start()) in rude)
                for group in (lex.customer_can, lex.request, lex.instruction) for m in group.finditer(norm))

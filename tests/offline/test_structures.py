@@ -1946,3 +1946,41 @@ def test_the_company_blamed_for_what_it_will_cost_them_is_upset(grader, lang, cu
                                                           "es": "He revisado la transferencia.",
                                                           "sv": "Jag har kollat överföringen."}[lang], customer)
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    # the contrast opens onto understanding of their worry
+    ("pl", "Doceniam poczucie humoru, choć rozumiem, że przy takim rachunku wcale nie jest do śmiechu. Sprawdzam to.",
+     "Rachunek 1200 zł za roaming. Chyba rozmawiałem z samym Federerem 🙃"),
+    ("en", "I love the joke, though I understand a bill like that is no laughing matter. I'm checking it now.",
+     "A £1,200 roaming bill. I must have called Federer himself 🙃"),
+    ("es", "Me encanta el chiste, aunque entiendo que con esa factura no hay nada de gracia. Lo reviso ahora.",
+     "1.200 € de roaming. Debí de llamar al mismísimo Federer 🙃"),
+    # a contrast inside a condition: advice, not a turn
+    ("lv", "Saprotu, ka uztraucaties. Ja suns tomēr dzer ūdeni un reaģē uz jums, parasti var vērot vēl dienu.",
+     "Sunim nav apetītes. Vai jābrauc uzreiz?"),
+    ("en", "I understand you're worried. If he still drinks and responds to you, it's usually fine to watch him a day.",
+     "My dog won't eat. Should I come in straight away?"),
+    ("sv", "Jag förstår att du är orolig. Om hunden ändå dricker och är pigg kan ni oftast vänta en dag.",
+     "Hunden äter inte. Ska jag komma direkt?"),
+    # the fault owned in the sentence after the "but"
+    ("lv", "Saprotu jūsu sašutumu – jūs pasūtījāt tikai klučus, bet rēķinā parādījās diski. Tā ir mūsu kļūda.",
+     "Rēķinā ir diski, ko neprasīju!"),
+    ("en", "I understand your frustration - you only asked for pads, but the bill shows discs too. That's our mistake.",
+     "The bill has discs I never asked for!"),
+    ("pl", "Rozumiem Pana złość – zamówił Pan tylko klocki, ale na rachunku są też tarcze. To nasz błąd.",
+     "Na rachunku są tarcze, których nie zamawiałem!"),
+])
+def test_a_turn_to_their_worry_a_condition_or_a_fault_owned_after_takes_nothing_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Entiendo la molestia, aunque como le comenté ayer, la portabilidad depende del otro operador. Si ellos se "
+     "tardan, no es culpa nuestra.", "Ya pasaron 72 horas y sigo sin línea."),
+    ("en", "I can see you're in a hurry, however I'm sorry you found the instructions confusing. Please try again.",
+     "I've been standing here 20 minutes and I'm late for work."),
+])
+def test_a_fault_denied_or_a_feeling_apologised_for_after_the_turn_still_takes_it_back(grader, lang, reply, customer):
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is FAIL
