@@ -428,8 +428,8 @@ def under_promise(s: Situation) -> Result:
             continue  # "no fines will be added", "you won't be charged": what the company will not do
         if lex.own_action.search(norm, sent[0], o.start()):
             continue  # "I'll export it tomorrow, so you'll have it": the result of the speaker's own step
-        if lex.instruction.search(norm, sent[0], o.start()):
-            continue  # "you can pay by phone and it goes out today": how it works, not a promise
+        if lex.instruction.search(norm, sent[0], o.start()) or norm[sent[0]:sent[1] + 1].rstrip().endswith("?"):
+            continue  # "you can pay by phone and it goes out today": how it works; a question promises nothing
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)
         # "you'll get a confirmation email within the hour": the company's own system writes, no promise for others

@@ -1984,3 +1984,29 @@ def test_a_turn_to_their_worry_a_condition_or_a_fault_owned_after_takes_nothing_
 ])
 def test_a_fault_denied_or_a_feeling_apologised_for_after_the_turn_still_takes_it_back(grader, lang, reply, customer):
     assert graded(grader, "no_yes_but", lang, reply, customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "For a delay of over two hours that's 100% of your ticket price back: just claim on our website."),
+    ("es", "Por un retraso de más de dos horas le devolvemos el 100 % del precio del billete: solo tiene que pedirlo."),
+    ("lv", "Par vairāk nekā divu stundu kavējumu atmaksājam 100% no biļetes cenas: pieteikumu iesniedziet mājaslapā."),
+])
+def test_a_hundred_percent_of_an_amount_vouches_for_nothing(grader, lang, reply):
+    grade = graded(grader, "under_promise", lang, reply, "Two hours late! I want compensation.")
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("ar", "يعني لو فهمت صح: الباقة بتخلص بعد أسبوع رغم إن استخدامك عادي؟"),
+    ("en", "So if I've got it right, the bundle runs out after a week even though your use is normal?"),
+    ("sv", "Så om jag förstått rätt tar paketet slut efter en vecka fast du använder det som vanligt?"),
+])
+def test_a_question_promises_nothing(grader, lang, reply):
+    grade = graded(grader, "under_promise", lang, reply, "My data runs out after one week every month!")
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+def test_swedish_you_should_have_heard_from_us_blames_no_one(grader):
+    grade = graded(grader, "no_condescending_apology", "sv", "Jag förstår att det är frustrerande, och du borde ha hört "
+                   "från oss.", "Tre dagar utan internet och ni har inte ens hört av er!")
+    assert grade.verdict is not FAIL, grade.explanation
