@@ -2010,3 +2010,21 @@ def test_swedish_you_should_have_heard_from_us_blames_no_one(grader):
     grade = graded(grader, "no_condescending_apology", "sv", "Jag förstår att det är frustrerande, och du borde ha hört "
                    "från oss.", "Tre dagar utan internet och ni har inte ens hört av er!")
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "¡Hola Romi! Qué bajón abrir la caja y encontrarte una botella rota. Hoy mismo te mandamos otra.",
+     "Me llegó una botella rota y todo el cartón empapado 😤"),
+    ("es", "Hola Karla. Qué coraje que te cobren después de haber cancelado. Ya solicité el reembolso.",
+     "Cancelé la suscripción y hoy me cobraron otra vez. ¿Es en serio?"),
+    ("sv", "Hej! Jag förstår, det blir tjatigt när frågan dyker upp om och om igen. Du kan slå på fingeravtryck.",
+     "Varför tvingar ni mig att byta lösenord HELA TIDEN? Jag blir galen."),
+])
+def test_their_situation_exclaimed_over_or_called_tiresome_acknowledges_it(grader, lang, reply, customer):
+    assert graded(grader, "acknowledge_feelings", lang, reply, customer).verdict is PASS
+
+
+def test_arabic_so_we_can_go_on_the_talk_must_be_respectful_sets_a_boundary(grader):
+    grade = graded(grader, "set_boundaries", "ar", "أبغى أساعدك. بس عشان نقدر نكمل، لازم يكون الكلام باحترام.",
+                   "يا حمير، رابع مرة أتصل والنت مقطوع")
+    assert grade.verdict is PASS, grade.explanation
