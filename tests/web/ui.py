@@ -49,6 +49,9 @@ def mood(page: Page) -> int:
 
 def send(page: Page, reply: str, graded: bool = True, enter: bool = False) -> None:
     """Send a reply (with the button, or Enter) and wait until its turn is complete."""
+    # the box opens once the page holds a conversation (after a reload, once the saved one is back): typing
+    # into it earlier, on a busy machine, is typing into a box the page is about to replace
+    expect(page.locator("#coach-reply textarea")).to_be_editable()
     turns_before = page.locator("#coach-chat [data-testid=user]").count()
     page.fill("#coach-reply textarea", reply)
     if enter:
