@@ -173,14 +173,14 @@ def _acknowledges_after(s: Situation, start: int, end: int) -> bool:
 
 
 def _turns_away(s: Situation, turn: re.Match[str], end: int) -> bool:
-    """ "No date for the part yet, but your membership covers two other clubs": a "but" after a comma
+    """ "No date for the part yet, but your membership covers two other clubs": a "but" after a comma or a dash
     with a clause of its own that refuses nothing turns away from the bad news, not from the apology;
     whether the whole takes anything back needs a model."""
     norm, lex = s.reply.low, s.lex
     stops = [i for i in (norm.find(mark, turn.end(), end) for mark in ",;:") if i >= 0]
     hi = min([end, *stops])
-    after_comma = norm[max(0, turn.start() - 2):turn.start()].strip() in (",", "–", "—") or norm.startswith(",", turn.start())
-    return (after_comma and len(norm[turn.end():hi].split()) >= 3
+    after_break = norm[max(0, turn.start() - 2):turn.start()].strip() in (",", "–", "—") or norm.startswith(",", turn.start())
+    return (after_break and len(norm[turn.end():hi].split()) >= 3
             and not any(g.search(norm, turn.end(), hi) for g in (lex.negation, lex.refusal, lex.dismissal)))
 
 
