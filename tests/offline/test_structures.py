@@ -2028,3 +2028,10 @@ def test_arabic_so_we_can_go_on_the_talk_must_be_respectful_sets_a_boundary(grad
     grade = graded(grader, "set_boundaries", "ar", "أبغى أساعدك. بس عشان نقدر نكمل، لازم يكون الكلام باحترام.",
                    "يا حمير، رابع مرة أتصل والنت مقطوع")
     assert grade.verdict is PASS, grade.explanation
+
+
+def test_you_will_need_to_call_them_on_a_number_is_a_step(grader):
+    grade = graded(grader, "next_step", "en", "That's a network fault, which is a different department. You'll need to "
+                   "call technical support on 0800 123 4567, they deal with mast issues.",
+                   "No signal at all. I work from home and I'm getting really fed up.")
+    assert grade.verdict is PASS, grade.explanation
