@@ -27,12 +27,13 @@ from coach.offline.situation import (
     Result,
     Situation,
     because,
+    owned,
     quote,
     shared,
     unjudged,
 )
 from coach.offline.steps import ONLY as _ONLY
-from coach.offline.steps import negated, next_step, steps
+from coach.offline.steps import next_step, steps
 
 __all__ = ["CANNOT_JUDGE", "CHECKS", "Because", "Situation"]
 
@@ -200,7 +201,7 @@ def no_yes_but(s: Situation) -> Result:
     openers = [m for start, _ in text.sentences if (m := lex.contrast_opener.match(norm, start))]
     for m in sorted([*lex.contrast.finditer(norm), *openers], key=lambda m: m.start()):
         sent_start, sent_end = text.sentence_at(m.start())
-        if m in openers and norm[sent_start:sent_end + 1].rstrip().endswith("?"):
+        if m in openers and text.asks(sent_start, sent_end):
             continue  # "المشكلة في كل الفواتير، ولا بس اللي فيها شعار؟": a question, not a turn
         ack = _acknowledgement_before(s, m.start(), sent_start)
         if ack is None or ack.end() > m.start() or not _acknowledges(s, ack) or _in(m.span(), limits):
@@ -219,7 +220,7 @@ def no_yes_but(s: Situation) -> Result:
                 continue
             unclear = True
             continue
-        if any(not negated(s, o.start()) for o in lex.ownership.finditer(norm, m.end(), _next_sentence_end(s, sent_end))):
+        if owned(s, m.end(), _next_sentence_end(s, sent_end)):
             continue  # "..., but the instalments went out anyway: our error" owns the failure (there or just after)
         if _their_story(s, ack, m.start(), sent_start, sent_end):
             # "atvainojos — jūs saņēmāt apstiprinājumu, bet aptiekā rezervācija neparādījās": the "but" is in
@@ -238,7 +239,7 @@ def no_yes_but(s: Situation) -> Result:
             # "Unfortunately we can't see it here, so please DM us the reference": the help asked for follows
             offers.append(s.clause(m.start(), m.end() + 1, 70))
             continue
-        if norm[sent_start:sent_end + 1].rstrip().endswith("?") and not lex.refusal.search(norm, m.end(), sent_end):
+        if text.asks(sent_start, sent_end) and not lex.refusal.search(norm, m.end(), sent_end):
             unclear = True  # "..., bet jūs to tur neatradāt, pareizi?": their account checked back, not taken back
             continue
         news = lex.good_news.search(norm, m.end(), sent_end)
@@ -428,7 +429,7 @@ def under_promise(s: Situation) -> Result:
             continue  # "no fines will be added", "you won't be charged": what the company will not do
         if lex.own_action.search(norm, sent[0], o.start()):
             continue  # "I'll export it tomorrow, so you'll have it": the result of the speaker's own step
-        if lex.instruction.search(norm, sent[0], o.start()) or norm[sent[0]:sent[1] + 1].rstrip().endswith("?"):
+        if lex.instruction.search(norm, sent[0], o.start()) or text.asks(*sent):
             continue  # "you can pay by phone and it goes out today": how it works; a question promises nothing
         deadline = lex.deadline.search(norm, *sent)
         hedged = any(sent[0] <= h[0] < sent[1] for h in hedges)

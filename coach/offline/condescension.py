@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from coach.offline.situation import Situation, shared
+from coach.offline.situation import Situation, owned, shared
 
 _QUOTED = re.compile(r"""["“„«»]([^"“”„«»]{2,160})["”“»«]|(?<!\w)['‘’]([^'‘’]{2,160})['’‘](?!\w)""")
 KINDS = ("talking_down", "reminder", "blame", "sarcasm")
@@ -72,7 +72,7 @@ def _cause_named(s: Situation, end: int) -> bool:
 def _owned_after(s: Situation, m: re.Match) -> bool:
     """Their part said, then the fault owned in the same sentence ("you did select a medium, so the small was
     a packing mistake on our end"): a model tells whether it blames them."""
-    return bool(s.lex.ownership.search(s.reply.low, m.end(), s.reply.sentence_at(m.start())[1]))
+    return owned(s, m.end(), s.reply.sentence_at(m.start())[1]) is not None
 
 
 def _understood_before(s: Situation, m: re.Match) -> bool:

@@ -16,17 +16,15 @@ import re
 from coach.offline.condescension import condescension
 from coach.offline.conduct import unprofessional
 from coach.offline.excuses import excuses, refusals
-from coach.offline.situation import FAIL, PASS, Result, Situation, because, quote, unjudged
-from coach.offline.steps import negated, steps
+from coach.offline.situation import FAIL, PASS, Result, Situation, because, owned, quote, unjudged
+from coach.offline.steps import steps
 
 
 def own_it(s: Situation) -> Result:
-    norm, lex = s.reply.low, s.lex
-    # (not "los retrasos no son culpa nuestra": ownership denied is an excuse)
-    owned = next((m for m in lex.ownership.finditer(norm) if not negated(s, m.start())), None)
+    owns = owned(s)  # (not "los retrasos no son culpa nuestra": ownership denied is an excuse)
     found = excuses(s)
-    if owned and not any(kind == "excuse" for _, _, kind in found):
-        ev = s.clause(owned.start(), owned.end(), 80)
+    if owns and not any(kind == "excuse" for _, _, kind in found):
+        ev = s.clause(owns.start(), owns.end(), 80)
         return (PASS, because("owned", quote=quote(ev)), [ev], "high")
     # a calm customer who reported nothing going wrong (a question, a change of plan, their own mix-up):
     # maybe nothing went wrong on the company's side, and then there is nothing to own

@@ -247,6 +247,19 @@ Check = Callable[[Situation], Result]
 T = TypeVar("T")
 
 
+def negated(s: Situation, at: int) -> bool:
+    """A negation just before `at` in its own sentence ("no te lo podemos devolver"); the sentence
+    before may end on one ("ليس بيدنا. يمكنك عرض التذاكر") without touching this one."""
+    return bool(s.lex.negator.search(s.reply.low, max(s.reply.sentence_at(at)[0], at - 12), at))
+
+
+def owned(s: Situation, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first words in the span that own the fault, not denied ("es un error nuestro", not "no es culpa nuestra")."""
+    low = s.reply.low
+    return next((m for m in s.lex.ownership.finditer(low, start, len(low) if end is None else end)
+                 if not negated(s, m.start())), None)
+
+
 def shared(find: Callable[[Situation], T]) -> Callable[[Situation], T]:
     """A finding several checks use (the condescending phrases, the trainee's own steps), computed
     once per reply."""

@@ -15,18 +15,12 @@ import re
 from coach.offline.condescension import condescension
 from coach.offline.conduct import boundaries, unprofessional
 from coach.offline.excuses import excuses, refusals
-from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
+from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, negated, quote, shared, unjudged
 
 # where the customer can go: a phone number, an address on the web, an e-mail address
 CHANNEL = re.compile(r"@\w|https?://|www\.|\b\w[\w-]*\.(?:com|org|net|eu|lv|pl|se|es|sa|ae|eg|uk|io|example)\b|\d[\d \-–]{5,}\d")
 # "we can only rebook you on our own flights", "claims only within 14 days" restrict; they do not help
 ONLY = re.compile(r"\b(?:only|solo|sólo|únicamente|tylko|jedynie|bara|endast|tikai|vienīgi)\b|فقط")
-
-
-def negated(s: Situation, at: int) -> bool:
-    """A negation just before `at` in its own sentence ("no te lo podemos devolver"); the sentence
-    before may end on one ("ليس بيدنا. يمكنك عرض التذاكر") without touching this one."""
-    return bool(s.lex.negator.search(s.reply.low, max(s.reply.sentence_at(at)[0], at - 12), at))
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -76,7 +70,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
         if CHANNEL.search(norm, *sent) and text.sentence_index(m.start()) not in rude and not negated(s, m.start()):
             found.append((m.start(), m.end(), "instruction"))
     for start, end in text.sentences:  # a question to the customer that moves things on: "Is that your porch?"
-        asks = norm[start:end + 1].rstrip().endswith("?") and (
+        asks = text.asks(start, end) and (
             lex.addressee.search(norm, start, end) or lex.clarifying.search(norm, start, end + 1))
         if asks and text.sentence_index(start) not in rude:
             found.append((start, end, "question"))

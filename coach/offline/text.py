@@ -152,6 +152,10 @@ class Text:
     def sentence_at(self, pos: int) -> tuple[int, int]:
         return self.sentences[self.sentence_index(pos)] if self.sentences else (0, len(self.norm))
 
+    def asks(self, start: int, end: int) -> bool:
+        """The sentence `start`..`end` closes with a question mark ("؟" is one after normalizing)."""
+        return self.norm[start:end + 1].rstrip().endswith("?")
+
     def previous_sentence(self, pos: int) -> tuple[int, int] | None:
         i = self.sentence_index(pos)
         return self.sentences[i - 1] if i > 0 else None
