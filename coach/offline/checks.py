@@ -449,6 +449,11 @@ def under_promise(s: Situation) -> Result:
             # events end at 1am": the company's usual time for its own step, its own work finished or its own
             # rule, or a promise for others; a model decides
             unsure = True
+        elif deadline and not hedged and not (_others_named(s, *sent) or _vouched(s, *sent)):
+            # "the amount will be back in your wallet within 48 hours": a usual time stated as real agents state
+            # it, or a promise for others; readers differ, so a model decides. A named other party or a word of
+            # certainty ("the bank will return it by Friday", "it'll definitely be there tomorrow") is a promise.
+            unsure = True
         elif deadline and not hedged:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())
             fails.append((s.clause(a, b, 120), "deadline_for_others"))
@@ -473,6 +478,14 @@ def under_promise(s: Situation) -> Result:
     if soft:
         return (PASS, because("described", quote=_q(soft[0])), soft[:1], "low")
     return (NA, because("no_promise"), [], "low")
+
+
+def _vouched(s: Situation, start: int, end: int) -> bool:
+    """A word of certainty or a guarantee in the span that no negation takes back."""
+    norm, lex = s.reply.low, s.lex
+    negated = [m.span() for m in lex.guarantee_negated.finditer(norm, start, end)]
+    return any(not _overlaps(m.span(), negated) for group in (lex.certainty, lex.guarantee)
+               for m in group.finditer(norm, start, end))
 
 
 def _others_named(s: Situation, start: int, end: int) -> bool:

@@ -1479,8 +1479,37 @@ def test_the_companys_own_work_ready_by_a_time_is_left_to_a_model(grader, lang, 
     assert grade.verdict is UNJUDGED, grade.explanation
 
 
-def test_a_delivery_by_a_time_still_fails_beside_readiness_elsewhere(grader):
-    grade = graded(grader, "under_promise", "en", "Your parcel will arrive tomorrow before noon.", "Where is my parcel?")
+def test_a_delivery_vouched_for_by_a_time_still_fails_beside_readiness_elsewhere(grader):
+    grade = graded(grader, "under_promise", "en", "Your parcel will definitely arrive tomorrow before noon.",
+                   "Where is my parcel?")
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Sorry for the wait. The refund will be back in your account within 48 hours.", "Where is my refund?"),
+    ("pl", "Przepraszamy za czekanie. Zwrot wróci na Pana konto w ciągu 48 godzin.", "Gdzie jest mój zwrot?"),
+    ("sv", "Förlåt att det dröjt. Återbetalningen kommer tillbaka till ditt konto inom 48 timmar.",
+     "Var är min återbetalning?"),
+    ("es", "Perdona la espera. El reembolso volverá a tu cuenta en 48 horas.", "¿Dónde está mi reembolso?"),
+    ("lv", "Atvainojamies par gaidīšanu. Atmaksa atgriezīsies jūsu kontā 48 stundu laikā.", "Kur ir mana atmaksa?"),
+    ("ar", "آسفين على التأخير. المبلغ هيرجع على حسابك خلال ٤٨ ساعة.", "فين فلوسي اللي رجعتها؟"),
+])
+def test_a_time_stated_flatly_for_an_outcome_is_left_to_a_model(grader, lang, reply, customer):
+    """Real agents state usual processing times this way; whether it is a promise for others needs a model."""
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "The refund will definitely be back in your account within 48 hours.", "Where is my refund?"),
+    ("pl", "Zwrot na pewno wróci na Pana konto w ciągu 48 godzin.", "Gdzie jest mój zwrot?"),
+    ("sv", "Återbetalningen kommer garanterat tillbaka till ditt konto inom 48 timmar.", "Var är min återbetalning?"),
+    ("es", "El reembolso volverá a tu cuenta en 48 horas sin falta.", "¿Dónde está mi reembolso?"),
+    ("en", "The bank will return the money within five working days.", "When do I get my money?"),
+    ("sv", "Banken kommer att betala tillbaka pengarna inom fem bankdagar.", "När får jag pengarna?"),
+])
+def test_a_time_vouched_for_or_set_for_a_named_other_is_a_promise(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
     assert grade.verdict is FAIL, grade.explanation
 
 
@@ -1668,7 +1697,7 @@ def test_a_check_reported_in_capitals_is_no_step(grader):
 
 
 def test_a_deadline_for_others_after_an_own_step_done_still_fails(grader):
-    grade = graded(grader, "under_promise", "en", "I've chased the claims handler today, and they'll pay out the full "
+    grade = graded(grader, "under_promise", "en", "I've chased the insurer today, and they'll pay out the full "
                    "value by the end of next week.", "How long until the insurer pays out?")
     assert grade.verdict is FAIL, grade.explanation
 
