@@ -266,8 +266,10 @@ def no_yes_but(s: Situation) -> Result:
         # "But"/"However" opening a sentence take back what came before, said or not; mid-sentence
         # ("thanks for writing to us again anyway") they need a refusal after them
         firm = opens and lex.contrast_firm.match(norm, m.start())
-        if ack.start() < sent_start and not firm and not _refuses(s, m.end(), sent_end):
-            continue  # "Sorry about the wait. Still, the good part is..." takes nothing back
+        if ack.start() < sent_start and not firm and not _refuses(s, _main_clause(s, m, sent_end), sent_end):
+            # "Sorry about the wait. Still, the good part is..." takes nothing back, nor does "aunque no es lo
+            # ideal, en la zona de restauración va más desahogada": what is conceded is not what is said
+            continue
         if lex.conceding.search(norm, m.start(), m.end()) and (
                 lex.customer_can.search(norm, m.end(), sent_end) or _agent_helps(s, m.end(), sent_end)):
             # "We understand, although this fare is non-refundable you can change it for free": what is
@@ -354,6 +356,16 @@ def no_yes_but(s: Situation) -> Result:
     return (PASS, because("none"), [], "low")
 
 
+def _main_clause(s: Situation, m: re.Match[str], sent_end: int) -> int:
+    """Where the clause a contrast word opens ends: past the conceded clause of an "although X," (its comma),
+    right after any other contrast word."""
+    norm = s.reply.low
+    comma = norm.find(",", m.end(), sent_end)
+    if comma > 0 and s.lex.conceding.search(norm, m.start(), m.end()):
+        return comma + 1
+    return m.end()
+
+
 def under_promise(s: Situation) -> Result:
     """Guarantees of what others deliver fail; the speaker's own steps, honest estimates and
     refusals to guarantee pass. A certainty word ("definitely", "rest assured") only counts when
@@ -369,6 +381,9 @@ def under_promise(s: Situation) -> Result:
     unsure = False
     for m in ensures:
         sent_end = text.sentence_at(m.start())[1]
+        # "dopilnujemy, żeby asysta była zgłoszona – wystarczy DM (najpóźniej 48 h przed lotem)": past a dash
+        # the sentence turns to something else
+        sent_end = min([sent_end, *(i for i in (norm.find(" – ", m.end(), sent_end), norm.find(" — ", m.end(), sent_end)) if i >= 0)])
         if s.customer_closing or lex.own_action.search(norm, m.end(), sent_end) or lex.from_me.search(
                 norm, max(text.sentence_at(m.start())[0], m.start() - 20), m.end() + 20):
             # "I'll make sure the movers hear your thanks": praise passed on; "I'll make sure gas is in the

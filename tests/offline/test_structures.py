@@ -2064,3 +2064,71 @@ def test_you_will_need_to_call_them_on_a_number_is_a_step(grader):
                    "call technical support on 0800 123 4567, they deal with mast issues.",
                    "No signal at all. I work from home and I'm getting really fed up.")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "We value your loyalty. The change fee on your fare is fixed, but your gold membership lets you pay it in "
+     "miles.", "I want to change my flight for free, I've been gold for 10 years!"),
+    ("ar", "نقدّر ولاءك. رسوم التغيير على فئة تذكرتك ثابتة، لكن عضويتك الذهبية تتيح لك تغطيتها بالأميال.",
+     "أبي أغير تاريخ رحلتي بدون رسوم، أنا عضو ذهبي عندكم من ١٠ سنين!"),
+    ("sv", "Vi uppskattar att du är medlem. Ombokningsavgiften är fast, men guldkortet låter dig betala den med poäng.",
+     "Jag vill boka om gratis, jag har varit guldmedlem i tio år!"),
+    ("lv", "Saprotam, ka cena šķiet augsta 🙂 Bet ir arī lētāki varianti, ja pērkat biļeti nedēļu iepriekš.",
+     "Biļete 25 eiro. Par šo naudu varu aizbraukt ar taksi 🙃"),
+    ("en", "We understand the price feels high. But there are also cheaper fares if you book a week ahead.",
+     "25 quid for a train ticket? A taxi is cheaper 🙃"),
+    ("es", "Entendemos que el precio parezca alto. Pero también hay tarifas más baratas si compras con una semana.",
+     "¿25 euros el billete? Sale más barato el taxi 🙃"),
+])
+def test_a_but_that_opens_a_way_for_them_takes_nothing_back_for_certain(grader, lang, reply, customer):
+    """What the customer can do instead, or cheaper options, after the "but": a model decides, never a fail."""
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "We know how hard it is to be without your bag, but threats towards our staff aren't something we can "
+     "accept. Your bag is on the 14:30 flight.", "If my bag isn't here tonight somebody is going to get hurt. Pathetic"),
+    ("pl", "Chcemy pomóc w sprawie zwrotu, ale tylko w rozmowie bez obraźliwych słów. Prześlij numer rezerwacji.",
+     "Jak nie oddacie mi kasy, to przyjadę i zrobię awanturę, debile."),
+    ("es", "Entendemos el enfado, pero los insultos hacia nuestro equipo no los aceptamos. Envíanos tu localizador.",
+     "Sois unos inútiles y unos ladrones, devolvedme el dinero ya, imbéciles."),
+    ("sv", "Vi förstår att du är arg, men hot mot vår personal accepterar vi inte. Skicka bokningsnumret i DM.",
+     "Om väskan inte kommer i kväll så ska någon få ångra sig, era idioter."),
+])
+def test_a_calm_limit_on_insults_or_threats_after_a_but_is_a_boundary(grader, lang, reply, customer):
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+    grade = graded(grader, "set_boundaries", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Tienes razón, la red está saturada. Mientras, aunque no es lo ideal, en la zona de restauración va mejor.",
+     "El wifi del aeropuerto va lentísimo, es una vergüenza."),
+    ("en", "You're right, the network is overloaded. Meanwhile, although it isn't ideal, the food court has a faster "
+     "connection.", "The airport wifi is painfully slow, it's a disgrace."),
+    ("pl", "Ma Pan rację, sieć jest przeciążona. Tymczasem, choć to nie jest idealne, w strefie gastronomicznej działa "
+     "szybciej.", "Wifi na lotnisku jest strasznie wolne, to skandal."),
+])
+def test_what_an_although_concedes_is_not_a_refusal(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Rozumiemy obawy i dopilnujemy, żeby asysta dla mamy była zgłoszona – wystarczy DM z numerem rezerwacji "
+     "(najpóźniej 48 h przed lotem).", "Mama jeździ na wózku, lecimy w sobotę. Czy ktoś jej pomoże?"),
+    ("en", "We'll make sure assistance for your mum is booked – just DM us the booking reference (at the latest 48 "
+     "hours before the flight).", "My mum uses a wheelchair, we fly on Saturday. Will someone help her?"),
+    ("sv", "Vi ser till att assistansen för din mamma blir bokad – skicka bara bokningsnumret i DM (senast 48 timmar "
+     "före avgång).", "Mamma sitter i rullstol, vi flyger på lördag. Får hon hjälp?"),
+])
+def test_a_time_past_a_dash_belongs_to_the_instruction_not_to_what_is_seen_to(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+def test_swedish_it_usually_sorts_itself_out_vouches_for_nothing(grader):
+    grade = graded(grader, "under_promise", "sv", "Lägg till passnumret under Mina resor så brukar det lösa sig. Annars "
+                   "checkar jag in dig härifrån i kväll.", "Kan inte checka in online, får bara felkod PAX-ERR.")
+    assert grade.verdict is not FAIL, grade.explanation
