@@ -96,6 +96,17 @@ def _refuses(s: Situation, start: int, end: int) -> bool:
                 or lex.negation.search(norm, start, end))
 
 
+def _bad_news(s: Situation, start: int, end: int) -> bool:
+    """The span refuses, or says what goes against the customer: a rule or term invoked, something lapsed,
+    a cost or duty laid on them, the fault put on them or on others, the company defended."""
+    norm, lex = s.reply.low, s.lex
+    if _refuses(s, start, end):
+        return True
+    if any(group.search(norm, start, end) for group in (lex.bad_news, lex.blame, lex.reminder, lex.defensive, lex.excuse, lex.overload)):
+        return True
+    return any(start <= a < end for a, _, _ in condescension(s))  # talked down to, or their feeling apologised for
+
+
 def _dismissal(s: Situation, start: int, end: int) -> re.Match | None:
     """The first dismissal in the span that dismisses: not negated ("there's nothing more you need to
     do" relieves the customer) and not an honest caveat ("I can't promise exactly when")."""
@@ -279,6 +290,11 @@ def no_yes_but(s: Situation) -> Result:
         consoled = lex.consolation.search(norm, m.end(), sent_end) or lex.customer_can.search(norm, m.end(), sent_end)
         if consoled and not (_refuses(s, m.end(), consoled.start()) or _refuses(s, consoled.end(), sent_end)):
             unclear = True  # "..., but we hope to see you again soon": consolation, not a refusal; a model decides
+            continue
+        if not _bad_news(s, _main_clause(s, m, sent_end), _next_sentence_end(s, sent_end) if firm else sent_end):
+            # "Saprotam, ka cena šķiet augsta. Bet ...": nothing refused, ruled, charged or laid at their door after
+            # the turn; whether it takes the acknowledgement back needs a model
+            unclear = True
             continue
         ev = s.clause(ack.start(), m.end() + 1)
         return (FAIL, because("took_back", quote=_q(ev)), [ev], "high")

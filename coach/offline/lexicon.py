@@ -46,6 +46,9 @@ class Lexicon(BaseModel):
                                     "contrast starts")
     dismissal: Patterns = Field(default_factory=list, description="a clause that refuses or closes the matter: "
                                 "'can't', 'is final', 'non-refundable', 'in line with the terms'")
+    bad_news: Patterns = Field(default_factory=list, description="after a 'but', what goes against the customer "
+                               "without a negation: a rule or term invoked, something lapsed, a cost or duty laid "
+                               "on them ('the warranty expired', 'under our terms', 'you'll pay the postage')")
     welcome: Patterns = Field(default_factory=list, description="gladness after a 'but': 'but I'm glad it arrived'")
     consolation: Patterns = Field(default_factory=list, description="after a 'but', consolation or help the "
                                   "customer can use, not a refusal: 'we hope to see you again', 'the team is on "

@@ -2132,3 +2132,43 @@ def test_swedish_it_usually_sorts_itself_out_vouches_for_nothing(grader):
     grade = graded(grader, "under_promise", "sv", "Lägg till passnumret under Mina resor så brukar det lösa sig. Annars "
                    "checkar jag in dig härifrån i kväll.", "Kan inte checka in online, får bara felkod PAX-ERR.")
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I understand how stressful this is, but the bag is on the evening flight from Oslo.",
+     "Why hasn't my bag arrived? This is ridiculous."),
+    ("sv", "Jag förstår att det är stressigt, men väskan är med på kvällsflyget från Oslo.",
+     "Varför har inte min väska kommit? Det här är löjligt."),
+    ("pl", "Rozumiem, że to stresujące, ale walizka leci wieczornym lotem z Oslo.",
+     "Dlaczego moja walizka nie dotarła? To jakiś żart."),
+    ("es", "Entiendo que es estresante, pero la maleta viaja en el vuelo de la tarde desde Oslo.",
+     "¿Por qué no ha llegado mi maleta? Esto es ridículo."),
+    ("lv", "Saprotu, ka tas ir stresaini, bet soma ir vakara reisā no Oslo.",
+     "Kāpēc mana soma nav atnākusi? Tas ir smieklīgi."),
+    ("ar", "أتفهم إن الموضوع مزعج، لكن الشنطة على رحلة المساء من أوسلو.",
+     "ليش شنطتي ما وصلت؟ هذا شي سخيف."),
+])
+def test_a_but_followed_by_plain_news_is_left_to_a_model(grader, lang, reply, customer):
+    """Nothing refused, ruled, lapsed, charged or laid at their door after the turn: whether it takes the
+    acknowledgement back is for a model, not a fail."""
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I understand how stressful this is, but under our terms delayed bags are only delivered to home addresses.",
+     "Why hasn't my bag arrived? This is ridiculous."),
+    ("sv", "Jag förstår att det är stressigt, men enligt våra villkor levereras försenade väskor bara till hemadresser.",
+     "Varför har inte min väska kommit? Det här är löjligt."),
+    ("es", "Entiendo que es estresante, pero según nuestras condiciones las maletas retrasadas solo se entregan en domicilios.",
+     "¿Por qué no ha llegado mi maleta? Esto es ridículo."),
+    ("pl", "Rozumiem, ale gwarancja skończyła się w zeszłym miesiącu.",
+     "Gwarancja przecież obejmuje wymianę!"),
+    ("lv", "Saprotu, taču garantija beidzās pagājušajā mēnesī.",
+     "Garantija taču sedz nomaiņu!"),
+    ("ar", "أتفهم، لكن الضمان انتهى الشهر الماضي.",
+     "الضمان يغطي الاستبدال!"),
+])
+def test_a_but_followed_by_a_rule_or_a_lapse_takes_the_acknowledgement_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
