@@ -413,8 +413,11 @@ def under_promise(s: Situation) -> Result:
     vouches = [(g, True) for g in lex.guarantee.finditer(norm)] + [(g, False) for g in lex.certainty.finditer(norm)]
     for g, explicit in sorted(vouches, key=lambda pair: pair[0].start()):
         sent = text.sentence_at(g.start())
-        if _overlaps(g.span(), negated) or _overlaps(g.span(), relays) or sent in covered or product_name(s, *g.span()):
-            continue  # (and "with Guaranteed Model you get the car you booked": the product the customer asked about)
+        if _overlaps(g.span(), negated) or _overlaps(g.span(), relays) or sent in covered or product_name(s, *g.span()) \
+                or _named_scheme(s, g.start()):
+            # (and "with Guaranteed Model you get the car you booked": the product the customer asked about;
+            # "you're covered by the Direct Debit Guarantee": a scheme's name)
+            continue
         if (s.customer_closing or s.upset_points < 0) and any(sent[0] <= a < sent[1] for a, _ in relays):
             continue  # "we'll pass your thanks to Ahmed, and it will surely make his day": praise passed on
         clause_start = max([sent[0], *(norm.rfind(mark, sent[0], g.start()) + 1 for mark in ",;:–—")])
@@ -427,6 +430,8 @@ def under_promise(s: Situation) -> Result:
             # customer laughing with the reply ("JAJAJA ¡misión cumplida! Te prometemos que..."): a joke
             unsure = True
             continue
+        if lex.own_action.search(norm, g.end(), _clause_of(norm, g.start(), *sent)[1]):
+            continue  # "te prometo que te aviso en cuanto esté resuelto": what is promised is the speaker's own step
         outcome = lex.outcome.search(norm, *sent)
         # the speaker's own step counts where the time is: "I'll call you by 5, I promise" vouches for it, but
         # "I've called the firm, and they'll have it up by Friday, I guarantee it" for the firm's
@@ -511,6 +516,15 @@ def under_promise(s: Situation) -> Result:
     return (NA, because("no_promise"), [], "low")
 
 
+def _named_scheme(s: Situation, at: int) -> bool:
+    """A word capitalised mid-sentence after another capitalised word: part of a name ("the Direct Debit
+    Guarantee", "our Price Promise"), not a promise."""
+    norm = s.reply.norm
+    before = norm[s.reply.sentence_at(at)[0]:at].split()
+    return (norm[at:at + 1].isupper() and norm[at + 1:at + 2].isalpha() and len(before) >= 2
+            and before[-1][:1].isupper() and before[-1][-1:].isalpha())  # not "..., I promise", not "by Friday, I"
+
+
 def _vouched(s: Situation, start: int, end: int) -> bool:
     """A word of certainty or a guarantee in the span that no negation takes back."""
     norm, lex = s.reply.low, s.lex
@@ -537,11 +551,14 @@ def _with_purpose(s: Situation, clause: tuple[int, int], sent_end: int) -> int:
     return end
 
 
+_CLAUSE_MARK = re.compile(r"(?<!\d)[,;:]|[,;:](?!\d)")  # not the colon of "9:00" or the comma of "1,5"
+
+
 def _clause_of(norm: str, at: int, start: int, end: int) -> tuple[int, int]:
     """The comma-separated clause of `at` within the sentence `start`..`end`."""
-    lo = max([start, *(norm.rfind(mark, start, at) + 1 for mark in ",;:")])
-    his = [i for i in (norm.find(mark, at, end) for mark in ",;:") if i >= 0]
-    return lo, min([end, *his])
+    lo = max([start, *(m.end() for m in _CLAUSE_MARK.finditer(norm, start, at))])
+    hi = next((m.start() for m in _CLAUSE_MARK.finditer(norm, at, end)), end)
+    return lo, hi
 
 
 def personalize(s: Situation) -> Result:

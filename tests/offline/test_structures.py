@@ -2172,3 +2172,56 @@ def test_a_but_followed_by_plain_news_is_left_to_a_model(grader, lang, reply, cu
 def test_a_but_followed_by_a_rule_or_a_lapse_takes_the_acknowledgement_back(grader, lang, reply, customer):
     grade = graded(grader, "no_yes_but", lang, reply, customer)
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Atvainojos par to — Jūsu maksājums ir saņemts, taču mūsu sistēmā tas iestrēga un netika pievienots kontam. Es to tikko pievienoju manuāli.",
+     "Papildināju kartes kredītu par 10 eur, nauda noņemta, bet kredīts nav pienācis."),
+    ("en", "Sorry about that — your payment was received, but our system got stuck and didn't add it to your balance. I've just added it manually.",
+     "I topped up 10 euros, the money's gone but no credit arrived."),
+    ("pl", "Przepraszam za to — płatność dotarła, ale nasz system się zawiesił i nie dodał jej do konta. Właśnie dodałem ją ręcznie.",
+     "Doładowałem 10 zł, pieniądze zeszły, a kredytu nie ma."),
+])
+def test_our_own_system_failing_is_owned_not_taken_back(grader, lang, reply, customer):
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Es un problema nuestro y el equipo ya está con ello. Aún no tengo hora de solución, pero te prometo que te aviso por este chat en cuanto esté resuelto.",
+     "Desde esta mañana la app no sincroniza con el banco. Me sale 'Error 503'."),
+    ("en", "It's a problem on our side and the team is on it. I don't have a fix time yet, but I promise I'll message you here as soon as it's resolved.",
+     "Since this morning the app won't sync with the bank. It says 'Error 503'."),
+    ("sv", "Felet ligger hos oss och teamet jobbar på det. Jag har ingen tid än, men jag lovar att jag skriver till dig här så fort det är löst.",
+     "Sedan i morse synkar inte appen med banken. Det står 'Error 503'."),
+    ("es", "Siento mucho el error, he parado la devolución. Te prometo que mañana a las 9:00 te escribo yo para confirmarte si va en ruta.",
+     "¿Cómo que devuelto al remitente? Esto es increíble."),
+    ("en", "I'm so sorry, I've stopped the return. I promise that tomorrow at 9:00 I'll write to you myself to confirm it's on its way.",
+     "Returned to sender? This is unbelievable."),
+    ("pl", "Bardzo przepraszam, zatrzymałam zwrot. Obiecuję, że jutro o 9:00 sama napiszę do Pana z potwierdzeniem, czy paczka jest w drodze.",
+     "Jak to zwrócona do nadawcy? To niewiarygodne."),
+])
+def test_a_promise_of_the_speakers_own_message_is_theirs_to_keep(grader, lang, reply, customer):
+    """What is promised is the speaker's own step, even with a time ("9:00" splits no clause)."""
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Sorry about the fee. The gym requested the payment twice, so you're covered by the Direct Debit Guarantee: I've raised a claim and put the money back.",
+     "Why has my gym membership come out twice this month??"),
+    ("ar", "أتفهم قلقك. أقدر أرفع لك الآن طلب استرجاع للبنك المستفيد، يصل الرد عادةً خلال 7 إلى 10 أيام عمل، ولا أستطيع أن أضمن موافقة المستفيد.",
+     "حولت 2000 ريال لحساب غلط بالخطأ، تكفون ساعدوني"),
+])
+def test_a_schemes_name_or_a_guarantee_refused_after_and_promises_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+def test_polish_i_will_not_continue_the_conversation_if_insults_fall_is_a_boundary(grader):
+    customer, reply = ("Nie będę ci nic podawał, głupia babo, oddaj mi moje pieniądze!!!",
+                       "Chcę Panu pomóc, ale nie będę kontynuować rozmowy, jeśli będą padać obraźliwe słowa. Możemy kontynuować po podaniu 4 ostatnich cyfr karty.")
+    assert graded(grader, "no_yes_but", "pl", reply, customer).verdict is not FAIL
+    grade = graded(grader, "set_boundaries", "pl", reply, customer)
+    assert grade.verdict is PASS, grade.explanation
