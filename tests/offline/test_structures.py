@@ -9,7 +9,7 @@ import pytest
 
 from coach.grades import Verdict
 from coach.offline.text import Text
-from tests.offline.conversation import FAIL, PASS, UNJUDGED, graded
+from tests.offline.conversation import FAIL, NA, PASS, UNJUDGED, graded
 
 ABUSIVE = {
     "en": "Shut up, you useless idiot.",
@@ -2225,3 +2225,23 @@ def test_polish_i_will_not_continue_the_conversation_if_insults_fall_is_a_bounda
     assert graded(grader, "no_yes_but", "pl", reply, customer).verdict is not FAIL
     grade = graded(grader, "set_boundaries", "pl", reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Krya på dig! Biljettpriset kan vi tyvärr inte återbetala, men skatterna får du tillbaka – ansök på vår webb under Återbetalning.",
+     "Kan jag få pengarna tillbaka för min biljett? Jag har blivit sjuk."),
+    ("en", "Get well soon! We can't refund the fare itself, but you'll get the taxes back – visit our website and open Refunds.",
+     "Can I get my money back for my ticket? I've fallen ill."),
+    ("es", "¡Que te mejores! El precio del billete no se puede devolver, pero las tasas sí – entra en nuestra web, en Reembolsos.",
+     "¿Me devolvéis el dinero del billete? Me he puesto enfermo."),
+    ("es", "Nosotros solo transportamos el paquete; el embalaje es responsabilidad del remitente, así que tendrá que reclamar a la tienda donde lo compró.",
+     "El paquete ha llegado con la caja destrozada y el jarrón roto."),
+])
+def test_an_instruction_after_a_dash_or_you_will_have_to_is_a_step(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_arabic_thanks_for_solving_the_problem_wraps_up(grader):
+    grade = graded(grader, "restate_problem", "ar", "العفو يا رهف 🌸 سعدت بخدمتك.", "شكراً يا مها، حليتي مشكلة الحجز في دقايق 🌸")
+    assert grade.verdict is NA, grade.explanation
