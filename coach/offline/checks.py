@@ -485,10 +485,10 @@ def under_promise(s: Situation) -> Result:
             # events end at 1am": the company's usual time for its own step, its own work finished or its own
             # rule, or a promise for others; a model decides
             unsure = True
-        elif deadline and not hedged and not (_others_named(s, *sent) or _vouched(s, *sent)):
-            # "the amount will be back in your wallet within 48 hours": a usual time stated as real agents state
-            # it, or a promise for others; readers differ, so a model decides. A named other party or a word of
-            # certainty ("the bank will return it by Friday", "it'll definitely be there tomorrow") is a promise.
+        elif deadline and not hedged and not _vouched(s, *sent):
+            # "the amount will be back in your wallet within 48 hours", "the courier delivers on Thursday between
+            # 8 and 12": a usual time stated as real agents state it, or a promise for others; readers differ, so a
+            # model decides. Vouched for ("it'll definitely be there tomorrow"), it is a guarantee the rubric forbids.
             unsure = True
         elif deadline and not hedged:
             a, b = min(o.start(), deadline.start()), max(o.end(), deadline.end())

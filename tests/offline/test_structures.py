@@ -1179,13 +1179,28 @@ def test_a_count_of_working_days_for_the_companys_own_step_is_left_to_a_model(gr
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I've sent the refund request to your bank, and the bank will definitely return the money within 5 "
+     "working days.", "I was charged twice!"),
+    ("lv", "Pieteicu atmaksu, un banka naudu noteikti atgriezīs 5 darba dienu laikā.", "Jūs man noņēmāt naudu divreiz!"),
+])
+def test_working_days_vouched_for_a_named_third_party_still_fail(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("en", "I've sent the refund request to your bank, and the bank will return the money within 5 working days.",
      "I was charged twice!"),
     ("lv", "Pieteicu atmaksu, un banka naudu atgriezīs 5 darba dienu laikā.", "Jūs man noņēmāt naudu divreiz!"),
+    ("en", "The courier will deliver it on Thursday between 8 and 12.", "When will my sofa arrive?"),
+    ("sv", "Budfirman levererar den på torsdag mellan 8 och 12.", "När kommer soffan?"),
+    ("pl", "Kurier dostarczy ją w czwartek między 8 a 12.", "Kiedy przyjdzie sofa?"),
 ])
-def test_working_days_promised_for_a_named_third_party_still_fail(grader, lang, reply, customer):
+def test_a_named_third_partys_time_stated_without_a_guarantee_is_left_to_a_model(grader, lang, reply, customer):
+    """The rubric forbids guaranteeing what others deliver; real agents state a bank's or a courier's usual
+    time without guaranteeing it, and readers differ on whether that is a promise."""
     grade = graded(grader, "under_promise", lang, reply, customer)
-    assert grade.verdict is FAIL, grade.explanation
+    assert grade.verdict is UNJUDGED, grade.explanation
 
 
 def test_checking_for_oneself_that_a_room_is_ready_is_the_speakers_own_step(grader):
@@ -1456,9 +1471,9 @@ def test_a_slot_booked_with_the_companys_own_staff_is_left_to_a_model(grader, la
     assert grade.verdict is not FAIL, grade.explanation
 
 
-def test_a_slot_for_a_named_third_party_still_fails(grader):
-    grade = graded(grader, "under_promise", "en", "The courier will deliver it on Thursday between 8 and 12.",
-                   "When will my sofa arrive?")
+def test_a_slot_for_a_named_third_party_vouched_for_still_fails(grader):
+    grade = graded(grader, "under_promise", "en", "The courier will definitely deliver it on Thursday between 8 "
+                   "and 12.", "When will my sofa arrive?")
     assert grade.verdict is FAIL, grade.explanation
 
 
@@ -1505,10 +1520,10 @@ def test_a_time_stated_flatly_for_an_outcome_is_left_to_a_model(grader, lang, re
     ("pl", "Zwrot na pewno wróci na Pana konto w ciągu 48 godzin.", "Gdzie jest mój zwrot?"),
     ("sv", "Återbetalningen kommer garanterat tillbaka till ditt konto inom 48 timmar.", "Var är min återbetalning?"),
     ("es", "El reembolso volverá a tu cuenta en 48 horas sin falta.", "¿Dónde está mi reembolso?"),
-    ("en", "The bank will return the money within five working days.", "When do I get my money?"),
-    ("sv", "Banken kommer att betala tillbaka pengarna inom fem bankdagar.", "När får jag pengarna?"),
+    ("en", "The bank will return the money within five working days for sure.", "When do I get my money?"),
+    ("sv", "Banken kommer garanterat att betala tillbaka pengarna inom fem bankdagar.", "När får jag pengarna?"),
 ])
-def test_a_time_vouched_for_or_set_for_a_named_other_is_a_promise(grader, lang, reply, customer):
+def test_a_time_vouched_for_is_a_promise(grader, lang, reply, customer):
     grade = graded(grader, "under_promise", lang, reply, customer)
     assert grade.verdict is FAIL, grade.explanation
 
@@ -1697,8 +1712,8 @@ def test_a_check_reported_in_capitals_is_no_step(grader):
 
 
 def test_a_deadline_for_others_after_an_own_step_done_still_fails(grader):
-    grade = graded(grader, "under_promise", "en", "I've chased the insurer today, and they'll pay out the full "
-                   "value by the end of next week.", "How long until the insurer pays out?")
+    grade = graded(grader, "under_promise", "en", "I've chased the insurer today, and they'll definitely pay out "
+                   "the full value by the end of next week.", "How long until the insurer pays out?")
     assert grade.verdict is FAIL, grade.explanation
 
 
