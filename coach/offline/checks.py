@@ -551,13 +551,24 @@ def _with_purpose(s: Situation, clause: tuple[int, int], sent_end: int) -> int:
     return end
 
 
-_CLAUSE_MARK = re.compile(r"(?<!\d)[,;:]|[,;:](?!\d)")  # not the colon of "9:00" or the comma of "1,5"
-
-
 def _clause_of(norm: str, at: int, start: int, end: int) -> tuple[int, int]:
-    """The comma-separated clause of `at` within the sentence `start`..`end`."""
-    lo = max([start, *(m.end() for m in _CLAUSE_MARK.finditer(norm, start, at))])
-    hi = next((m.start() for m in _CLAUSE_MARK.finditer(norm, at, end)), end)
+    """The comma-separated clause of `at` within the sentence `start`..`end` (the colon of "9:00" and the
+    comma of "1,5" separate nothing)."""
+    def in_number(i: int) -> bool:
+        return 0 < i < len(norm) - 1 and norm[i - 1].isdigit() and norm[i + 1].isdigit()
+
+    lo, i = start, at
+    while (j := max(norm.rfind(mark, start, i) for mark in ",;:")) >= 0:
+        if not in_number(j):
+            lo = j + 1
+            break
+        i = j
+    hi, i = end, at
+    while (j := min([k for k in (norm.find(mark, i, end) for mark in ",;:") if k >= 0], default=-1)) >= 0:
+        if not in_number(j):
+            hi = j
+            break
+        i = j + 1
     return lo, hi
 
 
