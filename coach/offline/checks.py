@@ -373,7 +373,7 @@ def no_yes_but(s: Situation) -> Result:
 
 
 def _main_clause(s: Situation, m: re.Match[str], sent_end: int) -> int:
-    """Where the clause a contrast word opens ends: past the conceded clause of an "although X," (its comma),
+    """Where what a contrast word turns to begins: past the conceded clause of an "although X," (its comma),
     right after any other contrast word."""
     norm = s.reply.low
     comma = norm.find(",", m.end(), sent_end)
