@@ -277,7 +277,8 @@ def no_yes_but(s: Situation) -> Result:
         # "But"/"However" opening a sentence take back what came before, said or not; mid-sentence
         # ("thanks for writing to us again anyway") they need a refusal after them
         firm = opens and lex.contrast_firm.match(norm, m.start())
-        if ack.start() < sent_start and not firm and not _refuses(s, _main_clause(s, m, sent_end), sent_end):
+        main = _main_clause(s, m, sent_end)
+        if ack.start() < sent_start and not firm and not _refuses(s, main, sent_end):
             # "Sorry about the wait. Still, the good part is..." takes nothing back, nor does "aunque no es lo
             # ideal, en la zona de restauración va más desahogada": what is conceded is not what is said
             continue
@@ -291,7 +292,7 @@ def no_yes_but(s: Situation) -> Result:
         if consoled and not (_refuses(s, m.end(), consoled.start()) or _refuses(s, consoled.end(), sent_end)):
             unclear = True  # "..., but we hope to see you again soon": consolation, not a refusal; a model decides
             continue
-        if not _bad_news(s, _main_clause(s, m, sent_end), _next_sentence_end(s, sent_end) if firm else sent_end):
+        if not _bad_news(s, main, _next_sentence_end(s, sent_end) if firm else sent_end):
             # "Saprotam, ka cena šķiet augsta. Bet ...": nothing refused, ruled, charged or laid at their door after
             # the turn; whether it takes the acknowledgement back needs a model
             unclear = True
@@ -396,12 +397,12 @@ def under_promise(s: Situation) -> Result:
     ensures = [m for m in lex.ensure.finditer(norm) if not _overlaps(m.span(), negated) and not _overlaps(m.span(), relays)]
     unsure = False
     for m in ensures:
-        sent_end = text.sentence_at(m.start())[1]
+        sent = text.sentence_at(m.start())
         # "dopilnujemy, żeby asysta była zgłoszona – wystarczy DM (najpóźniej 48 h przed lotem)": past a dash
         # the sentence turns to something else
-        sent_end = min([sent_end, *(i for i in (norm.find(" – ", m.end(), sent_end), norm.find(" — ", m.end(), sent_end)) if i >= 0)])
+        sent_end = _clause_of(norm, m.start(), *sent, marks=_DASHES)[1]
         if s.customer_closing or lex.own_action.search(norm, m.end(), sent_end) or lex.from_me.search(
-                norm, max(text.sentence_at(m.start())[0], m.start() - 20), m.end() + 20):
+                norm, max(sent[0], m.start() - 20), m.end() + 20):
             # "I'll make sure the movers hear your thanks": praise passed on; "I'll make sure gas is in the
             # quote and send it today": the time is the speaker's own step's; a model decides either way
             unsure = True
@@ -420,7 +421,7 @@ def under_promise(s: Situation) -> Result:
             continue
         if (s.customer_closing or s.upset_points < 0) and any(sent[0] <= a < sent[1] for a, _ in relays):
             continue  # "we'll pass your thanks to Ahmed, and it will surely make his day": praise passed on
-        clause_start = max([sent[0], *(norm.rfind(mark, sent[0], g.start()) + 1 for mark in ",;:–—")])
+        clause_start = _clause_of(norm, g.start(), *sent, marks=_CLAUSE_MARKS + _DASHES)[0]
         if lex.negator.search(norm, max(clause_start - 1, g.start() - (60 if not explicit else 40), 0), g.start()):
             continue  # "we can't say exactly when Apple approves it" vouches for nothing
         if ((explicit and _conditional_clause(s, sent[0], g.start())) or _TERM.match(norm, g.end())
@@ -485,7 +486,7 @@ def under_promise(s: Situation) -> Result:
             # events end at 1am": the company's usual time for its own step, its own work finished or its own
             # rule, or a promise for others; a model decides
             unsure = True
-        elif deadline and not hedged and not _vouched(s, *sent):
+        elif deadline and not hedged and not _vouched(s, *sent, negated):
             # "the amount will be back in your wallet within 48 hours", "the courier delivers on Thursday between
             # 8 and 12": a usual time stated as real agents state it, or a promise for others; readers differ, so a
             # model decides. Vouched for ("it'll definitely be there tomorrow"), it is a guarantee the rubric forbids.
@@ -525,10 +526,9 @@ def _named_scheme(s: Situation, at: int) -> bool:
             and before[-1][:1].isupper() and before[-1][-1:].isalpha())  # not "..., I promise", not "by Friday, I"
 
 
-def _vouched(s: Situation, start: int, end: int) -> bool:
-    """A word of certainty or a guarantee in the span that no negation takes back."""
+def _vouched(s: Situation, start: int, end: int, negated: list[tuple[int, int]]) -> bool:
+    """A word of certainty or a guarantee in the span that no negation (`negated`, the reply's) takes back."""
     norm, lex = s.reply.low, s.lex
-    negated = [m.span() for m in lex.guarantee_negated.finditer(norm, start, end)]
     return any(not _overlaps(m.span(), negated) for group in (lex.certainty, lex.guarantee)
                for m in group.finditer(norm, start, end))
 
@@ -551,20 +551,24 @@ def _with_purpose(s: Situation, clause: tuple[int, int], sent_end: int) -> int:
     return end
 
 
-def _clause_of(norm: str, at: int, start: int, end: int) -> tuple[int, int]:
-    """The comma-separated clause of `at` within the sentence `start`..`end` (the colon of "9:00" and the
-    comma of "1,5" separate nothing)."""
+_CLAUSE_MARKS = ",;:"
+_DASHES = "–—"
+
+
+def _clause_of(norm: str, at: int, start: int, end: int, marks: str = _CLAUSE_MARKS) -> tuple[int, int]:
+    """The clause of `at` within the sentence `start`..`end`, between two of `marks` (the colon of "9:00",
+    the comma of "1,5" and the dash of "8–12" separate nothing)."""
     def in_number(i: int) -> bool:
         return 0 < i < len(norm) - 1 and norm[i - 1].isdigit() and norm[i + 1].isdigit()
 
     lo, i = start, at
-    while (j := max(norm.rfind(mark, start, i) for mark in ",;:")) >= 0:
+    while (j := max(norm.rfind(mark, start, i) for mark in marks)) >= 0:
         if not in_number(j):
             lo = j + 1
             break
         i = j
     hi, i = end, at
-    while (j := min([k for k in (norm.find(mark, i, end) for mark in ",;:") if k >= 0], default=-1)) >= 0:
+    while (j := min([k for k in (norm.find(mark, i, end) for mark in marks) if k >= 0], default=-1)) >= 0:
         if not in_number(j):
             hi = j
             break
