@@ -263,6 +263,11 @@ def no_yes_but(s: Situation) -> Result:
             # "Unfortunately I can't undo the evening, but I've added a credit": the refusal is redeemed
             offers.append(s.clause(later.start(), later.end() + 1, 70))
             continue
+        if later is None and _redeemed_next(s, sent_end):
+            # "I'm sorry it disappointed. Unfortunately the policy doesn't cover the joint. However, the floor is
+            # covered and we'll pay £1,860": the next sentence turns the refusal to what is done; a model decides
+            unclear = True
+            continue
         if later is not None and not _refuses(s, later.end(), sent_end):
             # "Niestety nie mamy wpływu na pogodę, ale zapewniamy hotel": the bad news turns again, to
             # something that refuses nothing; whether the whole takes anything back needs a model
@@ -332,6 +337,9 @@ def no_yes_but(s: Situation) -> Result:
             continue
         if _agent_helps(s, b_start, len(norm)):
             continue  # an apology, a "we can't", then the help asked for: nothing is dismissed
+        conceded = lex.conceding.match(norm, b_start, b_end)
+        if conceded and (lex.customer_can.search(norm, conceded.end(), b_end) or _agent_helps(s, conceded.end(), b_end)):
+            continue  # "Choć koncertu nie da się przenieść, możesz oddać bilet": what is conceded, then the way on
         turn = lex.contrast.search(norm, b_start, b_end)
         if turn is not None and (lex.customer_can.search(norm, turn.end(), b_end)
                                  or lex.consolation.search(norm, turn.end(), b_end)):
@@ -373,6 +381,21 @@ def no_yes_but(s: Situation) -> Result:
     return (PASS, because("none"), [], "low")
 
 
+def _redeemed_next(s: Situation, sent_end: int) -> bool:
+    """The sentence after the one ending at `sent_end` opens with a contrast that turns to help or good news
+    ("However, the water damage is covered and we'll pay it")."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    i = text.sentence_index(sent_end) + (text.sentence_at(sent_end)[0] < sent_end)
+    if i >= len(text.sentences):
+        return False
+    start, end = text.sentences[i]
+    turn = lex.contrast_opener.match(norm, start, end) or lex.contrast.match(norm, start, end)
+    if turn is None or _refuses(s, turn.end(), end):
+        return False
+    news = lex.good_news.search(norm, turn.end(), end) or lex.customer_can.search(norm, turn.end(), end)
+    return bool(_helps(s, turn.end(), end) or _agent_helps(s, turn.end(), end) or news)
+
+
 def _main_clause(s: Situation, m: re.Match[str], sent_end: int) -> int:
     """Where what a contrast word turns to begins: past the conceded clause of an "although X," (its comma),
     right after any other contrast word."""
@@ -394,7 +417,10 @@ def under_promise(s: Situation) -> Result:
     fails: list[tuple[Evidence, str]] = []
     for m in lex.never_again.finditer(norm):
         fails.append((s.clause(m.start(), m.end()), "never_again"))
-    ensures = [m for m in lex.ensure.finditer(norm) if not _overlaps(m.span(), negated) and not _overlaps(m.span(), relays)]
+    # "Just make sure it's in before Friday" tells the customer what to do; it vouches for nobody's result
+    instructions = [m.span() for m in lex.instruction.finditer(norm)]
+    ensures = [m for m in lex.ensure.finditer(norm)
+               if not any(_overlaps(m.span(), spans) for spans in (negated, relays, instructions))]
     unsure = False
     for m in ensures:
         sent = text.sentence_at(m.start())
@@ -438,6 +464,12 @@ def under_promise(s: Situation) -> Result:
         # "I've called the firm, and they'll have it up by Friday, I guarantee it" for the firm's
         when = lex.deadline.search(norm, *sent)
         own = lex.own_action.search(norm, *(_clause_of(norm, when.start(), *sent) if when else sent))
+        if (outcome or (explicit and not own)) and when and not _others_named(s, *sent) and lex.negator.search(
+                norm, g.end(), _clause_of(norm, g.start(), *sent)[1]):
+            # "la baja será efectiva el 31 de diciembre y te garantizamos que no se pasará ningún recibo más": what the
+            # company will not do from a date, its own billing (not "it will never happen again"); a model decides
+            unsure = True
+            continue
         if outcome:
             a, b = min(g.start(), outcome.start()), max(g.end(), outcome.end())
             fails.append((s.clause(a, b, 120), "guarantees_result"))

@@ -69,7 +69,7 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
                         ("retort", lex.retort), ("mockery", lex.mockery)):
         found += [(m.start(), m.end(), kind) for m in group.finditer(norm)
                   if not (kind == "unprofessional" and lex.insult.match(norm, m.start()) and _negated(s, m.start()))]
-    found = [f for f in found if not _their_word(s, *f[:2])]
+    found = [f for f in found if not (_their_word(s, *f[:2]) or _in_name(s, *f[:2]))]
     if not s.customer_abusive:  # "see that charge again and we'll report it": a sanction is a threat only in a fight
         found = [f for f in found if f[2] != "sanction"]
     if s.customers and s.upset_points < 0:  # with a cheerful customer, a swear word of delight is banter
@@ -119,6 +119,20 @@ def product_name(s: Situation, start: int, end: int) -> bool:
     """A name the customer used first, capitalised: "Bloody Mary", "Jävla Bra IPA", "Guaranteed Model"."""
     said = s.reply.norm[start:end]
     return said[:1].isupper() and any(said in text.norm for text in s.customer_turns)
+
+
+def _in_name(s: Situation, start: int, end: int) -> bool:
+    """A capitalised word that is part of a person's name: the agent's or the customer's, or any word on a
+    line of two to four capitalised words with no sentence in it (a signature: "Agnieszka Baran")."""
+    norm = s.reply.norm
+    word = norm[start:end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    if word.lower() in {part.lower() for name in (s.agent_name, s.customer_name) if name for part in name.split()}:
+        return True
+    line = norm[norm.rfind("\n", 0, start) + 1:(norm.find("\n", end) + 1 or len(norm) + 1) - 1]
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c in line for c in ".!?:;")
 
 
 def _their_word(s: Situation, start: int, end: int) -> bool:

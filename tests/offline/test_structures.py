@@ -2260,3 +2260,136 @@ def test_an_instruction_after_a_dash_or_you_will_have_to_is_a_step(grader, lang,
 def test_arabic_thanks_for_solving_the_problem_wraps_up(grader):
     grade = graded(grader, "restate_problem", "ar", "العفو يا رهف 🌸 سعدت بخدمتك.", "شكراً يا مها، حليتي مشكلة الحجز في دقايق 🌸")
     assert grade.verdict is NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I'm sorry the result has been disappointing. Unfortunately the policy doesn't cover the boiler itself. However, "
+     "the water damage to your floor is covered and we'll pay £900 within 5 working days.",
+     "Why was my claim only partly paid? I've paid premiums for years."),
+    ("es", "Siento mucho que el resultado le haya decepcionado. Lamentablemente la póliza no cubre la caldera. Sin embargo, "
+     "los daños del agua en el suelo sí están cubiertos y le abonaremos 900 € en cinco días hábiles.",
+     "¿Por qué solo me pagan una parte del siniestro? Llevo años pagando."),
+    ("sv", "Jag förstår att beskedet är en besvikelse. Tyvärr täcker försäkringen inte själva pannan. Däremot är "
+     "vattenskadan på golvet täckt, och vi betalar ut 9 000 kr inom fem bankdagar.",
+     "Varför får jag bara en del av ersättningen? Jag har betalat i tolv år."),
+    ("pl", "Przykro mi, że decyzja Pana rozczarowała. Niestety polisa nie obejmuje samego pieca. Natomiast szkody w kuchni "
+     "są objęte ochroną i wypłacimy 3 000 zł w ciągu 5 dni roboczych.",
+     "Dlaczego wypłacono mi tylko część odszkodowania? Płacę składki od lat."),
+])
+def test_a_refusal_turned_to_what_is_covered_in_the_next_sentence_is_not_taken_back_for_certain(grader, lang, reply,
+                                                                                                customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Przykro nam, że nowy termin Ci nie pasuje. Choć koncertu nie da się przenieść, możesz oddać bilet i dostać "
+     "pełny zwrot.", "Koncert przełożony na październik, a ja wtedy nie mogę 😭"),
+    ("en", "We're sorry the new date doesn't suit you. Although the concert can't be moved, you can return the ticket for "
+     "a full refund.", "The concert's been moved to October and I can't go then 😭"),
+    ("es", "Sentimos que la nueva fecha no te venga bien. Aunque el concierto no se puede mover, puedes devolver la entrada "
+     "y recuperar todo el dinero.", "Han pasado el concierto a octubre y no puedo ir 😭"),
+])
+def test_an_apology_then_a_concession_with_a_way_on_dismisses_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Haha, det är nog första gången vi hör om ett chipsformat kort – tack för att du delar med dig 😄 Ett nytt kort "
+     "kostar normalt 100 kr, men eftersom våra kort uppenbarligen inte klarar bastun bjuder vi på det den här gången.",
+     "Jag tappade mitt passerkort i bastun och nu ser det ut som ett chips 😅 Kan jag få ett nytt?"),
+    ("en", "Haha, a crisp-shaped key card is a first for us – thanks for sharing 😄 A new card normally costs £10, but as "
+     "our cards clearly can't take the sauna heat this one is on us.",
+     "I dropped my key card in the sauna and now it looks like a crisp 😅 Can I get a new one?"),
+    ("es", "Jaja, una tarjeta con forma de patata frita es nueva para nosotros, gracias por contarlo 😄 Una tarjeta nueva "
+     "cuesta normalmente 10 €, pero como nuestras tarjetas no aguantan el calor de la sauna, esta vez corre de nuestra cuenta.",
+     "Se me cayó la tarjeta en la sauna y ahora parece una patata frita 😅 ¿Me dais otra?"),
+])
+def test_an_emoji_before_a_capital_ends_the_sentence_of_thanks(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Līgums tiks izbeigts 31. janvārī. Rēķinu nosūtīsim e-pastā.", 2),
+    ("Pieraksts ir 5. martā plkst. 10:00, lūdzu ierodieties laikus.", 1),
+    ("Remonts tiks pabeigts līdz 12. decembrim. Paldies par pacietību!", 2),
+    ("Ett nytt kort kostar 100 kr 😄 Vi bjuder på det.", 2),
+])
+def test_an_ordinal_date_ends_no_sentence_and_an_emoji_before_a_capital_does(text, count):
+    assert len(Text.of(text).sentences) == count
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Labdien! Līgumu varat uzteikt ar divu mēnešu termiņu, tāpēc izņēmumu mēs nevaram veidot. Līgums tiks izbeigts "
+     "31. janvārī.", "Lūdzu atcelt manu līgumu no nākamā mēneša. Kāpēc man jāmaksā vēl divi mēneši? Tas ir negodīgi."),
+    ("en", "Hello! The notice period is two months, so we can't make an exception. The contract ends on 31 January.",
+     "Please cancel my contract from next month. Why do I have to pay two more months? It's unfair."),
+    ("es", "¡Hola! El preaviso es de dos meses, así que no podemos hacer una excepción. El contrato termina el 31 de enero.",
+     "Quiero cancelar mi contrato desde el mes que viene. ¿Por qué tengo que pagar dos meses más? Es injusto."),
+    ("ar", "مرحباً، مدة الإشعار شهران، لذلك لا نستطيع عمل استثناء. سينتهي العقد في ٣١ يناير.",
+     "أبغى ألغي عقدي من الشهر الجاي. ليش أدفع شهرين زيادة؟ هذا ظلم."),
+])
+def test_a_refusal_followed_by_what_happens_on_a_date_is_not_a_missing_step(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("reply, customer", [
+    ("You're very welcome, Jamie! Just make sure it's in before the 5pm deadline on Friday, and attach the tutor's "
+     "feedback.", "Thanks Anna, that's really helpful. I'll submit the appeal form today."),
+    ("Great, see you then! Please make sure the car is at the garage by 9am on Monday so we can start on time.",
+     "Thanks, I'll bring the car in on Monday."),
+])
+def test_make_sure_said_to_the_customer_is_an_instruction_not_a_promise(grader, reply, customer):
+    grade = graded(grader, "under_promise", "en", reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Desde noviembre puedes darte de baja desde la app. La baja será efectiva el 31 de diciembre y te garantizamos "
+     "que no se pasará ningún recibo más a partir de esa fecha.",
+     "Quiero darme de baja y me dicen que tengo que ir en persona. Es ridículo."),
+    ("en", "You can now cancel in the app. The cancellation takes effect on 31 December, and I guarantee you won't be "
+     "charged again after that date.", "I want to cancel and they say I must come in person. Ridiculous."),
+    ("sv", "Du kan nu säga upp dig i appen. Uppsägningen gäller från 31 december och vi garanterar att inga fler dragningar "
+     "kommer att göras efter det.", "Jag vill säga upp mig och ni säger att jag måste komma dit. Löjligt."),
+])
+def test_a_guarantee_that_we_will_not_charge_again_is_our_own_billing(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Bardzo przepraszam, to nasz błąd: ekipa pominęła apartament, a ja nie sprawdziłam go przed przyjazdem. Dziś o "
+     "11 przyjdzie sprzątanie.", "Apartament był brudny, włosy w łazience. Z dziećmi po 6 godzinach jazdy!"),
+    ("pl", "Przepraszam, szkoda, że nie zadzwoniłem do Pani wcześniej. Naprawę zrobimy jutro.",
+     "Nikt mnie nie poinformował o opóźnieniu naprawy!"),
+    ("es", "Muchas gracias por avisarnos y disculpe la molestia de tener que revisar su factura. Ya he anulado el cargo.",
+     "Me han cobrado 38 € de minibar y no consumimos nada. Les agradecería que lo revisaran."),
+])
+def test_the_speakers_own_omission_and_sorry_for_the_trouble_are_not_talking_down(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Dzień dobry, rozumiem, że to stresujące. Przekażę fakturę do odprawy jeszcze dziś.\nZ pozdrowieniami,\n"
+     "Agnieszka Baran\nObsługa Klienta", "Paczka stoi od 3 tygodni w urzędzie celnym. Czy zdąży???"),
+    ("pl", "Dzień dobry, już sprawdzam status przesyłki i oddzwonię do 15:00.\nPozdrawiam\nMarek Cham",
+     "Gdzie jest moja paczka?"),
+    ("sv", "Hej! Jag har bokat om tiden till tisdag kl. 10.\nHälsningar\nErik Idiot", "Kan jag byta tid?"),
+])
+def test_a_word_that_is_a_name_in_the_signature_insults_nobody(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("reply", [
+    "مرحباً، معك حمد. أريد أن أساعدك في مراجعة هذه المخالفة، وأرجو أن نُبقي المراسلة باحترام حتى نصل لحل.",
+    "أهلاً، نرجو أن يبقى الحوار محترماً حتى نتمكن من مساعدتك. أرسل لي رقم الطلب.",
+])
+def test_arabic_asking_to_keep_the_exchange_respectful_is_a_boundary(grader, reply):
+    grade = graded(grader, "set_boundaries", "ar", reply, "مخالفة ٥٠٠ ريال وأنا ما رميت شي! يا فاشلين يا حرامية.")
+    assert grade.verdict is PASS, grade.explanation
