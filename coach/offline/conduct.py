@@ -79,7 +79,7 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
             if lex.addressee.search(norm, *text.sentence_at(m.start())):  # "Haha, you should have read the terms"
                 found.append((m.start(), m.end(), "mockery"))
     found = [f for f in found if f[2] != "mockery" or not _glad(s, f[0])]
-    shout = SHOUT.search(text.norm)
+    shout = next((m for m in SHOUT.finditer(text.norm) if _worded(s, m.group())), None)
     if shout and (not s.customers or s.customer_upset or s.problem_raised):  # capitals back to a delighted customer are play
         found.append((shout.start(), shout.end(), "shouting"))
     return sorted(found)
@@ -119,6 +119,12 @@ def product_name(s: Situation, start: int, end: int) -> bool:
     """A name the customer used first, capitalised: "Bloody Mary", "Jävla Bra IPA", "Guaranteed Model"."""
     said = s.reply.norm[start:end]
     return said[:1].isupper() and any(said in text.norm for text in s.customer_turns)
+
+
+def _worded(s: Situation, capitals: str) -> bool:
+    """Capitals that hold a function word ("HAD TO ASK", "NIKT NIE MÓWI") are a sentence shouted; without
+    one ("BLACK FRIDAY SALE", "TSA PRECHECK") they are a name or a label."""
+    return any(len(word) <= 2 or word in s.lex.stopwords for word in capitals.lower().split())
 
 
 def _in_name(s: Situation, start: int, end: int) -> bool:

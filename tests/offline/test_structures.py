@@ -2393,3 +2393,26 @@ def test_a_word_that_is_a_name_in_the_signature_insults_nobody(grader, lang, rep
 def test_arabic_asking_to_keep_the_exchange_respectful_is_a_boundary(grader, reply):
     grade = graded(grader, "set_boundaries", "ar", reply, "مخالفة ٥٠٠ ريال وأنا ما رميت شي! يا فاشلين يا حرامية.")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "Sorry about the wait! The discount was part of our BLACK FRIDAY SALE, which ended on Sunday, so I've applied "
+     "a 10% code to your account instead.", "Why didn't I get the discount? This is so annoying!"),
+    ("sv", "Förlåt väntan! Rabatten gällde under vår BLACK WEEK REA som slutade i söndags, så jag har lagt in en kod på "
+     "10 % på ditt konto i stället.", "Varför fick jag ingen rabatt? Så irriterande!"),
+    ("pl", "Przepraszam za czekanie! Rabat obowiązywał w ramach akcji SUPER WYPRZEDAŻ ZIMOWA, która skończyła się w "
+     "niedzielę, więc dodałam na konto kod na 10%.", "Dlaczego nie dostałam rabatu? To irytujące!"),
+])
+def test_a_label_in_capitals_is_not_shouting(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "You HAD TO ASK before booking, it's on the page.", "Why wasn't the seat reserved? Ridiculous!"),
+    ("pl", "NIKT NIE MÓWI, że to nasza wina.", "Paczka zaginęła! To skandal, to wasza wina!!"),
+    ("sv", "SOM JAG REDAN HAR SAGT gäller avtalet ett år.", "Varför kan jag inte säga upp avtalet? Löjligt!"),
+])
+def test_a_sentence_in_capitals_is_still_shouting(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
