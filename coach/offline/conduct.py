@@ -128,15 +128,18 @@ def _worded(s: Situation, capitals: str) -> bool:
 
 
 def _in_name(s: Situation, start: int, end: int) -> bool:
-    """A capitalised word that is part of a person's name: the agent's or the customer's, or any word on a
-    line of two to four capitalised words with no sentence in it (a signature: "Agnieszka Baran")."""
+    """A capitalised word that is part of a person's name: the agent's or the customer's, or any word on one
+    of the last lines that holds two to four capitalised words and no sentence (a signature: "Agnieszka Baran")."""
     norm = s.reply.norm
     word = norm[start:end]
     if not word[:1].isupper() or word.isupper():
         return False
     if word.lower() in {part.lower() for name in (s.agent_name, s.customer_name) if name for part in name.split()}:
         return True
-    line = norm[norm.rfind("\n", 0, start) + 1:(norm.find("\n", end) + 1 or len(norm) + 1) - 1]
+    line_end = norm.find("\n", end) + 1 or len(norm) + 1
+    if norm.count("\n", line_end - 1) > 2:
+        return False  # a signature is among the last lines
+    line = norm[norm.rfind("\n", 0, start) + 1:line_end - 1]
     words = line.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c in line for c in ".!?:;")
 

@@ -2416,3 +2416,9 @@ def test_a_label_in_capitals_is_not_shouting(grader, lang, reply, customer):
 def test_a_sentence_in_capitals_is_still_shouting(grader, lang, reply, customer):
     grade = graded(grader, "stay_professional", lang, reply, customer)
     assert grade.verdict is FAIL, grade.explanation
+
+
+def test_capitalised_insults_on_a_line_of_their_own_above_the_end_still_insult(grader):
+    reply = "Ty Baranie Jeden\nNie będę tego powtarzać.\nSprawdź maila.\nI nie pisz więcej.\nKoniec."
+    grade = graded(grader, "stay_professional", "pl", reply, "Gdzie jest moja paczka?! To skandal!")
+    assert grade.verdict is FAIL, grade.explanation
