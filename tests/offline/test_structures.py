@@ -2422,3 +2422,26 @@ def test_capitalised_insults_on_a_line_of_their_own_above_the_end_still_insult(g
     reply = "Ty Baranie Jeden\nNie będę tego powtarzać.\nSprawdź maila.\nI nie pisz więcej.\nKoniec."
     grade = graded(grader, "stay_professional", "pl", reply, "Gdzie jest moja paczka?! To skandal!")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Rozumiem, że jest pan zdenerwowany, ale proszę nie używać takich słów, wtedy szybciej pomogę. Proszę podać "
+     "numer umowy.", "Jesteście bandą złodziei i idiotów!"),
+    ("lv", "Saprotu, ka esat dusmīgs, bet lūdzu, nelietojiet tādus vārdus, tad es jums palīdzēšu ātrāk. Kāds ir jūsu "
+     "klienta numurs?", "Jūs esat idioti, visi kā viens!"),
+    ("en", "I can hear you're really angry, but I'd ask you not to use language like that, and then I can sort this out "
+     "faster. Can I take your account number?", "You lot are a bunch of thieving idiots!"),
+    ("es", "Entiendo que esté muy enfadado, pero le pido que no me hable así, que así le ayudo más rápido. ¿Me da su "
+     "número de cliente?", "¡Sois unos ladrones y unos idiotas!"),
+])
+def test_asking_a_caller_not_to_use_such_words_is_a_boundary(grader, lang, reply, customer):
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+    grade = graded(grader, "set_boundaries", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_polish_please_do_not_use_such_words_to_a_swearing_caller_takes_nothing_back(grader):
+    grade = graded(grader, "no_yes_but", "pl", "Rozumiem, że jest pan zdenerwowany, ale proszę nie używać takich słów, "
+                   "bo inaczej nie będę mogła pomóc. Już sprawdzam pana zgłoszenie.",
+                   "Ja pierdolę, co za burdel, trzeci raz dzwonię!")
+    assert grade.verdict is not FAIL, grade.explanation
