@@ -263,7 +263,7 @@ def no_yes_but(s: Situation) -> Result:
             # "Unfortunately I can't undo the evening, but I've added a credit": the refusal is redeemed
             offers.append(s.clause(later.start(), later.end() + 1, 70))
             continue
-        if later is None and _redeemed_next(s, sent_end):
+        if later is None and _redeemed_next(s, text.sentence_index(m.start()) + 1):
             # "I'm sorry it disappointed. Unfortunately the policy doesn't cover the joint. However, the floor is
             # covered and we'll pay £1,860": the next sentence turns the refusal to what is done; a model decides
             unclear = True
@@ -381,11 +381,10 @@ def no_yes_but(s: Situation) -> Result:
     return (PASS, because("none"), [], "low")
 
 
-def _redeemed_next(s: Situation, sent_end: int) -> bool:
-    """The sentence after the one ending at `sent_end` opens with a contrast that turns to help or good news
+def _redeemed_next(s: Situation, i: int) -> bool:
+    """Sentence `i` (the one after a refusal) opens with a contrast that turns to help or good news
     ("However, the water damage is covered and we'll pay it")."""
     norm, lex, text = s.reply.low, s.lex, s.reply
-    i = text.sentence_index(sent_end) + (text.sentence_at(sent_end)[0] < sent_end)
     if i >= len(text.sentences):
         return False
     start, end = text.sentences[i]
@@ -457,7 +456,8 @@ def under_promise(s: Situation) -> Result:
             # customer laughing with the reply ("JAJAJA ¡misión cumplida! Te prometemos que..."): a joke
             unsure = True
             continue
-        if lex.own_action.search(norm, g.end(), _clause_of(norm, g.start(), *sent)[1]):
+        clause_end = _clause_of(norm, g.start(), *sent)[1]
+        if lex.own_action.search(norm, g.end(), clause_end):
             continue  # "te prometo que te aviso en cuanto esté resuelto": what is promised is the speaker's own step
         outcome = lex.outcome.search(norm, *sent)
         # the speaker's own step counts where the time is: "I'll call you by 5, I promise" vouches for it, but
@@ -465,7 +465,7 @@ def under_promise(s: Situation) -> Result:
         when = lex.deadline.search(norm, *sent)
         own = lex.own_action.search(norm, *(_clause_of(norm, when.start(), *sent) if when else sent))
         if (outcome or (explicit and not own)) and when and not _others_named(s, *sent) and lex.negator.search(
-                norm, g.end(), _clause_of(norm, g.start(), *sent)[1]):
+                norm, g.end(), clause_end):
             # "la baja será efectiva el 31 de diciembre y te garantizamos que no se pasará ningún recibo más": what the
             # company will not do from a date, its own billing (not "it will never happen again"); a model decides
             unsure = True
