@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from coach.offline.condescension import condescension
+from coach.offline.names import find_customer_name
 from coach.offline.situation import FAIL, NA, PASS, SHOUT, Result, Situation, because, quote, shared, unjudged
 
 
@@ -134,8 +135,9 @@ def _in_name(s: Situation, start: int, end: int) -> bool:
     word = norm[start:end]
     if not word[:1].isupper() or word.isupper():
         return False
-    if word.lower() in {part.lower() for name in (s.agent_name, s.customer_name) if name for part in name.split()}:
-        return True
+    if any(a <= start < b for name in (s.agent_name, s.customer_name) if name
+           for a, b in find_customer_name(s.reply, name, s.lex)):
+        return True  # in any of its forms ("Panie Baranie")
     line_end = norm.find("\n", end) + 1 or len(norm) + 1
     if norm.count("\n", line_end - 1) > 2:
         return False  # a signature is among the last lines

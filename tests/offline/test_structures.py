@@ -2386,6 +2386,16 @@ def test_a_word_that_is_a_name_in_the_signature_insults_nobody(grader, lang, rep
     assert grade.verdict is PASS, grade.explanation
 
 
+@pytest.mark.parametrize("lang, reply, name", [
+    ("pl", "Panie Baranie, paczka jest już w drodze, kurier będzie jutro do 12.", "Tomasz Baran"),
+    ("pl", "Dzień dobry, Panie Baranie! Zwrot wyślemy jeszcze dziś.", "Jan Baran"),
+    ("lv", "Labdien, Muļķes kundze! Rēķinu izlabosim šodien.", "Anna Muļķe"),
+])
+def test_the_customers_name_in_any_of_its_forms_insults_nobody(grader, lang, reply, name):
+    grade = graded(grader, "stay_professional", lang, reply, "Gdzie jest moja paczka?", name=name)
+    assert grade.verdict is PASS, grade.explanation
+
+
 @pytest.mark.parametrize("reply", [
     "مرحباً، معك حمد. أريد أن أساعدك في مراجعة هذه المخالفة، وأرجو أن نُبقي المراسلة باحترام حتى نصل لحل.",
     "أهلاً، نرجو أن يبقى الحوار محترماً حتى نتمكن من مساعدتك. أرسل لي رقم الطلب.",
