@@ -2406,6 +2406,25 @@ def test_arabic_asking_to_keep_the_exchange_respectful_is_a_boundary(grader, rep
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
+     "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
+     "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
+    ("lv", "Tas tiešām kaitina, atvainojos. Gribu palīdzēt, tikai lūdzu, nesauciet mūsu kurjerus par idiotiem. "
+     "Atsūtiet sūtījuma numuru DM, un es pieteikšu jaunu piegādi rīt.",
+     "jūsu kurjeri ir idioti, raksta «neviena nav mājās», bet es visu dienu biju MĀJĀS"),
+    ("pl", "To naprawdę frustrujące, przepraszam. Chcę pomóc, ale proszę nie nazywać naszych kurierów idiotami. "
+     "Proszę podesłać numer przesyłki w DM, a umówię nową dostawę na jutro.",
+     "wasi kurierzy to idioci, piszą że nikogo nie było a ja siedziałem W DOMU cały dzień"),
+    ("ar", "هذا شي مزعج فعلاً، نعتذر لك. نبي نساعدك، بس نرجو عدم الإساءة لمناديبنا. أرسل لنا رقم الشحنة بالخاص "
+     "ونرتب توصيل جديد بكرة.",
+     "مناديبكم أغبياء، كاتبين ما في أحد بالبيت وأنا كنت بالبيت طول اليوم"),
+])
+def test_asking_not_to_call_our_people_names_is_a_boundary_not_an_insult(grader, lang, reply, customer):
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is PASS
+    assert graded(grader, "stay_professional", lang, reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("en", "Sorry about the wait! The discount was part of our BLACK FRIDAY SALE, which ended on Sunday, so I've applied "
      "a 10% code to your account instead.", "Why didn't I get the discount? This is so annoying!"),
     ("sv", "Förlåt väntan! Rabatten gällde under vår BLACK WEEK REA som slutade i söndags, så jag har lagt in en kod på "
