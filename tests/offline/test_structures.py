@@ -2305,8 +2305,14 @@ def test_an_apology_then_a_concession_with_a_way_on_dismisses_nothing(grader, la
     ("es", "Jaja, una tarjeta con forma de patata frita es nueva para nosotros, gracias por contarlo 😄 Una tarjeta nueva "
      "cuesta normalmente 10 €, pero como nuestras tarjetas no aguantan el calor de la sauna, esta vez corre de nuestra cuenta.",
      "Se me cayó la tarjeta en la sauna y ahora parece una patata frita 😅 ¿Me dais otra?"),
+    ("lv", "Sveika, Anna! Saprotu, 2 svītriņas mūsdienās nav nekāds prieks 😅 5G Siguldas centrā jau darbojas, bet jūsu "
+     "rajonam jaunā bāzes stacija plānota gada beigās. Tikmēr varu pārbaudīt pārklājumu jūsu adresē, ja atsūtīsiet to DM.",
+     "kad beidzot Siguldā būs normāls 5G? Mājās 2 svītriņas 😒"),
+    ("en", "Hi Anna! I get it, two bars in 2026 is no fun 😅 5G already works in the centre, but a new mast for your area is "
+     "planned for the end of the year. Meanwhile I can check coverage at your address if you DM it to us.",
+     "when will we finally get proper 5G here? Two bars at home 😒"),
 ])
-def test_an_emoji_before_a_capital_ends_the_sentence_of_thanks(grader, lang, reply, customer):
+def test_an_emoji_before_a_capital_or_digit_ends_the_sentence_of_thanks(grader, lang, reply, customer):
     grade = graded(grader, "no_yes_but", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
 
@@ -2316,8 +2322,10 @@ def test_an_emoji_before_a_capital_ends_the_sentence_of_thanks(grader, lang, rep
     ("Pieraksts ir 5. martā plkst. 10:00, lūdzu ierodieties laikus.", 1),
     ("Remonts tiks pabeigts līdz 12. decembrim. Paldies par pacietību!", 2),
     ("Ett nytt kort kostar 100 kr 😄 Vi bjuder på det.", 2),
+    ("Saprotu, 2 svītriņas nav nekāds prieks 😅 5G centrā jau darbojas, bet jūsu rajonā būs gada beigās.", 2),
+    ("Sorry about the signal 😕 4G works in town, but your street gets a new mast in spring.", 2),
 ])
-def test_an_ordinal_date_ends_no_sentence_and_an_emoji_before_a_capital_does(text, count):
+def test_an_ordinal_date_ends_no_sentence_and_an_emoji_before_a_capital_or_digit_does(text, count):
     assert len(Text.of(text).sentences) == count
 
 
