@@ -2414,6 +2414,22 @@ def test_arabic_asking_to_keep_the_exchange_respectful_is_a_boundary(grader, rep
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Rozumiemy, to nie do przyjęcia przy małym dziecku. Dzieciom do 12 lat gwarantujemy miejsce obok "
+     "co najmniej jednego opiekuna, to nasza zasada. Podeślij numer rezerwacji w DM.",
+     "Lecę z 4-latkiem, a system przydzielił nam miejsca w różnych rzędach. Serio?"),
+    ("sv", "Förstår, det går inte med ett litet barn. Barn upp till 12 år garanterar vi plats bredvid minst "
+     "en vuxen, det är vår regel. Skicka bokningsnumret i DM.",
+     "Jag flyger med min 4-åring och vi har fått platser i olika rader. Seriöst?"),
+    ("lv", "Saprotam, ar mazu bērnu tā nedrīkst. Bērniem līdz 12 gadiem garantējam vietu blakus vismaz "
+     "vienam pieaugušajam, tāds ir mūsu noteikums. Atsūtiet rezervācijas numuru DM.",
+     "Lidoju ar 4 gadus vecu bērnu, un sistēma mūs sasēdināja dažādās rindās. Nopietni?"),
+])
+def test_an_age_or_a_weight_limit_is_no_deadline(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
      "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
