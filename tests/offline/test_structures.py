@@ -2430,6 +2430,22 @@ def test_an_age_or_a_weight_limit_is_no_deadline(grader, lang, reply, customer):
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Spokojnie, Zenek wraca! 😄 Nowy sezon startuje 12 marca o 20:00, a pierwsze dwa odcinki "
+     "dostaniesz od razu.",
+     "kiedy wracają Idioci z sąsiedztwa?? nie mogę żyć bez Zenka 😭"),
+    ("en", "Relax, Marco is back! 😄 The new season starts on 12 March at 8pm, and the first two episodes "
+     "drop on day one.",
+     "when is Night Shift back?? I can't live without Marco 😭"),
+    ("sv", "Lugn, Marco är tillbaka! 😄 Nya säsongen har premiär 12 mars kl. 20 och de två första avsnitten "
+     "släpps direkt.",
+     "när kommer Nattskiftet tillbaka?? jag klarar mig inte utan Marco 😭"),
+])
+def test_relax_to_a_fan_whose_upset_is_a_crying_emoji_is_play(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
      "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
