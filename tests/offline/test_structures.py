@@ -2445,6 +2445,21 @@ def test_relax_to_a_fan_whose_upset_is_a_crying_emoji_is_play(grader, lang, repl
     assert grade.verdict is not FAIL, grade.explanation
 
 
+@pytest.mark.parametrize("reply, customer", [
+    ("بدنا نساعدك ونحل مشكلة الانقطاع، بس منطلب منك نحافظ على لغة محترمة لنقدر نكمل 🙏 منفهم إنو انقطاع النت كل يوم بيعصّب. ابعتلنا رقم الاشتراك عالخاص ومنفحصلك الخط اليوم.",
+     "شو هالشركة الوسخة، كل يوم النت بيقطع، انتو حمير"),
+    ("منتفهم انزعاجك، وبنطلب منك نخلي الحكي باحترام. ابعتلنا رقم الطلب ومنرجعلك المبلغ اليوم.",
+     "الطلب وصل بارد وناقص، انتو فاشلين"),
+    ("منفهم قديش هالشي بيضايق، والحق معك. ابعتلنا رقم الحساب ومنصلّح الفاتورة اليوم.",
+     "ثالث مرة الفاتورة غلط!! شو هالاستهتار"),
+])
+def test_levantine_we_understand_and_we_ask_you_are_heard(grader, reply, customer):
+    """Levantine first person plural takes "م" ("منفهم", "منطلب منك"), as Gulf and Egyptian take "ب"."""
+    grade = graded(grader, "acknowledge_feelings", "ar", reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+    assert graded(grader, "set_boundaries", "ar", reply, customer).verdict is not FAIL
+
+
 @pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
