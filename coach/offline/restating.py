@@ -43,7 +43,7 @@ def _compared(token: str, lang: str) -> str | None:
             if word.startswith(clitic) and len(word) - len(clitic) >= 3:
                 word = word[len(clitic):]
                 break
-    shortest = 3 if lex.lang == "ar" else 4
+    shortest = 3 if lex.lang in ("ar", "en") else 4
     return word if len(word) >= shortest and word not in lex.stopwords else None
 
 

@@ -2460,6 +2460,21 @@ def test_levantine_we_understand_and_we_ask_you_are_heard(grader, reply, custome
     assert graded(grader, "set_boundaries", "ar", reply, customer).verdict is not FAIL
 
 
+@pytest.mark.parametrize("reply, customer, verdicts", [
+    ("I want to help get your bag back, and I can only do that if we keep things civil. Please DM us your reference and "
+     "I'll check where it's been traced to.", "you absolute muppets, lost my bag AGAIN. Useless the lot of you.",
+     (PASS, UNJUDGED)),
+    ("Sorry about that! That fee shouldn't be there – I've taken it off and you'll see the credit on your next bill.",
+     "Why is there a £5 fee on my bill this month??", (PASS,)),
+    ("Sorry, the car wasn't ready when we said. It's washed and waiting now, and the loan car is yours until Friday.",
+     "I came for my car at 5 like you said and it wasn't ready. Again.", (PASS,)),
+])
+def test_a_three_letter_word_of_theirs_is_played_back_in_english(grader, reply, customer, verdicts):
+    """English names its problems in short words ("bag", "fee", "car"); "the" and "you" play back nothing."""
+    grade = graded(grader, "restate_problem", "en", reply, customer)
+    assert grade.verdict in verdicts, grade.explanation
+
+
 @pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
