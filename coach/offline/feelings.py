@@ -90,8 +90,8 @@ def acknowledge_feelings(s: Situation) -> Result:
         return unjudged()  # "sorry" beside words the structures did not place may still acknowledge it
     if s.tearful_only or s.customer_laughs:
         return unjudged()  # "still no hot sauce 😭" is play as often as grief
-    if _weighs_their_situation(s):
-        return unjudged()
+    if _weighs_their_situation(s) or lex.reassurance.search(norm):
+        return unjudged()  # (and "Puedes estar tranquila: la recepción abre 24 h" to a worry may be how it is met)
     return (FAIL, because("passed_by"), [], "high")
 
 

@@ -119,6 +119,8 @@ class Lexicon(BaseModel):
                             "'if you had read', 'next time, check'")
     sarcasm: Patterns = Field(default_factory=list, description="sarcasm and patronising: 'it's really quite simple'")
     soothe: Patterns = Field(default_factory=list, description="'relax': talking down only to an upset customer")
+    reassurance: Patterns = Field(default_factory=list, description="'don't worry', 'you can rest easy': a worry "
+                                  "answered, which may be how the worry is acknowledged (a model decides)")
     negated_speech: Patterns = Field(default_factory=list, description="'I won't tell you to': what follows is not said")
     apology: Patterns
     # acknowledge_feelings

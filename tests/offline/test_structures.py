@@ -2476,6 +2476,27 @@ def test_a_three_letter_word_of_theirs_is_played_back_in_english(grader, reply, 
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "¡Hola, Carmen! Puedes estar tranquila: la recepción está abierta 24 h, así que te estaremos "
+     "esperando el viernes. Si el vuelo se retrasa, avísanos y te guardamos la habitación.",
+     "buenas, tengo reserva el viernes y llego a las 23:30, ¿hay recepción? Me da miedo quedarme "
+     "fuera"),
+    ("pl", "Dzień dobry, Pani Karolino! Proszę się nie martwić: recepcja działa całą dobę, więc czekamy na "
+     "Panią w piątek. Jeśli lot się opóźni, wystarczy napisać, a pokój będzie na Panią czekał.",
+     "Ląduję w piątek o 23:30, czy recepcja będzie otwarta?? Strasznie się boję, że zostanę na ulicy!"),
+    ("lv", "Labdien, Karolīna! Neuztraucieties: reģistratūra strādā visu diennakti, tāpēc piektdien jūs "
+     "gaidīsim. Ja reiss kavēsies, uzrakstiet mums, un numuru paturēsim.",
+     "Piektdien ielidoju 23:30, vai reģistratūra strādās?? Ļoti baidos palikt uz ielas!"),
+    ("en", "Hi Carmen! Don't worry: reception is open 24 hours, so we'll be waiting for you on Friday. If "
+     "the flight is late, just message us and we'll hold the room.",
+     "I land at 11:30pm Friday and NOBODY answers the phone!! Is reception even open? Terrified I'll "
+     "be stuck outside"),
+])
+def test_a_worry_answered_with_dont_worry_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
      "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
