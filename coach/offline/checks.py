@@ -459,6 +459,11 @@ def under_promise(s: Situation) -> Result:
         clause_end = _clause_of(norm, g.start(), *sent)[1]
         if lex.own_action.search(norm, g.end(), clause_end):
             continue  # "te prometo que te aviso en cuanto esté resuelto": what is promised is the speaker's own step
+        if lex.own_refrain.search(norm, *sent) and not lex.never_again.search(norm, *sent):
+            # "zapewniam, że nie naliczymy odsetek": what the company will not do is its own billing (not "it won't
+            # happen again"); a model decides
+            unsure = True
+            continue
         outcome = lex.outcome.search(norm, *sent)
         # the speaker's own step counts where the time is: "I'll call you by 5, I promise" vouches for it, but
         # "I've called the firm, and they'll have it up by Friday, I guarantee it" for the firm's

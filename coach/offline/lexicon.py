@@ -95,6 +95,9 @@ class Lexicon(BaseModel):
     outcome: Patterns = Field(description="a result that depends on others, stated as certain future")
     deadline: Patterns
     never_again: Patterns
+    own_refrain: Patterns = Field(default_factory=list, description="the speaker's own act, negated: 'we won't "
+                                  "charge you', 'nie naliczymy', 'no le cobraremos' (what the company will not do is "
+                                  "in its hands)")
     own_action: Patterns = Field(description="the speaker committing to their own next step")
     from_me: Patterns = Field(default_factory=list, description="'from me', 'myself': the result is the speaker's own doing")
     hedge: Patterns

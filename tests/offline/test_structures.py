@@ -2497,6 +2497,27 @@ def test_a_worry_answered_with_dont_worry_is_left_to_a_model(grader, lang, reply
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Zapewniam Panią, że nie naliczymy odsetek za ten miesiąc, bo opóźnienie było po naszej stronie.",
+     "Czy naliczycie mi odsetki za spóźnienie? To wasza wina, że przelew nie doszedł!"),
+    ("en", "I promise we won't charge you any interest for this month, the delay was on our side.",
+     "Will you charge me interest for this? It's your fault the transfer didn't arrive!"),
+    ("sv", "Jag lovar att vi inte tar ut någon ränta för den här månaden, förseningen var vårt fel.",
+     "Kommer ni ta ut ränta för det här? Det är ert fel att överföringen inte kom fram!"),
+])
+def test_a_promise_of_what_we_will_not_do_is_ours_to_keep(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I guarantee it won't happen again and the courier will deliver by Friday.", "Late AGAIN. Useless."),
+    ("pl", "Gwarantuję, że to się więcej nie powtórzy i kurier dowiezie paczkę w piątek.", "Znowu spóźnienie. Beznadzieja."),
+])
+def test_a_promise_that_it_will_never_happen_again_still_fails(grader, lang, reply, customer):
+    assert graded(grader, "under_promise", lang, reply, customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
      "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
