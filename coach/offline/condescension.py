@@ -65,8 +65,16 @@ def _cause_named(s: Situation, end: int) -> bool:
     """The feeling apologised for is tied to what caused it ("sorry for any frustration the hold time caused",
     "la frustración que te ha causado esta subida"): an apology for the cause, or for the feeling; a model decides."""
     low = s.reply.low
-    cause = s.lex.feeling_cause.search(low, end, min(s.reply.sentence_at(max(0, end - 1))[1], end + 45))
+    sent_end = s.reply.sentence_at(max(0, end - 1))[1]
+    if _SPELLED_OUT.match(low, end, sent_end) and s.lex.hardship.search(low, end, sent_end):
+        # "atvainojos par šo vilšanos – trīs reizes pa 30 minūtēm ir daudz par daudz": the cause follows, weighed
+        return True
+    cause = s.lex.feeling_cause.search(low, end, min(sent_end, end + 45))
     return cause is not None and cause.start() - end <= 2
+
+
+# a dash or a colon straight after the feeling, then a clause: what caused it, spelled out
+_SPELLED_OUT = re.compile(r"\s*[–—:]\s*\w+(?:\W+\w+){2,}")
 
 
 def _owned_after(s: Situation, m: re.Match) -> bool:

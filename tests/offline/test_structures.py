@@ -2518,6 +2518,33 @@ def test_a_promise_that_it_will_never_happen_again_still_fails(grader, lang, rep
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Marta, atvainojos par šo vilšanos – trīs reizes pa 30 minūtēm ir daudz par daudz. Varu palīdzēt "
+     "tepat čatā, lai jums vairs nebūtu jāzvana.",
+     "Trešo reizi zvanu uz jūsu infolīniju, katru reizi 30 min gaidīšana un tad savienojums "
+     "pārtrūkst. Tas ir kāds joks?"),
+    ("en", "Marta, sorry for the frustration – three 30-minute waits is far too long. I can help you right "
+     "here in the chat so you don't have to call again.",
+     "Third time calling your line, 30 minutes on hold every time and then it cuts off. Is this a "
+     "joke?"),
+    ("es", "Marta, disculpa la frustración: tres esperas de 30 minutos es demasiado. Te ayudo aquí mismo "
+     "por el chat para que no tengas que volver a llamar.",
+     "Tercera vez que llamo, 30 minutos de espera cada vez y luego se corta. ¿Es una broma?"),
+    ("pl", "Pani Marto, przepraszam za tę frustrację – trzy razy po 30 minut to o wiele za długo. Pomogę "
+     "tutaj na czacie, żeby nie musiała Pani znowu dzwonić.",
+     "Trzeci raz dzwonię, za każdym razem 30 minut czekania i potem się rozłącza. To jakiś żart?"),
+])
+def test_a_frustration_apologised_for_with_its_cause_weighed_after_a_dash_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+def test_sorry_for_the_frustration_alone_still_talks_down(grader):
+    grade = graded(grader, "no_condescending_apology", "en", "Sorry for the frustration. I can help you right here in "
+                   "the chat.", "Third time calling, 30 minutes on hold every time and then it cuts off. A joke?")
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
      "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
