@@ -367,6 +367,9 @@ def no_yes_but(s: Situation) -> Result:
         before = max(norm.rfind(mark, b_start, max(b_start, turn.start() - 2)) for mark in ",;:")
         after = [i for i in (norm.find(mark, turn.end(), b_end) for mark in ",;:") if i >= 0]
         lo, hi = max(b_start, before + 1), min([b_end, *after])
+        if lex.conceding.match(norm, turn.start()) and turn.start() > lo:
+            hi = turn.start()  # "eso pasa a veces cerca del límite, aunque no hayas salido del país": what is conceded
+            # after "although" is the customer's point, granted; a refusal would be in the main clause before it
         if not (lex.negation.search(norm, lo, hi) or lex.refusal.search(norm, lo, hi)):
             continue
         if _turns_away(s, turn, b_end) or _overlaps(ack.span(), sorry_you_feel):

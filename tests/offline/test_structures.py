@@ -2544,6 +2544,30 @@ def test_sorry_for_the_frustration_alone_still_talks_down(grader):
     assert grade.verdict is FAIL, grade.explanation
 
 
+@pytest.mark.parametrize("lang, reply, conversation", [
+    ("es", "Gracias por esperar. Veo que los consumos de roaming son del 14 y 15 de marzo, con una red de Uruguay; eso pasa "
+     "a veces en zonas de costa cerca del límite, aunque no hayas salido del país. Lamentablemente no puedo anular el "
+     "cargo desde el chat, pero sí te cargo ahora un reclamo para que lo bonifiquen.",
+     ("me vino la factura con 18 mil pesos de roaming y yo no sali del pais", "Ya reviso tu línea, aguardame.", "dale")),
+    ("en", "Thanks for waiting. I can see the roaming charges are from 14 and 15 March, on a French network; that happens "
+     "sometimes near the coast, although you didn't leave the country. Unfortunately I can't cancel the charge from "
+     "chat, but I'm opening a claim now to get them refunded.",
+     ("my bill has £180 of roaming on it and I never left the country", "Let me check your line.", "ok")),
+    ("sv", "Tack för att du väntade. Jag ser att roamingavgifterna är från 14 och 15 mars, i ett norskt nät; det händer "
+     "ibland nära gränsen, även om du inte har lämnat landet. Tyvärr kan jag inte ta bort avgiften i chatten, men jag "
+     "öppnar ett ärende nu så att de krediteras.",
+     ("min faktura har 1 800 kr i roaming och jag har inte lämnat landet", "Jag kollar ditt abonnemang.", "ok")),
+    ("es", "Listo, pedido 44102: te cambio la remera M gris por una L verde sin costo. Te aviso solo una cosa: el verde en "
+     "la foto sale un poco más claro y no te puedo garantizar que sea idéntico en persona, pero si no te convence la "
+     "podés devolver gratis en 30 días.",
+     ("compre la remera en M y me queda chica, la puedo cambiar por L verde?", "¡Hola! Sí, claro, ¿me pasás tu número "
+      "de pedido?", "44102. en la foto el verde se ve re lindo")),
+])
+def test_what_although_grants_and_a_lighter_colour_take_nothing_back(grader, lang, reply, conversation):
+    grade = graded(grader, "no_yes_but", lang, reply, *conversation)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
 @pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
