@@ -2569,6 +2569,22 @@ def test_what_although_grants_and_a_lighter_colour_take_nothing_back(grader, lan
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Tack! Förlåt för förseningen i går – det var ett signalfel, men det påverkar inte din rätt till ersättning: "
+     "för 16:12 från Uppsala får du tillbaka 50 % av biljettpriset.", "tåget var 50 min försenat, kan jag få pengar tillbaka"),
+    ("en", "Thanks! Sorry about yesterday's delay – it was a signal failure, but that doesn't affect your right to "
+     "compensation: for the 16:12 from York you get 50% of the fare back.", "train was 50 min late, can I get money back"),
+    ("es", "¡Gracias! Perdona el retraso de ayer: fue una avería de señalización, pero eso no afecta a tu derecho a "
+     "compensación: por el de las 16:12 recuperas el 50 % del billete.", "el tren llegó 50 min tarde, me devolvéis algo?"),
+    ("pl", "Dziękuję! Przepraszam za wczorajsze opóźnienie – to była awaria sygnalizacji, ale nie wpływa to na Pana "
+     "prawo do odszkodowania: za pociąg 16:12 należy się zwrot 50% ceny biletu.", "pociąg miał 50 min opóźnienia, "
+     "dostanę zwrot?"),
+])
+def test_a_but_that_leaves_their_right_untouched_is_good_news(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
      "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
