@@ -2585,6 +2585,30 @@ def test_a_but_that_leaves_their_right_untouched_is_good_news(grader, lang, repl
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "You're right, the documents arrived, but the payslip is for August and the loan needs the last "
+     "three months — sorry we didn't explain that more clearly in our letter. One new payslip is enough, and "
+     "I'll check it the same day.",
+     "why do you keep asking me to resend my documents for the loan, I sent everything"),
+    ("lv", "Jums taisnība, dokumenti ir saņemti, bet algas izziņa ir par augustu, un kredītam vajag pēdējo "
+     "triju mēnešu izziņu — atvainojos, ka iepriekšējā vēstulē to neizskaidrojām skaidrāk. Pietiks ar vienu "
+     "jaunu izziņu, un es to pārbaudīšu tajā pašā dienā.",
+     "kāpēc man atkal jāsūta dokumenti kredītam, es visu jau sūtīju"),
+    ("pl", "Ma Pani rację, dokumenty dotarły, ale zaświadczenie jest za sierpień, a do kredytu potrzebne są "
+     "trzy ostatnie miesiące — przepraszam, że nie wyjaśniliśmy tego jaśniej w piśmie. Wystarczy jedno nowe "
+     "zaświadczenie, sprawdzę je tego samego dnia.",
+     "dlaczego znowu mam wysyłać dokumenty do kredytu, wysłałam wszystko"),
+    ("es", "Tiene razón, los documentos llegaron, pero la nómina es de agosto y para el préstamo hacen "
+     "falta los tres últimos meses — perdone que no lo explicáramos mejor en la carta. Basta con una nómina "
+     "nueva y la reviso el mismo día.",
+     "por qué me piden otra vez los documentos del préstamo, ya lo mandé todo"),
+])
+def test_sorry_we_didnt_explain_owns_the_omission_and_takes_nothing_back(grader, lang, reply, customer):
+    assert graded(grader, "own_it", lang, reply, customer).verdict is PASS
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
      "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
