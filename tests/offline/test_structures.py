@@ -2609,6 +2609,22 @@ def test_sorry_we_didnt_explain_owns_the_omission_and_takes_nothing_back(grader,
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Listo, Andrés, ya anoté la llegada a las 2:00. Como su reserva está garantizada con tarjeta, la "
+     "habitación se le guarda toda la noche aunque llegue tarde.",
+     "llego al hotel a las 2 de la mañana, me guardan la habitacion?"),
+    ("en", "Done, Andrew, I've noted your 2am arrival. As your booking is guaranteed by card, the room is "
+     "held all night even if you arrive late.",
+     "I land at 2am, will you hold my room?"),
+    ("sv", "Klart, Anders, jag har noterat ankomst kl 2. Eftersom din bokning är garanterad med kort hålls "
+     "rummet hela natten även om du kommer sent.",
+     "Jag kommer till hotellet kl 2 på natten, håller ni rummet?"),
+])
+def test_a_booking_guaranteed_by_card_is_a_kind_of_booking(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
      "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
