@@ -2625,6 +2625,25 @@ def test_a_booking_guaranteed_by_card_is_a_kind_of_booking(grader, lang, reply, 
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "أسبوع من غير نت حاجة تضايق فعلاً، وأنا عايز أحلها معاك، بس محتاج نكمل الكلام باحترام عشان أقدر أساعدك. "
+     "فتحتلك بلاغ وهكلمك بكرة الساعة 1.", "يا شوية فاشلين بقالي اسبوع من غير نت ومحدش بيرد"),
+    ("ar", "أفهم إن الانتظار طويل، لكن لازم نتكلم باحترام حتى أقدر أكمل معك. أرسل لي رقم الطلب.",
+     "انتو حرامية ونصابين، وين فلوسي؟"),
+    ("sv", "Jag förstår att en vecka utan ditt nummer är frustrerande, och jag hjälper dig gärna, men jag ber dig skippa "
+     "de personliga påhoppen. Jag skickar in en ny begäran nu.", "för en vecka sen. du är helt värdelös, ge mig nån som kan nåt"),
+])
+def test_asking_to_go_on_respectfully_or_drop_the_insults_is_a_boundary(grader, lang, reply, customer):
+    grade = graded(grader, "set_boundaries", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_egyptian_and_levantine_it_annoys_weighs_their_situation(grader):
+    grade = graded(grader, "acknowledge_feelings", "ar", "أوف، تدفع وبعدين تلاقي الرصيد نفسه، أكيد بيعصّب. "
+                   "رجعتلك المبلغ دلوقتي.", "دفعت ٥٠ جنيه والرصيد ما اتغيرش!! ده نصب")
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
      "era chaufförer är idioter, lappen säger 'ingen hemma' men jag satt HEMMA hela dagen"),
