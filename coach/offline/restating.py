@@ -145,7 +145,8 @@ def restate_problem(s: Situation) -> Result:
         return (PASS, because("echoed", quote=quote(ev)), [ev], "high")
     if not s.problem_raised:
         return (NA, because("no_problem"), [], "low" if s.problem_raised is None else "high")
-    if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s) and not _confirms(s):
+    if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s) and not _confirms(s) \
+            and not lex.ownership.search(norm):
         # (an acknowledgement may name the problem in other words: "sorry about another price rise")
         return (FAIL, because("not_restated"), [], "high")
     return unjudged()

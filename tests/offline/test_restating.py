@@ -65,3 +65,18 @@ def test_the_same_conversation_is_quoted_the_same_in_every_process():
     runs = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "7")}
     assert len(runs) == 1 and "echoed" in next(iter(runs))
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Przepraszam, to nasz błąd – widzę dwie płatności po 49 zł z 3 czerwca. Zwrot drugiej zleciłam przed chwilą.",
+     "obciazyliscie mnie dwa razy za plan Pro w tym miesiacu"),
+    ("en", "Sorry, that's our mistake – I can see two £49 payments from 3 June. I've just refunded the second one.",
+     "you charged me twice for the Pro plan this month"),
+    ("es", "Perdona, es un error nuestro: veo dos pagos de 49 € del 3 de junio. Acabo de devolverte el segundo.",
+     "me cobraron doble el plan Pro este mes"),
+])
+def test_a_reply_that_owns_the_fault_in_other_words_is_left_to_a_model(grader, lang, reply, customer):
+    """"Two £49 payments from 3 June" plays back "charged twice" in words of its own; owning the fault says it
+    was heard, so a reply that echoes nothing is not failed."""
+    grade = graded(grader, "restate_problem", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
