@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from coach.datafile import load_model
 from coach.offline.matching import Group, Words, lower
 from coach.offline.text import normalize_pattern
-from coach.offline.textfold import fold
+from coach.offline.textfold import fold, strip_marks
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 Patterns = list[str]
@@ -270,3 +270,19 @@ def lexicon(lang: str) -> Compiled:
     if not path.exists():
         path = LEXICON_DIR / "en.yaml"
     return Compiled(load_model(path, Lexicon))
+
+
+# languages whose customers often type without their letters' marks ("dzieki", "paldies, viss ok", "tack sa mycket")
+_MARKED = frozenset({"es", "lv", "pl", "sv"})
+
+
+@cache
+def unmarked_lexicon(lang: str) -> Compiled:
+    """The lexicon with the customer-side groups spelt without diacritics, for a customer's message typed
+    without them ("obciazyliscie mnie dwa razy", "ok dzieki"); the language's own lexicon elsewhere."""
+    own = lexicon(lang)
+    if lang not in _MARKED:
+        return own
+    model = own.lexicon
+    plain = {name: [strip_marks(p) for p in getattr(model, name)] for name in CUSTOMER_SIDE}
+    return Compiled(model.model_copy(update=plain))

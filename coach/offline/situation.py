@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, TypeVar
 from coach.cases import Turn
 from coach.grades import Evidence, Verdict
 from coach.offline import names
-from coach.offline.lexicon import Compiled
+from coach.offline.lexicon import Compiled, unmarked_lexicon
 from coach.offline.matching import Group
 from coach.offline.text import Text
 
@@ -127,8 +127,12 @@ class Situation:
     def customers(self) -> list[Customer]:
         return [self._read(text) for text in self.customer_turns]
 
+    def _lex_for(self, text: Text) -> Compiled:
+        """The lexicon a customer's message is read with: spelt without diacritics when they typed none."""
+        return unmarked_lexicon(self.lex.lang) if text.low.isascii() else self.lex
+
     def _read(self, text: Text) -> Customer:
-        norm, lex = text.low, self.lex
+        norm, lex = text.low, self._lex_for(text)
         abusive = self._abusive(text)
         strong, calm = _count(lex.upset, text), len(lex.calm_cues.findall(norm))
         score = 2 * strong + _count(lex.upset_weak, text)
@@ -152,7 +156,7 @@ class Situation:
     def _abusive(self, text: Text) -> bool:
         """An insult or threat aimed at a person, not a complaint, a bad day or the customer's own
         "I'm not an idiot"."""
-        norm, lex = text.low, self.lex
+        norm, lex = text.low, self._lex_for(text)
         for m in lex.abuse.finditer(norm):
             if _proper_name(text, m.start()):
                 continue  # "¿La Cabrona entra en el menú?": a dish's name, capitalised mid-sentence
@@ -205,7 +209,7 @@ class Situation:
         last = self.customer_turns[-1]
         asked = len(self.context) >= 2 and self.context[-2].role == "trainee" and any(mark in self.context[-2].content for mark in "?؟")
         if asked and any(ch.isdigit() for ch in last.low):
-            return bool(self.lex.closing_customer.search(last.low))
+            return bool(self._lex_for(last).closing_customer.search(last.low))
         return True
 
     @cached_property

@@ -28,3 +28,12 @@ def fold(text: str) -> str:
     if len(folded) != len(text):  # a few letters lower-case into two; keep the length
         folded = "".join(c.translate(_FOLD).lower()[:1] or c for c in text)
     return folded
+
+
+_MARKS = {code: base for code, base in _FOLD.items() if code < 0x250}  # Latin letters only: Arabic keeps its own
+
+
+def strip_marks(text: str) -> str:
+    """The text with Latin letters' diacritics taken off, case kept ("Dzięki" -> "Dzieki"): a pattern
+    spelt the way a customer types without them."""
+    return text.translate(_MARKS)

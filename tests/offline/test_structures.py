@@ -2643,6 +2643,21 @@ def test_egyptian_and_levantine_it_annoys_weighs_their_situation(grader):
     assert grade.verdict is PASS, grade.explanation
 
 
+@pytest.mark.parametrize("criterion, lang, reply, conversation, verdict", [
+    ("positive_close", "pl", "Ok. Zamykam czat.", ("chcialam potwierdzic ze zwrot poszedl", "Tak, zwrot został zlecony.",
+                                                   "ok dzieki"), FAIL),
+    ("positive_close", "sv", "Ok.", ("har ni fatt min retur?", "Ja, returen är registrerad.", "tack sa mycket, ha en bra dag"),
+     FAIL),
+    ("set_boundaries", "es", "Quiero ayudarle, pero necesito que sigamos sin insultos para poder continuar.",
+     ("sois unos inutiles y unos ladrones, devolvedme mi dinero",), PASS),
+    ("set_boundaries", "pl", "Chcę pomóc, ale proszę nie używać takich słów.", ("jestescie banda zlodziei i idiotow",), PASS),
+])
+def test_a_customer_typing_without_diacritics_is_read_all_the_same(grader, criterion, lang, reply, conversation, verdict):
+    """Chat customers type "ok dzieki", "sois unos inutiles": read with the words spelt without their marks."""
+    grade = graded(grader, criterion, lang, reply, *conversation)
+    assert grade.verdict is verdict, grade.explanation
+
+
 @pytest.mark.parametrize("lang, reply, customer", [
     ("sv", "Hej! Det är verkligen frustrerande, förlåt. Jag vill gärna hjälpa dig, men jag ber dig låta bli att kalla "
      "våra förare idioter. Skicka kolli-ID i DM så bokar jag en ny utkörning i morgon.",
