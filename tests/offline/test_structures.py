@@ -2503,6 +2503,12 @@ def test_a_worry_answered_with_dont_worry_is_left_to_a_model(grader, lang, reply
      "Will you charge me interest for this? It's your fault the transfer didn't arrive!"),
     ("sv", "Jag lovar att vi inte tar ut någon ränta för den här månaden, förseningen var vårt fel.",
      "Kommer ni ta ut ränta för det här? Det är ert fel att överföringen inte kom fram!"),
+    ("sv", "Uppsägningen är registrerad och jag kan lova att du inte debiteras något efter trettonde maj.",
+     "Kommer jag att debiteras för maj också? Jag sa ju upp avtalet!"),
+    ("en", "Your cancellation is registered, and I can promise you won't be charged anything after 13 May.",
+     "Will I be charged for May too? I cancelled!"),
+    ("pl", "Wypowiedzenie jest zarejestrowane i obiecuję, że nie zostanie Pani obciążona niczym po 13 maja.",
+     "Czy zapłacę jeszcze za maj? Przecież wypowiedziałam umowę!"),
 ])
 def test_a_promise_of_what_we_will_not_do_is_ours_to_keep(grader, lang, reply, customer):
     grade = graded(grader, "under_promise", lang, reply, customer)
