@@ -82,8 +82,8 @@ def _agent_helps(s: Situation, start: int, end: int) -> bool:
 # a guarantee's term: "guaranteed 10 years", "garantizado por 5 años", "garanti i 2 år"; or a booking guaranteed
 # by a card ("su reserva está garantizada con tarjeta"), a kind of booking, not a promise
 _TERM = re.compile(r"\s*(?:(?:for |por |på |i |na |uz |لمدة )?(?:\d+|one|two|three|five|ten|un|dos|tres|cinco|diez)\s+\w+"
-                   r"|(?:con|by|with|med|kartą|ar|ب)\s+(?:a |la |su |tu |your |credit |debit |kredit)?"
-                   r"(?:tarjeta|card|kort|kortet|karti|بطاقة|البطاقة))")
+                   r"|(?:con|by|with|med|ar)\s+(?:a |la |su |tu |your |credit |debit |kredīt)?(?:tarjeta|card|kortet|kort|karti)\b"
+                   r"|kartą\b|بالبطاقة)")
 
 
 
