@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from coach.offline.condescension import condescension
 from coach.offline.conduct import unprofessional
-from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
+from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, owned, quote, shared, unjudged
 
 
 def _clear_of(span: tuple[int, int], spans: list[tuple[int, int, str]]) -> bool:
@@ -57,7 +57,7 @@ def acknowledge_feelings(s: Situation) -> Result:
         # annat ni åt?", "you should have checked the time"): whatever they felt, it was talked down
         scorn = [*((a, b) for a, b, _ in talking_down), *((a, b) for a, b, _ in unprofessional(s))]
         if scorn and all(kind == "feelings" for *_, kind in [*talking_down, *unprofessional(s)]) \
-                and lex.ownership.search(norm):
+                and owned(s):
             return unjudged()  # "sorry you feel let down; that's not the standard we expect": owned, if clumsily
         if scorn:
             ev = s.clause(scorn[0][0], scorn[0][1], 60)
@@ -116,7 +116,7 @@ def _weighs_their_situation(s: Situation) -> bool:
     # a step, a limit, a refusal or an excuse in it: the opening is about the process, not the situation
     busy = [*boundaries(s), *refusals(s), *[(a, b) for a, b, kind in [*steps(s), *excuses(s), *condescension(s), *unprofessional(s)]
                                                         if kind != "instruction"]]  # "take care of your knee first" is care
-    if any(first[0] <= a < first[1] for a, _ in busy) or s.lex.ownership.search(text.low, *first):
+    if any(first[0] <= a < first[1] for a, _ in busy) or owned(s, *first):
         return False
     comma = text.low.find(",", opening, opening + 30)
     if comma > 0 and len(text.low[opening:comma].split()) <= 3:

@@ -7,6 +7,7 @@ matched case-insensitively against normalized text (see `text.py`).
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache
 from pathlib import Path
@@ -235,26 +236,40 @@ class Compiled:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.lang = lexicon.lang
-        flags = re.UNICODE  # patterns and text are both lower-cased: far faster than re.IGNORECASE
         for name, value in lexicon:
-            if name in NOT_PATTERNS:
-                continue
-            # several patterns may each capture (?P<name>...); number them apart
-            patterns = [normalize_pattern(p).replace("(?P<name>", f"(?P<name_{i}>") for i, p in enumerate(value)]
-            setattr(self, name, Group([lower(p) for p in patterns], flags) if value else _NEVER)  # empty: never matches
+            if name not in NOT_PATTERNS:
+                setattr(self, name, _group(value))
         groups = {name: group for name, group in vars(self).items() if isinstance(group, Group)}
         # a customer's message is searched only for the words of the groups read on it
         self.words = Words([part for name, group in groups.items() if name not in CUSTOMER_SIDE for part in group.parts])
-        self.customer_words = Words([part for name, group in groups.items() if name in CUSTOMER_SIDE
-                                     for part in group.parts])
-        for group in groups.values():
-            group.indexed()
+        self._index_customer_side()
+        for name, group in groups.items():
+            if name not in CUSTOMER_SIDE:
+                group.indexed()
         self.not_names = {fold(normalize_pattern(w)) for w in lexicon.not_names}
         self.stopwords = frozenset(fold(normalize_pattern(w)) for w in lexicon.stopwords)
         self.name_titles = frozenset(fold(normalize_pattern(w)) for w in lexicon.name_titles)  # hashed once
         self.name_suffixes = tuple(sorted(lexicon.name_suffixes, key=len, reverse=True))
         self.name_variants = {fold(k): tuple(fold(v) for v in vs) for k, vs in lexicon.name_variants.items()}
         self.name_prefixes = sorted((fold(normalize_pattern(p)) for p in lexicon.name_prefixes), key=len, reverse=True)
+
+    def _index_customer_side(self) -> None:
+        """Index the groups read on a customer's message by their words, apart from the reply's."""
+        groups = [group for name in Lexicon.model_fields if name in CUSTOMER_SIDE
+                  and isinstance(group := getattr(self, name), Group)]
+        self.customer_words = Words([part for group in groups for part in group.parts])
+        for group in groups:
+            group.indexed()
+
+
+def _group(patterns: list[str]) -> Group | re.Pattern[str]:
+    """A pattern group compiled; an empty one never matches."""
+    if not patterns:
+        return _NEVER
+    # several patterns may each capture (?P<name>...); number them apart
+    numbered = [normalize_pattern(p).replace("(?P<name>", f"(?P<name_{i}>") for i, p in enumerate(patterns)]
+    # patterns and text are both lower-cased: far faster than re.IGNORECASE
+    return Group([lower(p) for p in numbered], re.UNICODE)
 
 
 _NEVER = re.compile(r"(?!x)x")
@@ -283,6 +298,8 @@ def unmarked_lexicon(lang: str) -> Compiled:
     own = lexicon(lang)
     if lang not in _MARKED:
         return own
-    model = own.lexicon
-    plain = {name: [strip_marks(p) for p in getattr(model, name)] for name in CUSTOMER_SIDE}
-    return Compiled(model.model_copy(update=plain))
+    unmarked = copy.copy(own)  # every other group (and `lexicon`, the source) is the language's own, compiled once
+    for name in CUSTOMER_SIDE:
+        setattr(unmarked, name, _group([strip_marks(p) for p in getattr(own.lexicon, name)]))
+    unmarked._index_customer_side()
+    return unmarked

@@ -10,7 +10,15 @@ import pytest
 
 from coach.cases import read_cases
 from coach.datafile import load_model
-from coach.offline.lexicon import LEXICON_DIR, NOT_PATTERNS, Lexicon, available, lexicon
+from coach.offline.lexicon import (
+    CUSTOMER_SIDE,
+    LEXICON_DIR,
+    NOT_PATTERNS,
+    Lexicon,
+    available,
+    lexicon,
+    unmarked_lexicon,
+)
 from coach.offline.matching import Group, _joined, alternatives, join, lead, lower, required_words
 from coach.offline.text import Text, normalize_pattern
 
@@ -140,3 +148,19 @@ def test_one_scan_finds_which_groups_could_match(lang):
         for part in parts:
             assert part.index is not None
             assert bool(found[part.index] & part.bit) == any(word in text for word in part.required or ()), (part.required, text)
+
+
+@pytest.mark.parametrize("lang", ["es", "lv", "pl", "sv"])
+def test_a_customer_typing_without_marks_is_read_with_only_the_customer_side_spelt_plain(lang):
+    own, plain = lexicon(lang), unmarked_lexicon(lang)
+    for name in Lexicon.model_fields:
+        if name in NOT_PATTERNS or not isinstance(getattr(own, name), Group):
+            continue
+        if name in CUSTOMER_SIDE:
+            assert getattr(plain, name) is not getattr(own, name)
+            assert all(p.index is plain.customer_words for p in getattr(plain, name).parts if p.required)
+        else:  # the reply's groups are compiled once, shared with the language's own lexicon
+            assert getattr(plain, name) is getattr(own, name)
+    thanks = {"es": "ok gracias, ya esta todo", "lv": "paldies, viss ok", "pl": "ok dzieki, to wszystko",
+              "sv": "tack sa mycket, det var allt"}[lang]
+    assert plain.closing_customer.search(thanks) or plain.closing_thanks.search(thanks)
