@@ -79,12 +79,11 @@ def _agent_helps(s: Situation, start: int, end: int) -> bool:
     return False
 
 
-# a guarantee's term: "guaranteed 10 years", "garantizado por 5 años", "garanti i 2 år"; or a booking guaranteed
-# by a card ("su reserva está garantizada con tarjeta"), a kind of booking, not a promise
-_TERM = re.compile(r"\s*(?:(?:for |por |på |i |na |uz |لمدة )?(?:\d+|one|two|three|five|ten|un|dos|tres|cinco|diez)\s+\w+"
-                   r"|(?:con|by|with|med|ar)\s+(?:a |la |su |tu |your |credit |debit |kredīt)?(?:tarjeta|card|kortet|kort|karti)\b"
-                   r"|kartą\b|بالبطاقة)")
-
+# a guarantee's term ("guaranteed 10 years", "garantizado por 5 años", "garanti i 2 år"): a product's terms
+_TERM = re.compile(r"\s*(?:for |por |på |i |na |uz |لمدة )?(?:\d+|one|two|three|five|ten|un|dos|tres|cinco|diez)\s+\w+")
+# a booking guaranteed by a card ("su reserva está garantizada con tarjeta"): a kind of booking, not a promise
+_BY_CARD = re.compile(r"\s*(?:(?:con|by|with|med|ar)\s+(?:a |la |su |tu |your |credit |debit |kredīt)?"
+                      r"(?:tarjeta|card|kortet|kort|karti)\b|kartą\b|بالبطاقة)")
 
 
 def _refuses(s: Situation, start: int, end: int) -> bool:
@@ -455,11 +454,15 @@ def under_promise(s: Situation) -> Result:
         clause_start = _clause_of(norm, g.start(), *sent, marks=_CLAUSE_MARKS + _DASHES)[0]
         if lex.negator.search(norm, max(clause_start - 1, g.start() - (60 if not explicit else 40), 0), g.start()):
             continue  # "we can't say exactly when Apple approves it" vouches for nothing
-        if ((explicit and _conditional_clause(s, sent[0], g.start())) or _TERM.match(norm, g.end())
+        if lex.understanding.search(norm, clause_start, g.start()):
+            continue  # "entiendo que la necesita hoy sin falta": their need, understood, is no promise
+        if ((explicit and _conditional_clause(s, sent[0], g.start()))
+                or _TERM.match(norm, g.end()) or _BY_CARD.match(norm, g.end())
                 or lex.laughter.search(norm, *sent) or (s.customer_laughs and lex.laughter.search(norm))):
-            # "If you send it Special Delivery, it's guaranteed next day", "el motor está garantizado 10 años":
-            # a service's or a product's terms; "jaja, te prometo que el atún ya venía pescado", or a promise to a
-            # customer laughing with the reply ("JAJAJA ¡misión cumplida! Te prometemos que..."): a joke
+            # "If you send it Special Delivery, it's guaranteed next day", "el motor está garantizado 10 años",
+            # "garantizada con tarjeta": a service's, a product's or a booking's terms; "jaja, te prometo que el atún
+            # ya venía pescado", or a promise to a customer laughing with the reply ("JAJAJA ¡misión cumplida! Te
+            # prometemos que..."): a joke
             unsure = True
             continue
         clause_end = _clause_of(norm, g.start(), *sent)[1]
@@ -467,7 +470,8 @@ def under_promise(s: Situation) -> Result:
             continue  # "te prometo que te aviso en cuanto esté resuelto": what is promised is the speaker's own step
         if lex.own_refrain.search(norm, *sent) and not lex.never_again.search(norm, *sent):
             # "zapewniam, że nie naliczymy odsetek": what the company will not do is its own billing (not "it won't
-            # happen again"); a model decides
+            # happen again"); a model decides. Searched over the sentence, not the guarantee's clause: what is
+            # vouched for follows in a clause of its own ("zapewniam panią, że do tego czasu nie naliczymy...")
             unsure = True
             continue
         outcome = lex.outcome.search(norm, *sent)

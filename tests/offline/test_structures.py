@@ -2733,3 +2733,33 @@ def test_polish_please_do_not_use_such_words_to_a_swearing_caller_takes_nothing_
                    "bo inaczej nie będę mogła pomóc. Już sprawdzam pana zgłoszenie.",
                    "Ja pierdolę, co za burdel, trzeci raz dzwonię!")
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("reply, verdict", [
+    ("It's outside the 30-day refund window, but a faulty zip is covered by our quality guarantee, so we can "
+     "repair it free of charge. I'll email you a prepaid returns label today.", PASS),
+    ("The kettle is still within the manufacturer's two-year guarantee, so I've booked a free collection for "
+     "Thursday.", PASS),
+    ("Our price-match guarantee covers the same model, so I've refunded the £20 difference to your card today.", PASS),
+    # the verb after a modal and an adverb still vouches for the courier
+    ("I can personally guarantee the courier will deliver it tomorrow morning.", FAIL),
+])
+def test_a_guarantee_named_as_a_noun_is_a_policy_not_a_promise(grader, reply, verdict):
+    grade = graded(grader, "under_promise", "en", reply, "The zip on my coat broke after two wears. I want my money back.")
+    assert grade.verdict is verdict, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Vale, entiendo que la necesita hoy sin falta, déjeme pasar otra vez la tarjeta sanitaria.",
+     "Necesito la insulina hoy, no me puedo quedar sin ella."),
+    ("en", "Okay, I understand you need it today without fail, let me scan your card again.",
+     "I need my insulin today, I can't go without it."),
+])
+def test_their_need_understood_is_no_promise(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+def test_an_assurance_after_an_understanding_in_its_own_clause_still_fails(grader):
+    reply = "I understand, and I guarantee the courier will deliver it tomorrow morning."
+    assert graded(grader, "under_promise", "en", reply, "Where is my parcel?").verdict is FAIL
