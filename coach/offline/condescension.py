@@ -29,7 +29,7 @@ def _denied(s: Situation, m: re.Match) -> bool:
     low = s.reply.low
     start = max(s.reply.sentence_at(m.start())[0], m.start() - 30)
     clause = max(low.rfind(mark, start, m.start()) for mark in ",;:—–")  # "..., but you did tick it" is not denied
-    return bool(s.lex.negation.search(low, max(start, clause + 1), m.start()))
+    return bool(s.lex.negator.search(low, max(start, clause + 1), m.start()))
 
 
 @shared

@@ -2749,6 +2749,17 @@ def test_a_guarantee_named_as_a_noun_is_a_policy_not_a_promise(grader, reply, ve
     assert grade.verdict is verdict, grade.explanation
 
 
+@pytest.mark.parametrize("reply, verdict", [
+    ("Oh, I'm sorry about that, you should definitely have a sea view if you paid for one. I can move you to 412 now.", PASS),
+    ("You should really have priority boarding with that fare, sorry. I've added it to your pass now.", PASS),
+    # what they should have done is still blame
+    ("You should have checked the room type before paying.", FAIL),
+])
+def test_what_the_customer_should_have_is_their_due_not_blame(grader, reply, verdict):
+    grade = graded(grader, "no_condescending_apology", "en", reply, "I paid extra for a sea view and got the car park.")
+    assert grade.verdict is verdict, grade.explanation
+
+
 @pytest.mark.parametrize("lang, reply, customer", [
     ("es", "Vale, entiendo que la necesita hoy sin falta, déjeme pasar otra vez la tarjeta sanitaria.",
      "Necesito la insulina hoy, no me puedo quedar sin ella."),
@@ -2763,3 +2774,16 @@ def test_their_need_understood_is_no_promise(grader, lang, reply, customer):
 def test_an_assurance_after_an_understanding_in_its_own_clause_still_fails(grader):
     reply = "I understand, and I guarantee the courier will deliver it tomorrow morning."
     assert graded(grader, "under_promise", "en", reply, "Where is my parcel?").verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Przepraszam, że na naszej stronie nie jest to jasno napisane. Mogę przyjąć wniosek już teraz.",
+     "Stałem godzinę w kolejce, a teraz brakuje zaświadczenia? Nikt mi nie powiedział!"),
+    ("sv", "Förlåt, det står inte tydligt på vår webbplats. Jag kan ta emot ansökan nu.",
+     "En timme i kö och nu saknas ett intyg? Ingen sa något!"),
+    ("pl", "Ma Pani rację, że opóźnienie nie wynikało z Pani winy. Opłatę sprawdzę jeszcze dziś.",
+     "Pobraliście 35 zł za zaległość, bo wypłata przyszła dzień później. To nie moja wina."),
+])
+def test_it_not_being_clearly_stated_or_not_their_fault_blames_nobody(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
