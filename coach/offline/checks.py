@@ -337,8 +337,9 @@ def no_yes_but(s: Situation) -> Result:
             continue  # "We can't say why here, but we've sent you options" ends in help
         if lex.offer.search(norm, b_start, b_end) or lex.own_action.search(norm, b_start, b_end):
             continue
-        if _agent_helps(s, b_start, len(norm)):
-            continue  # an apology, a "we can't", then the help asked for: nothing is dismissed
+        if _agent_helps(s, b_start, len(norm)) or lex.good_news.search(norm, b_end, len(norm)):
+            # an apology, a "we can't", then the help asked for or done ("رفعت طلبك الحين"): nothing is dismissed
+            continue
         conceded = lex.conceding.match(norm, b_start, b_end)
         if conceded and (lex.customer_can.search(norm, conceded.end(), b_end) or _agent_helps(s, conceded.end(), b_end)):
             continue  # "Choć koncertu nie da się przenieść, możesz oddać bilet": what is conceded, then the way on
@@ -348,6 +349,11 @@ def no_yes_but(s: Situation) -> Result:
             unclear = True  # "The fee stands, but you can appeal via the form": what is refused, and a way on
             continue
         dismissal = _dismissal(s, b_start, min(b_end, b_start + 90))
+        if dismissal and _redeemed_next(s, text.sentence_index(b_start) + 1):
+            # "...ولا تُسترد وفق اللائحة. غير أنه يحق لك إعادة تقديم الطلب دون رسوم": the sentence after the
+            # dismissal turns it to what they can do; a model decides
+            unclear = True
+            continue
         if dismissal and turn is not None and turn.start() > dismissal.end() and _turns_away(s, turn, b_end):
             unclear = True  # "we don't have a date yet, but your membership covers the other club"
             continue
@@ -387,17 +393,17 @@ def no_yes_but(s: Situation) -> Result:
 
 
 def _redeemed_next(s: Situation, i: int) -> bool:
-    """Sentence `i` (the one after a refusal) opens with a contrast that turns to help or good news
-    ("However, the water damage is covered and we'll pay it")."""
+    """Sentence `i` (the one after a refusal) turns, in its first words, to help or good news ("However, the
+    water damage is covered and we'll pay it"; "Może Pan jednak złożyć wniosek ponownie")."""
     norm, lex, text = s.reply.low, s.lex, s.reply
     if i >= len(text.sentences):
         return False
     start, end = text.sentences[i]
-    turn = lex.contrast_opener.match(norm, start, end) or lex.contrast.match(norm, start, end)
-    if turn is None or _refuses(s, turn.end(), end):
+    turn = lex.contrast_opener.match(norm, start, end) or lex.contrast.search(norm, start, min(end, start + 25))
+    if turn is None or _refuses(s, turn.end(), end) or _refuses(s, start, turn.start()):
         return False
-    news = lex.good_news.search(norm, turn.end(), end) or lex.customer_can.search(norm, turn.end(), end)
-    return bool(_helps(s, turn.end(), end) or _agent_helps(s, turn.end(), end) or news)
+    news = lex.good_news.search(norm, start, end) or lex.customer_can.search(norm, start, end)
+    return bool(_helps(s, turn.end(), end) or _agent_helps(s, start, end) or news)
 
 
 def _main_clause(s: Situation, m: re.Match[str], sent_end: int) -> int:

@@ -2735,6 +2735,24 @@ def test_polish_please_do_not_use_such_words_to_a_swearing_caller_takes_nothing_
     assert grade.verdict is not FAIL, grade.explanation
 
 
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "نتفهم استياءك من دفع رسوم على طلب لم يُقبل. الرسوم تُستوفى مقابل الفحص نفسه، ولا تُسترد وفق اللائحة. غير "
+     "أنه يحق لك إعادة تقديم الطلب خلال 60 يوماً دون رسوم جديدة.", "رفضتم طلبي وأريد استرداد الرسوم، هذا ظلم."),
+    ("es", "Entiendo lo molesto que es pagar por una solicitud denegada. La tasa de estudio no es reembolsable según "
+     "la normativa. Sin embargo, puede volver a presentarla en 60 días sin coste adicional.",
+     "Me han denegado la solicitud y se quedan con la tasa. Es injusto, quiero que me la devuelvan."),
+    ("pl", "Rozumiem, że płacenie za odrzucony wniosek jest irytujące. Zgodnie z regulaminem opłata za rozpatrzenie "
+     "wniosku nie podlega zwrotowi. Może Pan jednak złożyć wniosek ponownie w ciągu 60 dni bez dodatkowej opłaty.",
+     "Odrzuciliście mój wniosek i zatrzymaliście opłatę. To niesprawiedliwe, chcę zwrotu."),
+    ("sv", "Jag förstår att det är irriterande att betala för en ansökan som avslogs. Enligt reglerna återbetalas inte "
+     "handläggningsavgiften. Däremot har du rätt att lämna in ansökan igen inom 60 dagar utan extra kostnad.",
+     "Ni avslog min ansökan och behöll avgiften. Det är orättvist, jag vill ha tillbaka den."),
+])
+def test_a_dismissal_the_next_sentence_turns_to_what_they_can_do_is_left_to_a_model(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
 @pytest.mark.parametrize("reply, verdict", [
     ("It's outside the 30-day refund window, but a faulty zip is covered by our quality guarantee, so we can "
      "repair it free of charge. I'll email you a prepaid returns label today.", PASS),
@@ -2747,6 +2765,29 @@ def test_polish_please_do_not_use_such_words_to_a_swearing_caller_takes_nothing_
 def test_a_guarantee_named_as_a_noun_is_a_policy_not_a_promise(grader, reply, verdict):
     grade = graded(grader, "under_promise", "en", reply, "The zip on my coat broke after two wears. I want my money back.")
     assert grade.verdict is verdict, grade.explanation
+
+
+def test_arabic_i_raised_your_request_is_a_step_done_not_prices_raised(grader):
+    customer = "شنطتي وصلت من الرحلة وعجلتها مكسورة! أبي شنطة جديدة"
+    raised = graded(grader, "next_step", "ar", "آسفين جداً على هالشي. رفعت طلبك الحين، وبيتواصل معك وكيل الإصلاح.", customer)
+    assert raised.verdict is PASS, raised.explanation
+    prices = graded(grader, "next_step", "ar", "آسفين جداً على هالشي. رفعت الشركة الأسعار هذا الشهر.", customer)
+    assert prices.verdict is not PASS, prices.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "آسفين جداً إن شنطتك وصلت بهالحالة، أكيد شي يضايق. حسب سياسة الأمتعة الاستبدال يكون فقط إذا الإصلاح غير "
+     "ممكن. رفعت طلبك الحين، وبيتواصل معك وكيل الإصلاح.", "شنطتي الجديدة وصلت مكسورة! أبي شنطة جديدة مو تصليح"),
+    ("sv", "Jag förstår att det är frustrerande att skriva flera gånger. Fakturan stämmer enligt prislistan. Jag har "
+     "spärrat betalnummer på abonnemanget nu, så nya samtal går inte fram.",
+     "Fjärde gången jag skriver om samma faktura. 600 kr för betalsamtal! Kan någon där läsa??"),
+    ("en", "I understand how frustrating a charge like that is. The invoice is correct under the price list. I've "
+     "blocked premium numbers on your plan now, so it can't happen again.",
+     "Fourth time I'm writing about the same bill. £60 for premium calls! Can anyone there read??"),
+])
+def test_a_ruling_followed_by_what_was_done_for_them_dismisses_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
 
 
 @pytest.mark.parametrize("reply, verdict", [
@@ -2774,6 +2815,14 @@ def test_their_need_understood_is_no_promise(grader, lang, reply, customer):
 def test_an_assurance_after_an_understanding_in_its_own_clause_still_fails(grader):
     reply = "I understand, and I guarantee the courier will deliver it tomorrow morning."
     assert graded(grader, "under_promise", "en", reply, "Where is my parcel?").verdict is FAIL
+
+
+def test_spanish_the_fix_being_ours_to_make_owns_it(grader):
+    reply = ("Sí, la recarga quedó en el sistema pero no bajó a la tarjeta; eso a veces pasa con la red y nos toca a "
+             "nosotros corregirlo. Ya se la apliqué aquí en taquilla.")
+    customer = "Recargué 20 mil y la tarjeta me sale en cero. ¡Y necesito coger el bus ya!"
+    assert graded(grader, "own_it", "es", reply, customer).verdict is PASS
+    assert graded(grader, "no_yes_but", "es", reply, customer).verdict is not FAIL
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
