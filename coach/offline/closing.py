@@ -12,11 +12,13 @@ from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, 
 
 
 def ends_conversation(s: Situation) -> bool:
-    """The reply ends the call or chat now, not "if it goes on, I'll have to end the call"."""
+    """The reply ends the call or chat now, not "if it goes on, I'll have to end the call" nor "I'll text
+    you the reference before we finish this call"."""
     norm, lex = s.reply.low, s.lex
     for m in lex.end_conversation.finditer(norm):
         start = s.reply.sentence_at(m.start())[0]
-        if not lex.conditional.search(norm, max(start, m.start() - 60), m.start()):
+        if not (lex.conditional.search(norm, max(start, m.start() - 60), m.start())
+                or lex.before_then.search(norm, max(start, m.start() - 20), m.start())):
             return True
     return False
 

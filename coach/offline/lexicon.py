@@ -191,6 +191,8 @@ class Lexicon(BaseModel):
                             "'can only', 'I'd ask you', 'le pido que'")
     end_conversation: Patterns = Field(default_factory=list, description="ending the call or chat: "
                                        "'I'm going to end the call', 'voy a cerrar este chat'")
+    before_then: Patterns = Field(default_factory=list, description="a time something happens by: 'before we "
+                                  "finish this call', 'antes de que cierre el chat', 'innan vi avslutar'")
     unprofessional: Patterns = Field(description="swearing and rude set phrases in the trainee's reply")
     insult: Patterns = Field(default_factory=list, description="insults for a person: idiot, muppet, imbécil")
     threat: Patterns = Field(default_factory=list, description="a threat to the customer: 'you'll regret it'")

@@ -147,7 +147,8 @@ def restate_problem(s: Situation) -> Result:
         return (NA, because("no_problem"), [], "low" if s.problem_raised is None else "high")
     if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s) and not _confirms(s) \
             and not lex.ownership.search(norm):
-        # (an acknowledgement may name the problem in other words: "sorry about another price rise")
+        # (an acknowledgement may name the problem in other words: "sorry about another price rise"; so may
+        # words of fault, owned or denied: "el retraso (...) no es responsabilidad nuestra" speaks of the delay)
         return (FAIL, because("not_restated"), [], "high")
     return unjudged()
 

@@ -2753,6 +2753,35 @@ def test_a_dismissal_the_next_sentence_turns_to_what_they_can_do_is_left_to_a_mo
     assert grade.verdict is not FAIL, grade.explanation
 
 
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I'm sorry, that's worrying. I've frozen the card now and ordered a new one. I'll text you the case "
+     "reference before we finish this call.", "My card was used in a shop I've never been to. Can you stop it?"),
+    ("sv", "Jag beklagar, det är oroande. Jag har spärrat kortet och beställt ett nytt. Jag sms:ar ärendenumret "
+     "innan vi avslutar samtalet.", "Mitt kort har använts i en butik jag aldrig varit i. Kan ni stoppa det?"),
+    # Egyptian "أنهي واحدة" asks "which one", it ends nothing
+    ("ar", "حضرتك عندك حق تتضايق. أقدر أجمّد الاشتراك 3 شهور ببلاش أو أخفّض الرسوم للنص. تحب نمشي في أنهي واحدة؟",
+     "يعني إيه لازم أدفع 500 جنيه عشان ألغي الاشتراك؟! ده نصب."),
+])
+def test_what_happens_before_the_call_ends_does_not_end_it(grader, lang, reply, customer):
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is NA
+
+
+def test_levantine_please_keep_the_insults_aside_is_a_boundary(grader):
+    grade = graded(grader, "set_boundaries", "ar", "أنا شغّال عليها، ورجاءً خلّي الإهانات على جنب وأنا عم ساعدك. "
+                   "أنهيت الرحلة على السكوتر والعداد توقف هلّق.", "العداد لسّه شغّال، بسرعة يا فاشل يا مهرّج.")
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("customer, verdict", [
+    ("Kontrolieris man uzlika 30 eiro sodu, jo nebiju validējis e-talonu. Man ir mēnešbiļete!!! Tas ir idiotiski.", NA),
+    ("Man ir mēnešbiļete!!! Jūs esat idioti.", FAIL),  # the same anger at people is abuse
+])
+def test_latvian_calling_a_rule_idiotic_is_no_abuse(grader, customer, verdict):
+    reply = ("Saprotu, cik aizvainojoši ir saņemt sodu. Jūs varat iesniegt apstrīdēšanas iesniegumu 15 dienu laikā "
+             "mūsu mājaslapā.")
+    assert graded(grader, "set_boundaries", "lv", reply, customer).verdict is verdict
+
+
 @pytest.mark.parametrize("reply, verdict", [
     ("It's outside the 30-day refund window, but a faulty zip is covered by our quality guarantee, so we can "
      "repair it free of charge. I'll email you a prepaid returns label today.", PASS),
@@ -2773,6 +2802,16 @@ def test_arabic_i_raised_your_request_is_a_step_done_not_prices_raised(grader):
     assert raised.verdict is PASS, raised.explanation
     prices = graded(grader, "next_step", "ar", "آسفين جداً على هالشي. رفعت الشركة الأسعار هذا الشهر.", customer)
     assert prices.verdict is not PASS, prices.explanation
+
+
+@pytest.mark.parametrize("reply", [
+    "Entiendo el disgusto. Para valorarlo, mándame unas fotos de las zonas peladas y un técnico te responde en 7 a 10 días.",
+    "Qué rabia, lo sentimos. Pásanos por DM tu número de pedido y te decimos hoy dónde está.",
+    "Lo siento mucho. Facilíteme el número de contrato y lo reviso ahora mismo.",
+])
+def test_spanish_asking_for_what_moves_things_on_with_a_clitic_is_a_step(grader, reply):
+    grade = graded(grader, "next_step", "es", reply, "El sillón se pela a los dos años y el pedido no llega. ¡Qué vergüenza!")
+    assert grade.verdict is PASS, grade.explanation
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
@@ -2836,3 +2875,22 @@ def test_spanish_the_fix_being_ours_to_make_owns_it(grader):
 def test_it_not_being_clearly_stated_or_not_their_fault_blames_nobody(grader, lang, reply, customer):
     grade = graded(grader, "no_condescending_apology", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "ومن حقك تتضايق: الحجز عندك أوتوماتيك، وأنا عطيتك المفتاح الغلط. الحين أجيب لك كامري أوتوماتيك.",
+     "قلت لك أوتوماتيك مو قير عادي، وعطيتني مفتاح قير! شي يقهر!"),
+    ("ar", "فاهمة إن الانتظار طوّل جداً، والدكتور متأخر نص ساعة وده تقصير مننا. قدامك اتنين بالظبط.",
+     "بقالي ساعتين مستني والدكتور لسه مدخلنيش! ده مش معقول!"),
+    ("en", "I can see you've had a long night. I'll check what we've got free tonight right now.",
+     "I've been travelling for twenty hours and you've lost my booking. Unbelievable!"),
+])
+def test_their_right_to_the_feeling_or_the_hard_time_they_had_acknowledges_it(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_gulf_lets_talk_respectfully_is_a_boundary(grader):
+    reply = "أبي أساعدك وأحل الموضوع، بس خلنا نتكلم باحترام لو سمحت. الحين أجيب لك السيارة الصح."
+    grade = graded(grader, "set_boundaries", "ar", reply, "انت غبي ولا ما تفهم؟ قلت لك أوتوماتيك!")
+    assert grade.verdict is PASS, grade.explanation
