@@ -8,7 +8,14 @@ up again, just reply here") or is glad with them ("so glad they turned up"); "Ok
 
 from __future__ import annotations
 
+import re
+
 from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, unjudged
+
+# a picture in the reply ("Drošus braucienus 🛴💨", "استمتع بالطلعة الجديدة 👟"), not a tick, a thumbs-up or a
+# face that may be cool ("Ok 🙂")
+_PICTURE = re.compile("(?![\U0001F44D\U0001F44C\u2705\u2714\u2611\U0001F610-\U0001F612\U0001F642-\U0001F644])"
+                      "[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
 def ends_conversation(s: Situation) -> bool:
@@ -39,6 +46,8 @@ def positive_close(s: Situation) -> Result:
         return unjudged()  # "Thanks, I get daily cardio now 😂" is a joke about a complaint, not a goodbye
     if _keeps_going(s):
         return unjudged()  # it asks for something or invites them back: maybe no ending at all, maybe a warm one
+    if _PICTURE.search(s.reply.original):
+        return unjudged()  # a playful voice closes warmly in words no list holds; a flat close has no pictures
     return (FAIL, because("ended_flat"), [], "high")
 
 

@@ -2894,3 +2894,56 @@ def test_gulf_lets_talk_respectfully_is_a_boundary(grader):
     reply = "أبي أساعدك وأحل الموضوع، بس خلنا نتكلم باحترام لو سمحت. الحين أجيب لك السيارة الصح."
     grade = graded(grader, "set_boundaries", "ar", reply, "انت غبي ولا ما تفهم؟ قلت لك أوتوماتيك!")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Ak, cik jauki, paldies! 😊 Labos vārdus nodošu gan restorānam, gan kurjeram — viņi noteikti priecāsies.",
+     "Ēdiens bija super, un kurjers ļoti laipns. Gribēju vienkārši pateikt paldies 😊"),
+    ("en", "Aw, thank you! Your kind words will go straight to the rider and the restaurant, they'll definitely be "
+     "chuffed.", "The food was great and the rider was lovely, just wanted to say thanks 😊"),
+    ("pl", "Dzięki, jak miło! Miłe słowa przekażę kurierowi i restauracji – na pewno się ucieszą.",
+     "Jedzenie super, a kurier przemiły. Chciałam tylko podziękować 😊"),
+    ("sv", "Åh, vad kul, tack! Dina fina ord skickar jag vidare till budet och restaurangen, de blir garanterat glada.",
+     "Maten var toppen och budet supertrevligt, ville bara säga tack 😊"),
+])
+def test_praise_passed_on_in_either_word_order_vouches_for_nothing(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, verdict", [
+    ("pl", "Przepraszam! Zwracam Ci 100% za zamówienie, pieniądze wrócą na kartę.", PASS),
+    ("en", "So sorry! We'll refund 100% back to your card today.", PASS),
+    ("es", "¡Lo siento! Te devolvemos el 100% del pedido a la tarjeta hoy mismo.", PASS),
+    # the same number as certainty still vouches for the courier
+    ("pl", "Kurier na 100% dostarczy ją jutro.", FAIL),
+    ("en", "The courier will 100% deliver it tomorrow.", FAIL),
+])
+def test_a_hundred_percent_of_the_bill_refunded_is_a_share_not_a_certainty(grader, lang, reply, verdict):
+    grade = graded(grader, "under_promise", lang, reply, "Paczka przyszła uszkodzona." if lang == "pl" else "It came damaged.")
+    assert grade.verdict is verdict, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Dominika, tu Bartek – wiem, że to mega stres dzień przed koncertami 😰 Zablokowałem już starą opaskę.",
+     "Zgubiłam opaskę na festiwal, a jutro drugi dzień!! Co mam robić?!"),
+    ("pl", "Zimne jedzenie po godzinie czekania to faktycznie słaba sprawa – zwracam Ci całą kwotę.",
+     "Jedzenie przyszło po godzinie i lodowate. Żenada!"),
+    ("sv", "Hej Oscar! Sanna här – förstår stressen när det är så nära 🙈 Jag har skickat om biljetterna nu.",
+     "Har inte fått mina biljetter och festivalen är på fredag!!! Panik"),
+])
+def test_casual_understanding_of_the_stress_acknowledges_it(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer, verdict", [
+    ("lv", "Lieliski, Tom! Drošus braucienus un tiekamies uz ielas 🛴💨 Čau!", "Ok sapratu, paldies, čau!", UNJUDGED),
+    ("es", "¡Genial, Marta! Esas zapas te van a quedar de lujo 👟🔥", "Perfecto, ya me ha llegado el código. ¡Gracias!", UNJUDGED),
+    ("ar", "الله يعافيك يا تركي! 👟 وأي شي احنا هنا.", "تمام وصلني الكود، يعطيك العافية", PASS),
+    # a cool smile is no warmth
+    ("en", "Ok 🙂", "Fine, thanks, that's all.", FAIL),
+])
+def test_a_playful_goodbye_with_pictures_is_not_called_flat(grader, lang, reply, customer, verdict):
+    grade = graded(grader, "positive_close", lang, reply, customer)
+    assert grade.verdict is verdict, grade.explanation
