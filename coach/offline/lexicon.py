@@ -252,7 +252,7 @@ class Compiled:
         self.stopwords = frozenset(fold(normalize_pattern(w)) for w in lexicon.stopwords)
         self.name_titles = frozenset(fold(normalize_pattern(w)) for w in lexicon.name_titles)  # hashed once
         self.name_suffixes = tuple(sorted(lexicon.name_suffixes, key=len, reverse=True))
-        self.name_variants = {fold(k): tuple(fold(v) for v in vs) for k, vs in lexicon.name_variants.items()}
+        self.name_variants = _families(lexicon.name_variants)
         self.name_prefixes = sorted((fold(normalize_pattern(p)) for p in lexicon.name_prefixes), key=len, reverse=True)
 
     def _index_customer_side(self) -> None:
@@ -262,6 +262,17 @@ class Compiled:
         self.customer_words = Words([part for group in groups for part in group.parts])
         for group in groups:
             group.indexed()
+
+
+def _families(variants: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """A name and its short forms as one family, each member leading to the others: a customer signed
+    'Wojtek' is also addressed 'Panie Wojciechu', and 'Wojciech' is called 'Wojtku'."""
+    family_of: dict[str, set[str]] = {}
+    for full, short in variants.items():
+        family = {fold(full), *(fold(v) for v in short)}
+        for member in family:
+            family_of.setdefault(member, set()).update(family - {member})
+    return {member: tuple(sorted(others)) for member, others in family_of.items()}
 
 
 def _group(patterns: list[str]) -> Group | re.Pattern[str]:

@@ -2947,3 +2947,22 @@ def test_casual_understanding_of_the_stress_acknowledges_it(grader, lang, reply,
 def test_a_playful_goodbye_with_pictures_is_not_called_flat(grader, lang, reply, customer, verdict):
     grade = graded(grader, "positive_close", lang, reply, customer)
     assert grade.verdict is verdict, grade.explanation
+
+
+@pytest.mark.parametrize("name, reply", [
+    ("Wojtek", "Panie Wojciechu, rozumiem, jak bardzo to musi złościć. Sprawdzę godzinę zamknięcia bramki."),
+    ("Radosław", "Radku, rozumiem rozczarowanie. Sprawdzę listę na Twoim locie."),
+    ("Wojciech", "Wojtku, rozumiem, jak bardzo to musi złościć. Sprawdzę godzinę zamknięcia bramki."),
+])
+def test_polish_a_name_and_its_short_form_are_one_name_either_way(grader, name, reply):
+    grade = graded(grader, "personalize", "pl", reply, "Samolot odleciał beze mnie!", name=name)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("reply", [
+    "منعرف إنو ساعتين ع الطابور كتير متعبين وبعتذر عنهم. منحب نساعدك، بس منطلب منك تخفف الألفاظ. قلّي بأي مطار.",
+    "بنطلب منك توقف الشتائم حتى نقدر نكمل.",
+])
+def test_levantine_we_ask_you_to_stop_the_language_is_a_boundary(grader, reply):
+    grade = graded(grader, "set_boundaries", "ar", reply, "شو هالزبالة؟ ساعتين ع الطابور وانتو قاعدين عالتويتر. روحوا انقلعوا يا حرامية")
+    assert grade.verdict is PASS, grade.explanation
