@@ -100,6 +100,8 @@ def condescension(s: Situation) -> list[tuple[int, int, str]]:
             continue  # "next time try it with a vanilla shake 😄" to a customer laughing about the hot sauce
         found += [(m.start(), m.end(), kind) for m in getattr(lex, kind).finditer(norm)
                   if said(s, m) and not (kind == "blame" and (_denied(s, m) or _owned_after(s, m)))]
+    if not cheerful:
+        found += [(a, b, "sarcasm") for a, b in s.rolled_eyes]  # "Rano jest szczyt, o czym piszemy wszędzie 🙄"
     if s.customer_upset is not False and not s.tearful_only:
         # "relax" is kind to a calm customer, dismissive to an upset one (or one unheard); to a fan whose upset
         # is a crying emoji ("nie mogę żyć bez Zenka 😭"), "Spokojnie, Zenek wraca!" is play

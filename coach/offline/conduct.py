@@ -80,6 +80,7 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
             if lex.addressee.search(norm, *text.sentence_at(m.start())):  # "Haha, you should have read the terms"
                 found.append((m.start(), m.end(), "mockery"))
     found = [f for f in found if f[2] != "mockery" or not _glad(s, f[0])]
+    found += [(a, b, "mockery") for a, b in s.rolled_eyes]
     shout = next((m for m in SHOUT.finditer(text.norm) if _worded(s, m.group())), None)
     if shout and (not s.customers or s.customer_upset or s.problem_raised):  # capitals back to a delighted customer are play
         found.append((shout.start(), shout.end(), "shouting"))

@@ -112,6 +112,16 @@ class Situation:
         return self.customer_turns[-1] if self.customer_turns else None
 
     @cached_property
+    def rolled_eyes(self) -> list[tuple[int, int]]:
+        """Rolled eyes or an upside-down face in the reply, unless the customer's last message rolled theirs:
+        "Zatrudniamy, zatrudniamy 🙄" mocks them, "nopirkt un nākamajā dienā ieraudzīt atlaidi 🙄" to a
+        customer who wrote "Nu ļoti jauki 🙄" rolls them along."""
+        if self.last_customer is not None and _IRONY.search(self.last_customer.original):
+            return []
+        # (from the start of its sentence: the words the eyes are rolled at are what is quoted)
+        return [(self.reply.sentence_at(m.start())[0], m.end()) for m in _IRONY.finditer(self.reply.low)]
+
+    @cached_property
     def earlier_replies(self) -> list[Text]:
         return [Text.of(t.content) for t in self.context if t.role == "trainee"]
 

@@ -44,7 +44,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
     for kind, group in (("own", lex.own_action), ("done", lex.good_news), ("offer", lex.offer_question),
                         ("request", lex.request), ("instruction", lex.instruction), ("handover", lex.handover)):
         for m in group.finditer(norm):
-            index = text.sentence_index(m.start())
+            index = text.sentence_index(m.end() - 1)  # (an instruction's match opens on the stop before it)
             if (kind == "own" and _overlaps(m.span(), guarantees)) or index in rude:
                 continue
             if kind != "handover" and _overlaps(m.span(), limits):

@@ -2966,3 +2966,31 @@ def test_polish_a_name_and_its_short_form_are_one_name_either_way(grader, name, 
 def test_levantine_we_ask_you_to_stop_the_language_is_a_boundary(grader, reply):
     grade = graded(grader, "set_boundaries", "ar", reply, "شو هالزبالة؟ ساعتين ع الطابور وانتو قاعدين عالتويتر. روحوا انقلعوا يا حرامية")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Zatrudniamy, zatrudniamy 🙄 Rano jest szczyt. Aktualnie czas oczekiwania to ok. 20 minut.",
+     "Kolejka do kontroli bezpieczeństwa na godzinę. Wy w ogóle kogoś zatrudniacie?"),
+    ("en", "The terminal was on your boarding pass, Dave 🙄 DM us your booking ref and we'll look at rebooking.",
+     "Missed my flight because nobody told me it moved to Terminal 3! Your signage is pathetic."),
+    ("es", "Como ya le expliqué, se activa en Ajustes > Privacidad 🙄. Fíjese bien en darle a 'Guardar' antes de salir.",
+     "Ya lo activé y sigue sin aparecerles. Qué desesperación."),
+])
+def test_eyes_rolled_at_the_customer_are_mockery(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+    assert "🙄" not in grade.explanation and grade.evidence[0].text.strip()  # the words it was rolled at are quoted
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is FAIL
+
+
+def test_eyes_rolled_along_with_a_customer_who_rolled_theirs_mock_nobody(grader):
+    reply = "Sofija, saprotu, tas kaitina — nopirkt un nākamajā dienā ieraudzīt atlaidi 🙄 Starpību 25 € jau atgriezu."
+    customer = "Nopirku kedas par 120, šodien tās pašas maksā 95. Nu ļoti jauki 🙄"
+    assert graded(grader, "stay_professional", "lv", reply, customer).verdict is PASS
+    assert graded(grader, "no_condescending_apology", "lv", reply, customer).verdict is PASS
+
+
+def test_an_instruction_after_a_rude_sentence_is_still_a_step(grader):
+    reply = "Como ya le expliqué, se activa en Ajustes 🙄. Fíjese bien en darle a 'Guardar' antes de salir."
+    grade = graded(grader, "next_step", "es", reply, "Ya lo activé y sigue sin aparecerles. Qué desesperación.")
+    assert grade.verdict is PASS, grade.explanation
