@@ -28,8 +28,16 @@ def excuses(s: Situation) -> list[tuple[int, int, str]]:
             a = min(cause.start(), m.start()) if cause else m.start()
             b = max(strain.end() if strain else m.end(), cause.end() if cause else m.end())
             found.append((a, b, "others"))
+    found = [f for f in found if not _inquired(s, f[0])]
     found += [(a, b, "customer") for a, b, kind in condescension(s) if kind in ("blame", "reminder")]
     return sorted(found)
+
+
+def _inquired(s: Situation, at: int) -> bool:
+    """A cause inside what the speaker will find out ("uruchomię test linii i zobaczymy, czy to wina
+    przeciążenia w Pana okolicy"): a question to settle, not an excuse."""
+    start = s.reply.sentence_at(at)[0]
+    return bool(s.lex.inquiry.search(s.reply.low, max(start, at - 40), at + 1))
 
 
 @shared

@@ -156,6 +156,8 @@ class Lexicon(BaseModel):
     clarifying: Patterns = Field(default_factory=list, description="a question about the problem itself "
                                  "('which dates were you away?'), not for a reference number")
     # own_it
+    inquiry: Patterns = Field(default_factory=list, description="finding out whether something is so, which asserts "
+                              "nothing: 'we'll see whether', 'zobaczymy, czy', 'kolla om'")
     excuse: Patterns = Field(description="putting the failure outside the company: 'out of our hands'")
     ownership: Patterns = Field(description="the company owning the fault: 'that's our mistake'")
     third_party: Patterns = Field(default_factory=list, description="others a failure can be pinned on: the "

@@ -2994,3 +2994,23 @@ def test_an_instruction_after_a_rude_sentence_is_still_a_step(grader):
     reply = "Como ya le expliqué, se activa en Ajustes 🙄. Fíjese bien en darle a 'Guardar' antes de salir."
     grade = graded(grader, "next_step", "es", reply, "Ya lo activé y sigue sin aparecerles. Qué desesperación.")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, checked, stated, customer", [
+    ("pl", "Przepraszamy. Uruchomię test linii i zobaczymy, czy to wina przeciążenia w Pana okolicy.",
+     "Przepraszamy, to wina przeciążenia w Pana okolicy.", "Internet co chwilę się rozłącza, zwłaszcza wieczorem."),
+    ("en", "Sorry about that. I'll check whether the delay was caused by the courier and come back to you today.",
+     "Sorry about that. The delay was caused by the courier.", "My parcel is three days late."),
+    ("sv", "Förlåt. Jag kollar om förseningen beror på budfirman och återkommer i dag.",
+     "Förlåt. Förseningen beror på budfirman.", "Mitt paket är tre dagar sent."),
+    ("es", "Lo siento. Voy a comprobar si el retraso se debe a la empresa de mensajería y te digo hoy.",
+     "Lo siento. El retraso se debe a la empresa de mensajería.", "Mi paquete lleva tres días de retraso."),
+    ("lv", "Atvainojos. Noskaidrošu, vai kavēšanās ir kurjera dēļ, un šodien atbildēšu.",
+     "Atvainojos. Kavēšanās ir kurjera dēļ.", "Mana paka kavējas trīs dienas."),
+    ("ar", "آسفين. راح أتأكد إذا التأخير بسبب شركة الشحن وأرد عليك اليوم.", "آسفين. التأخير بسبب شركة الشحن.",
+     "طردي متأخر ثلاث أيام"),
+])
+def test_a_cause_the_agent_will_find_out_about_is_no_excuse(grader, lang, checked, stated, customer):
+    grade = graded(grader, "own_it", lang, checked, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+    assert graded(grader, "own_it", lang, stated, customer).verdict is FAIL  # the same cause stated excuses
