@@ -3014,3 +3014,14 @@ def test_a_cause_the_agent_will_find_out_about_is_no_excuse(grader, lang, checke
     grade = graded(grader, "own_it", lang, checked, customer)
     assert grade.verdict is not FAIL, grade.explanation
     assert graded(grader, "own_it", lang, stated, customer).verdict is FAIL  # the same cause stated excuses
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Jag vill verkligen hjälpa dig. Men jag behöver att du skriver till mig utan att kalla mig saker. Vill du att "
+     "jag bokar ett samtal med en teamledare?", "Håll käften med dina standardsvar, din idiot. Jag vill prata med en chef."),
+    ("ar", "أنا هنا عشان أساعدك فعلاً. بس أرجو إننا نحافظ على أسلوب محترم في الكلام عشان أقدر أكمل معاك.",
+     "إنتو شركة نصابين وحرامية، رجعولي فلوسي"),
+])
+def test_asking_to_keep_it_respectful_in_other_words_is_a_boundary(grader, lang, reply, customer):
+    grade = graded(grader, "set_boundaries", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
