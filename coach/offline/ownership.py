@@ -30,9 +30,10 @@ def own_it(s: Situation) -> Result:
     # maybe nothing went wrong on the company's side, and then there is nothing to own
     calm = s.upset_points <= 0 and not any(c.problem for c in s.customers)
     reminded = [a for a, b, kind in condescension(s) if kind == "reminder"]
-    if found and all(kind == "customer" and a in reminded for a, _, kind in found) and any(
-            st[2] in ("request", "instruction") for st in steps(s)):
-        return unjudged()  # "as I explained, please update the app": talking down, but the fault is unnamed
+    if found and all(kind == "customer" and a in reminded for a, _, kind in found) and steps(s):
+        # "as I explained, please update the app", "As I already explained, the bill was estimated. I've now added
+        # your reading": talking down, but the fault is unnamed and the reply moves on; a model decides
+        return unjudged()
     if found and calm and (found[0][2] in ("customer", "defensive") or (s.customers and s.customers[-1].asks)):
         # blame with no failure complained of, or a question answered with a limit ("we have no say in how
         # many tickets come back"): whether own_it applies needs a model

@@ -3025,3 +3025,24 @@ def test_a_cause_the_agent_will_find_out_about_is_no_excuse(grader, lang, checke
 def test_asking_to_keep_it_respectful_in_other_words_is_a_boundary(grader, lang, reply, customer):
     grade = graded(grader, "set_boundaries", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "As I already explained, the bill was produced before your reading was processed, so it was estimated. I've "
+     "now added 04512 to your account and I'll reissue the bill today.", "I sent it last week! Why is it STILL estimated??"),
+    ("sv", "Hej Nils, som jag redan förklarat tar handläggningen upp till 8 veckor. Jag har nu kollat ditt ärende och det "
+     "är godkänt.", "Sjätte gången jag frågar – varför har jag inte fått min ersättning?"),
+    ("es", "Como ya le he explicado, la comisión se cobra si la nómina no entra antes del día 5. Reviso el movimiento y "
+     "si entró el día 3 le devuelvo los 12 euros hoy mismo.", "¡Me la ingresan siempre el 3! Estoy hasta las narices."),
+    ("ar", "أنا قلتلك قبل كده إن الزيادة من مكالمات دولية. هبعتلك كشف المكالمات دلوقتي على الإيميل.",
+     "لا ما اتصلتش بحد برا!! ومش فاهم ليه محدش عايز يصدقني"),
+])
+def test_a_reminder_then_the_work_done_is_talking_down_but_names_no_fault(grader, lang, reply, customer):
+    assert graded(grader, "no_condescending_apology", lang, reply, customer).verdict is FAIL
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+def test_a_reminder_that_names_their_fault_still_fails_own_it(grader):
+    reply = "As I already explained, it's your fault for sending the reading late."
+    assert graded(grader, "own_it", "en", reply, "I sent it last week! Why is it STILL estimated??").verdict is FAIL
