@@ -567,6 +567,13 @@ def under_promise(s: Situation) -> Result:
         return (PASS, because("honest", quote=_q(ev)), [ev], "low")
     if soft:
         return (PASS, because("described", quote=_q(soft[0])), soft[:1], "low")
+    # what the reply does, offers or asks for is in its own hands: whatever it commits to, it can keep
+    # ("Blokadę kaucji zdejmuję teraz", "jag går och hämtar nycklarna nu"); an instruction to the customer commits
+    # the agent to nothing
+    done = [st for st in steps(s) if st[2] in ("own", "done", "offer", "handover", "scheduled", "request")]
+    if done:
+        ev = s.clause(done[0][0], done[0][1], 70)
+        return (PASS, because("own_step", quote=_q(ev)), [ev], "low")
     return (NA, because("no_promise"), [], "low")
 
 

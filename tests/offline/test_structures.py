@@ -3046,3 +3046,21 @@ def test_a_reminder_then_the_work_done_is_talking_down_but_names_no_fault(grader
 def test_a_reminder_that_names_their_fault_still_fails_own_it(grader):
     reply = "As I already explained, it's your fault for sending the reading late."
     assert graded(grader, "own_it", "en", reply, "I sent it last week! Why is it STILL estimated??").verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Przepraszam! Widzę obie opłaty z 12. i jedną już zwróciłam na Twoją kartę.",
+     "Pobraliście mi dwa razy za ten sam miesiąc."),
+    ("ar", "آسفين! شفت الخصمين يوم ١٢ ورجعتلك واحد على بطاقتك.", "انخصم مني مرتين على نفس الشهر"),
+    ("es", "Qué rabia. He visto los dos cargos de 9,99 € del día 12 y ya he devuelto uno a tu tarjeta.",
+     "Me habéis cobrado dos veces el mismo mes."),
+    ("sv", "Förlåt för det. Kan du skicka ordernumret till mig?", "Min mat kom kall."),
+    ("en", "Sorry about that. Could you send me your order number?", "My order came cold."),
+])
+def test_what_the_agent_does_or_asks_for_is_a_commitment_it_can_keep(grader, lang, reply, customer):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_a_reply_that_only_informs_commits_to_nothing(grader):
+    assert graded(grader, "under_promise", "en", "We open at 10 on Sundays.", "What time do you open on Sunday?").verdict is NA
