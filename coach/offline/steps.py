@@ -19,6 +19,8 @@ from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, 
 
 # where the customer can go: a phone number, an address on the web, an e-mail address
 CHANNEL = re.compile(r"@\w|https?://|www\.|\b\w[\w-]*\.(?:com|org|net|eu|lv|pl|se|es|sa|ae|eg|uk|io|example)\b|\d[\d \-–]{5,}\d")
+# a way through menus: "Documentos > Facturación", "Konto → Abonnemang"
+_MENU = re.compile(r"\w\s*[>→»]\s*\w")
 # "we can only rebook you on our own flights", "claims only within 14 days" restrict; they do not help
 ONLY = re.compile(r"\b(?:only|solo|sólo|únicamente|tylko|jedynie|bara|endast|tikai|vienīgi)\b|فقط")
 
@@ -129,7 +131,9 @@ def _maybe_a_step(s: Situation) -> bool:
             continue  # the time of a rule that refuses ("claims only within 14 days"), not of a step
         if not (lex.negator.search(norm, clause, d.start()) or lex.understanding.search(norm, start, end)):
             return True  # (not "I understand money is tight this month")
-    if "http" in norm or "www." in norm:  # a link where the customer can follow it
+    if CHANNEL.search(norm) or _MENU.search(norm):
+        # a link, an address or a number where the customer can follow it ("Adressen är reklamation@butiken.se"),
+        # or the way through an app ("en el menú Documentos > Facturación")
         return True
     # "Du kan förnya dem i receptionen nästa gång ni kommer": maybe advice for later, maybe the way on
     rude = {s.reply.sentence_index(a) for a, _, kind in unprofessional(s) if kind != "shouting"}

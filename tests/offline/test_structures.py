@@ -3064,3 +3064,24 @@ def test_what_the_agent_does_or_asks_for_is_a_commitment_it_can_keep(grader, lan
 
 def test_a_reply_that_only_informs_commits_to_nothing(grader):
     assert graded(grader, "under_promise", "en", "We open at 10 on Sundays.", "What time do you open on Sunday?").verdict is NA
+
+
+def test_polish_i_wont_talk_if_you_call_me_names_is_a_boundary_not_a_yes_but(grader):
+    reply = ("Rozumiem, że porysowane meble po przeprowadzce to przykra sprawa, ale nie będę rozmawiać, jeśli będzie mnie "
+             "Pan wyzywał. Proszę przesłać zdjęcia, a ja od razu założę zgłoszenie szkody.")
+    customer = "Wasi tragarze porysowali mi szafę i stół. Jesteście niekompetentnymi debilami."
+    assert graded(grader, "set_boundaries", "pl", reply, customer).verdict is PASS
+    assert graded(grader, "no_yes_but", "pl", reply, customer).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Det står tydligt på vår hemsida att reklamationer hanteras via mejl. Adressen är reklamation@butiken.se.",
+     "Jag har väntat 40 minuter i telefonkö och nu säger du att jag ska mejla in i stället? Är det ett skämt?"),
+    ("es", "Como ya se explicaba en el correo, ahora están en el menú Documentos > Facturación. Si hubiera leído el "
+     "correo, lo habría visto.", "Actualicé la app y ahora no me salen mis facturas. ¿Las he perdido?"),
+    ("en", "As we already mentioned, pets in the cabin need to be under 8kg. Our pet team books the hold on 0800 555 0123.",
+     "So my dog can't fly in the cabin?? She's 9kg, that's ridiculous"),
+])
+def test_an_address_a_number_or_a_menu_path_beside_blame_may_be_the_way_on(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
