@@ -53,7 +53,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
                 continue
             if kind in ("own", "offer", "request") and negated(s, m.start()):
                 continue  # "no te lo podemos devolver", "si no me da la guía"
-            if index in hazy and kind in ("own", "offer", "instruction"):
+            if index in hazy and kind in ("own", "offer", "instruction", "handover"):
                 continue  # "we'll look into it at some point": a step in name only
             found.append((m.start(), m.end(), kind))
     for o in lex.outcome.finditer(norm):  # a result the trainee delivers: "you'll get an email from me"

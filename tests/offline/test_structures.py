@@ -3085,3 +3085,23 @@ def test_polish_i_wont_talk_if_you_call_me_names_is_a_boundary_not_a_yes_but(gra
 def test_an_address_a_number_or_a_menu_path_beside_blame_may_be_the_way_on(grader, lang, reply, customer):
     grade = graded(grader, "next_step", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Jag förstår att du blir orolig. Vi ska titta på fakturan och återkommer så snart vi kan.",
+     "Min mobilräkning är på 2 300 kr i stället för 299 kr. Jag har inte råd med det här."),
+    ("es", "Entiendo lo que supone. Lo paso al departamento técnico para que lo revisen y ya te diremos algo.",
+     "Desde la actualización nuestro TPV se cuelga cada vez que cobramos con tarjeta."),
+    ("en", "Brown water with a little one at home, I'd be worried too. The team will look into it.",
+     "There's been brown water coming out of my taps since yesterday. Is it safe??"),
+    ("pl", "Rozumiem, że to duży stres. Przekażemy sprawę do odpowiedniego referatu i ktoś się tym zajmie.",
+     "Od 5 tygodni czekam na dowód rejestracyjny, a pozwolenie kończy się w piątek!"),
+])
+def test_a_hand_over_or_a_look_with_no_time_and_no_one_named_is_vague(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_the_teams_look_with_a_time_and_a_call_back_is_a_step(grader):
+    reply = "I'd be worried too. The team will look into it this afternoon and I'll call you by 5pm."
+    assert graded(grader, "next_step", "en", reply, "Brown water from my taps since yesterday!").verdict is PASS
