@@ -3105,3 +3105,31 @@ def test_a_hand_over_or_a_look_with_no_time_and_no_one_named_is_vague(grader, la
 def test_the_teams_look_with_a_time_and_a_call_back_is_a_step(grader):
     reply = "I'd be worried too. The team will look into it this afternoon and I'll call you by 5pm."
     assert graded(grader, "next_step", "en", reply, "Brown water from my taps since yesterday!").verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Entiendo que le resulte incómodo. Sin embargo, la normativa exige que la baja se tramite de forma presencial "
+     "en recepción.", "¿Tengo que ir en persona? ¡Vivo a 300 km!"),
+    ("pl", "Rozumiem, że to dla Pana niewygodne. Jednak regulamin wymaga, żeby rezygnację złożyć osobiście w recepcji.",
+     "Muszę jechać osobiście? Mieszkam 300 km dalej!"),
+    ("lv", "Saprotu, ka tas jums ir neērti. Tomēr noteikumi paredz, ka līgumu var izbeigt tikai klātienē recepcijā.",
+     "Man jābrauc personīgi? Es dzīvoju 300 km tālāk!"),
+    ("ar", "أفهم إن هذا متعب لك. لكن النظام يشترط إن الإلغاء يكون حضورياً في الاستقبال.",
+     "لازم أجي بنفسي؟ أنا ساكن على بعد ٣٠٠ كيلو!"),
+])
+def test_understanding_then_a_sentence_opening_on_however_and_a_rule_takes_it_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Rozumiem, że to dla Pana niewygodne. Jednak mam dobrą wiadomość: rezygnację może Pan złożyć też mailem.",
+     "Muszę jechać osobiście? Mieszkam 300 km dalej!"),
+    ("sv", "Jag förstår att det är krångligt för dig. Dock kan du också säga upp avtalet via mejl.",
+     "Måste jag komma dit personligen? Jag bor 30 mil bort!"),
+    ("es", "Entiendo que le resulte incómodo. Sin embargo, también puede tramitar la baja por correo electrónico.",
+     "¿Tengo que ir en persona? ¡Vivo a 300 km!"),
+])
+def test_however_opening_on_a_way_on_takes_nothing_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
