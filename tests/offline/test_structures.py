@@ -3133,3 +3133,13 @@ def test_understanding_then_a_sentence_opening_on_however_and_a_rule_takes_it_ba
 def test_however_opening_on_a_way_on_takes_nothing_back(grader, lang, reply, customer):
     grade = graded(grader, "no_yes_but", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("reply, verdict", [
+    ("تمام. مع السلامة.", FAIL),  # a bare goodbye is as flat as "Ok. Bye."
+    ("العفو يا كريم، شكراً لتواصلك ومع السلامة!", PASS),
+])
+def test_arabic_a_customers_salaam_closes_and_a_bare_goodbye_back_is_flat(grader, reply, verdict):
+    grade = graded(grader, "positive_close", "ar", reply, "الباقة اتجددت لوحدها", "لغيت التجديد ورجعتلك الفلوس.",
+                   "ماشي، تمام كده. سلام.")
+    assert grade.verdict is verdict, grade.explanation
