@@ -80,7 +80,8 @@ def _agent_helps(s: Situation, start: int, end: int) -> bool:
 
 
 # a guarantee's term ("guaranteed 10 years", "garantizado por 5 años", "garanti i 2 år"): a product's terms
-_TERM = re.compile(r"\s*(?:for |por |på |i |na |uz |لمدة )?(?:\d+|one|two|three|five|ten|un|dos|tres|cinco|diez)\s+\w+")
+# or a service level ("we guarantee 99.9% uptime", "garanterar vi 99,9 % tillgänglighet"): a product's terms
+_TERM = re.compile(r"\s*(?:for |por |på |i |na |uz |لمدة )?(?:\d+(?:[.,]\d+)?\s?%|\d+|one|two|three|five|ten|un|dos|tres|cinco|diez)\s+\w+")
 # a booking guaranteed by a card ("su reserva está garantizada con tarjeta"): a kind of booking, not a promise
 _BY_CARD = re.compile(r"\s*(?:(?:con|by|with|med|ar)\s+(?:a |la |su |tu |your |credit |debit |kredīt)?"
                       r"(?:tarjeta|card|kortet|kort|karti)\b|kartą\b|بالبطاقة)")
@@ -128,11 +129,18 @@ def _their_story(s: Situation, ack: re.Match, turn: int, sent_start: int, end: i
 
     lex, norm = s.lex, s.reply.low
     inside = sent_start < ack.start() or len(norm[sent_start:turn].split()) > 3
-    if not inside or not (lex.apology.match(norm, ack.start()) or lex.apology_head.match(norm, ack.start())):
+    if not inside:
+        return False
+    # an apology, or their own account of it retold after a dash or a colon, turning where theirs did ("tas
+    # tiešām var izvest no pacietības – kļūda rāda iestrēgumu, bet papīra nav" to "rāda iestrēgumu, bet iekšā nekā nav")
+    retold = any(mark in norm[ack.end():turn] for mark in "–—:") and s.last_customer is not None \
+        and bool(lex.contrast.search(s.last_customer.low))
+    if not (retold or lex.apology.match(norm, ack.start()) or lex.apology_head.match(norm, ack.start())):
         return False
     before = {key for a, _, key in echoes(s) if max(ack.end(), sent_start) <= a < turn}
     after = {key for a, _, key in echoes(s) if turn <= a < end}
-    return bool(before) and len(after) >= 2 and not (lex.refusal.search(norm, turn, end) or _dismissal(s, turn, end))
+    return bool(before) and len(after) >= (1 if retold else 2) and not (
+        lex.refusal.search(norm, turn, end) or _dismissal(s, turn, end))
 
 
 def _acknowledgement_before(s: Situation, at: int, sentence_start: int) -> re.Match | None:
@@ -426,6 +434,9 @@ def under_promise(s: Situation) -> Result:
     relays = [m.span() for m in lex.relay.finditer(norm)]
     fails: list[tuple[Evidence, str]] = []
     for m in lex.never_again.finditer(norm):
+        sent = text.sentence_at(m.start())
+        if any(sent[0] <= a and b <= m.start() for a, b in negated):
+            continue  # "I can't promise it will never happen again", "Nie obiecam, że się nie powtórzy": honest
         fails.append((s.clause(m.start(), m.end()), "never_again"))
     # "Just make sure it's in before Friday" tells the customer what to do; it vouches for nobody's result
     instructions = [m.span() for m in lex.instruction.finditer(norm)]

@@ -3143,3 +3143,44 @@ def test_arabic_a_customers_salaam_closes_and_a_bare_goodbye_back_is_flat(grader
     grade = graded(grader, "positive_close", "ar", reply, "الباقة اتجددت لوحدها", "لغيت التجديد ورجعتلك الفلوس.",
                    "ماشي، تمام كده. سلام.")
     assert grade.verdict is verdict, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Saprotu, tas tiešām var izvest no pacietības – kļūda rāda iestrēgumu, bet papīra nav. Bieži vainīgs ir mazs "
+     "papīra gabaliņš aizmugurē.", "Printeris visu laiku rāda „papīra iestrēgums”, bet iekšā nekā nav! Tas mani dzen trakumā."),
+    ("en", "I get it, that's worrying – the app says delivered, but there's no parcel at your door. I'm opening a trace now "
+     "and I'll call you today.", "The app says my parcel was delivered, but nothing's here! Has someone taken it?"),
+    ("es", "Entiendo, es muy preocupante – la app lo da por entregado, pero el paquete no está. Abro ahora una búsqueda y "
+     "te llamo hoy.", "La app dice que el paquete está entregado, pero aquí no hay nada. ¿Me lo han robado?"),
+])
+def test_their_own_but_retold_after_a_dash_takes_nothing_back(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_arabic_so_the_problem_is_restates_it_rather_than_turning_on_it(grader):
+    reply = ("أفهم توترك تمامًا مع اقتراب الاختبار، وسنحل هذا معًا الآن. المشكلة إذن أن رمز التحقق لا يصل إلى جوالك. "
+             "جرّبي طريقة أخرى.")
+    grade = graded(grader, "no_yes_but", "ar", reply, "عندي اختبار بعد ساعة وما أقدر أدخل، رمز التحقق ما يوصلني!")
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, verdict", [
+    ("en", "Sorry. I can't promise it will never happen again, but I'll send you a report by Friday on what failed.", PASS),
+    ("pl", "Przepraszam. Nie obiecam, że awaria nigdy się nie powtórzy, ale do piątku prześlę Panu raport.", PASS),
+    ("es", "Lo siento. No te puedo prometer que no vuelva a pasar nunca, pero el viernes te envío un informe.", PASS),
+    ("en", "Sorry. It will never happen again, I promise.", FAIL),
+])
+def test_declining_to_promise_it_will_never_happen_again_is_honest(grader, lang, reply, verdict):
+    grade = graded(grader, "under_promise", lang, reply, "That's the second outage this month!")
+    assert grade.verdict is verdict, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Yes, sorry. Under our SLA we guarantee 99.9% uptime per month, and if we miss it you're entitled to a credit."),
+    ("sv", "Ja, tyvärr. Enligt vårt SLA garanterar vi 99,9 % tillgänglighet per månad, och om vi inte når upp till det "
+     "har du rätt till kreditering."),
+])
+def test_a_service_level_guaranteed_in_percent_is_a_products_terms(grader, lang, reply):
+    grade = graded(grader, "under_promise", lang, reply, "Is your email down? Ours hasn't worked since 9:30.")
+    assert grade.verdict is not FAIL, grade.explanation
