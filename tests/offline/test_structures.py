@@ -3184,3 +3184,24 @@ def test_declining_to_promise_it_will_never_happen_again_is_honest(grader, lang,
 def test_a_service_level_guaranteed_in_percent_is_a_products_terms(grader, lang, reply):
     grade = graded(grader, "under_promise", lang, reply, "Is your email down? Ours hasn't worked since 9:30.")
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Hej Maria! Inga problem, det är lätt att missa. Klicka på 'Mitt team' i menyn till vänster.",
+     "Jag hittar inte var man godkänner semesteransökningar. Jag är inte så van vid datorer."),
+    ("en", "Hi Maria! No problem, it's really easy to miss. Click 'My team' in the menu on the left.",
+     "I can't find where to approve holiday requests. I'm not great with computers."),
+    ("es", "¡Hola, María! No pasa nada, es muy fácil de pasar por alto. Pulsa 'Mi equipo' en el menú de la izquierda.",
+     "No encuentro dónde se aprueban las vacaciones. No se me dan bien los ordenadores."),
+    ("pl", "Dzień dobry! Nic nie szkodzi, to bardzo łatwe do przeoczenia. Proszę kliknąć „Mój zespół” w menu po lewej.",
+     "Nie mogę znaleźć, gdzie zatwierdza się urlopy. Nie znam się na komputerach."),
+])
+def test_easy_to_miss_says_the_slip_is_natural_not_that_they_are_slow(grader, lang, reply, customer):
+    grade = graded(grader, "no_condescending_apology", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_its_really_easy_just_click_still_talks_down(grader):
+    grade = graded(grader, "no_condescending_apology", "en", "It's really easy, just click 'My team'.",
+                   "I can't find where to approve holiday requests!")
+    assert grade.verdict is FAIL, grade.explanation
