@@ -312,6 +312,13 @@ def no_yes_but(s: Situation) -> Result:
             # the turn; whether it takes the acknowledgement back needs a model
             unclear = True
             continue
+        if any(a > sent_end and kind in ("own", "done", "offer", "handover") for a, _, kind in steps(s)):
+            # "I understand, but the plan was chosen at checkout. I can refund the unused months": what is refused,
+            # then, later, what is done or offered instead; real agents' readers call it a refusal done well, the
+            # rubric's wording ("say what you can do instead") leans the same way, trainers' drills call it a yes-but:
+            # a model decides
+            unclear = True
+            continue
         ev = s.clause(ack.start(), m.end() + 1)
         return (FAIL, because("took_back", quote=_q(ev)), [ev], "high")
     for m in lex.concessive.finditer(norm):  # "Even though I understand, the rules don't allow it."

@@ -992,10 +992,11 @@ def test_a_conceded_cause_or_a_limit_answering_a_question_leaves_own_it_to_a_mod
            "Nākamajā rēķinā esmu piemērojis 10 eiro atlaidi.",
      "Veselu nedēļu bez interneta! Gribu atpakaļ visu naudu!"),
 ])
-def test_a_repair_after_an_acknowledgement_taken_back_leaves_own_it_to_a_model(grader, lang, reply, customer):
-    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is FAIL
+def test_a_repair_after_an_acknowledgement_taken_back_leaves_both_to_a_model(grader, lang, reply, customer):
+    # the refusal, then what is done instead: a refusal done well or a yes-but, as the reader takes it
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is UNJUDGED
     grade = graded(grader, "own_it", lang, reply, customer)
-    assert grade.verdict is UNJUDGED, grade.explanation
+    assert grade.verdict is not FAIL, grade.explanation  # a rule stated, then put right as far as it goes
 
 
 @pytest.mark.parametrize("lang, reply, customer", [
@@ -3205,3 +3206,17 @@ def test_its_really_easy_just_click_still_talks_down(grader):
     grade = graded(grader, "no_condescending_apology", "en", "It's really easy, just click 'My team'.",
                    "I can't find where to approve holiday requests!")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer, verdict", [
+    ("pl", "Rozumiem, że chce Pan zwrotu całej kwoty, ale nie możemy oddać całego miesiąca, takie są zasady. Dopisałem "
+     "Panu 40 zł rabatu do następnej faktury.", "Tydzień bez internetu! Chcę zwrotu wszystkiego!", UNJUDGED),
+    ("ar", "أفهم إنك تبي المبلغ كامل، لكن ما نقدر نرجع الشهر كله، هذا النظام. ضفت لك خصم ٥٠ ريال على الفاتورة الجاية.",
+     "أسبوع كامل بدون إنترنت! أبي فلوسي كلها!", UNJUDGED),
+    # the same refusal with nothing done or offered after it still takes the acknowledgement back
+    ("pl", "Rozumiem, że chce Pan zwrotu całej kwoty, ale nie możemy oddać całego miesiąca, takie są zasady.",
+     "Tydzień bez internetu! Chcę zwrotu wszystkiego!", FAIL),
+])
+def test_a_refusal_then_what_is_done_instead_is_left_to_a_model(grader, lang, reply, customer, verdict):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is verdict, grade.explanation
