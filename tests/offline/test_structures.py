@@ -3220,3 +3220,14 @@ def test_its_really_easy_just_click_still_talks_down(grader):
 def test_a_refusal_then_what_is_done_instead_is_left_to_a_model(grader, lang, reply, customer, verdict):
     grade = graded(grader, "no_yes_but", lang, reply, customer)
     assert grade.verdict is verdict, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Okej, det är klart att det känns otryggt, men vi ska få hit hjälp till dig. Jag har beställt en bärgare.",
+     "Bilen har dött på E4:an, jag har två småbarn i baksätet och det börjar bli mörkt, jag vet inte vad jag ska göra."),
+    ("es", "Hola, Camila, qué incómodo quedarse sin calefacción con este frío. Gira la rueda hasta 'Manual'.",
+     "Cambié el módem y ahora el termostato dice 'sin conexión'. Y en casa hace un frío terrible, ayuda por favor."),
+])
+def test_of_course_it_feels_so_or_an_exclamation_weighing_it_acknowledges_the_feeling(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
