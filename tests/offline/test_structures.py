@@ -3231,3 +3231,21 @@ def test_a_refusal_then_what_is_done_instead_is_left_to_a_model(grader, lang, re
 def test_of_course_it_feels_so_or_an_exclamation_weighing_it_acknowledges_the_feeling(grader, lang, reply, customer):
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "بفهم إنك زهقت من ساعة انتظار. بس إذا رح تضل تحكي هيك، أنا كمان بعرف كيف رد.",
+     "ساعديني بإنك تسكّري تمّك وتجيبيلي حدا بيفهم يا حمارة"),
+    ("es", "Mire, a mí no me amenace, que yo no le he puesto la multa. Puede presentar alegaciones en la sede electrónica.",
+     "Sois unos chupópteros. Como me vuelva a llegar otra multa, voy a ir ahí y os vais a enterar."),
+    ("es", "Pues a lo mejor, si me dejara terminar las frases, ya estaría arreglado. Pruebe con otro enchufe.",
+     "Eres más tonto que una piedra, te he dicho tres veces que el router no enciende."),
+    ("en", "If you want to shout, I can be rude too. What's the account number?",
+     "You're useless, all of you. Fix it or I'll come down there."),
+    ("sv", "Jag kan också vara otrevlig om det är så du vill ha det. Vad gäller det?",
+     "Ni är helt värdelösa, fixa det nu annars kommer jag dit."),
+    ("pl", "Ja też umiem być niemiły, proszę pana. O co chodzi?", "Jesteście bandą nieudaczników, naprawcie to albo przyjadę."),
+])
+def test_paying_a_customer_back_in_kind_is_unprofessional(grader, lang, reply, customer):
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
