@@ -32,7 +32,8 @@ FALLBACKS = (NoticeKind.GRADER_FALLBACK, NoticeKind.CUSTOMER_FALLBACK, NoticeKin
 
 def test_the_judge_answers_in_the_form_the_server_accepts_and_is_parsed(model_settings):
     grader = CombinedGrader(model_settings, load_rubric())
-    reply = "Hi Gary, I understand, but that's our policy. I'll check the order myself and call you before 4pm."
+    # (the yes-but last: a refusal followed by what is done instead is left to the model, not a sure fail)
+    reply = "Hi Gary, I'll check the order myself and call you before 4pm. I understand, but that's our policy."
     grade = grader.grade(reply, lang="en", customer_name="Gary Thompson",
                          context=[Turn(role="customer", content="This is ridiculous! My case is fake!")])
     assert grade.engine == "combined:smollm2", [n.text() for n in grade.notices]
