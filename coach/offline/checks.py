@@ -32,8 +32,8 @@ from coach.offline.situation import (
     shared,
     unjudged,
 )
+from coach.offline.steps import ACTS, next_step, steps
 from coach.offline.steps import ONLY as _ONLY
-from coach.offline.steps import next_step, steps
 
 __all__ = ["CANNOT_JUDGE", "CHECKS", "Because", "Situation"]
 
@@ -79,8 +79,8 @@ def _agent_helps(s: Situation, start: int, end: int) -> bool:
     return False
 
 
-# a guarantee's term ("guaranteed 10 years", "garantizado por 5 años", "garanti i 2 år"): a product's terms
-# or a service level ("we guarantee 99.9% uptime", "garanterar vi 99,9 % tillgänglighet"): a product's terms
+# a guarantee's term ("guaranteed 10 years", "garantizado por 5 años", "garanti i 2 år") or a service level ("we
+# guarantee 99.9% uptime", "garanterar vi 99,9 % tillgänglighet"): a product's terms
 _TERM = re.compile(r"\s*(?:for |por |på |i |na |uz |لمدة )?(?:\d+(?:[.,]\d+)?\s?%|\d+|one|two|three|five|ten|un|dos|tres|cinco|diez)\s+\w+")
 # a booking guaranteed by a card ("su reserva está garantizada con tarjeta"): a kind of booking, not a promise
 _BY_CARD = re.compile(r"\s*(?:(?:con|by|with|med|ar)\s+(?:a |la |su |tu |your |credit |debit |kredīt)?"
@@ -312,7 +312,7 @@ def no_yes_but(s: Situation) -> Result:
             # the turn; whether it takes the acknowledgement back needs a model
             unclear = True
             continue
-        if any(a > sent_end and kind in ("own", "done", "offer", "handover") for a, _, kind in steps(s)):
+        if any(a > sent_end and kind in ACTS for a, _, kind in steps(s)):
             # "I understand, but the plan was chosen at checkout. I can refund the unused months": what is refused,
             # then, later, what is done or offered instead; real agents' readers call it a refusal done well, the
             # rubric's wording ("say what you can do instead") leans the same way, trainers' drills call it a yes-but:
@@ -588,7 +588,7 @@ def under_promise(s: Situation) -> Result:
     # what the reply does, offers or asks for is in its own hands: whatever it commits to, it can keep
     # ("Blokadę kaucji zdejmuję teraz", "jag går och hämtar nycklarna nu"); an instruction to the customer commits
     # the agent to nothing
-    done = [st for st in steps(s) if st[2] in ("own", "done", "offer", "handover", "scheduled", "request")]
+    done = [st for st in steps(s) if st[2] in ACTS or st[2] in ("scheduled", "request")]
     if done:
         ev = s.clause(done[0][0], done[0][1], 70)
         return (PASS, because("own_step", quote=_q(ev)), [ev], "low")

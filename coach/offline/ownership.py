@@ -17,7 +17,7 @@ from coach.offline.condescension import condescension
 from coach.offline.conduct import unprofessional
 from coach.offline.excuses import excuses, refusals
 from coach.offline.situation import FAIL, PASS, Result, Situation, because, owned, quote, unjudged
-from coach.offline.steps import steps
+from coach.offline.steps import ACTS, steps
 
 
 def own_it(s: Situation) -> Result:
@@ -38,7 +38,7 @@ def own_it(s: Situation) -> Result:
         # blame with no failure complained of, or a question answered with a limit ("we have no say in how
         # many tickets come back"): whether own_it applies needs a model
         return unjudged()
-    repair = [st for st in steps(s) if st[2] in ("own", "done", "offer", "handover", "request")]
+    repair = [st for st in steps(s) if st[2] in ACTS or st[2] == "request"]
     if found and repair and all(kind == "others" for _, _, kind in found):
         # a cause beyond the company ("the weather is not in our hands", "przez niedbałość kuriera") beside
         # the repair: an honest explanation or an excuse, as the whole reply reads; a model decides

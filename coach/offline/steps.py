@@ -19,6 +19,8 @@ from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, 
 
 # where the customer can go: a phone number, an address on the web, an e-mail address
 CHANNEL = re.compile(r"@\w|https?://|www\.|\b\w[\w-]*\.(?:com|org|net|eu|lv|pl|se|es|sa|ae|eg|uk|io|example)\b|\d[\d \-–]{5,}\d")
+# the kinds of step that are the agent's own doing: something done, under way, offered or handed on
+ACTS = frozenset({"own", "done", "offer", "handover"})
 # a way through menus: "Documentos > Facturación", "Konto → Abonnemang"
 _MENU = re.compile(r"\w\s*[>→»]\s*\w")
 # "we can only rebook you on our own flights", "claims only within 14 days" restrict; they do not help
