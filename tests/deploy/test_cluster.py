@@ -39,7 +39,8 @@ def client(url: str, name: str):
 
 
 class Trainee:
-    """Talks to one customer for TURNS turns; a failed send is sent again (what a person does)."""
+    """Talks to one customer for TURNS turns; a failed send is sent again with the same key (what a
+    person pressing Send again on the page does: the page keeps one key per reply)."""
 
     def __init__(self, name: str, persona: str, connection):
         self.name, self.persona, self.client = name, persona, connection
@@ -61,7 +62,7 @@ class Trainee:
             text = REPLIES[LANG.get(self.persona, "en")][kinds[sent % 2]].format(name="there") + f" ({sent + 1})"
             settled(self.client)
             try:
-                record = self.client.predict(self.conversation, text, api_name="/send_reply")
+                record = self.client.predict(self.conversation, text, f"{self.name}-{sent + 1}", api_name="/send_reply")
             except Exception as exc:
                 self.errors.append((time.time(), f"turn {sent + 1}: {type(exc).__name__}: {exc}"))
                 continue
@@ -168,3 +169,5 @@ def test_three_processes_behind_nginx_lose_nothing_when_one_is_killed(postgres, 
         kept = store.get(t.conversation)
         for cid, index, text in t.acknowledged:
             assert cid == kept.id and kept.turns[index].reply == text, (t.name, index)
+        # and none twice: a send re-sent after the kill got the turn its first try stored
+        assert len(kept.turns) == len(t.acknowledged), (t.name, [turn.reply for turn in kept.turns])
