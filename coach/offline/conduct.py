@@ -176,6 +176,13 @@ def stay_professional(s: Situation) -> Result:
 
 
 def set_boundaries(s: Situation) -> Result:
+    if s.customer_abusive is False and not s.customer_closing and not unprofessional(s):
+        heard = _language_limits(s)
+        if heard:
+            # "Chcę pomóc, tylko proszę o rozmowę bez wulgaryzmów" to "Kurwa, ile można czekać?!": the reply heard
+            # swearing or insults the customer-side patterns did not place, and set its limit calmly
+            ev = s.sentence(heard[0][0], heard[0][1], 160)
+            return (PASS, because("boundary_set", quote=quote(ev)), [ev], "high")
     if not s.customer_abusive:
         return (NA, because("not_abusive"), [], "low" if s.customer_abusive is None else "high")
     rude = unprofessional(s)
@@ -189,6 +196,13 @@ def set_boundaries(s: Situation) -> Result:
     if _may_set_one(s):
         return unjudged()  # words about the language or a hand-over the patterns above did not place
     return (FAIL, because("let_pass"), [], "high")
+
+
+def _language_limits(s: Situation) -> list[tuple[int, int]]:
+    """The limits the reply sets on the customer's language itself, in a sentence that names it
+    (swearing, insults, threats): not a hand-over or an ending, which other customers get too."""
+    norm, lex, text = s.reply.low, s.lex, s.reply
+    return [m.span() for m in lex.boundary.finditer(norm) if lex.abuse_ref.search(norm, *text.sentence_at(m.start()))]
 
 
 def _may_set_one(s: Situation) -> bool:

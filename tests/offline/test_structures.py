@@ -3249,3 +3249,32 @@ def test_of_course_it_feels_so_or_an_exclamation_weighing_it_acknowledges_the_fe
 def test_paying_a_customer_back_in_kind_is_unprofessional(grader, lang, reply, customer):
     grade = graded(grader, "stay_professional", lang, reply, customer)
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("pl", "Rozumiem, że to frustrujące. Chętnie pomogę, ale proszę o rozmowę bez wulgarnych słów. Jaki jest numer "
+     "zgłoszenia?", "Kurwa, trzeci tydzień czekam na tego hydraulika!"),
+    ("sv", "Jag förstår att det är jobbigt, och jag ber dig samtidigt att hålla en trevlig ton. Vilket ärendenummer gäller det?",
+     "Fan, tre veckor har jag väntat på er jävla rörmokare!"),
+    ("en", "I can see why you're angry, and I want to help, but I need you to stop swearing at me. What's the reference?",
+     "Three f***ing weeks for a plumber. Unbelievable."),
+    ("lv", "Saprotu, ka tas kaitina. Gribu palīdzēt, tomēr lūdzu runāt bez apvainojumiem. Kāds ir pieteikuma numurs?",
+     "Trīs nedēļas gaidu santehniķi, velns parāvis!"),
+])
+def test_a_calm_limit_on_the_language_heard_in_a_swearing_customer_sets_a_boundary(grader, lang, reply, customer):
+    grade = graded(grader, "set_boundaries", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "It normally takes three weeks. If it hasn't come by Friday, please call us on 0300 123 4567.",
+     "How long does a new permit take?"),
+    ("pl", "Zwykle trwa to dwa tygodnie. W razie pytań proszę dzwonić, nazywam się Paweł.", "Ile trwa wydanie dowodu?"),
+    ("pl", "Jeśli to odczyt szacunkowy, proszę przesłać zdjęcie licznika.", "Dlaczego rachunek jest taki wysoki?"),
+    ("lv", "Ja lampiņa joprojām mirgo, lūdzu, atvienojiet ierīci uz minūti.", "Kāpēc rūteris mirgo sarkanā krāsā?"),
+])
+def test_a_phone_number_a_name_or_an_estimate_is_no_limit_on_anyones_language(grader, lang, reply, customer):
+    """A guard: the words that name a limit on the language ("call us …", "nazywam", "szacunkowy", "lampiņa")
+    read no limit where nobody swore."""
+    grade = graded(grader, "set_boundaries", lang, reply, customer)
+    assert grade.verdict is NA, grade.explanation
