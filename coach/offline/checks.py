@@ -377,6 +377,11 @@ def no_yes_but(s: Situation) -> Result:
             # an apology for a feeling is also an acknowledgement taken back, readers differ, so a model decides
             unclear = True
             continue
+        if dismissal and any(a >= b_end and kind in ACTS for a, _, kind in steps(s)):
+            # "أتفهم انزعاجك. التأخير ... خارج عن يدنا. وإذا تبي أطبع لك خطاب": the dismissal, then, later, what is
+            # done or offered instead; as after a "but", a model decides
+            unclear = True
+            continue
         if dismissal:
             ev = s.ev(ack.start(), dismissal.end())
             return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")

@@ -48,7 +48,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
     for kind, group in (("own", lex.own_action), ("done", lex.good_news), ("offer", lex.offer_question),
                         ("request", lex.request), ("instruction", lex.instruction), ("handover", lex.handover)):
         for m in group.finditer(norm):
-            index = text.sentence_index(m.end() - 1)  # (an instruction's match opens on the stop before it)
+            index = text.sentence_index(m.end() - 1)
             if (kind == "own" and _overlaps(m.span(), guarantees)) or index in rude:
                 continue
             if kind != "handover" and _overlaps(m.span(), limits):
@@ -57,7 +57,8 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
                 continue  # "no te lo podemos devolver", "si no me da la guía"
             if index in hazy and kind in ("own", "offer", "instruction", "handover"):
                 continue  # "we'll look into it at some point": a step in name only
-            found.append((m.start(), m.end(), kind))
+            # (an instruction's match opens on the stop before it: its span starts in its own sentence)
+            found.append((max(m.start(), text.sentence_at(m.end() - 1)[0]), m.end(), kind))
     for o in lex.outcome.finditer(norm):  # a result the trainee delivers: "you'll get an email from me"
         sent, index = text.sentence_at(o.start()), text.sentence_index(o.start())
         if index not in hazy and index not in rude and lex.from_me.search(norm, o.end(), min(sent[1], o.end() + 60)):

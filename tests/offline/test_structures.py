@@ -3278,3 +3278,27 @@ def test_a_phone_number_a_name_or_an_estimate_is_no_limit_on_anyones_language(gr
     read no limit where nobody swore."""
     grade = graded(grader, "set_boundaries", lang, reply, customer)
     assert grade.verdict is NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("lv", "Saprotu, tas ir neērti. Diemžēl noteikumi neļauj izziņu izsniegt ar atpakaļejošu datumu. Es Jūs pierakstīju "
+     "pie ārsta rīt plkst. 9.00.", "Man vajag izziņu no pagājušās nedēļas, darba devējs prasa!"),
+    ("ar", "أتفهم انزعاجك، التأخير شي متعب. السبب تحديث في النظام البنكي وهو خارج عن يدنا. وإذا تبي أطبع لك خطاب "
+     "يثبت التأخير تقدمه للبنك.", "للمرة الثانية الراتب ينزل متأخر! عندي قسط!"),
+])
+def test_a_dismissal_then_what_is_done_or_offered_instead_takes_nothing_back_for_sure(grader, lang, reply, customer):
+    grade = graded(grader, "no_yes_but", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, step", [
+    ("lv", "Es Jūs pierakstīju uz konsultāciju rīt plkst. 10.00.", "Es Jūs pierakstīju"),
+    ("lv", "Esmu Jums nosūtījusi saiti uz veidlapu.", "Esmu Jums nosūtījusi"),
+    ("ar", "المبلغ ينزل خلال يومين، ولو حابب أرسل لك إيصال بالتحويل.", "لو حابب"),
+    ("ar", "إذا تبي أحجز لك موعد بكرة الصبح.", "إذا تبي"),
+    ("en", "You left box 3 blank. Sign it and bring it back in.", "Sign it and bring it back in"),
+    ("en", "The form needs a witness. Attach a copy of your ID and post it to us.", "Attach a copy of your ID"),
+])
+def test_a_step_done_offered_or_asked_for_in_the_ways_people_say_it_is_a_next_step(grader, lang, reply, step):
+    grade = graded(grader, "next_step", lang, reply, "Why was my form sent back? What now?")
+    assert grade.verdict is PASS and step in grade.evidence[0].text, (grade.explanation, grade.evidence)
