@@ -495,6 +495,8 @@ def under_promise(s: Situation) -> Result:
             unsure = True
             continue
         clause_end = _clause_of(norm, g.start(), *sent)[1]
+        if any(clause_start <= h < clause_end for h, _ in hedges):
+            continue  # "الخطط دي بتتوافق عليها في أغلب الحالات": others' decision, as it usually goes, an estimate
         if lex.own_action.search(norm, g.end(), clause_end):
             continue  # "te prometo que te aviso en cuanto esté resuelto": what is promised is the speaker's own step
         if lex.own_refrain.search(norm, *sent) and not lex.never_again.search(norm, *sent):

@@ -3302,3 +3302,12 @@ def test_a_dismissal_then_what_is_done_or_offered_instead_takes_nothing_back_for
 def test_a_step_done_offered_or_asked_for_in_the_ways_people_say_it_is_a_next_step(grader, lang, reply, step):
     grade = graded(grader, "next_step", lang, reply, "Why was my form sent back? What now?")
     assert grade.verdict is PASS and step in grade.evidence[0].text, (grade.explanation, grade.evidence)
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("ar", "ما أقدر أوعدك بقرار اللجنة، بس هالطلبات بتتوافق عليها في أغلب الحالات."),
+    ("ar", "لا أستطيع أن أعدك بالنتيجة، لكن هذه الطلبات تُقبل في معظم الحالات."),
+])
+def test_others_decision_as_it_usually_goes_is_an_honest_estimate(grader, lang, reply):
+    grade = graded(grader, "under_promise", lang, reply, "هل سيقبلون طلبي؟ أنا قلقان")
+    assert grade.verdict is PASS, grade.explanation
