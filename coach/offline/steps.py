@@ -70,9 +70,14 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
     for m in lex.end_conversation.finditer(norm):  # "I'm ending this chat now; start a new one when you're ready"
         if not lex.conditional.search(norm, max(text.sentence_at(m.start())[0], m.start() - 60), m.start()):
             found.append((m.start(), m.end(), "ended"))
-    for m in lex.customer_can.finditer(norm):  # "you can email your photos to claims@…": a way on with its channel
+    asked = bool(s.customers) and s.customers[-1].asks and not hazy
+    for m in lex.customer_can.finditer(norm):
+        # "you can email your photos to claims@…": a way on with its channel; "Puede hacerlo en cualquier centro":
+        # the way on the customer asked about, unless the reply is vague elsewhere ("bara att vänta") or it is only
+        # what they could do if something else happened ("ja parādīsies defekts, varēsiet pieteikt")
         sent = text.sentence_at(m.start())
-        if CHANNEL.search(norm, *sent) and text.sentence_index(m.start()) not in rude and not negated(s, m.start()):
+        way = CHANNEL.search(norm, *sent) or (asked and not lex.conditional.search(norm, sent[0], m.start()))
+        if way and text.sentence_index(m.start()) not in rude and not negated(s, m.start()):
             found.append((m.start(), m.end(), "instruction"))
     for start, end in text.sentences:  # a question to the customer that moves things on: "Is that your porch?"
         asks = text.asks(start, end) and (

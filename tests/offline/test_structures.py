@@ -3311,3 +3311,31 @@ def test_a_step_done_offered_or_asked_for_in_the_ways_people_say_it_is_a_next_st
 def test_others_decision_as_it_usually_goes_is_an_honest_estimate(grader, lang, reply):
     grade = graded(grader, "under_promise", lang, reply, "هل سيقبلون طلبي؟ أنا قلقان")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Sí, es posible. Puede hacerse el carné con el pasaporte en cualquier biblioteca de la red.",
+     "¿Puedo hacerme el carné de biblioteca sin DNI?"),
+    ("sv", "Ja, det går bra. Du kan hämta ut paketet med ditt pass på vilket ombud som helst.",
+     "Kan jag hämta paketet utan körkort?"),
+    ("lv", "Jā, protams. Nodevu varat samaksāt bibliotēkā vai savā lasītāja kontā.", "Kā es varu samaksāt kavējuma naudu?"),
+    ("ar", "أهلاً، عطني رقم الطلب وأشوف لك حالته.", "طلبي متأخر، وش صار؟"),
+    ("en", "Your bin has been moved to tomorrow's round, so please leave it out overnight.", "My bin wasn't emptied. Now what?"),
+])
+def test_the_way_on_the_customer_asked_about_is_a_next_step(grader, lang, reply, customer):
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("sv", "Jag förstår, men avbrottet ligger hos nätleverantören. Det är bara att vänta. Du kan alltid sitta på ett café så länge.",
+     "Tre timmar utan nät? Vad ska jag göra?"),
+    ("lv", "Saprotu, bet atgriešana iespējama tikai 14 dienās. Ja parādīsies defekts, to varēsiet pieteikt kā sūdzību.",
+     "Kāpēc veikalā atteica pieņemt jaku?"),
+])
+def test_what_a_customer_could_do_beside_a_vague_wait_or_only_if_something_else_happens_is_no_step(grader, lang, reply,
+                                                                                                   customer):
+    """A guard: "you can" counts as the way on only where the reply is not vague elsewhere and the way is not
+    conditional on something else happening."""
+    grade = graded(grader, "next_step", lang, reply, customer)
+    assert grade.verdict is not PASS, grade.explanation
