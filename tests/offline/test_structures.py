@@ -3339,3 +3339,18 @@ def test_what_a_customer_could_do_beside_a_vague_wait_or_only_if_something_else_
     conditional on something else happening."""
     grade = graded(grader, "next_step", lang, reply, customer)
     assert grade.verdict is not PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("es", "Es normal asustarse con estas cartas; vamos a verlo juntos.",
+     "Me ha llegado una carta de Hacienda diciendo que debo 340 euros. Me he asustado mucho."),
+    ("en", "It's only natural to worry when a letter like that arrives; let's go through it together.",
+     "I've had a letter saying I owe 342 pounds. I'm very worried about it."),
+    ("lv", "Ir dabiski uztraukties, saņemot šādu vēstuli. Izskatīsim to kopā.",
+     "Saņēmu vēstuli, ka esmu parādā 340 eiro. Ļoti uztraucos."),
+    ("lv", "Tas ir pilnīgi saprotami, ka šāda vēstule rada satraukumu. Izskatīsim to kopā.",
+     "Saņēmu vēstuli, ka esmu parādā 340 eiro. Ļoti uztraucos."),
+])
+def test_the_feeling_called_natural_acknowledges_it(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
