@@ -3354,3 +3354,14 @@ def test_what_a_customer_could_do_beside_a_vague_wait_or_only_if_something_else_
 def test_the_feeling_called_natural_acknowledges_it(grader, lang, reply, customer):
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "وأنا فاهم إنك زهقت من كتر الاستنى. ابعتلي رقم الأمر من الإيصال.", "اللابتوب بقاله ٣ أسابيع عندكم! زهقت"),
+    ("ar", "أنا عارفة قد إيه ده مضايق. ابعتيلي رقم الطلب.", "الغسالة لسه ما اتصلحتش بعد أسبوعين! حرام عليكم"),
+    ("sv", "Det är klart att du tröttnar när du redan har en bekräftelse. Jag makulerar fakturan i dag.",
+     "Ni har dragit full avgift igen fast jag har ett mejl som bekräftar ändringen. Jag är så trött på er."),
+])
+def test_their_feeling_understood_in_everyday_words_acknowledges_it(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
