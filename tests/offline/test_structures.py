@@ -3365,3 +3365,24 @@ def test_the_feeling_called_natural_acknowledges_it(grader, lang, reply, custome
 def test_their_feeling_understood_in_everyday_words_acknowledges_it(grader, lang, reply, customer):
     grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "Two hours waiting. You're all f***ing useless. Where is the van??"),
+    ("ar", "الغسالة خربانة تاني. شو بدي إحكي مع حمار؟"),
+    ("lv", "Izvairies pats, idiot. Kur ir mans auto?"),
+    ("lv", "Vai tev smadzenes vispār ir? Tas joprojām tek!"),
+    ("lv", "Jūs visi esat nekam nederīgi, trešo dienu gaidu."),
+    ("pl", "Nic nie sprawdzasz, tylko kłamiesz. Daj mi kogoś normalnego."),
+    ("pl", "Spier***aj i daj mi kierownika."),
+    ("sv", "Ni är en bunt klåpare, det läcker fortfarande."),
+])
+def test_insults_in_everyday_words_make_the_customer_abusive_so_ignoring_them_fails(grader, lang, customer):
+    grade = graded(grader, "set_boundaries", lang, "OK.", customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_a_limit_on_calling_each_other_names_is_a_boundary(grader):
+    grade = graded(grader, "set_boundaries", "sv", "Jag förstår att du är förbannad. Jag ber dig att vi pratar utan att kalla "
+                   "varandra saker, så kan jag lösa det.", "Ja för fan! Ni är en bunt klåpare och du är värst av alla.")
+    assert grade.verdict is PASS, grade.explanation
