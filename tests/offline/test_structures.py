@@ -3386,3 +3386,13 @@ def test_a_limit_on_calling_each_other_names_is_a_boundary(grader):
     grade = graded(grader, "set_boundaries", "sv", "Jag förstår att du är förbannad. Jag ber dig att vi pratar utan att kalla "
                    "varandra saker, så kan jag lösa det.", "Ja för fan! Ni är en bunt klåpare och du är värst av alla.")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("es", "Buenas, presenté una solicitud hace 20 días y aún no veo el pago. ¿Me pueden decir cómo va?"),
+    ("pl", "Dzień dobry, paczka miała być wczoraj, a status dalej bez zmian. Mogę prosić o informację, kiedy wyjdzie?"),
+    ("lv", "Man vajag to sarkano šķidrumu... fukorcīnu? Nosaukums gan tāds, ka kauns prasīt."),
+])
+def test_a_polite_question_after_a_wait_or_an_embarrassed_one_is_not_failed_for_passing_anger_by(grader, lang, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, "OK.", customer)
+    assert grade.verdict in (NA, UNJUDGED), grade.explanation
