@@ -49,6 +49,10 @@ def own_it(s: Situation) -> Result:
         start, end, _ = repair[0]
         ev = s.clause(start, end, 80)
         return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
+    if found and all(kind in ("excuse", "others") and _natural(s, a) for a, _, kind in found):
+        # "lift closures due to weather are covered in our terms, so we can't refund them": a force nobody
+        # controls, and nothing put right; whether anything went wrong on the company's side needs a model
+        return unjudged()
     if found and all(kind in ("excuse", "others") and _conceded(s, a) for a, _, kind in found):
         # "although the artist's new date is out of our hands, your ticket stays valid": conceded, and the
         # answer follows; an honest cause or an excuse, as the whole reply reads: a model decides

@@ -3396,3 +3396,37 @@ def test_a_limit_on_calling_each_other_names_is_a_boundary(grader):
 def test_a_polite_question_after_a_wait_or_an_embarrassed_one_is_not_failed_for_passing_anger_by(grader, lang, customer):
     grade = graded(grader, "acknowledge_feelings", lang, "OK.", customer)
     assert grade.verdict in (NA, UNJUDGED), grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("ar", "ما تقلقيش، وفاهم إن الساعة دي غالية عليكي جداً. قوليلي رقم الأوضة.",
+     "نسيت ساعتي في الأوضة، دي هدية من بابا الله يرحمه، أنا قلقانة جداً."),
+    ("ar", "محدش يقبل يلاقي صراصير في أوضته. حالاً باعت حد من الصيانة.",
+     "الأوضة فيها صراصير!! لو ماطلعتش حد دلوقتي هشتكي!"),
+])
+def test_understanding_that_or_nobody_would_accept_it_acknowledges_the_feeling(grader, lang, reply, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, customer", [
+    ("en", "I'm so sorry. It looks like the booking didn't save, but that's our problem, not yours. Your table is ready now.",
+     "I booked a table for 7 and you've got nothing? Where is it?"),
+    ("ar", "آسفين جداً، الأوضة ما اتنضفتش وده تقصير مننا. باعتلك حد حالاً.", "الأوضة وسخة جداً! ده مش مقبول!"),
+])
+def test_the_fault_named_as_ours_is_owned(grader, lang, reply, customer):
+    assert graded(grader, "own_it", lang, reply, customer).verdict is PASS
+    assert graded(grader, "no_yes_but", lang, reply, customer).verdict is not FAIL
+
+
+def test_a_goodbye_wishing_them_a_good_year_closes_warmly(grader):
+    grade = graded(grader, "positive_close", "lv", "Uz redzēšanos, un lai jums jauks gads! Dārta",
+                   "Mums bija lielisks brauciens, paldies!", "Liels paldies par laipnajiem vārdiem!", "Uz redzēšanos nākamgad!")
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_a_cause_nobody_controls_with_nothing_put_right_is_left_to_a_model(grader):
+    grade = graded(grader, "own_it", "en", "I completely understand. However, lift closures due to weather are covered in "
+                   "our terms and conditions, so we aren't able to offer refunds for them.",
+                   "Half the lifts were closed for 3 of our 5 days because of wind. Can we get a partial refund?")
+    assert grade.verdict is UNJUDGED, grade.explanation
