@@ -3430,3 +3430,27 @@ def test_a_cause_nobody_controls_with_nothing_put_right_is_left_to_a_model(grade
                    "our terms and conditions, so we aren't able to offer refunds for them.",
                    "Half the lifts were closed for 3 of our 5 days because of wind. Can we get a partial refund?")
     assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, step", [
+    ("pl", "Blokadę kaucji zdejmuję teraz, pieniądze wrócą na kartę.", "zdejmuję teraz"),
+    ("pl", "Już przelewam zwrot na Pana konto.", "Już przelewam"),
+    ("sv", "Jag går och hämtar nycklarna nu.", "Jag går och hämtar"),
+])
+def test_what_the_agent_is_doing_now_in_the_present_is_a_next_step(grader, lang, reply, step):
+    grade = graded(grader, "next_step", lang, reply, "Gdzie są moje pieniądze? / Var är nycklarna?")
+    assert grade.verdict is PASS and step in grade.evidence[0].text, (grade.explanation, grade.evidence)
+
+
+@pytest.mark.parametrize("reply", ["Teraz system działa poprawnie.", "Już rozumiem, o co chodzi."])
+def test_a_state_now_or_understanding_now_is_no_step(grader, reply):
+    """A guard: "now" beside a noun or a verb of knowing does nothing for the customer."""
+    grade = graded(grader, "next_step", "pl", reply, "Nie działa mi aplikacja, co mam zrobić?")
+    assert grade.verdict is not PASS, grade.explanation
+
+
+def test_a_step_done_in_the_past_beside_already_is_not_read_as_one_in_hand_now(grader):
+    """A guard: "już dzwoniłam" is a past call; the promise for the tent firm after it still fails."""
+    grade = graded(grader, "under_promise", "pl", "Już dzwoniłam do firmy i na pewno postawią namiot do piątku, gwarantuję.",
+                   "Czy namiot będzie na czas?")
+    assert grade.verdict is FAIL, grade.explanation
