@@ -3454,3 +3454,24 @@ def test_a_step_done_in_the_past_beside_already_is_not_read_as_one_in_hand_now(g
     grade = graded(grader, "under_promise", "pl", "Już dzwoniłam do firmy i na pewno postawią namiot do piątku, gwarantuję.",
                    "Czy namiot będzie na czas?")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply, step", [
+    ("en", "That's a known glitch. You'll need to delete the duplicates in Outlook.", "You'll need to delete"),
+    ("lv", "Sūtījums ir atgriezts sūtītājam; lūdzu, sazinieties ar viņu par atkārtotu nosūtīšanu.", "sazinieties"),
+    ("es", "Lo siento. Mande fotos del rayón por correo a reclamaciones.", "Mande fotos"),
+    ("ar", "معلش. شوفي سلة المحذوفات، يمكن تلاقي الملفات.", "شوفي"),
+])
+def test_an_instruction_in_the_customers_own_imperative_is_a_next_step(grader, lang, reply, step):
+    grade = graded(grader, "next_step", lang, reply, "What do I do now?")
+    assert grade.verdict is PASS and step in grade.evidence[0].text, (grade.explanation, grade.evidence)
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("lv", "Lūdzu, nomierinieties. Jūsu pretenzija ir reģistrēta, un noliktava ar Jums sazināsies, kad varēs."),
+    ("lv", "Tā ir mūsu politika. Lūdzu, iepazīstieties ar noteikumiem mūsu mājaslapā."),
+])
+def test_calm_down_or_read_the_rules_is_no_instruction_that_moves_things_on(grader, lang, reply):
+    """A guard: the reflexive imperatives that count are the ones that send the customer somewhere."""
+    grade = graded(grader, "next_step", lang, reply, "Kad beidzot atvedīsiet manu skapi?!")
+    assert grade.verdict is not PASS, grade.explanation
