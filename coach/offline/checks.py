@@ -680,6 +680,10 @@ def personalize(s: Situation) -> Result:
     if generic:
         generic_ev = s.ev(*generic.span())
         return (FAIL, because("generic_address", quote=_q(generic_ev), name=s.customer_name), [generic_ev], "high")
+    if s.own_name and any(names.find_customer_name(t, s.customer_name, s.lex) for t in s.earlier_replies):
+        # both names were given earlier in the conversation: whether a later reply must say the customer's again,
+        # trainers differ (drills say every reply, conversations read as a whole say once is enough); a model decides
+        return unjudged()
     if own_ev:
         return (FAIL, because("only_own_name", quote=_q(own_ev[0]), name=s.customer_name), own_ev, "high")
     return (FAIL, because("no_name", name=s.customer_name), [], "high")

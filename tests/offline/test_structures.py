@@ -3475,3 +3475,21 @@ def test_calm_down_or_read_the_rules_is_no_instruction_that_moves_things_on(grad
     """A guard: the reflexive imperatives that count are the ones that send the customer somewhere."""
     grade = graded(grader, "next_step", lang, reply, "Kad beidzot atvedīsiet manu skapi?!")
     assert grade.verdict is not PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, name, earlier, reply", [
+    ("en", "Sara", "Hi Sara, I'm Tom, let me check that for you.", "The refund is on its way and should land by Friday."),
+    ("sv", "Elin", "Hej Elin, Ahmed här! Jag har lagt in sen utcheckning.", "Vad kul! Hoppas ni får en skön sista helg hos oss."),
+    ("pl", "Julia", "Tak, Pani Julio, zamrożenie jest aktywne. Nazywam się Bartek.", "Proszę bardzo, miłego urlopu!"),
+])
+def test_a_later_reply_after_both_names_were_given_is_left_to_a_model(grader, lang, name, earlier, reply):
+    grade = graded(grader, "personalize", lang, reply, "My order is late.", earlier, "OK, thanks.", name=name)
+    assert grade.verdict is UNJUDGED and "earlier" in grade.explanation or "wcześniej" in grade.explanation \
+        or "tidigare" in grade.explanation, grade.explanation
+
+
+def test_only_the_agents_own_name_given_earlier_still_fails_a_reply_without_the_customers(grader):
+    """A guard: the customer's own name must have been used before for a later reply to be left alone."""
+    grade = graded(grader, "personalize", "en", "The refund is on its way.", "My refund never came.",
+                   "Hi, I'm Tom, let me check.", "Still nothing?", name="Sara")
+    assert grade.verdict is FAIL, grade.explanation
