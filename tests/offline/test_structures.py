@@ -3493,3 +3493,27 @@ def test_only_the_agents_own_name_given_earlier_still_fails_a_reply_without_the_
     grade = graded(grader, "personalize", "en", "The refund is on its way.", "My refund never came.",
                    "Hi, I'm Tom, let me check.", "Still nothing?", name="Sara")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("ar", "أنا فتحته دلوقتي. أنا مستنياكي هنا لحد ما تتأكدي إنك دخلتي."),
+    ("ar", "ضفتلك ٣ حصص تعويضية، وفيك تختار مواعيدها من الجدول متل ما بيناسبك."),
+])
+def test_until_you_make_sure_and_as_it_suits_you_talk_nobody_down(grader, lang, reply):
+    grade = graded(grader, "no_condescending_apology", lang, reply, "حسابي اتقفل والامتحان بكرة! أنا هتجنن.")
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("lv", "Cilvēks no jūsu lietotnes lūdz man aizdot 500 eiro. Man ir aizdomas, ka tas ir krāpnieks. Ko darīt?"),
+    ("pl", "Osoba z aplikacji prosi mnie o pożyczkę 2000 zł. Boję się, że to oszust."),
+])
+def test_a_third_party_suspected_of_fraud_is_no_abuse_of_the_agent(grader, lang, customer):
+    grade = graded(grader, "set_boundaries", lang, "OK.", customer)
+    assert grade.verdict is NA, grade.explanation
+
+
+def test_asked_to_stop_the_abusive_words_is_a_boundary(grader):
+    grade = graded(grader, "set_boundaries", "sv", "Jag vill lösa det här, men jag behöver att du slutar med okvädingsorden. "
+                   "Jag makulerar fakturan i dag.", "Tredje gången!! Jag anmäler dig, din värdelösa kärring.")
+    assert grade.verdict is PASS, grade.explanation
