@@ -3517,3 +3517,9 @@ def test_asked_to_stop_the_abusive_words_is_a_boundary(grader):
     grade = graded(grader, "set_boundaries", "sv", "Jag vill lösa det här, men jag behöver att du slutar med okvädingsorden. "
                    "Jag makulerar fakturan i dag.", "Tredje gången!! Jag anmäler dig, din värdelösa kärring.")
     assert grade.verdict is PASS, grade.explanation
+
+
+def test_the_egyptian_feminine_with_you_introduces_the_agent(grader):
+    grade = graded(grader, "personalize", "ar", "أهلاً يا رانيا، معاكي مصطفى. سجلت يوسف في النادي.", "عايزة أسجل ابني في النادي.",
+                   name="رانيا")
+    assert grade.verdict is PASS and grade.reason == "both_names", (grade.reason, grade.explanation)
