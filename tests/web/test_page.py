@@ -38,11 +38,11 @@ def test_a_whole_practice_session(server, page):
     assert mood(page) < after_yes_but
     expect(page.locator("#coach-mood")).to_contain_text("Customer mood")
 
-    send(page, "Please hold on a moment.")
+    send(page, "Dear customer, please hold on a moment.")  # both names were given, but "dear customer" is generic
     assert verdict(page, "personalize") == "fail"
 
     page.reload()  # nothing is lost: the conversation comes back
-    expect(page.locator("#coach-chat")).to_contain_text("Please hold on a moment.")
+    expect(page.locator("#coach-chat")).to_contain_text("Dear customer, please hold on a moment.")
     expect(page.locator("#coach-chat [data-testid=user]")).to_have_count(3)
 
     page.click("#coach-end")
