@@ -206,6 +206,12 @@ def _turns_away(s: Situation, turn: re.Match[str], end: int) -> bool:
             and not any(g.search(norm, turn.end(), hi) for g in (lex.negation, lex.refusal, lex.dismissal)))
 
 
+def _acted_after(s: Situation, at: int) -> bool:
+    """Something the agent did, is doing, offers or hands on starts at or after `at`: what is done instead of
+    what was just refused."""
+    return any(a >= at and kind in ACTS for a, _, kind in steps(s))
+
+
 @shared
 def no_yes_but(s: Situation) -> Result:
     """An acknowledgement taken back: "but", "however" and the like after it (in the same sentence,
@@ -312,7 +318,7 @@ def no_yes_but(s: Situation) -> Result:
             # the turn; whether it takes the acknowledgement back needs a model
             unclear = True
             continue
-        if any(a > sent_end and kind in ACTS for a, _, kind in steps(s)):
+        if _acted_after(s, sent_end + 1):
             # "I understand, but the plan was chosen at checkout. I can refund the unused months": what is refused,
             # then, later, what is done or offered instead; real agents' readers call it a refusal done well, the
             # rubric's wording ("say what you can do instead") leans the same way, trainers' drills call it a yes-but:
@@ -377,7 +383,7 @@ def no_yes_but(s: Situation) -> Result:
             # an apology for a feeling is also an acknowledgement taken back, readers differ, so a model decides
             unclear = True
             continue
-        if dismissal and any(a >= b_end and kind in ACTS for a, _, kind in steps(s)):
+        if dismissal and _acted_after(s, b_end):
             # "أتفهم انزعاجك. التأخير ... خارج عن يدنا. وإذا تبي أطبع لك خطاب": the dismissal, then, later, what is
             # done or offered instead; as after a "but", a model decides
             unclear = True

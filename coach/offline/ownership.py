@@ -43,13 +43,14 @@ def own_it(s: Situation) -> Result:
         # a cause beyond the company ("the weather is not in our hands", "przez niedbałość kuriera") beside
         # the repair: an honest explanation or an excuse, as the whole reply reads; a model decides
         return unjudged()
-    if found and repair and all(kind in ("excuse", "others") and _natural(s, a) for a, _, kind in found):
+    natural = bool(found) and all(kind in ("excuse", "others") and _natural(s, a) for a, _, kind in found)
+    if natural and repair:
         # "the weather is not in our hands" beside the refund: an honest cause nobody controls, and the
         # reply puts right what it can; that is no excuse
         start, end, _ = repair[0]
         ev = s.clause(start, end, 80)
         return (PASS, because("put_right", quote=quote(ev)), [ev], "high")
-    if found and all(kind in ("excuse", "others") and _natural(s, a) for a, _, kind in found):
+    if natural:
         # "lift closures due to weather are covered in our terms, so we can't refund them": a force nobody
         # controls, and nothing put right; whether anything went wrong on the company's side needs a model
         return unjudged()
