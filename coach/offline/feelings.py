@@ -90,9 +90,26 @@ def acknowledge_feelings(s: Situation) -> Result:
         return unjudged()  # "sorry" beside words the structures did not place may still acknowledge it
     if s.tearful_only or s.customer_laughs:
         return unjudged()  # "still no hot sauce 😭" is play as often as grief
-    if _weighs_their_situation(s) or lex.reassurance.search(norm):
+    if _weighs_their_situation(s) or lex.reassurance.search(norm) or _mirrors_their_feeling(s, talking_down):
         return unjudged()  # (and "Puedes estar tranquila: la recepción abre 24 h" to a worry may be how it is met)
     return (FAIL, because("passed_by"), [], "high")
+
+
+def _mirrors_their_feeling(s: Situation, talking_down: list[tuple[int, int, str]]) -> bool:
+    """The reply takes up the very words the customer's feeling was said in ("It's driving me mad" ... "would
+    drive me mad too"): it may well meet the feeling, in a structure the patterns above did not place, so it is
+    not failed as passing the feeling by. An insult taken up is a retort, not a feeling met."""
+    from coach.offline.restating import TOKEN, compared  # restating reads empathy(): imported here, not at the top
+
+    last = s.last_customer
+    if last is None or s.customer_abusive:
+        return False
+    lang, lex = s.lex.lang, s.lex
+    said = {w[:4] for group in (lex.upset, lex.disbelief) for m in group.finditer(last.low)
+            for t in TOKEN.findall(m.group()) if (w := compared(t, lang))}
+    scorn = [*talking_down, *unprofessional(s)]
+    return any((w := compared(m.group(), lang)) and w[:4] in said and _clear_of(m.span(), scorn)
+               for m in TOKEN.finditer(s.reply.low))
 
 
 def _weighs_their_situation(s: Situation) -> bool:

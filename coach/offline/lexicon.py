@@ -22,7 +22,7 @@ from coach.offline.textfold import fold, strip_marks
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 Patterns = list[str]
 # groups read on the customer's messages rather than on the trainee's reply
-CUSTOMER_SIDE = frozenset({"upset", "upset_weak", "calm_cues", "abuse", "self_reference", "problem", "closing_customer",
+CUSTOMER_SIDE = frozenset({"upset", "upset_weak", "disbelief", "calm_cues", "abuse", "self_reference", "problem", "closing_customer",
                            "closing_thanks"})
 # fields of a lexicon that are word lists or tables, not regular expressions
 NOT_PATTERNS = frozenset({"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants",
@@ -210,6 +210,8 @@ class Lexicon(BaseModel):
     # the customer's side of the conversation
     upset: Patterns = Field(description="strong signs of anger, frustration or worry (each counts two)")
     upset_weak: Patterns = Field(default_factory=list, description="weak signs: 'again', 'still' (each counts one)")
+    disbelief: Patterns = Field(default_factory=list, description="disbelief at what happened: 'I can't believe "
+                                "this', 'nie do wiary' (a strong sign, unless the message thanks or praises)")
     calm_cues: Patterns = Field(default_factory=list, description="thanks, praise: count against being upset")
     abuse: Patterns = Field(description="an insult or threat aimed at a person (not a complaint or swearing at a thing)")
     self_reference: Patterns = Field(default_factory=list, description="the customer speaking of themselves right "

@@ -22,13 +22,13 @@ from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, 
 from coach.offline.text import lowered
 from coach.offline.textfold import fold
 
-_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\-][^\W\d_]+)*")
+TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _STEM = 5  # letters compared: enough to tell words apart, few enough to survive inflection ("rise", "rises")
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
 @lru_cache(maxsize=65536)
-def _compared(token: str, lang: str) -> str | None:
+def compared(token: str, lang: str) -> str | None:
     """A token as compared: digits for a number of two or more digits, the folded word (Arabic:
     without its clitics) for a content word, None for a function or service word everyone uses."""
     lex = lexicon(lang)
@@ -83,7 +83,7 @@ class Words:
 
 
 def _words(text: str, lang: str) -> frozenset[str]:
-    return frozenset(w for t in _TOKEN.findall(text) if (w := _compared(t, lang)))
+    return frozenset(w for t in TOKEN.findall(text) if (w := compared(t, lang)))
 
 
 @shared
@@ -110,8 +110,8 @@ def echoes(s: Situation) -> list[tuple[int, int, str]]:
     sentence_index, lang, find = s.reply.sentence_index, s.lex.lang, theirs.find
     talking_down = {sentence_index(a) for a, _, _ in [*condescension(s), *unprofessional(s)]}
     found = []
-    for m in _TOKEN.finditer(s.reply.low):
-        word = _compared(m.group(), lang)
+    for m in TOKEN.finditer(s.reply.low):
+        word = compared(m.group(), lang)
         key = find(word) if word else None
         if key and sentence_index(m.start()) not in talking_down:
             found.append((m.start(), m.end(), key))
@@ -156,8 +156,8 @@ def restate_problem(s: Situation) -> Result:
 def _played_back_anywhere(s: Situation) -> bool:
     """Any word of the conversation's in the reply at all, even in a sentence that talks down."""
     theirs = _conversation(s)
-    return any((word := _compared(m.group(), s.lex.lang)) and theirs.find(word, loose=True)
-               for m in _TOKEN.finditer(s.reply.low))
+    return any((word := compared(m.group(), s.lex.lang)) and theirs.find(word, loose=True)
+               for m in TOKEN.finditer(s.reply.low))
 
 
 def _asks_about_it(s: Situation) -> bool:

@@ -145,6 +145,8 @@ class Situation:
         norm, lex = text.low, self._lex_for(text)
         abusive = self._abusive(text)
         strong, calm = _count(lex.upset, text), len(lex.calm_cues.findall(norm))
+        if not calm:  # "I can't believe this" is shock; "I can't believe how quick that was, thanks!" is delight
+            strong += _count(lex.disbelief, text)
         score = 2 * strong + _count(lex.upset_weak, text)
         score += 2 * bool(SHOUT.search(text.original)) + len(_EMPHATIC.findall(norm))
         score += len(_FROWN.findall(text.original))

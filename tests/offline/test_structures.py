@@ -3523,3 +3523,63 @@ def test_the_egyptian_feminine_with_you_introduces_the_agent(grader):
     grade = graded(grader, "personalize", "ar", "أهلاً يا رانيا، معاكي مصطفى. سجلت يوسف في النادي.", "عايزة أسجل ابني في النادي.",
                    name="رانيا")
     assert grade.verdict is PASS and grade.reason == "both_names", (grade.reason, grade.explanation)
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "I can't believe this. The car failed its MOT on the lights you replaced last week."),
+    ("es", "No me lo puedo creer. El coche ha suspendido la ITV por las luces que cambiasteis."),
+    ("pl", "Nie mogę w to uwierzyć. Samochód nie przeszedł przeglądu przez światła, które wymieniliście."),
+    ("sv", "Jag kan inte tro att det är så här. Bilen gick inte igenom besiktningen."),
+    ("lv", "Es nespēju tam noticēt. Tehniskajā apskatē mani izgāza par lukturiem, kurus jūs mainījāt."),
+    ("ar", "مش مصدق. العربية سقطت في الفحص بسبب الفوانيس اللي انتو غيرتوها."),
+])
+def test_disbelief_at_what_happened_makes_a_customer_upset(grader, lang, customer):
+    """Shock with no word of feeling ("I can't believe this") is read as upset, so a reply that goes
+    straight to the process is failed for passing the feeling by."""
+    grade = graded(grader, "acknowledge_feelings", lang, "OK.", customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "I can't believe how quick that was, thank you!"),
+    ("sv", "Jag kan inte tro att det gick så snabbt, tack!"),
+    ("es", "No me lo puedo creer, ¡qué rápido! Muchas gracias."),
+])
+def test_disbelief_beside_thanks_is_delight(grader, lang, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, "OK.", customer)
+    assert grade.verdict is NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "I got a bill for 900 pounds. It's driving me mad."),
+    ("pl", "Dostałam rachunek na 900 zł. Trochę się boję."),
+    ("sv", "Jag har fått en faktura på 900 kr. Jag känner mig överkörd."),
+    ("es", "Me ha llegado una factura de 900 euros. No me atrevo a abrir el correo."),
+    ("lv", "Saņēmu rēķinu par 900 eiro. Jūtos apkrāpts."),
+])
+def test_a_feeling_said_in_passing_is_a_sign_a_model_weighs(grader, lang, customer):
+    """Everyday forms of a feeling ("it's driving me mad", "trochę się boję") are one sign each: a reply
+    that meets them with the process alone is left to a model rather than called not applicable."""
+    grade = graded(grader, "acknowledge_feelings", lang, "OK.", customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Three bills in one month. This is ridiculous.",
+     "I've merged them into one. Ridiculous is the right word for three bills in a month."),
+    ("es", "Tres facturas en un mes. Es ridículo.", "Las he unido en una sola. Ridículo es la palabra, tres facturas en un mes."),
+    ("sv", "Tre fakturor på en månad. Det är löjligt.",
+     "Jag har slagit ihop dem till en. Löjligt är rätt ord för tre fakturor på en månad."),
+    ("lv", "Trīs rēķini vienā mēnesī. Tas ir absurdi.", "Esmu tos apvienojis vienā. Absurdi ir īstais vārds trim rēķiniem mēnesī."),
+])
+def test_the_customers_own_feeling_words_taken_up_are_not_passed_by(grader, lang, customer, reply):
+    """A reply that takes up the very words the customer's feeling was said in may meet it in a structure
+    not placed: it is left to a model, never failed as going straight past the feeling."""
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+def test_an_insult_taken_up_in_a_retort_still_passes_the_feeling_by(grader):
+    grade = graded(grader, "acknowledge_feelings", "en", "I'm not an idiot. Send me the serial number.",
+                   "It still doesn't record! Are you an idiot? I'm furious.")
+    assert grade.verdict is not PASS, grade.explanation
