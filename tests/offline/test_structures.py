@@ -3583,3 +3583,35 @@ def test_an_insult_taken_up_in_a_retort_still_passes_the_feeling_by(grader):
     grade = graded(grader, "acknowledge_feelings", "en", "I'm not an idiot. Send me the serial number.",
                    "It still doesn't record! Are you an idiot? I'm furious.")
     assert grade.verdict is not PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "Three weeks and no engineer. You're a complete waste of space, get a proper job."),
+    ("en", "You lot are useless f***ing thieves. Fix my phone signal or I'm done."),
+    ("sv", "Jag kallar dig vad jag vill, din inkompetenta kossa. Fixa det."),
+    ("sv", "Ni bannade mig för INGENTING, ni är ett gäng patetiska losers."),
+    ("pl", "Sam sobie szukaj, leniu pieprzony. Oddawajcie kasę."),
+    ("pl", "Jak jutro nie będzie kuchni, to przyjadę i rozwalę wam ten salon. Rozumiesz?"),
+    ("es", "¿Me estás tomando el pelo, payaso? Me habéis roto la tele."),
+    ("es", "Contestad ya, llevo 3 horas escribiendo. Panda de vagos."),
+    ("lv", "Meklē pats, sūda firma, dirsā jūs visi. Atdodiet naudu."),
+    ("lv", "Tu esi pilnīgs debils, vai saproti latviski?!"),
+    ("ar", "بتبلغون؟ انتو فندق زبالة وانت موظف حمار! أبي أكلم المدير الحين"),
+    ("ar", "إذا ما خلصتوا سيارتي اليوم والله لأجي أكسّر زجاج المحل على روسكم."),
+])
+def test_names_and_threats_in_other_forms_are_abuse(grader, lang, customer):
+    """Insults and threats in forms the first patterns missed (a vocative with its adjective, a group noun,
+    a threat to smash the shop) make the customer abusive: a reply that lets them pass sets no boundary."""
+    grade = graded(grader, "set_boundaries", lang, "OK.", customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "My parcel is late. Could you check where it is?"),
+    ("lv", "Viesnīcā bija žurkas, un istaba bija netīra."),
+    ("pl", "Zamówiłam kanapę, a przyjechała w złym kolorze."),
+])
+def test_a_complaint_without_names_is_no_abuse(grader, lang, customer):
+    """A guard: rats in a hotel room or a late parcel insult nobody."""
+    grade = graded(grader, "set_boundaries", lang, "OK.", customer)
+    assert grade.verdict is NA, grade.explanation
