@@ -82,7 +82,9 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
     found = [f for f in found if f[2] != "mockery" or not _glad(s, f[0])]
     found += [(a, b, "mockery") for a, b in s.rolled_eyes]
     shout = next((m for m in SHOUT.finditer(text.norm) if _worded(s, m.group())), None)
-    if shout and (not s.customers or s.customer_upset or s.problem_raised):  # capitals back to a delighted customer are play
+    if shout and (not s.customers or s.customer_upset or s.problem_raised  # capitals back to a delighted customer are play
+                  or (_shouted_sentence(s, shout.start()) and s.upset_points >= 0 and not s.customer_laughs)):
+        # (a whole sentence of five words or more in capitals, to anyone not cheerful, is shouted)
         found.append((shout.start(), shout.end(), "shouting"))
     return sorted(found)
 
@@ -121,6 +123,13 @@ def product_name(s: Situation, start: int, end: int) -> bool:
     """A name the customer used first, capitalised: "Bloody Mary", "Jävla Bra IPA", "Guaranteed Model"."""
     said = s.reply.norm[start:end]
     return said[:1].isupper() and any(said in text.norm for text in s.customer_turns)
+
+
+def _shouted_sentence(s: Situation, at: int) -> bool:
+    """The sentence holding `at` is written all in capitals and has five words or more."""
+    start, end = s.reply.sentence_at(at)
+    sentence = s.reply.norm[start:end]
+    return sentence == sentence.upper() and len(sentence.split()) >= 5
 
 
 def _worded(s: Situation, capitals: str) -> bool:

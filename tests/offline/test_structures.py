@@ -3615,3 +3615,17 @@ def test_a_complaint_without_names_is_no_abuse(grader, lang, customer):
     """A guard: rats in a hotel room or a late parcel insult nobody."""
     grade = graded(grader, "set_boundaries", lang, "OK.", customer)
     assert grade.verdict is NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Where is my parcel? It has been a week!",
+     "I HAVE CHECKED AND THE PARCEL IS STILL AT THE DEPOT. YOU WILL HAVE TO WAIT."),
+    ("sv", "Var är mitt paket? Det har gått en vecka.", "JAG HAR KOLLAT OCH PAKETET ÄR KVAR PÅ TERMINALEN. DU FÅR VÄNTA."),
+    ("es", "¿Dónde está mi paquete? Ya ha pasado una semana.", "YA LO HE MIRADO Y EL PAQUETE SIGUE EN EL ALMACÉN. TIENE QUE ESPERAR."),
+    ("pl", "Gdzie jest moja paczka? Minął tydzień.", "SPRAWDZIŁEM I PACZKA JEST NADAL W MAGAZYNIE. MUSI PAN CZEKAĆ."),
+])
+def test_a_sentence_in_capitals_to_a_customer_who_only_asks_is_shouting(grader, lang, customer, reply):
+    """Five words or more in capitals are a sentence shouted at anyone who is not cheerful, even when their
+    message named no problem."""
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
