@@ -63,7 +63,7 @@ def own_it(s: Situation) -> Result:
         ev = s.clause(start, end, 90)
         return (FAIL, because({"customer": "blamed_customer", "defensive": "defensive"}.get(kind, "excuse"),
                               quote=quote(ev)), [ev], "high")
-    rude = [f for f in unprofessional(s) if f[:2] not in s.rolled_eyes]  # rolled eyes say nothing of whose fault
+    rude = [f for f in unprofessional(s) if f[:2] not in s.rolled_eyes and f[2] != "shouting"]  # nor do rolled eyes or capitals say whose fault
     if rude and calm:
         return unjudged()
     if rude and repair and all(kind in ("retort", "unprofessional") for _, _, kind in rude):
