@@ -3629,3 +3629,14 @@ def test_a_sentence_in_capitals_to_a_customer_who_only_asks_is_shouting(grader, 
     message named no problem."""
     grade = graded(grader, "stay_professional", lang, reply, customer)
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "Where is my parcel? It has been a week!",
+     "I HAVE CHECKED AND THE PARCEL IS STILL AT THE DEPOT. YOU WILL HAVE TO WAIT."),
+    ("sv", "Var är mitt paket? Det har gått en vecka.", "JAG HAR KOLLAT OCH PAKETET ÄR KVAR PÅ TERMINALEN. DU FÅR VÄNTA."),
+    ("es", "¿Dónde está mi paquete? Ya ha pasado una semana.", "YA LO HE MIRADO Y EL PAQUETE SIGUE EN EL ALMACÉN. TIENE QUE ESPERAR."),
+])
+def test_capitals_say_nothing_of_whose_fault_it_was(grader, lang, customer, reply):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
