@@ -3640,3 +3640,28 @@ def test_a_sentence_in_capitals_to_a_customer_who_only_asks_is_shouting(grader, 
 def test_capitals_say_nothing_of_whose_fault_it_was(grader, lang, customer, reply):
     grade = graded(grader, "own_it", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, earlier", [
+    ("en", "Hi Priya, Sam here – how can I help?"),
+    ("en", "Hi Priya, Sam here - how can I help?"),
+    ("sv", "Hej Priya, Sam här – vad kan jag hjälpa till med?"),
+])
+def test_an_own_name_before_a_dash_is_given(grader, lang, earlier):
+    """"Sam here – how can I help?" gives the agent's name as "Sam here, ..." does: with both names given
+    earlier, a later reply is left to a model."""
+    grade = graded(grader, "personalize", lang, "OK.", "Hi.", earlier, "Seriously?", name="Priya")
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+def test_it_happens_to_the_best_of_us_is_kind_to_a_customer_who_slipped(grader):
+    grade = graded(grader, "no_condescending_apology", "pl", "Cześć Bartek! Zdarza się najlepszym 😄 Drugie zamówienie "
+                   "już anulowałem.", "Kupiłem przez przypadek dwa razy tę samą kurtkę, da się anulować jedno?")
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_the_door_left_open_is_a_warm_last_word_in_spanish(grader):
+    grade = graded(grader, "positive_close", "es", "Así no puedo seguir la conversación, así que cierro este chat; "
+                   "cuando quieras, escribinos de nuevo con el número de orden y lo revisamos enseguida.",
+                   "Sos un inútil, andate a la mierda.")
+    assert grade.verdict is PASS, grade.explanation
