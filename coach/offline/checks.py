@@ -442,6 +442,15 @@ def _main_clause(s: Situation, m: re.Match[str], sent_end: int) -> int:
     return m.end()
 
 
+def _guarantee_asked(s: Situation, word: str) -> bool:
+    """The customer's last message asks, in a question, about what is guaranteed, in the reply's own word for it
+    ("Czy pakiet Premium gwarantuje wizytę w 3 dni?" ... "gwarantujemy"; "Is a window seat guaranteed?")."""
+    last, stem = s.last_customer, next((w[:5] for w in word.split() if len(w) >= 5), "")
+    if last is None or not stem:
+        return False
+    return any(last.asks(*last.sentence_at(m.start())) for m in re.finditer(rf"\b{re.escape(stem)}\w*", last.low))
+
+
 def under_promise(s: Situation) -> Result:
     """Guarantees of what others deliver fail; the speaker's own steps, honest estimates and
     refusals to guarantee pass. A certainty word ("definitely", "rest assured") only counts when
@@ -483,6 +492,11 @@ def under_promise(s: Situation) -> Result:
                 or _named_scheme(s, g.start()):
             # (and "with Guaranteed Model you get the car you booked": the product the customer asked about;
             # "you're covered by the Direct Debit Guarantee": a scheme's name)
+            continue
+        if explicit and _guarantee_asked(s, norm[g.start():g.end()]):
+            # "Does the Premium plan guarantee a specialist within 3 days?" "Premium guarantees one within 5 working
+            # days": what the product guarantees, asked about and answered; whether more is vouched for needs a model
+            unsure = True
             continue
         if (s.customer_closing or s.upset_points < 0) and any(sent[0] <= a < sent[1] for a, _ in relays):
             continue  # "we'll pass your thanks to Ahmed, and it will surely make his day": praise passed on

@@ -3665,3 +3665,23 @@ def test_the_door_left_open_is_a_warm_last_word_in_spanish(grader):
                    "cuando quieras, escribinos de nuevo con el número de orden y lo revisamos enseguida.",
                    "Sos un inútil, andate a la mierda.")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("pl", "Czy pakiet medyczny Premium gwarantuje wizytę u specjalisty w 3 dni?",
+     "W pakiecie Premium gwarantujemy termin u specjalisty do 5 dni roboczych, a u internisty – w ciągu 24 godzin."),
+    ("en", "Is a window seat guaranteed on the Flex fare?", "Yes, we guarantee a window seat on the Flex fare."),
+    ("es", "¿La tarifa Flex garantiza asiento de ventanilla?", "Sí, con la tarifa Flex le garantizamos ventanilla."),
+])
+def test_what_a_product_guarantees_asked_and_answered_is_no_promise_to_fail(grader, lang, customer, reply):
+    """The customer asks what is guaranteed, in the reply's own word: the answer describes the product, and
+    whether more is vouched for is left to a model."""
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+def test_what_the_customer_should_have_been_told_blames_the_company_in_swedish_word_order(grader):
+    grade = graded(grader, "no_condescending_apology", "sv", "Det var vi som makulerade ordern eftersom varan tog slut, "
+                   "och det borde du ha fått besked om. Återbetalningen gick iväg i dag.",
+                   "Jag har betalat 649 kr men nu står ordern som makulerad!")
+    assert grade.verdict is PASS, grade.explanation
