@@ -3685,3 +3685,22 @@ def test_what_the_customer_should_have_been_told_blames_the_company_in_swedish_w
                    "och det borde du ha fått besked om. Återbetalningen gick iväg i dag.",
                    "Jag har betalat 649 kr men nu står ordern som makulerad!")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "This is f***ing ridiculous, you lot are a f***ing joke.",
+     "I'm going to ask you not to swear at me, though, because I'd like to keep helping. I'm booking a surveyor now."),
+    ("en", "You useless idiots, where is my refund?",
+     "I can only keep helping if we leave the insults out. Your refund went out this morning."),
+    ("lv", "Jūs visi esat nekam nederīgi idioti.",
+     "Es ļoti gribu to atrisināt, bet lūgšu mūs nesaukt par idiotiem. Tehniķis atbrauks rīt starp 10 un 12."),
+    ("sv", "Ni är fan bedragare allihop, jag ska hänga ut dig på Facebook.",
+     "Jag vill gärna hjälpa dig, men jag behöver att vi pratar utan hot och svordomar. Återbetalningen gick iväg i dag."),
+    ("es", "Sois unos inútiles de mierda, devolvedme el dinero.",
+     "Para seguir necesito que hablemos sin insultos. La devolución sale hoy."),
+])
+def test_a_limit_asked_in_more_forms_sets_a_boundary(grader, lang, customer, reply):
+    """"I'm going to ask you not to swear", "pratar utan hot och svordomar", "lūgšu mūs nesaukt par idiotiem":
+    a calm limit on the language, and the insult quoted to stop it is no insult of the reply's."""
+    grade = graded(grader, "set_boundaries", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
