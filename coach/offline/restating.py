@@ -149,6 +149,8 @@ def restate_problem(s: Situation) -> Result:
             and not lex.ownership.search(norm):
         # (an acknowledgement may name the problem in other words: "sorry about another price rise"; so may
         # words of fault, owned or denied: "el retraso (...) no es responsabilidad nuestra" speaks of the delay)
+        if s.customers[-1].asks and s.upset_points <= 0:
+            return unjudged()  # a calm question answered may need nothing played back; a model decides
         return (FAIL, because("not_restated"), [], "high")
     return unjudged()
 

@@ -3704,3 +3704,27 @@ def test_a_limit_asked_in_more_forms_sets_a_boundary(grader, lang, customer, rep
     a calm limit on the language, and the insult quoted to stop it is no insult of the reply's."""
     grade = graded(grader, "set_boundaries", lang, reply, customer)
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("es", "Buenas, ¿qué papeles necesito para empadronarme?",
+     "Necesita el DNI o NIE y el contrato de alquiler. Puede pedir cita en el 010 o en la web."),
+    ("en", "Hi, what documents do I need to register a car?",
+     "You'll need your V5C, proof of identity and an MOT certificate. You can book online or call 0300 123 4567."),
+    ("sv", "Hej, vilka papper behöver jag för att byta elavtal?",
+     "Du behöver bara ditt personnummer och anläggnings-id, som står på fakturan. Det går att göra direkt på Mina sidor."),
+])
+def test_a_calm_question_answered_is_not_failed_for_playing_nothing_back(grader, lang, customer, reply):
+    grade = graded(grader, "restate_problem", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("ar", "الشحنة مكتوب إنها انسلمت بس أنا ما استلمت شي! وأنا في البيت طول اليوم",
+     "ممكن تتأكدين من الجيران لأن المندوب أحياناً يسلمها لهم؟ وبنفس الوقت فتحت تحقيق مع شركة الشحن."),
+    ("en", "It says delivered but I've got nothing! I was home all day.",
+     "Could you check with your neighbours, as the courier sometimes leaves parcels with them? Meanwhile I've opened a trace."),
+])
+def test_another_party_named_inside_a_question_is_a_place_to_look_not_an_excuse(grader, lang, customer, reply):
+    grade = graded(grader, "own_it", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
