@@ -28,7 +28,7 @@ def excuses(s: Situation) -> list[tuple[int, int, str]]:
             a = min(cause.start(), m.start()) if cause else m.start()
             b = max(strain.end() if strain else m.end(), cause.end() if cause else m.end())
             found.append((a, b, "others"))
-    found = [f for f in found if not _inquired(s, f[0]) and not _suggested(s, *f)]
+    found = [f for f in found if not _inquired(s, f[0]) and not _suggested(s, f[0], f[2])]
     found += [(a, b, "customer") for a, b, kind in condescension(s) if kind in ("blame", "reminder")]
     return sorted(found)
 
@@ -40,7 +40,7 @@ def _inquired(s: Situation, at: int) -> bool:
     return bool(s.lex.inquiry.search(s.reply.low, max(start, at - 40), at + 1))
 
 
-def _suggested(s: Situation, at: int, _end: int, kind: str) -> bool:
+def _suggested(s: Situation, at: int, kind: str) -> bool:
     """Another party's part inside a question to the customer ("could you ask the neighbours, as the courier
     sometimes leaves it with them?"): a place to look, not an excuse."""
     return kind == "others" and s.reply.asks(*s.reply.sentence_at(at))
