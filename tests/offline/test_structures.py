@@ -3728,3 +3728,14 @@ def test_a_calm_question_answered_is_not_failed_for_playing_nothing_back(grader,
 def test_another_party_named_inside_a_question_is_a_place_to_look_not_an_excuse(grader, lang, customer, reply):
     grade = graded(grader, "own_it", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("lv", "Man zvanīja bankas vārdā, bet viņi ir krāpnieki, vai ne?"),
+    ("lv", "Vai jūs zināt, ka numurā ir žurkas?"),
+    ("sv", "Din robot skickar mig i cirklar hela tiden."),
+])
+def test_others_called_names_and_a_chat_robot_are_no_abuse_of_the_agent(grader, lang, customer):
+    """A guard: scammers who are somebody else, rats in the room, the company's chat robot."""
+    grade = graded(grader, "set_boundaries", lang, "OK.", customer)
+    assert grade.verdict is NA, grade.explanation
