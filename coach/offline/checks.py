@@ -14,7 +14,7 @@ from coach.offline import names
 from coach.offline.closing import positive_close
 from coach.offline.condescension import condescension, doubtful
 from coach.offline.conduct import boundaries, product_name, set_boundaries, stay_professional, unprofessional
-from coach.offline.feelings import acknowledge_feelings
+from coach.offline.feelings import acknowledge_feelings, empathy
 from coach.offline.ownership import own_it
 from coach.offline.restating import restate_problem
 from coach.offline.situation import (
@@ -500,7 +500,11 @@ def under_promise(s: Situation) -> Result:
             continue
         if (s.customer_closing or s.upset_points < 0) and any(sent[0] <= a < sent[1] for a, _ in relays):
             continue  # "we'll pass your thanks to Ahmed, and it will surely make his day": praise passed on
+        if text.asks(*sent):
+            continue  # "بتوافق؟", "is that definitely alright with you?": a question vouches for nothing
         clause_start = _clause_of(norm, g.start(), *sent, marks=_CLAUSE_MARKS + _DASHES)[0]
+        if not explicit and any(0 <= g.start() - b <= 3 or 0 <= a - g.end() <= 3 for a, b in empathy(s)):
+            continue  # "مية بتنزل على السرير حاجة متعبة أكيد", "that's definitely frustrating": a feeling, surely met
         if lex.negator.search(norm, max(clause_start - 1, g.start() - (60 if not explicit else 40), 0), g.start()):
             continue  # "we can't say exactly when Apple approves it" vouches for nothing
         if lex.understanding.search(norm, clause_start, g.start()):

@@ -3739,3 +3739,26 @@ def test_others_called_names_and_a_chat_robot_are_no_abuse_of_the_agent(grader, 
     """A guard: scammers who are somebody else, rats in the room, the company's chat robot."""
     grade = graded(grader, "set_boundaries", lang, "OK.", customer)
     assert grade.verdict is NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("ar", "الإنذار بيزمّر كل ليلة الساعة ٣ الصبح. كل ليلة!!!",
+     "فيني عطّل حساس الحركة عن بُعد هلق، وببعتلك فني بكرا الصبح يبدّلو. بتوافق؟"),
+    ("en", "The alarm goes off every night at 3am!!", "I can switch the sensor off remotely now. Is that definitely alright with you?"),
+    ("es", "¡La alarma suena todas las noches a las 3!", "Puedo desactivar el sensor ahora mismo. ¿Seguro que le parece bien?"),
+])
+def test_a_question_vouches_for_nothing(grader, lang, customer, reply):
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("ar", "التكييف اتركب مقلوب ومياهه بتنزل على السرير.", "مية بتنزل على السرير حاجة متعبة أكيد. هبعتلك الفني بكرة الصبح يظبطه."),
+    ("en", "The AC was fitted upside down and drips onto my bed.",
+     "Water dripping onto your bed is definitely frustrating. I'll send the fitter tomorrow morning."),
+    ("sv", "Luftkonditioneringen droppar på sängen.", "Vatten i sängen är verkligen jobbigt, helt klart. Montören kommer i morgon bitti."),
+])
+def test_a_feeling_surely_met_is_no_promise(grader, lang, customer, reply):
+    """"That's definitely frustrating", "حاجة متعبة أكيد": the certainty word sits on the feeling, not a result."""
+    grade = graded(grader, "under_promise", lang, reply, customer)
+    assert grade.verdict is not FAIL, grade.explanation
