@@ -3762,3 +3762,17 @@ def test_a_feeling_surely_met_is_no_promise(grader, lang, customer, reply):
     """"That's definitely frustrating", "حاجة متعبة أكيد": the certainty word sits on the feeling, not a result."""
     grade = graded(grader, "under_promise", lang, reply, customer)
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I'll need your booking number to find the return."),
+    ("sv", "Bokningsnumret behöver jag för att hitta just din återlämning."),
+    ("es", "Necesito su número de reserva para localizar la devolución."),
+    ("pl", "Potrzebuję numeru zamówienia, żeby znaleźć zwrot."),
+    ("lv", "Man vajadzēs Jūsu rezervācijas numuru, lai atrastu atgriešanu."),
+    ("ar", "أحتاج رقم الطلب عشان ألاقي المرتجع."),
+])
+def test_what_the_agent_needs_from_the_customer_is_a_way_on(grader, lang, reply):
+    """"I'll need your booking number": a request that moves things on, however it is worded."""
+    grade = graded(grader, "next_step", lang, reply, "You charged me 800 extra for a late return. I was on time!")
+    assert grade.verdict is PASS, grade.explanation
