@@ -3776,3 +3776,17 @@ def test_what_the_agent_needs_from_the_customer_is_a_way_on(grader, lang, reply)
     """"I'll need your booking number": a request that moves things on, however it is worded."""
     grade = graded(grader, "next_step", lang, reply, "You charged me 800 extra for a late return. I was on time!")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Being left without a car for work is a real problem, so I'm arranging a courtesy car today."),
+    ("sv", "Att stå utan bil till jobbet är ett riktigt problem, så jag ordnar en lånebil i dag."),
+    ("es", "Quedarse sin coche para ir a trabajar es un problema serio, así que le consigo un coche de cortesía hoy."),
+    ("pl", "Zostać bez auta do pracy to poważny problem, więc jeszcze dziś załatwię auto zastępcze."),
+    ("lv", "Palikt bez auto darbam ir nopietna problēma, tāpēc šodien sarunāšu maiņas auto."),
+    ("ar", "إنك تفضل من غير عربية للشغل مشكلة كبيرة، فهرتبلك عربية بديلة النهارده."),
+])
+def test_what_happened_judged_a_real_problem_for_them_acknowledges_it(grader, lang, reply):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, "I sold my old car because you said the new one was ready. "
+                   "Now it's the end of the month?? I can't believe this.")
+    assert grade.verdict is PASS, grade.explanation
