@@ -59,12 +59,15 @@ SEND_JS = """(...inputs) => {
 NEW_TURN_KEY_JS = "() => { window.coachTurnKey = null; }"
 RESTORE_DRAFT_JS = f"""async (current) => {{
   await new Promise(done => setTimeout(done, 150));  // the redrawn card first
+  // what is in the box now, not when the redraw began: a reply typed during the wait stays
+  const box = document.querySelector('#coach-reply textarea');
+  const typed = box ? box.value : current;
   try {{
     const conv = {_SHOWN};
     const saved = JSON.parse(localStorage.getItem('coach-draft') || 'null');
-    if (saved && conv && saved.conv === conv && saved.text && !current) return saved.text;
+    if (saved && conv && saved.conv === conv && saved.text && !typed) return saved.text;
   }} catch (e) {{ localStorage.removeItem('coach-draft'); }}
-  return current;
+  return typed;
 }}"""
 
 

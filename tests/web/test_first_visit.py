@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from coach.i18n import t
 from coach.personas import find_persona
 from tests.web.conftest import new_page
-from tests.web.ui import mood, open_page, pick_customer, start
+from tests.web.ui import mood, open_page, pick_customer, send, start
 
 # a word broken over two lines has more than one box
 WORDS_BROKEN = """e => {
@@ -83,3 +83,19 @@ def test_a_reply_typed_but_not_sent_survives_a_reload_and_is_forgotten_once_sent
     expect(box).to_have_value("")
     assert errors == [], errors
     assert find_persona("lawsuit-19-dollars").language == "en"
+
+
+def test_a_reply_typed_as_the_page_comes_back_stays_in_the_box(server, page):
+    """The saved draft is put back a moment after a reload redraws the page; a reply typed in that moment is the
+    trainee's and stays (it was once overwritten by the empty box the redraw began with)."""
+    open_page(page, server.url)
+    pick_customer(page, "The $19 lawsuit")
+    start(page, "FAKE")
+    send(page, "Gary, I'm sorry about the case.")
+    page.reload()
+    box = page.locator("#coach-reply textarea")
+    expect(page.locator("#coach-chat [data-testid=user]")).to_have_count(1)
+    expect(box).to_be_editable()
+    box.fill("Could you send me a photo of the logo?")
+    page.wait_for_timeout(1000)  # past the moment a draft would come back
+    expect(box).to_have_value("Could you send me a photo of the logo?")
