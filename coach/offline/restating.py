@@ -24,6 +24,8 @@ from coach.offline.textfold import fold
 
 TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _STEM = 5  # letters compared: enough to tell words apart, few enough to survive inflection ("rise", "rises")
+# Content words past which a reply that echoes nothing is still no sure template ("send us your order number")
+_SAYS_ITS_OWN = 10
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
@@ -151,8 +153,16 @@ def restate_problem(s: Situation) -> Result:
         # words of fault, owned or denied: "el retraso (...) no es responsabilidad nuestra" speaks of the delay)
         if s.customers[-1].asks and s.upset_points <= 0:
             return unjudged()  # a calm question answered may need nothing played back; a model decides
+        if _content_words(s) >= _SAYS_ITS_OWN:
+            # "Förseningen beror på att PostNord har stora volymer...", "Tu cuenta fue suspendida porque...": a
+            # reply this full speaks of the matter, in words of its own (its cause, what was done); a model decides
+            return unjudged()
         return (FAIL, because("not_restated"), [], "high")
     return unjudged()
+
+
+def _content_words(s: Situation) -> int:
+    return sum(1 for m in TOKEN.finditer(s.reply.low) if compared(m.group(), s.lex.lang))
 
 
 def _played_back_anywhere(s: Situation) -> bool:

@@ -3790,3 +3790,53 @@ def test_what_happened_judged_a_real_problem_for_them_acknowledges_it(grader, la
     grade = graded(grader, "acknowledge_feelings", lang, reply, "I sold my old car because you said the new one was ready. "
                    "Now it's the end of the month?? I can't believe this.")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("sv", "Beställde skrivarbläck för 9 dagar sedan. Fortfarande inget. Vad händer?",
+     "Hej, jag heter Jessica. Förseningen beror på att vår leverantör har väldigt stora volymer just nu inför julen. "
+     "Enligt spårningen är paketet på väg till ditt ombud och väntas fram på torsdag."),
+    ("es", "Mi paquete lleva 4 días parado en Zaragoza.",
+     "Hola. El retraso se debe a la huelga de transportistas y a la alta demanda de estos días. En cuanto se "
+     "normalice, el envío continuará su ruta y podrás seguirlo con tu número en nuestra web."),
+    ("en", "Why is it taking so long?? Been waiting an hour now",
+     "The restaurant had a huge rush tonight and the kitchen fell behind with every order, so that's what held "
+     "things up. The driver picked it up a minute ago and is about ten minutes from your door."),
+])
+def test_a_full_reply_in_words_of_its_own_is_left_to_a_model(grader, lang, customer, reply):
+    """A reply of many content words that echoes none of the customer's speaks of the matter in its own words
+    (its cause, where it stands): whether that plays the problem back needs a model."""
+    grade = graded(grader, "restate_problem", lang, reply, customer)
+    assert grade.verdict is UNJUDGED, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "My internet has dropped out every evening this week around 8pm."),
+    ("sv", "Mobilen fungerar inte, jag har inte kunnat ringa på hela dagen."),
+    ("es", "Una hora esperando en la estación de Soria y el bus sin aparecer."),
+])
+def test_a_short_template_that_echoes_nothing_still_fails_restating(grader, lang, customer):
+    """(a guard) "Please DM us your account details": a template, heard nothing."""
+    reply = {"en": "Hi, please DM us your account details and we'll check.", "sv": "Hej! Skicka ditt nummer i DM så kollar vi.",
+             "es": "Hola, ¿nos puedes indicar por MD tu localizador? Gracias."}[lang]
+    grade = graded(grader, "restate_problem", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "Hughes. I'm honestly shocked, he could have been given the wrong dose."),
+    ("es", "Me he quedado helada al ver la factura de este mes."),
+    ("sv", "Jag är helt chockad över fakturan."),
+])
+def test_shock_at_what_happened_is_a_sign_of_upset(grader, lang, customer):
+    """"I'm honestly shocked", "me he quedado helada": a sign of upset (one, said as often in passing), so a
+    reply that skips it is never told nothing needed acknowledging."""
+    grade = graded(grader, "acknowledge_feelings", lang, "Thanks. Bring it back in and we'll swap it.", customer)
+    assert grade.verdict is not NA, grade.explanation
+
+
+@pytest.mark.parametrize("reply", ["ممكن نشوف الموضوع بعدين.", "بنشوف بعدين", "يمكن نشوف الطلب لاحقاً"])
+def test_maybe_later_is_no_step_in_arabic(grader, reply):
+    """"ممكن نشوف الموضوع بعدين" (maybe we'll look at it later): a step in name only, as "we'll see" is."""
+    grade = graded(grader, "next_step", "ar", reply, "اشتركت بالباقة السنوية بالغلط، انسحب مني 360 ريال وأنا محتاجتهم")
+    assert grade.verdict is FAIL, grade.explanation
