@@ -3840,3 +3840,41 @@ def test_maybe_later_is_no_step_in_arabic(grader, reply):
     """"ممكن نشوف الموضوع بعدين" (maybe we'll look at it later): a step in name only, as "we'll see" is."""
     grade = graded(grader, "next_step", "ar", reply, "اشتركت بالباقة السنوية بالغلط، انسحب مني 360 ريال وأنا محتاجتهم")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, closing", [
+    ("es", "Perfecto, pues nada, muchas gracias. Hasta el viernes"),
+    ("en", "Perfect, thanks. See you Friday!"),
+    ("sv", "Toppen, tack. Vi ses på fredag!"),
+    ("pl", "Super, dziękuję. Do zobaczenia!"),
+    ("lv", "Lieliski, paldies. Uz tikšanos!"),
+    ("ar", "تمام، شكراً. نشوفكم الخميس"),
+])
+def test_a_goodbye_till_next_time_wraps_up(grader, lang, closing):
+    """"Hasta el viernes", "see you Friday" said on their own as the last words close the conversation: a bare
+    "Ok." to them ends flat."""
+    grade = graded(grader, "positive_close", lang, "Ok.", "I'd like to confirm my appointment on Friday.",
+                   "Yes, you're booked for Friday at 9:30.", closing)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("es", "Necesito entregarlo hasta el viernes"),
+    ("lv", "Man tas vajadzīgs līdz piektdienai"),
+    ("en", "Fine. See you in court."),
+])
+def test_a_deadline_or_a_threat_is_no_goodbye(grader, lang, customer):
+    """(a guard) "hasta el viernes" inside a sentence is a deadline; "see you in court" is no farewell."""
+    grade = graded(grader, "positive_close", lang, "Ok.", customer)
+    assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("reply", [
+    "He escrito al departamento y te respondo en cuanto tenga la fecha, como muy tarde el lunes.",
+    "Ya lo he resuelto: el cargo duplicado no aparecerá en tu próxima factura.",
+    "Te contesto por correo esta tarde con el justificante.",
+])
+def test_spanish_irregular_participles_and_replies_are_the_agents_own_steps(grader, reply):
+    """"He escrito", "lo he resuelto", "te contesto": the speaker's own steps, as "he enviado" and "te llamo" are."""
+    grade = graded(grader, "next_step", "es", reply, "Me habéis cobrado dos veces la cuota y nadie me dice nada. Es un desastre.")
+    assert grade.verdict is PASS, grade.explanation
