@@ -663,6 +663,7 @@ def test_an_arabic_purpose_clause_promises_nothing(grader):
     ("sv", "Kan inte boka ett enda pass, och ni som jobbar där är värdelösa idioter."),
     ("ar", "خصموا مني رسوم بدون سبب. موظفينكم أغبياء."),
     ("es", "Me cobraron dos veces. Sus empleados son unos inútiles."),
+    ("pl", "Komisja, kurwa, komisja. Jesteście żałośni, wszyscy w tej szkole."),  # the plural's own letters
 ])
 def test_staff_called_names_is_abuse(grader, lang, customer):
     reply = {"en": "What is the booking number?", "pl": "Jaki jest numer zamówienia?", "lv": "Kāds ir sūtījuma numurs?",
