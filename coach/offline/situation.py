@@ -144,7 +144,10 @@ class Situation:
     def _read(self, text: Text) -> Customer:
         norm, lex = text.low, self._lex_for(text)
         abusive = self._abusive(text)
-        strong, calm = _count(lex.upset, text), len(lex.calm_cues.findall(norm))
+        upset = [m.span() for m in lex.upset.finditer(norm) if not _named(text, m.start())]
+        # a calm word inside the upset words is no calm: the thanks of "gracias por nada", "thanks for nothing"
+        calm = sum(1 for m in lex.calm_cues.finditer(norm) if not any(a <= m.start() < b for a, b in upset))
+        strong = len(upset)
         if not calm:  # "I can't believe this" is shock; "I can't believe how quick that was, thanks!" is delight
             strong += _count(lex.disbelief, text)
         score = 2 * strong + _count(lex.upset_weak, text)

@@ -3879,3 +3879,16 @@ def test_spanish_irregular_participles_and_replies_are_the_agents_own_steps(grad
     """"He escrito", "lo he resuelto", "te contesto": the speaker's own steps, as "he enviado" and "te llamo" are."""
     grade = graded(grader, "next_step", "es", reply, "Me habéis cobrado dos veces la cuota y nadie me dice nada. Es un desastre.")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("es", "Genial, justo en el segundo tiempo de la final se cae la app. Gracias por nada 👏👏"),
+    ("en", "Brilliant, the app crashed right in the second half of the final. Thanks for nothing"),
+    ("sv", "Toppen, appen kraschade mitt i andra halvlek av finalen. Tack för ingenting"),
+])
+def test_thanks_for_nothing_is_no_goodbye_and_no_calm(grader, lang, customer):
+    """The thanks inside "gracias por nada" calm nothing: the customer is not wrapping up, and a reply that skips
+    their mood is not told there was nothing to acknowledge."""
+    reply = "Ok, it is fixed now."
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is not FAIL
+    assert graded(grader, "acknowledge_feelings", lang, reply, customer).verdict is not NA
