@@ -3892,3 +3892,16 @@ def test_thanks_for_nothing_is_no_goodbye_and_no_calm(grader, lang, customer):
     reply = "Ok, it is fixed now."
     assert graded(grader, "positive_close", lang, reply, customer).verdict is not FAIL
     assert graded(grader, "acknowledge_feelings", lang, reply, customer).verdict is not NA
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("es", "Justo en el segundo tiempo de la final se cae la app."),
+    ("en", "The app keeps freezing on the payment screen."),
+    ("sv", "Appen kraschar varje gång jag öppnar biljetterna."),
+    ("pl", "Aplikacja się zawiesza przy płatności."),
+    ("lv", "Lietotne uzkaras, kad atveru biļetes."),
+    ("ar", "التطبيق بيعلق كل ما أفتح التذاكر"),
+])
+def test_an_app_that_crashes_or_freezes_is_a_problem_raised(grader, lang, customer):
+    """"Se cae la app", "appen kraschar": something went wrong, so restating applies (never "does not apply")."""
+    assert graded(grader, "restate_problem", lang, "Ok.", customer).verdict is not NA
