@@ -3905,3 +3905,13 @@ def test_thanks_for_nothing_is_no_goodbye_and_no_calm(grader, lang, customer):
 def test_an_app_that_crashes_or_freezes_is_a_problem_raised(grader, lang, customer):
     """"Se cae la app", "appen kraschar": something went wrong, so restating applies (never "does not apply")."""
     assert graded(grader, "restate_problem", lang, "Ok.", customer).verdict is not NA
+
+
+@pytest.mark.parametrize("reply", [
+    "التسريب سببه شركة الاتصالات، فالموضوع مش من مسؤوليتنا بالأساس. بس سجلت البلاغ وبتصل فيك بعد ساعة.",
+    "هذا التأخير ليس من مسؤوليتنا، لكن أرسلنا طلب متابعة.",
+])
+def test_arabic_not_our_responsibility_is_an_excuse_beside_a_repair(grader, reply):
+    """"مش من مسؤوليتنا" (not our responsibility) argues whose fault it was, whatever is done after it."""
+    grade = graded(grader, "own_it", "ar", reply, "في تسريب مي كبير بالشارع قدام بيتي من 3 أيام والمي عم تفوت عالكراج!")
+    assert grade.verdict is FAIL, grade.explanation
