@@ -29,8 +29,8 @@ _SUBSTITUTED = re.compile("[" + re.escape("".join(map(chr, _SAME_LENGTH))) + "]"
 # Characters dropped before matching: Arabic harakat, tatweel, zero-width marks.
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # a decimal point ("£129.99", "14.12") ends no sentence, nor an ordinal's ("31. janvārī"); an emoji before a capital or a digit ends one ("delar med
-# dig 😄 Ett nytt kort...")
-_SENTENCE_END = re.compile(r"(?!(?<=\d)\.\d)(?!(?<=\d)\. [a-zà-þā-ž])[.!?…\n]+[\"')\]]*\s*|;\s+|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[A-ZÀ-ÞĀ-Ž0-9])")
+# dig 😄 Ett nytt kort...", an emoji that ends on its variation selector included: "det lovar jag 🙋‍♀️ Förlåt...")
+_SENTENCE_END = re.compile(r"(?!(?<=\d)\.\d)(?!(?<=\d)\. [a-zà-þā-ž])[.!?…\n]+[\"')\]]*\s*|;\s+|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])\s+(?=[A-ZÀ-ÞĀ-Ž0-9])")
 # titles and abbreviations whose dot does not end a sentence ("Entiendo, Sr. Pérez, pero...")
 _ABBREVIATIONS = frozenset("""mr mrs ms mx dr st prof sr sra srta sres dña dn lic ing arq hr fr fru ul nr godz tel
     pkt np tzw kung kdze vs approx kl plkst ca tālr apm piem aprox núm pág tfn""".split())  # and "kl. 14", "plkst. 12"

@@ -3915,3 +3915,25 @@ def test_arabic_not_our_responsibility_is_an_excuse_beside_a_repair(grader, repl
     """"مش من مسؤوليتنا" (not our responsibility) argues whose fault it was, whatever is done after it."""
     grade = graded(grader, "own_it", "ar", reply, "في تسريب مي كبير بالشارع قدام بيتي من 3 أيام والمي عم تفوت عالكراج!")
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("ar", "أمي كبيرة بالسن ومسافرة لحالها يوم الجمعة، وخايفة عليها بالمطار. عندكم مساعدة؟",
+     "طبيعي تكونين قلقانة عليها. أضفت لحجزها خدمة الكرسي المتحرك والمرافقة."),
+    ("ar", "الراوتر يفصل كل نص ساعة من ٣ أيام. بصراحة زهقت وأنا متضايق",
+     "حقك تزهق، ثلاث أيام وانقطاع كل نص ساعة. حجزت لك زيارة فني بكرة."),
+    ("pl", "Trzeci raz przesuwacie mi dostawę pralki. Jestem wściekły, wziąłem wolne w pracy.",
+     "Zrozumiałe, że pan się denerwuje. Dostawę potwierdziłem na jutro na 8:00."),
+])
+def test_a_feeling_called_natural_or_their_right_acknowledges_it(grader, lang, customer, reply):
+    """"طبيعي تكونين قلقانة", "حقك تزهق", "zrozumiałe, że pan się denerwuje": the feeling named and found fair."""
+    grade = graded(grader, "acknowledge_feelings", lang, reply, customer)
+    assert grade.verdict is PASS, grade.explanation
+
+
+def test_an_emoji_ending_on_its_variation_selector_ends_a_sentence():
+    """"det lovar jag 🙋‍♀️ Förlåt ...": 🙋‍♀️ ends on U+FE0F, and the capital after it opens a new sentence."""
+    from coach.offline.text import Text
+
+    text = Text.of("En riktig människa här, det lovar jag 🙋‍♀️ Förlåt för rundgången.")
+    assert len(text.sentences) == 2
