@@ -26,6 +26,8 @@ TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _STEM = 5  # letters compared: enough to tell words apart, few enough to survive inflection ("rise", "rises")
 # Content words past which a reply that echoes nothing is still no sure template ("send us your order number")
 _SAYS_ITS_OWN = 10
+# Content words past which a customer's message tells of something, whether or not it names a known problem
+_TELLS = 5
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
@@ -146,6 +148,10 @@ def restate_problem(s: Situation) -> Result:
         ev = s.clause(start, end, max(60, end - start))
         return (PASS, because("echoed", quote=quote(ev)), [ev], "high")
     if not s.problem_raised:
+        if s.problem_raised is False and _may_tell_of_one(s):
+            # "Pianostämmaren kom aldrig idag", "I didn't go anywhere": an account of what happened in words no
+            # list of problems holds; whether it is one to play back needs a model
+            return unjudged()
         return (NA, because("no_problem"), [], "low" if s.problem_raised is None else "high")
     if not found and not _played_back_anywhere(s) and not _asks_about_it(s) and not empathy(s) and not _confirms(s) \
             and not lex.ownership.search(norm):
@@ -163,6 +169,17 @@ def restate_problem(s: Situation) -> Result:
 
 def _content_words(s: Situation) -> int:
     return sum(1 for m in TOKEN.finditer(s.reply.low) if compared(m.group(), s.lex.lang))
+
+
+def _may_tell_of_one(s: Situation) -> bool:
+    """The customer's last message tells of something (several content words, not only a question) with no
+    thanks, praise or polite request in it: it may describe a problem the patterns do not know."""
+    last, text = s.customers[-1], s.customer_turns[-1]
+    if last.calm or last.closing or last.laughs:
+        return False
+    if last.asks and len(text.sentences) <= 1:
+        return False  # one question ("Får man lämna bildäck på återvinningscentralen?") asks, it tells nothing
+    return sum(1 for m in TOKEN.finditer(text.low) if compared(m.group(), s.lex.lang)) >= _TELLS
 
 
 def _played_back_anywhere(s: Situation) -> bool:

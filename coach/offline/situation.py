@@ -87,6 +87,7 @@ class Customer:
     closing: bool
     problem: bool  # describes something that went wrong or that they need done
     asks: bool  # asks a question ("Can I bring two guests? Thanks, Tomasz")
+    calm: bool = False  # thanks, praise or a polite request ("Toppen, tack Linda!", "could you let me know")
 
 
 @dataclass
@@ -166,7 +167,8 @@ class Situation:
         # thanks under a question are thanks in advance, not a goodbye
         wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(unsigned) and not problem and not asks)
         closing = bool(wraps_up) and not abusive and score <= 0 and not _IRONY.search(text.original)
-        return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem, asks=asks)
+        return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem, asks=asks,
+                        calm=calm > 0)
 
     def _abusive(self, text: Text) -> bool:
         """An insult or threat aimed at a person, not a complaint, a bad day or the customer's own

@@ -3937,3 +3937,35 @@ def test_an_emoji_ending_on_its_variation_selector_ends_a_sentence():
 
     text = Text.of("En riktig människa här, det lovar jag 🙋‍♀️ Förlåt för rundgången.")
     assert len(text.sentences) == 2
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("sv", "Pianostämmaren kom aldrig idag, fast vi bokade honom för tre veckor sedan. Jag tog ledigt från jobbet."),
+    ("en", "I don't understand this bill. What's a 'roaming add-on'? I didn't go anywhere."),
+    ("lv", "Man nobloķēja karti, kad biju ārzemēs, nevarēju samaksāt viesnīcā."),
+    ("pl", "Odebrałem auto z przeglądu i na tylnym zderzaku jest nowa rysa. Wcześniej jej nie było."),
+])
+def test_an_account_of_what_happened_in_unknown_words_is_left_to_a_model(grader, lang, customer):
+    """A customer who tells of something, with no thanks or praise, may describe a problem in words no list
+    holds: restating is left to a model, never called "does not apply"."""
+    grade = graded(grader, "restate_problem", lang, "Ok.", customer)
+    assert grade.verdict is not NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("sv", "Tack för snabb hjälp med fakturan igår! /Malin"),
+    ("sv", "Får man lämna bildäck på återvinningscentralen?"),
+    ("pl", "Dziękuję za świetne oprowadzanie po wystawie w sobotę! Przewodnik był rewelacyjny, dzieci zachwycone."),
+    ("en", "Hey, just wanted to say thanks for fixing the burst pipe on our street so fast last night. Tom"),
+])
+def test_thanks_praise_or_one_calm_question_raise_no_problem(grader, lang, customer):
+    """(a guard) Thanks, praise and a single calm question describe no problem to play back."""
+    grade = graded(grader, "restate_problem", lang, "Ok.", customer)
+    assert grade.verdict is NA, grade.explanation
+
+
+def test_praise_with_a_rating_is_no_upset(grader):
+    """"So smooth I didn't even wake up. 10/10": praise, though "didn't even" and "again" are signs of upset."""
+    grade = graded(grader, "acknowledge_feelings", "en", "Ha! That's the highest praise a pilot can get 😄",
+                   "Your pilot's landing was so smooth I didn't even wake up. 10/10 would nap again ✈️")
+    assert grade.verdict is NA, grade.explanation
