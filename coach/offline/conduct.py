@@ -18,6 +18,7 @@ import re
 from coach.offline.condescension import condescension
 from coach.offline.names import find_customer_name
 from coach.offline.situation import FAIL, NA, PASS, SHOUT, Result, Situation, because, quote, shared, unjudged
+from coach.offline.textfold import fold
 
 
 @shared
@@ -71,6 +72,7 @@ def unprofessional(s: Situation) -> list[tuple[int, int, str]]:
         found += [(m.start(), m.end(), kind) for m in group.finditer(norm)
                   if not (kind == "unprofessional" and lex.insult.match(norm, m.start()) and _negated(s, m.start()))]
     found = [f for f in found if not (_their_word(s, *f[:2]) or _in_name(s, *f[:2]))]
+    found += _insult_denied(s, limits)
     if not s.customer_abusive:  # "see that charge again and we'll report it": a sanction is a threat only in a fight
         found = [f for f in found if f[2] != "sanction"]
     if s.customers and s.upset_points < 0:  # with a cheerful customer, a swear word of delight is banter
@@ -101,6 +103,31 @@ def doubtful_mockery(s: Situation) -> list[tuple[int, int]]:
     if s.customer_upset and not s.customer_laughs:
         found += [m.span() for m in lex.laughter.finditer(norm)
                   if not lex.addressee.search(norm, *text.sentence_at(m.start()))]
+    return found
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _insult_denied(s: Situation, limits: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The customer's insult taken up and denied ("Du är en jävla lögnare" ... "ingen anledning att kalla mig
+    lögnare"; "انتو نصابين" ... "أنا مش نصاب"): trading blows over the word, not a limit set on it."""
+    if not s.customer_abusive:
+        return []
+    last = s.customer_turns[-1]
+    lex = s.customer_lex(last)
+    stem = 4 if s.lex.lang == "ar" else 5  # compared by first letters: "نصاب" takes up "نصابين", "lögnare" "lögnaren"
+    theirs = {fold(w)[:stem] for m in lex.abuse.finditer(last.low) for w in _WORD.findall(m.group())
+              if fold(w) not in s.lex.stopwords}
+    norm, found = s.reply.low, []
+    for m in _WORD.finditer(norm):
+        if fold(m.group())[:stem] not in theirs:
+            continue
+        sent = s.reply.sentence_at(m.start())
+        if any(sent[0] <= a < sent[1] for a, _ in limits):
+            continue  # "I'd ask you not to call me a liar": the word quoted to stop it
+        if s.lex.negator.search(norm, _clause_start(s, m.start()), m.start()):
+            found.append((m.start(), m.end(), "retort"))
     return found
 
 

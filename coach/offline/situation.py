@@ -138,12 +138,12 @@ class Situation:
     def customers(self) -> list[Customer]:
         return [self._read(text) for text in self.customer_turns]
 
-    def _lex_for(self, text: Text) -> Compiled:
+    def customer_lex(self, text: Text) -> Compiled:
         """The lexicon a customer's message is read with: spelt without diacritics when they typed none."""
         return unmarked_lexicon(self.lex.lang) if text.low.isascii() else self.lex
 
     def _read(self, text: Text) -> Customer:
-        norm, lex = text.low, self._lex_for(text)
+        norm, lex = text.low, self.customer_lex(text)
         abusive = self._abusive(text)
         upset = [m.span() for m in lex.upset.finditer(norm) if not _named(text, m.start())]
         # a calm word inside the upset words is no calm: the thanks of "gracias por nada", "thanks for nothing"
@@ -173,7 +173,7 @@ class Situation:
     def _abusive(self, text: Text) -> bool:
         """An insult or threat aimed at a person, not a complaint, a bad day or the customer's own
         "I'm not an idiot"."""
-        norm, lex = text.low, self._lex_for(text)
+        norm, lex = text.low, self.customer_lex(text)
         for m in lex.abuse.finditer(norm):
             if _proper_name(text, m.start()):
                 continue  # "¿La Cabrona entra en el menú?": a dish's name, capitalised mid-sentence
@@ -226,7 +226,7 @@ class Situation:
         last = self.customer_turns[-1]
         asked = len(self.context) >= 2 and self.context[-2].role == "trainee" and any(mark in self.context[-2].content for mark in "?؟")
         if asked and any(ch.isdigit() for ch in last.low):
-            return bool(self._lex_for(last).closing_customer.search(last.low))
+            return bool(self.customer_lex(last).closing_customer.search(last.low))
         return True
 
     @cached_property

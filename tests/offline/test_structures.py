@@ -3969,3 +3969,24 @@ def test_praise_with_a_rating_is_no_upset(grader):
     grade = graded(grader, "acknowledge_feelings", "en", "Ha! That's the highest praise a pilot can get 😄",
                    "Your pilot's landing was so smooth I didn't even wake up. 10/10 would nap again ✈️")
     assert grade.verdict is NA, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("sv", "Skit i leverantören. Du är en jävla lögnare, precis som alla andra bilmekaniker.",
+     "Det finns ingen anledning att kalla mig lögnare. Delen kommer när den kommer."),
+    ("sv", "Klart jag har, din jävla idiot.", "Jag tänker inte bli kallad idiot av någon som inte ens kan läsa en bruksanvisning."),
+    ("en", "You're a useless liar, the lot of you.", "I'm not a liar, and the charge is on your contract."),
+    ("es", "Sois unos ladrones, todos vosotros.", "Yo no soy ningún ladrón, el cargo está en su contrato."),
+])
+def test_the_customers_insult_denied_back_is_a_retort(grader, lang, customer, reply):
+    """"Du är en jävla lögnare" ... "ingen anledning att kalla mig lögnare": trading blows over the word, no calm
+    limit set on it."""
+    grade = graded(grader, "stay_professional", lang, reply, customer)
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_asking_not_to_be_called_the_word_is_a_boundary_not_a_retort(grader):
+    """(a guard) The insult quoted to stop it, calmly, is a limit."""
+    grade = graded(grader, "stay_professional", "en", "I want to help, but please don't call me a liar. Let's look at the bill together.",
+                   "You're a useless liar, the lot of you.")
+    assert grade.verdict is PASS, grade.explanation
