@@ -124,8 +124,9 @@ def _insult_denied(s: Situation, limits: list[tuple[int, int]]) -> list[tuple[in
         if fold(m.group())[:stem] not in theirs:
             continue
         sent = s.reply.sentence_at(m.start())
-        if any(sent[0] <= a < sent[1] for a, _ in limits):
-            continue  # "I'd ask you not to call me a liar": the word quoted to stop it
+        if any(sent[0] <= a < sent[1] for a, _ in limits) or s.reply.norm.count('"', sent[0], m.start()) % 2:
+            # "I'd ask you not to call me a liar", 'نكمل بدون كلمات مثل "حرامية"': the word quoted to stop it
+            continue
         if s.lex.negator.search(norm, _clause_start(s, m.start()), m.start()):
             found.append((m.start(), m.end(), "retort"))
     return found

@@ -3990,3 +3990,27 @@ def test_asking_not_to_be_called_the_word_is_a_boundary_not_a_retort(grader):
     grade = graded(grader, "stay_professional", "en", "I want to help, but please don't call me a liar. Let's look at the bill together.",
                    "You're a useless liar, the lot of you.")
     assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("en", "You bunch of thieves, third time you've charged me!",
+     'I want to sort this out, but I\'ll ask that we carry on without words like "thieves". I\'ve refunded all three charges.'),
+    ("sv", "Era jävla tjuvar, ni har dragit pengar tre gånger",
+     'Jag vill lösa det, men jag ber att vi fortsätter utan ord som "tjuvar". Jag har återbetalat alla tre dragningarna.'),
+    ("es", "Sois unos ladrones, me habéis cobrado tres veces",
+     'Quiero solucionarlo, pero le pido que sigamos sin palabras como "ladrones". Ya le he devuelto los tres cargos.'),
+    ("ar", "يا شوية حرامية، ثالث مرة تخصمون مني وما يوصل شي! انتم نصابين ولا ايش؟",
+     'أبغى أحل لك الموضوع، بس أطلب منك نكمل بدون كلمات مثل "حرامية" و"نصابين". واسترجعتها كلها الحين.'),
+])
+def test_carrying_on_without_words_like_theirs_is_a_calm_limit(grader, lang, customer, reply):
+    """'Without words like "thieves"': the insults named in quotes and left out, a limit set calmly; the quoted
+    words are the customer's, mentioned to stop them, not a retort."""
+    assert graded(grader, "set_boundaries", lang, reply, customer).verdict is PASS
+    assert graded(grader, "stay_professional", lang, reply, customer).verdict is PASS
+
+
+def test_the_customers_insult_in_quotes_is_mentioned_not_denied_back(grader):
+    """(the retort rule's guard) 'No need for "thieves"': the word in quotes is theirs, mentioned, not aimed back."""
+    grade = graded(grader, "stay_professional", "en", 'There\'s no need for "thieves" here; I\'ve refunded all three charges.',
+                   "You bunch of thieves, third time you've charged me!")
+    assert grade.verdict is PASS, grade.explanation
