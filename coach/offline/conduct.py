@@ -124,7 +124,7 @@ def _insult_denied(s: Situation, limits: list[tuple[int, int]]) -> list[tuple[in
         if fold(m.group())[:stem] not in theirs:
             continue
         sent = s.reply.sentence_at(m.start())
-        if any(sent[0] <= a < sent[1] for a, _ in limits) or s.reply.norm.count('"', sent[0], m.start()) % 2:
+        if any(sent[0] <= a < sent[1] for a, _ in limits) or _quoted(s, m.start()):
             # "I'd ask you not to call me a liar", 'نكمل بدون كلمات مثل "حرامية"': the word quoted to stop it
             continue
         if s.lex.negator.search(norm, _clause_start(s, m.start()), m.start()):
@@ -184,10 +184,15 @@ def _in_name(s: Situation, start: int, end: int) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c in line for c in ".!?:;")
 
 
+def _quoted(s: Situation, at: int) -> bool:
+    """`at` falls inside quotation marks opened in its sentence (curly and angle quotes are '"' once normalized)."""
+    return s.reply.norm.count('"', s.reply.sentence_at(at)[0], at) % 2 == 1
+
+
 def _their_word(s: Situation, start: int, end: int) -> bool:
     """A product's name, or any word a customer who insults nobody used first: their term ("my bitch
     Poppy" at a vet's), not ours."""
-    if product_name(s, start, end) or s.reply.norm.count('"', s.reply.sentence_at(start)[0], start) % 2:
+    if product_name(s, start, end) or _quoted(s, start):
         return True  # (and a name in quotes, in any case form: «Sasodītajam Cirvim»)
     low = s.reply.norm[start:end].lower()
     return not any(c.abusive for c in s.customers) and any(

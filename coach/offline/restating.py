@@ -19,7 +19,7 @@ from coach.offline.conduct import unprofessional
 from coach.offline.feelings import empathy
 from coach.offline.lexicon import lexicon
 from coach.offline.situation import FAIL, NA, PASS, Result, Situation, because, quote, shared, unjudged
-from coach.offline.text import lowered
+from coach.offline.text import Text, lowered
 from coach.offline.textfold import fold
 
 TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['\-][^\W\d_]+)*")
@@ -159,7 +159,7 @@ def restate_problem(s: Situation) -> Result:
         # words of fault, owned or denied: "el retraso (...) no es responsabilidad nuestra" speaks of the delay)
         if s.customers[-1].asks and s.upset_points <= 0:
             return unjudged()  # a calm question answered may need nothing played back; a model decides
-        if _content_words(s) >= _SAYS_ITS_OWN:
+        if _content_words(s.reply, s.lex.lang) >= _SAYS_ITS_OWN:
             # "Förseningen beror på att PostNord har stora volymer...", "Tu cuenta fue suspendida porque...": a
             # reply this full speaks of the matter, in words of its own (its cause, what was done); a model decides
             return unjudged()
@@ -167,8 +167,8 @@ def restate_problem(s: Situation) -> Result:
     return unjudged()
 
 
-def _content_words(s: Situation) -> int:
-    return sum(1 for m in TOKEN.finditer(s.reply.low) if compared(m.group(), s.lex.lang))
+def _content_words(text: Text, lang: str) -> int:
+    return sum(1 for m in TOKEN.finditer(text.low) if compared(m.group(), lang))
 
 
 def _may_tell_of_one(s: Situation) -> bool:
@@ -179,7 +179,7 @@ def _may_tell_of_one(s: Situation) -> bool:
         return False
     if last.asks and len(text.sentences) <= 1:
         return False  # one question ("Får man lämna bildäck på återvinningscentralen?") asks, it tells nothing
-    return sum(1 for m in TOKEN.finditer(text.low) if compared(m.group(), s.lex.lang)) >= _TELLS
+    return _content_words(text, s.lex.lang) >= _TELLS
 
 
 def _played_back_anywhere(s: Situation) -> bool:
