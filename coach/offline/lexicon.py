@@ -26,7 +26,7 @@ CUSTOMER_SIDE = frozenset({"upset", "upset_weak", "disbelief", "calm_cues", "abu
                            "closing_thanks"})
 # fields of a lexicon that are word lists or tables, not regular expressions
 NOT_PATTERNS = frozenset({"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants",
-                          "stopwords"})
+                          "name_stem_changes", "stopwords"})
 
 
 class Lexicon(BaseModel):
@@ -109,6 +109,9 @@ class Lexicon(BaseModel):
     name_suffixes: list[str] = Field(default_factory=list, description="inflection endings a name may take")
     name_variants: dict[str, list[str]] = Field(default_factory=dict, description="short forms and diminutives: Tomasz -> Tomek")
     name_prefixes: list[str] = Field(default_factory=list, description="particles that attach before a name")
+    name_stem_changes: dict[str, list[str]] = Field(
+        default_factory=dict, description="a name's ending and what replaces it before an inflection ending: Latvian "
+                                          "'Saulītis' -> 'Saulīša', Polish 'Malinowski' -> 'Malinowscy'")
     generic_address: Patterns = Field(default_factory=list, description="'dear customer' and the like")
     # no_condescending_apology
     feelings_apology: Patterns
@@ -258,6 +261,8 @@ class Compiled:
         self.name_suffixes = tuple(sorted(lexicon.name_suffixes, key=len, reverse=True))
         self.name_variants = _families(lexicon.name_variants)
         self.name_prefixes = sorted((fold(normalize_pattern(p)) for p in lexicon.name_prefixes), key=len, reverse=True)
+        self.name_stem_changes = tuple((fold(normalize_pattern(end)), fold(normalize_pattern(new)))
+                                       for end, news in lexicon.name_stem_changes.items() for new in news)
 
     def _index_customer_side(self) -> None:
         """Index the groups read on a customer's message by their words, apart from the reply's."""

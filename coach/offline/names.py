@@ -20,8 +20,8 @@ _VOWELS = set("aeiouy")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _stems(base: str) -> set[str]:
-    stems = {base}
+def _stems(base: str, changes: tuple[tuple[str, str], ...] = ()) -> set[str]:
+    stems = {base} | {base[:-len(end)] + new for end, new in changes if len(base) > len(end) + 2 and base.endswith(end)}
     if len(base) >= 4 and base[-1] in _VOWELS:
         stems.add(base[:-1])  # anna -> ann, kowalska -> kowalsk
     if len(base) >= 5 and base.endswith(("is", "us")):
@@ -36,13 +36,15 @@ def _stems(base: str) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
-def name_forms(name: str, suffixes: tuple[str, ...], titles: frozenset[str]) -> frozenset[str]:
+def name_forms(name: str, suffixes: tuple[str, ...], titles: frozenset[str],
+               changes: tuple[tuple[str, str], ...] = ()) -> frozenset[str]:
     """Every folded word form the name may take: its stems, each with any of the language's endings.
-    A short name loses its last vowel only before an ending: Polish 'Ewa' -> 'Ewo', 'Ewie'."""
+    A short name loses its last vowel only before an ending: Polish 'Ewa' -> 'Ewo', 'Ewie'; a stem
+    may change before the ending as the language's table says: Latvian 'Saulītis' -> 'Saulīša'."""
     parts = [fold(p) for p in _TOKEN.findall(normalize_pattern(name))]
     parts = [p for p in parts if len(p) >= 2 and p not in titles]
     endings = {fold(s) for s in suffixes if s} | {""}
-    forms = {stem + ending for p in parts for stem in _stems(p) for ending in endings}
+    forms = {stem + ending for p in parts for stem in _stems(p, changes) for ending in endings}
     # short forms made by cutting a long name: Sofía -> Sofi, Benjamín -> Benja, Christopher -> Chris
     forms |= {p[:n] for p in parts if len(p) >= 6 for n in range(4, len(p) - 1)}
     forms |= {p[:-1] + ending for p in parts if len(p) == 3 and p[-1] in _VOWELS for ending in endings if ending}
@@ -61,7 +63,7 @@ _WORDS = re.compile(r"\w+")
 def find_customer_name(text: Text, name: str, lex: Compiled) -> list[tuple[int, int]]:
     """Spans (in text.norm) where the customer is named, in any accepted form: each word of the reply
     is looked up among the name's forms (after an attached particle such as Arabic 'ل' or 'يا')."""
-    forms = name_forms(with_variants(name, lex), (*lex.name_suffixes, "s"), frozenset(lex.name_titles))
+    forms = name_forms(with_variants(name, lex), (*lex.name_suffixes, "s"), lex.name_titles, lex.name_stem_changes)
     if not forms:
         return []
     folded = fold(text.norm)

@@ -57,3 +57,14 @@ def test_ownership_beside_an_explanation_passes(grader):
 def test_a_refusal_that_repairs_nothing_is_left_to_a_model(grader, lang, reply):
     """Whether a refusal owes an apology depends on whose fault it was: the offline grader abstains."""
     assert outcome(graded(grader, "own_it", lang, reply, LATE[lang])) == UNJUDGED
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("pl", "Rozumiem, to nie Pana wina. Sprawdzę wolne terminy i odpiszę do 15:00."),
+    ("pl", "To naprawdę nie Pani wina, już przebukowałam bilet."),
+])
+def test_telling_the_customer_it_was_not_their_fault_blames_nobody(grader, lang, reply):
+    customer = "Parafia przesunęła komunię i nie mieliśmy na to wpływu. Czy możemy przenieść rezerwację?"
+    for criterion in ("own_it", "no_condescending_apology"):
+        grade = graded(grader, criterion, lang, reply, customer)
+        assert grade.verdict is not FAIL, grade.explanation

@@ -41,6 +41,42 @@ def test_a_concrete_step_passes(grader, lang, reply):
     assert graded(grader, "next_step", lang, reply, REFUND[lang]).verdict is PASS
 
 
+FERRY = {"en": "I missed the 7:30 ferry because of an accident on the road. Can I take the next one without paying?",
+         "es": "Perdí el ferry de las 7:30 por un accidente en la carretera. ¿Puedo ir en el siguiente sin pagar?",
+         "sv": "Jag missade färjan 07.30 på grund av en olycka på vägen. Kan jag åka med nästa utan att betala?",
+         "pl": "Spóźniłem się na prom 7:30 przez wypadek na drodze. Czy mogę popłynąć następnym bez płacenia?",
+         "lv": "Nokavēju prāmi 7:30 avārijas dēļ uz ceļa. Vai varu braukt ar nākamo bez maksas?",
+         "ar": "فاتتني العبارة الساعة 7:30 بسبب حادث على الطريق. هل أستطيع ركوب التالية بدون دفع؟"}
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "The ticket is only valid for the booked sailing, so you'll need to buy a new ticket for the 10:00."),
+    ("es", "El billete solo vale para la salida reservada, así que tendrá que comprar un billete nuevo para las 10:00."),
+    ("sv", "Biljetten gäller bara för den bokade avgången, så du behöver köpa en ny biljett till 10.00-turen."),
+    ("pl", "Bilet jest ważny tylko na zarezerwowany rejs, więc trzeba kupić nowy bilet na 10:00."),
+    ("lv", "Biļete derīga tikai rezervētajam reisam, tāpēc jums jāiegādājas jauna biļete uz 10:00 reisu."),
+    ("ar", "التذكرة صالحة فقط للرحلة المحجوزة، لذلك عليك شراء تذكرة جديدة لرحلة الساعة 10:00."),
+])
+def test_what_the_customer_must_do_next_is_a_step_even_beside_a_refusal(grader, lang, reply):
+    grade = graded(grader, "next_step", lang, reply, FERRY[lang])
+    assert grade.verdict is PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    # a rule about everyone, not the customer's way on
+    ("es", "Entendemos tu molestia, pero según nuestras condiciones cualquier maleta que supere las medidas debe "
+           "facturarse en puerta, por lo que el cargo es correcto."),
+    ("pl", "Rozumiem, jednak zgodnie z regulaminem zamrożenie trzeba zgłosić najpóźniej 7 dni przed płatnością, "
+           "więc opłata została naliczona prawidłowo."),
+    # "I understand you" and "you should have", not an instruction
+    ("ar", "أفهم عليك تماماً، لكن هذه سياسة المحل ولا نقبل إرجاع القطع الملبوسة."),
+    ("ar", "وفقاً للشروط، كان عليك مراجعة الخريطة قبل إنهاء الرحلة، لذلك لا يمكننا إلغاء الغرامة."),
+])
+def test_a_rule_or_a_reproach_in_the_obligation_form_is_no_step(grader, lang, reply):
+    grade = graded(grader, "next_step", lang, reply, REFUND[lang])
+    assert grade.verdict is not PASS, grade.explanation
+
+
 @pytest.mark.parametrize("lang, reply", [
     ("en", "Our terms are clear that refunds take 30 days, so I can't speed it up."),
     ("es", "Las condiciones dicen 30 días, así que no lo podemos adelantar."),
