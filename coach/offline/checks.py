@@ -523,6 +523,9 @@ def under_promise(s: Situation) -> Result:
             continue  # "الخطط دي بتتوافق عليها في أغلب الحالات": others' decision, as it usually goes, an estimate
         if lex.own_action.search(norm, g.end(), clause_end):
             continue  # "te prometo que te aviso en cuanto esté resuelto": what is promised is the speaker's own step
+        if not explicit and not norm[clause_start:clause_end].strip(" ,;:!").replace(g.group(), "", 1).strip() \
+                and lex.own_action.search(norm, clause_end, sent[1]):
+            continue  # "Absolut, det löser vi": a yes on its own, and the speaker's own step after it
         if lex.own_refrain.search(norm, *sent) and not lex.never_again.search(norm, *sent):
             # "zapewniam, że nie naliczymy odsetek": what the company will not do is its own billing (not "it won't
             # happen again"); a model decides. Searched over the sentence, not the guarantee's clause: what is

@@ -12,6 +12,10 @@ from tests.offline.conversation import FAIL, NA, PASS, graded
     ("en", "Got it, thank you so much!", "If it acts up again, just reply here and I'll pick it up."),
     ("es", "Genial, pues eso es todo. ¡Gracias!", "¡A ti! Que disfrutes del sofá."),
     ("es", "Listo, ya funciona. Muchas gracias, eso era.", "¡Qué buena noticia! Cualquier otra cosa, escríbenos."),
+    # a good wish or the next meeting, whatever the day it names
+    ("en", "Amazing, thanks Olu, see you Saturday!", "Brilliant, see you all on Saturday, Niamh — have a great week till then!"),
+    ("ar", "ممتاز، شكراً، نشوفكم السبت!", "نشوفكم السبت يا نيام، أسبوع سعيد!"),
+    ("ar", "تمام، هذا كل شيء.", "إقامة ممتعة!"),
 ])
 def test_a_warm_close_passes(grader, lang, customer, reply):
     assert graded(grader, "positive_close", lang, reply, customer).verdict is PASS
