@@ -68,3 +68,14 @@ def test_telling_the_customer_it_was_not_their_fault_blames_nobody(grader, lang,
     for criterion in ("own_it", "no_condescending_apology"):
         grade = graded(grader, criterion, lang, reply, customer)
         assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("es", "Debimos avisarle nosotros en cuanto hubo fecha. La visita está asignada para el miércoles 14."),
+    ("es", "Deberíamos haberle llamado antes; la visita está asignada para el miércoles 14."),
+    ("ar", "شفت البلاغين، وانقفلوا بالغلط عندنا. فتحت بلاغ جديد بأولوية عاجلة."),
+    ("lv", "Redzu abus pieteikumus; tie tika slēgti kļūdas pēc no mūsu puses."),
+])
+def test_what_we_should_have_done_or_did_by_mistake_is_owned(grader, lang, reply):
+    grade = graded(grader, "own_it", lang, reply, LATE[lang])
+    assert (grade.verdict, grade.reason) == (PASS, "owned"), grade.explanation
