@@ -39,6 +39,12 @@ UPSET = {
     ("lv", "Nav brīnums, ka esat dusmīga. Naudu jau atmaksāju."),
     ("ar", "ساعة تأخير وأكل بارد في عيد ميلاده أمر مزعج فعلاً. أعدت لك المبلغ."),
     ("ar", "من حقك أن تغضبي. أعدت لك المبلغ."),
+    ("ar", "معك كل الحق تنزعجي، بعد مبلغ متل هيك. رجّعتلك المبلغ."),
+    # an intensifier grown onto the word, a feeling they would share, what it was like
+    ("sv", "Det låter jättejobbigt, och på hans födelsedag. Jag har återbetalat maten."),
+    ("sv", "Det låter verkligen slitsamt. Jag har återbetalat maten."),
+    ("en", "An hour late on his birthday would drive me mad too. I've refunded the meal."),
+    ("en", "Cold food in front of his friends is embarrassing, and I've refunded the meal."),
 ])
 def test_empathy_through_the_situation_passes(grader, lang, reply):
     grade = graded(grader, "acknowledge_feelings", lang, reply, UPSET[lang])
@@ -77,3 +83,16 @@ def test_a_customer_who_may_be_upset_is_not_guessed_at(grader):
                    "My flight was moved again.")
     assert outcome(grade) == UNJUDGED
     assert "cannot" in grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "The lift has been out for two weeks and I have a baby. I feel like you just don't care about the tenants."),
+    ("es", "El ascensor lleva dos semanas roto y tengo un bebé. Siento que os da igual los inquilinos."),
+    ("sv", "Hissen har varit trasig i två veckor och jag har en bebis. Det känns som att ni inte bryr er om oss."),
+    ("pl", "Winda nie działa od dwóch tygodni, a mam małe dziecko. Mam wrażenie, że macie lokatorów gdzieś."),
+    ("lv", "Lifts nestrādā jau divas nedēļas, un man ir mazulis. Man šķiet, ka jums ir vienalga par īrniekiem."),
+    ("ar", "المصعد معطل من أسبوعين وعندي طفل رضيع. حاسة إنكم ما يهمكم السكان أبداً."),
+])
+def test_a_customer_who_says_the_company_does_not_care_is_upset(grader, lang, customer):
+    grade = graded(grader, "acknowledge_feelings", lang, "Ok, noted.", customer)
+    assert grade.verdict is FAIL, grade.explanation
