@@ -188,6 +188,8 @@ class Lexicon(BaseModel):
                                "rebooked' (a step when a time comes with it)")
     handover: Patterns = Field(default_factory=list, description="passing the customer to a named colleague, "
                                "supervisor or team")
+    anything_else: Patterns = Field(default_factory=list, description="asking whether they need anything more: "
+                                    "'anything else I can help with?' moves nothing on")
     # stay_professional, set_boundaries
     boundary: Patterns = Field(description="set phrases of a boundary: 'I can't accept being spoken to'")
     abuse_ref: Patterns = Field(default_factory=list, description="the customer's language named: insults, "

@@ -41,7 +41,10 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each concrete step in the reply, in order."""
     norm, lex, text = s.reply.low, s.lex, s.reply
     hazy = {text.sentence_index(a) for a, _ in vague(s)}
-    rude = {text.sentence_index(a) for a, _, _ in unprofessional(s)}  # "if you want it fixed, drop the attitude"
+    # sentences that carry no step: a rude one ("if you want it fixed, drop the attitude"), and the closing question
+    # "Is there anything else I can help you with?", which moves nothing on (nor is its "I can help" a repair)
+    barren = {text.sentence_index(a) for a, _, _ in unprofessional(s)}
+    barren |= {i for i, (a, b) in enumerate(text.sentences) if text.asks(a, b) and lex.anything_else.search(norm, a, b)}
     guarantees = [g.span() for g in lex.ensure.finditer(norm)]
     limits = boundaries(s) if s.customer_abusive else []  # "runāsim bez apvainojumiem" sets a limit, no step
     found: list[tuple[int, int, str]] = []
@@ -49,7 +52,7 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
                         ("request", lex.request), ("instruction", lex.instruction), ("handover", lex.handover)):
         for m in group.finditer(norm):
             index = text.sentence_index(m.end() - 1)
-            if (kind == "own" and _overlaps(m.span(), guarantees)) or index in rude:
+            if (kind == "own" and _overlaps(m.span(), guarantees)) or index in barren:
                 continue
             if kind != "handover" and _overlaps(m.span(), limits):
                 continue
@@ -61,11 +64,11 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
             found.append((max(m.start(), text.sentence_at(m.end() - 1)[0]), m.end(), kind))
     for o in lex.outcome.finditer(norm):  # a result the trainee delivers: "you'll get an email from me"
         sent, index = text.sentence_at(o.start()), text.sentence_index(o.start())
-        if index not in hazy and index not in rude and lex.from_me.search(norm, o.end(), min(sent[1], o.end() + 60)):
+        if index not in hazy and index not in barren and lex.from_me.search(norm, o.end(), min(sent[1], o.end() + 60)):
             found.append((o.start(), o.end(), "own"))
     for o in lex.arranged.finditer(norm):  # another's step with a time: "it'll be rebooked for Monday"
         sent, index = text.sentence_at(o.start()), text.sentence_index(o.start())
-        if index not in hazy and index not in rude and lex.deadline.search(norm, *sent):
+        if index not in hazy and index not in barren and lex.deadline.search(norm, *sent):
             found.append((o.start(), o.end(), "scheduled"))
     for m in lex.end_conversation.finditer(norm):  # "I'm ending this chat now; start a new one when you're ready"
         if not lex.conditional.search(norm, max(text.sentence_at(m.start())[0], m.start() - 60), m.start()):
@@ -77,12 +80,12 @@ def steps(s: Situation) -> list[tuple[int, int, str]]:
         # what they could do if something else happened ("ja parādīsies defekts, varēsiet pieteikt")
         sent = text.sentence_at(m.start())
         way = CHANNEL.search(norm, *sent) or (asked and not lex.conditional.search(norm, sent[0], m.start()))
-        if way and text.sentence_index(m.start()) not in rude and not negated(s, m.start()):
+        if way and text.sentence_index(m.start()) not in barren and not negated(s, m.start()):
             found.append((m.start(), m.end(), "instruction"))
     for start, end in text.sentences:  # a question to the customer that moves things on: "Is that your porch?"
         asks = text.asks(start, end) and (
             lex.addressee.search(norm, start, end) or lex.clarifying.search(norm, start, end + 1))
-        if asks and text.sentence_index(start) not in rude:
+        if asks and text.sentence_index(start) not in barren:
             found.append((start, end, "question"))
     return sorted(found)
 

@@ -93,3 +93,26 @@ def test_a_step_inside_a_refusal_is_no_step(grader):
 
 def test_nothing_is_needed_when_the_customer_wraps_up(grader):
     assert graded(grader, "next_step", "en", "Lovely.", "Thanks, that's everything.").verdict is NA
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Thanks for letting us know. Is there anything else I can help you with?"),
+    ("es", "Gracias por avisarnos. ¿Hay algo más en lo que le pueda ayudar?"),
+    ("sv", "Tack för att du hörde av dig. Är det något mer jag kan hjälpa dig med?"),
+    ("pl", "Dziękuję za wiadomość. Czy mogę pomóc w czymś jeszcze?"),
+    ("lv", "Paldies, ka sazinājāties. Vai vēl kaut ko varu jums palīdzēt?"),
+    ("ar", "شكراً لتواصلك. هل فيه شي ثاني أقدر أساعدك فيه؟"),
+])
+def test_asking_whether_they_need_anything_else_is_no_step(grader, lang, reply):
+    grade = graded(grader, "next_step", lang, reply, REFUND[lang])
+    assert grade.verdict is not PASS, grade.explanation
+
+
+def test_a_question_about_anything_else_they_take_moves_things_on(grader):
+    reply = "For the cough, is it dry or chesty? And are you taking anything else at the moment?"
+    assert graded(grader, "next_step", "en", reply, "I've had a cough for a week, what can I take?").verdict is PASS
+
+
+def test_a_claim_reviewed_within_a_stated_time_is_a_step(grader):
+    reply = "Reklamacja została przyjęta i zostanie rozpatrzona w ciągu 14 dni roboczych."
+    assert graded(grader, "next_step", "pl", reply, "Pobraliście mi dwa razy 189,99 zł za tę samą płatność.").verdict is PASS
