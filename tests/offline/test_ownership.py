@@ -79,3 +79,17 @@ def test_telling_the_customer_it_was_not_their_fault_blames_nobody(grader, lang,
 def test_what_we_should_have_done_or_did_by_mistake_is_owned(grader, lang, reply):
     grade = graded(grader, "own_it", lang, reply, LATE[lang])
     assert (grade.verdict, grade.reason) == (PASS, "owned"), grade.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "It looks like my colleague set your delivery up for the wrong date, so that's where it went wrong."),
+    ("ar", "زميلي سجّل العنوان غلط، فالمندوب راح للعنوان الغلط. مو خطأي أنا."),
+])
+def test_a_colleague_blamed_for_the_mistake_is_an_excuse(grader, lang, reply):
+    grade = graded(grader, "own_it", lang, reply, LATE[lang])
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_the_mistake_named_as_the_teams_and_owned_passes(grader):
+    reply = "I'm so sorry, our team set your delivery up for the wrong date, that's our mistake. I've rebooked it."
+    assert graded(grader, "own_it", "en", reply, LATE["en"]).verdict is PASS
