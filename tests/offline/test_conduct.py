@@ -98,3 +98,25 @@ def test_a_customer_speaking_of_themselves_is_not_abusive(grader, lang, customer
 ])
 def test_masked_swearing_and_threats_are_abuse(grader, lang, customer):
     assert graded(grader, "set_boundaries", lang, "Let me check.", customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "If you can't speak politely, that's your problem, not mine."),
+    ("es", "Si no sabe hablar con educación, es su problema, no el mío."),
+    ("sv", "Kan du inte prata trevligt är det ditt problem, inte mitt."),
+    ("pl", "Jak Pan nie umie rozmawiać kulturalnie, to Pana problem, nie mój."),
+    ("lv", "Ja nevarat runāt pieklājīgi, tā ir jūsu problēma, nevis mana."),
+    ("ar", "لو حضرتك مش عارف تتكلم بأدب يبقى دي مشكلتك إنت مش مشكلتي."),
+])
+def test_telling_an_abusive_customer_it_is_their_problem_hits_back(grader, lang, reply):
+    for criterion in ("stay_professional", "set_boundaries", "no_condescending_apology"):
+        grade = graded(grader, criterion, lang, reply, ABUSE[lang])
+        assert grade.verdict is FAIL, (criterion, grade.explanation)
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "Last Friday, idiot. Pay for the paint or else."),
+    ("sv", "I fredags, idiot. Betala lacken annars."),
+])
+def test_a_name_called_on_its_own_after_a_comma_is_abuse(grader, lang, customer):
+    assert graded(grader, "set_boundaries", lang, "Skicka bilder.", customer).verdict is FAIL
