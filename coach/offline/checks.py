@@ -63,7 +63,11 @@ def _helps(s: Situation, start: int, end: int) -> bool:
     if lex.refusal.match(norm, start, end):
         return False
     offered = lex.offer.match(norm, start, end) or (conditional and _starts_within(lex.offer, norm, start, near, lex.negator))
-    return bool(offered or _starts_within(lex.own_action, norm, start, near, lex.negator)
+    own = lex.own_action.search(norm, start)
+    # (not narrowed by an "only" just after it: "bet mēs piešķiram tikai klientiem, kuri..." states a rule)
+    own_step = own is not None and own.start() < near and not lex.negator.search(norm, start, own.end()) \
+        and not _ONLY.search(norm, start, min(end, own.end() + 20))
+    return bool(offered or own_step
                 or _starts_within(lex.good_news, norm, start, near) or _starts_within(lex.welcome, norm, start, near)
                 or _starts_within(lex.request, norm, start, near) or _starts_within(lex.offer_question, norm, start, near))
 
@@ -74,8 +78,8 @@ def _agent_helps(s: Situation, start: int, end: int) -> bool:
     for group in (lex.own_action, lex.offer_question, lex.request):
         for m in group.finditer(norm, start, end):
             before = max(start, m.start() - 16)
-            if not (lex.negator.search(norm, before, m.end()) or _ONLY.search(norm, before, m.start())):
-                return True  # not "we can't...", "won't let me", "we can only..."
+            if not (lex.negator.search(norm, before, m.end()) or _ONLY.search(norm, before, min(end, m.end() + 20))):
+                return True  # not "we can't...", "won't let me", "we can only...", "mēs piešķiram tikai..."
     return False
 
 

@@ -288,6 +288,14 @@ def test_a_negated_step_after_the_but_is_a_refusal(grader, lang, reply):
 
 
 @pytest.mark.parametrize("lang, reply", [
+    ("lv", "Jā, saprotu jūsu situāciju, bet maksājumu brīvdienas mēs piešķiram tikai klientiem, kuri maksājuši 12 mēnešus."),
+    ("sv", "Jag förstår din situation, men vi beviljar bara betalningsfria månader till kunder som betalat i 12 månader."),
+])
+def test_a_step_narrowed_by_only_after_the_but_is_no_help(grader, lang, reply):
+    assert verdict(grader, "no_yes_but", reply, lang).verdict is not PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
     ("en", "We're aware and working on a fix. Sorry for the hassle!"),
     ("en", "Apologies for the hassle, we're on it."),
     ("es", "Disculpa las molestias, ya estamos trabajando en ello."),
