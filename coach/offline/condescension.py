@@ -77,6 +77,15 @@ def _cause_named(s: Situation, end: int) -> bool:
 _SPELLED_OUT = re.compile(r"\s*[–—:]\s*\w+(?:\W+\w+){2,}")
 
 
+def _weighed_before(s: Situation, m: re.Match) -> bool:
+    """Their choice told as what makes it hard, right after the word that weighs it ("that's disappointing when
+    you chose the flat for the view"): sympathy, not blame (not past a "but": "it's a pity, but you chose...")."""
+    low, lex = s.reply.low, s.lex
+    start = max(s.reply.sentence_at(m.start())[0], m.start() - 25)
+    weighs = [w for group in (lex.hardship, lex.empathy) for w in group.finditer(low, start, m.start())]
+    return any(not lex.contrast.search(low, w.end(), m.start()) for w in weighs)
+
+
 def _owned_after(s: Situation, m: re.Match) -> bool:
     """Their part said, then the fault owned in the same sentence ("you did select a medium, so the small was
     a packing mistake on our end"): a model tells whether it blames them."""
@@ -99,7 +108,7 @@ def condescension(s: Situation) -> list[tuple[int, int, str]]:
         if cheerful and kind in ("blame", "sarcasm"):
             continue  # "next time try it with a vanilla shake 😄" to a customer laughing about the hot sauce
         found += [(m.start(), m.end(), kind) for m in getattr(lex, kind).finditer(norm)
-                  if said(s, m) and not (kind == "blame" and (_denied(s, m) or _owned_after(s, m)))]
+                  if said(s, m) and not (kind == "blame" and (_denied(s, m) or _owned_after(s, m) or _weighed_before(s, m)))]
     if not cheerful:
         found += [(a, b, "sarcasm") for a, b in s.rolled_eyes]  # "Rano jest szczyt, o czym piszemy wszędzie 🙄"
     if s.customer_upset is not False and not s.tearful_only:

@@ -331,3 +331,12 @@ def test_a_refusal_beside_what_happens_next_and_when_is_not_failed_as_no_step(gr
                 "es": "Mi paquete tenía que llegar ayer y aún no ha llegado.",
                 "pl": "Paczka miała przyjść wczoraj i nadal jej nie ma."}[lang]
     assert verdict(grader, "next_step", reply, lang, customer=customer).verdict is not FAIL
+
+
+def test_their_choice_told_as_what_makes_it_hard_is_sympathy_not_blame(grader):
+    customer = "Listing said sea view. All we can see is a car park. Pretty disappointed tbh."
+    kind = graded(grader, "no_condescending_apology", "en",
+                  "I'm sorry, that's disappointing when you chose the flat for the view. I've refunded £60.", customer)
+    assert kind.verdict is PASS, kind.explanation
+    blunt = graded(grader, "no_condescending_apology", "en", "It's disappointing, but you chose the room without a view.", customer)
+    assert blunt.verdict is FAIL, blunt.explanation
