@@ -37,3 +37,20 @@ def test_a_reply_that_ends_the_conversation_is_a_closing_turn(grader):
 
 def test_a_question_about_whether_it_is_fixed_is_no_goodbye(grader):
     assert graded(grader, "positive_close", "es", "Todavía no.", "¿Ya está arreglado el fallo?").verdict is NA
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("sv", "ÄNTLIGEN fick jag biljetter, tack för att ni fixade det!", "Hurra!! Ha en magisk kväll på Ullevi!"),
+    ("pl", "Bukiet był przepiękny, mama się popłakała. Dziękuję! Ola", "Przekażemy to Magdzie. Wszystkiego najlepszego dla rodziców!"),
+    ("pl", "Dzięki, to wszystko.", "Smacznego!"),
+    ("es", "Gracias, eso era todo.", "¡Feliz compra! 🛍️"),
+    ("lv", "Paldies, tas arī viss.", "Gaidīsim jūs atkal!"),
+    ("ar", "شكراً لفريق الصيدلية، خلاص هذا كل شي 🙏", "نتمنى لوالدتك دوام الصحة والعافية."),
+])
+def test_a_good_wish_in_its_grammar_closes_warmly(grader, lang, customer, reply):
+    assert graded(grader, "positive_close", lang, reply, customer).verdict is PASS
+
+
+def test_another_time_slot_is_no_good_wish(grader):
+    reply = "Vill du ha en annan tid?"
+    assert graded(grader, "positive_close", "sv", reply, "Tack, det var allt.").verdict is not PASS
