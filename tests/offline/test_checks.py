@@ -63,6 +63,7 @@ def test_no_yes_but(grader, lang, reply, expected):
     ("sv", "Paketet kommer fram i morgon, det garanterar jag.", FAIL),
     ("sv", "Jag gör mitt bästa för att lösa det så snabbt som möjligt.", PASS),
     ("sv", "Absolut, det löser vi. Jag har bytt dina biljetter till 21.15.", PASS),  # a yes, then the step
+    ("sv", "Skicka kvittot, så gör jag en reklamationsanmälan åt dig i dag.", PASS),
     ("sv", "Konserten blir av den 3 september, det lovar jag.", FAIL),  # a promise, not the speaker's step
     ("en", "Definitely, it will arrive tomorrow.", FAIL),
     ("pl", "Gwarantuję, że paczka dotrze jutro.", FAIL),
