@@ -23,7 +23,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 Patterns = list[str]
 # groups read on the customer's messages rather than on the trainee's reply
 CUSTOMER_SIDE = frozenset({"upset", "upset_weak", "disbelief", "calm_cues", "abuse", "self_reference", "problem", "closing_customer",
-                           "closing_thanks"})
+                           "closing_thanks", "indirect_question"})
 # fields of a lexicon that are word lists or tables, not regular expressions
 NOT_PATTERNS = frozenset({"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants",
                           "name_stem_changes", "stopwords"})
@@ -222,6 +222,8 @@ class Lexicon(BaseModel):
     self_reference: Patterns = Field(default_factory=list, description="the customer speaking of themselves right "
                                      "before an insult word: 'I'm not an', 'I feel so' (not abuse)")
     closing_customer: Patterns = Field(description="the customer wrapping up: 'that's all', 'bye'")
+    indirect_question: Patterns = Field(default_factory=list, description="a question asked without a question "
+                                        "mark: 'just wondering if they'll get here before Saturday'")
     closing_thanks: Patterns = Field(default_factory=list, description="thanks as the last words: a goodbye when "
                                      "the message raises no problem ('Got it, thank you so much!')")
 

@@ -164,8 +164,10 @@ class Situation:
         problem = any(not _none_before(norm, lex, m.start()) for m in lex.problem.finditer(norm)) or score >= 2
         unsigned = _SIGNATURE.sub("", norm)  # "Tack för snabb hjälp! /Malin": the thanks end the message
         asks = any(mark in norm for mark in "?؟")
-        # thanks under a question are thanks in advance, not a goodbye
-        wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(unsigned) and not problem and not asks)
+        # thanks under a question are thanks in advance, not a goodbye (a question without its mark too: "Just
+        # wondering if they'll get here before Saturday. Thanks, Lisa")
+        in_advance = asks or lex.indirect_question.search(norm)
+        wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(unsigned) and not problem and not in_advance)
         closing = bool(wraps_up) and not abusive and score <= 0 and not _IRONY.search(text.original)
         return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem, asks=asks,
                         calm=calm > 0)

@@ -54,3 +54,21 @@ def test_a_good_wish_in_its_grammar_closes_warmly(grader, lang, customer, reply)
 def test_another_time_slot_is_no_good_wish(grader):
     reply = "Vill du ha en annan tid?"
     assert graded(grader, "positive_close", "sv", reply, "Tack, det var allt.").verdict is not PASS
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "Tracking says dispatched Tuesday. Just wondering if they'll get here before Saturday. Thanks, Lisa"),
+    ("es", "Quería saber si os ha llegado ya la receta del omeprazol. Gracias"),
+    ("sv", "Jag undrar om paketet hinner fram före lördag. Tack!"),
+    ("pl", "Chciałam zapytać, czy paczka dojdzie przed sobotą. Dziękuję"),
+    ("lv", "Gribēju pajautāt, vai paka pienāks līdz sestdienai. Paldies"),
+    ("ar", "حابة أعرف إذا الطلب بيوصل قبل السبت. شكراً"),
+])
+def test_thanks_under_a_question_without_its_mark_are_no_goodbye(grader, lang, customer):
+    assert graded(grader, "positive_close", lang, "Ok.", customer).verdict is NA
+
+
+def test_see_you_later_closes_warmly_and_a_bare_you_are_welcome_does_not(grader):
+    customer = "Genial, paso sobre las 7. ¡Gracias!"
+    assert graded(grader, "positive_close", "es", "Te la dejo preparada. ¡Hasta luego!", customer).verdict is PASS
+    assert graded(grader, "positive_close", "es", "Ok, de nada.", customer).verdict is FAIL
