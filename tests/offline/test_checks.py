@@ -64,6 +64,8 @@ def test_no_yes_but(grader, lang, reply, expected):
     ("sv", "Jag gör mitt bästa för att lösa det så snabbt som möjligt.", PASS),
     ("sv", "Absolut, det löser vi. Jag har bytt dina biljetter till 21.15.", PASS),  # a yes, then the step
     ("sv", "Skicka kvittot, så gör jag en reklamationsanmälan åt dig i dag.", PASS),
+    ("sv", "Åh, vad glad jag blir – jag ska absolut hälsa Jonas, det kommer han att uppskatta.", PASS),  # greetings passed on
+    ("ar", "أصلحناه اليوم. ما أقدر أقول لك إن ما راح يصير أي خلل أبداً، بس بنراقب حسابك هالأسبوع.", PASS),  # not "never again"
     ("sv", "Konserten blir av den 3 september, det lovar jag.", FAIL),  # a promise, not the speaker's step
     ("en", "Definitely, it will arrive tomorrow.", FAIL),
     ("pl", "Gwarantuję, że paczka dotrze jutro.", FAIL),
