@@ -45,6 +45,7 @@ UPSET = {
     ("sv", "Det låter verkligen slitsamt. Jag har återbetalat maten."),
     ("en", "An hour late on his birthday would drive me mad too. I've refunded the meal."),
     ("en", "Cold food in front of his friends is embarrassing, and I've refunded the meal."),
+    ("pl", "Wiem, że tak zimna kolacja w urodziny złości. Zwróciłam już pieniądze."),
 ])
 def test_empathy_through_the_situation_passes(grader, lang, reply):
     grade = graded(grader, "acknowledge_feelings", lang, reply, UPSET[lang])
