@@ -97,3 +97,21 @@ def test_a_customer_who_may_be_upset_is_not_guessed_at(grader):
 def test_a_customer_who_says_the_company_does_not_care_is_upset(grader, lang, customer):
     grade = graded(grader, "acknowledge_feelings", lang, "Ok, noted.", customer)
     assert grade.verdict is FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("en", "My instructor didn't turn up and I waited 40 minutes. Not impressed."),
+    ("es", "Llevo tres correos y nadie me contesta. Es muy frustrante."),
+    ("es", "Las nóminas son para mañana y no sé qué tocar, estoy de los nervios."),
+    ("lv", "Lūdzu ātrāk, es jau sāku nervozēt, bez tām zālēm es nevaru."),
+])
+def test_upset_said_in_everyday_words_is_upset(grader, lang, customer):
+    assert graded(grader, "acknowledge_feelings", lang, "Ok.", customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("sv", "Jag har betalat men det står obetald. Blir jag avstängd nu? Det vore jättedåligt mitt i terminen"),
+    ("pl", "Brakuje syropu dla dziecka, potrzebny właśnie na dziś, no trochę słabo."),
+])
+def test_a_mild_let_down_is_not_called_calm(grader, lang, customer):
+    assert graded(grader, "acknowledge_feelings", lang, "Ok.", customer).verdict is not NA
