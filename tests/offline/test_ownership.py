@@ -93,3 +93,19 @@ def test_a_colleague_blamed_for_the_mistake_is_an_excuse(grader, lang, reply):
 def test_the_mistake_named_as_the_teams_and_owned_passes(grader):
     reply = "I'm so sorry, our team set your delivery up for the wrong date, that's our mistake. I've rebooked it."
     assert graded(grader, "own_it", "en", reply, LATE["en"]).verdict is PASS
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("lv", "Tā nav mūsu kļūda. Pievienojiet TXT ierakstu no jauna."),
+    ("ar", "المشكلة من إعدادات الـDNS عندك مو من عندنا. لازم تغير سجلات MX."),
+    ("ar", "الشركة المصنعة هي اللي تأخرت مو احنا."),
+])
+def test_the_fault_said_to_be_not_ours_is_an_excuse(grader, lang, reply):
+    grade = graded(grader, "own_it", lang, reply, LATE[lang] + " " + {"lv": "Esmu dusmīga.", "ar": "زهقت!"}[lang])
+    assert (grade.verdict, grade.reason) == (FAIL, "excuse"), grade.explanation
+
+
+def test_a_message_said_to_be_not_from_us_is_no_excuse(grader):
+    reply = "هالرسالة مش منّا، نحنا أبداً ما منطلب رقم البطاقة برسالة. احذفها وما تضغط على الرابط."
+    grade = graded(grader, "own_it", "ar", reply, "وصلتني رسالة من رقم غريب يطلب رقم بطاقتي، هل هي منكم؟")
+    assert grade.verdict is not FAIL, grade.explanation
