@@ -116,3 +116,8 @@ def test_a_question_about_anything_else_they_take_moves_things_on(grader):
 def test_a_claim_reviewed_within_a_stated_time_is_a_step(grader):
     reply = "Reklamacja została przyjęta i zostanie rozpatrzona w ciągu 14 dni roboczych."
     assert graded(grader, "next_step", "pl", reply, "Pobraliście mi dwa razy 189,99 zł za tę samą płatność.").verdict is PASS
+
+
+def test_the_way_through_the_device_is_a_step(grader):
+    reply = "Skrivaren hittar inte datorn. Gå in under Wi-Fi på skrivarens display och jämför nätverksnamnet."
+    assert graded(grader, "next_step", "sv", reply, "Skrivaren står som offline, hur fixar jag det").verdict is PASS
