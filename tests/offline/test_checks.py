@@ -116,6 +116,11 @@ def test_personalize_quotes_both_names(grader):
     assert [e.text for e in grade.evidence] == ["Anna", "Tom"]
 
 
+def test_an_introduction_after_with_names_the_trainee(grader):
+    grade = verdict(grader, "personalize", "Labdien, Rihard, jūs runājat ar Zani.", "lv", name="Rihards Krūmiņš")
+    assert [e.text for e in grade.evidence] == ["Rihard", "Zani"]
+
+
 @pytest.mark.parametrize("lang, reply, expected", [
     ("en", "I'm sorry you feel that way.", FAIL),
     ("en", "Sorry if my colleague's comment upset you.", FAIL),

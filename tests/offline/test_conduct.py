@@ -120,3 +120,10 @@ def test_telling_an_abusive_customer_it_is_their_problem_hits_back(grader, lang,
 ])
 def test_a_name_called_on_its_own_after_a_comma_is_abuse(grader, lang, customer):
     assert graded(grader, "set_boundaries", lang, "Skicka bilder.", customer).verdict is FAIL
+
+
+def test_what_the_workman_broke_is_told_not_threatened(grader):
+    customer = "الكهربائي اللي بعتوه خرم الحيطة في مكان غلط وكسر حتة من الجبس ومشي! ده اسمه شغل؟"
+    assert graded(grader, "set_boundaries", "ar", "أنا آسف جداً، ده غلطنا.", customer).verdict is NA
+    threat = "وإذا ما وصلت بكرا، والله لإجي لعندكن وكسّر المحل فوق راسكن."
+    assert graded(grader, "set_boundaries", "ar", "شفت الطلب.", threat).verdict is FAIL
