@@ -42,7 +42,14 @@ def empathy(s: Situation) -> list[tuple[int, int]]:
         if near and not lex.conditional.search(norm, max(sent[0], near.start() - 12), near.start() + 1):
             found.append((min(near.start(), m.start()), max(near.end(), m.end())))
     rude = {text.sentence_index(a) for a, _, _ in unprofessional(s)}  # "...then no exam will be scary 😉"
-    return sorted(span for span in found if _clear_of(span, talking_down) and text.sentence_index(span[0]) not in rude)
+    return sorted(span for span in found if _clear_of(span, talking_down) and _clear_of(span, _set_apologies(s))
+                  and text.sentence_index(span[0]) not in rude)
+
+
+def _set_apologies(s: Situation) -> list[tuple[int, int, str]]:
+    """The bare set apology ("sorry for the inconvenience", "Atvainojamies par sagādātajām neērtībām"): its
+    words name no feeling of theirs."""
+    return [(m.start(), m.end(), "formula") for m in s.lex.formula_apology.finditer(s.reply.low)]
 
 
 def acknowledge_feelings(s: Situation) -> Result:
@@ -80,14 +87,15 @@ def acknowledge_feelings(s: Situation) -> Result:
     if not s.customer_upset:
         return unjudged()  # one weak sign: maybe upset, maybe not
     soft = [m.span() for group in (lex.feeling, lex.hardship) for m in group.finditer(norm)]
-    if any(_clear_of(span, talking_down) for span in soft):
+    if any(_clear_of(span, talking_down) and _clear_of(span, _set_apologies(s)) for span in soft):
         return unjudged()  # words about feelings the structures above did not place
     dismissed = [f for f in talking_down if f[2] in ("feelings", "talking_down")]
     if dismissed:
         ev = s.clause(dismissed[0][0], dismissed[0][1], 60)
         return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")
-    if lex.apology.search(norm) or lex.apology_head.search(norm):
+    if any(_clear_of(m.span(), _set_apologies(s)) for group in (lex.apology, lex.apology_head) for m in group.finditer(norm)):
         return unjudged()  # "sorry" beside words the structures did not place may still acknowledge it
+        # (not the bare "sorry for the inconvenience", which the rubric names as passing the feeling by)
     if s.tearful_only or s.customer_laughs:
         return unjudged()  # "still no hot sauce 😭" is play as often as grief
     if _weighs_their_situation(s) or lex.reassurance.search(norm) or _mirrors_their_feeling(s, talking_down):

@@ -131,6 +131,8 @@ class Lexicon(BaseModel):
     negated_speech: Patterns = Field(default_factory=list, description="'I won't tell you to': what follows is not said")
     apology: Patterns
     # acknowledge_feelings
+    formula_apology: Patterns = Field(default_factory=list, description="the bare set apology: 'sorry for the "
+                                      "inconvenience' acknowledges no feeling")
     empathy: Patterns = Field(description="set phrases of empathy: 'in your shoes', 'understandably'")
     understanding: Patterns = Field(default_factory=list, description="the speaker understanding the customer: "
                                     "'I can see why', 'I hear you', 'entiendo que'")

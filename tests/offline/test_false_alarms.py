@@ -298,11 +298,12 @@ def test_a_step_narrowed_by_only_after_the_but_is_no_help(grader, lang, reply):
 @pytest.mark.parametrize("lang, reply", [
     ("en", "We're aware and working on a fix. Sorry for the hassle!"),
     ("en", "Apologies for the hassle, we're on it."),
-    ("es", "Disculpa las molestias, ya estamos trabajando en ello."),
+    ("es", "Disculpa el lío, ya estamos trabajando en ello."),
     ("sv", "Förlåt för krånglet, vi jobbar på en lösning."),
 ])
 def test_an_apology_to_an_upset_customer_is_not_failed_as_passing_by_their_feelings(grader, lang, reply):
-    """Whether "sorry for the hassle" acknowledges the feeling is a judgment call: left to a model."""
+    """Whether "sorry for the hassle" acknowledges the feeling is a judgment call: left to a model (the set
+    formula "sorry for the inconvenience", "disculpa las molestias", is not: see test_feelings)."""
     customer = {"en": "Your app is down AGAIN. Third time this week, unacceptable!",
                 "es": "La app no funciona OTRA VEZ. Tercera vez esta semana, ¡es inaceptable!",
                 "sv": "Appen ligger nere IGEN. Tredje gången den här veckan, helt oacceptabelt!"}[lang]

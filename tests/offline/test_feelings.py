@@ -115,3 +115,21 @@ def test_upset_said_in_everyday_words_is_upset(grader, lang, customer):
 ])
 def test_a_mild_let_down_is_not_called_calm(grader, lang, customer):
     assert graded(grader, "acknowledge_feelings", lang, "Ok.", customer).verdict is not NA
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Sorry for the inconvenience. Would you like to book another lesson?"),
+    ("es", "Lamentamos las molestias. Hemos trasladado su caso al departamento técnico."),
+    ("sv", "Vi ber om ursäkt för besväret. Ärendet är skickat till teknikerna."),
+    ("pl", "Przepraszamy za utrudnienia. Nowy termin proszę wybrać w aplikacji."),
+    ("lv", "Atvainojamies par sagādātajām neērtībām. Lieta nodota tehniķiem."),
+    ("ar", "نعتذر عن الإزعاج. تم تحويل التذكرة للقسم المختص."),
+])
+def test_a_bare_sorry_for_the_inconvenience_passes_the_feeling_by(grader, lang, reply):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, UPSET[lang])
+    assert grade.verdict is FAIL, grade.explanation
+
+
+def test_a_sorry_for_what_happened_to_them_is_left_to_a_model(grader):
+    grade = graded(grader, "acknowledge_feelings", "en", "Sorry your lesson was missed. Would you like another?", UPSET["en"])
+    assert grade.verdict is not FAIL, grade.explanation
