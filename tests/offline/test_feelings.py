@@ -133,3 +133,13 @@ def test_a_bare_sorry_for_the_inconvenience_passes_the_feeling_by(grader, lang, 
 def test_a_sorry_for_what_happened_to_them_is_left_to_a_model(grader):
     grade = graded(grader, "acknowledge_feelings", "en", "Sorry your lesson was missed. Would you like another?", UPSET["en"])
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("ar", "حجزت حصة الساعة 7 وانتظرت ساعة والمدرب ما جا ولا أحد اتصل! وش هالاستهتار؟"),
+    ("sv", "har startat om skrivaren TRE gånger nu och den säger fortfarande offline. börjar bli galen"),
+    ("lv", "Man 14 darbinieki gaida algas, grāmatvede sēž un nezina, ko darīt."),
+    ("es", "Me pide la contraseña una y otra vez. Tengo a 5 empleados igual, esto es un caos."),
+])
+def test_a_customer_at_the_end_of_their_tether_is_upset(grader, lang, customer):
+    assert graded(grader, "acknowledge_feelings", lang, "Ok.", customer).verdict is FAIL
