@@ -198,18 +198,6 @@ def _acknowledges_after(s: Situation, start: int, end: int) -> bool:
     return understood is not None and not any(understood.start() <= a < end for a, _, _ in condescension(s))
 
 
-def _turns_away(s: Situation, turn: re.Match[str], end: int) -> bool:
-    """ "No date for the part yet, but your membership covers two other clubs": a "but" after a comma or a dash
-    with a clause of its own that refuses nothing turns away from the bad news, not from the apology;
-    whether the whole takes anything back needs a model."""
-    norm, lex = s.reply.low, s.lex
-    stops = [i for i in (norm.find(mark, turn.end(), end) for mark in ",;:") if i >= 0]
-    hi = min([end, *stops])
-    after_break = norm[max(0, turn.start() - 2):turn.start()].strip() in (",", "–", "—") or norm.startswith(",", turn.start())
-    return (after_break and len(norm[turn.end():hi].split()) >= 3
-            and not any(g.search(norm, turn.end(), hi) for g in (lex.negation, lex.refusal, lex.dismissal)))
-
-
 def _acted_after(s: Situation, at: int) -> bool:
     """Something the agent did, is doing, offers or hands on starts at or after `at`: what is done instead of
     what was just refused."""
@@ -346,7 +334,6 @@ def no_yes_but(s: Situation) -> Result:
         ev = s.clause(m.start() + len(norm[m.start():m.end()]) - len(norm[m.start():m.end()].lstrip(".!? ")), sent_end, 120)
         return (FAIL, because("conceded_then_refused", quote=_q(ev)), [ev], "high")
     sentences = text.sentences
-    sorry_you_feel = [(a, b) for a, b, kind in condescension(s) if kind == "feelings"]
     for (a_start, a_end), (b_start, b_end) in zip(sentences, sentences[1:], strict=False):
         # an acknowledgement (or words for the customer's feeling), then a flat dismissal
         ack = lex.acknowledge.search(norm, a_start, a_end) or lex.empathy.search(norm, a_start, a_end)
@@ -373,31 +360,14 @@ def no_yes_but(s: Situation) -> Result:
                                  or lex.consolation.search(norm, turn.end(), b_end)):
             unclear = True  # "The fee stands, but you can appeal via the form": what is refused, and a way on
             continue
-        dismissal = _dismissal(s, b_start, min(b_end, b_start + 90))
-        if dismissal and _redeemed_next(s, text.sentence_index(b_start) + 1):
-            # "...ولا تُسترد وفق اللائحة. غير أنه يحق لك إعادة تقديم الطلب دون رسوم": the sentence after the
-            # dismissal turns it to what they can do; a model decides
+        if _dismissal(s, b_start, min(b_end, b_start + 90)):
+            # "Sorry for the confusion. You ticked the box, so the charge is correct": an acknowledgement, then a
+            # refusal in a sentence of its own; as often an honest answer as one taken back (the labels agreed 7
+            # times in 16 where nobody had read them), so a model decides
             unclear = True
             continue
-        if dismissal and turn is not None and turn.start() > dismissal.end() and _turns_away(s, turn, b_end):
-            unclear = True  # "we don't have a date yet, but your membership covers the other club"
-            continue
-        if dismissal and _overlaps(ack.span(), sorry_you_feel):
-            # "We're sorry you feel that way. The rise applies to everyone": condescension for certain; whether
-            # an apology for a feeling is also an acknowledgement taken back, readers differ, so a model decides
-            unclear = True
-            continue
-        if dismissal and _acted_after(s, b_end):
-            # "أتفهم انزعاجك. التأخير ... خارج عن يدنا. وإذا تبي أطبع لك خطاب": the dismissal, then, later, what is
-            # done or offered instead; as after a "but", a model decides
-            unclear = True
-            continue
-        if dismissal:
-            ev = s.ev(ack.start(), dismissal.end())
-            return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
         # the contrast inside the next sentence ("Our fees can't be waived, though"; "Termin minął
-        # jednak..."), with a refusal in it, takes the acknowledgement back just the same
-        turn = lex.contrast.search(norm, b_start, b_end)
+        # jednak..."), with a refusal in it, may take the acknowledgement back just the same
         if turn is None or _helps(s, turn.end(), b_end) or lex.guarantee_negated.search(norm, b_start, b_end):
             continue  # "..., though I can't guarantee that time" is an honest caveat, not a refusal
         # the clauses either side of the contrast: "Our fees can't be waived, though"; not a "haven't"
@@ -410,11 +380,7 @@ def no_yes_but(s: Situation) -> Result:
             # after "although" is the customer's point, granted; a refusal would be in the main clause before it
         if not (lex.negation.search(norm, lo, hi) or lex.refusal.search(norm, lo, hi)):
             continue
-        if _turns_away(s, turn, b_end) or _overlaps(ack.span(), sorry_you_feel):
-            unclear = True
-            continue
-        ev = s.ev(ack.start(), b_end)
-        return (FAIL, because("dismissed_next", quote=_q(ev)), [ev], "low")
+        unclear = True  # "Klart det är surt. Öppet köp är ändå 30 dagar": likewise left to a model
     if offers:
         return (PASS, because("but_offers", quote=_q(offers[0])), offers[:1], "high")
     if unclear:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.offline.conversation import graded
+from tests.offline.conversation import UNJUDGED, graded
 from tests.offline.test_checks import FAIL, NA, PASS, verdict
 
 
@@ -341,3 +341,12 @@ def test_their_choice_told_as_what_makes_it_hard_is_sympathy_not_blame(grader):
     assert kind.verdict is PASS, kind.explanation
     blunt = graded(grader, "no_condescending_apology", "en", "It's disappointing, but you chose the room without a view.", customer)
     assert blunt.verdict is FAIL, blunt.explanation
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "Sorry for the confusion. You ticked the box for ShopHub+ at checkout, so the charge is correct."),
+    ("sv", "Klart det är surt när de går sönder så snabbt. Öppet köp är ändå 30 dagar för alla, så vi kan inte ta emot dem."),
+])
+def test_a_refusal_in_the_sentence_after_the_acknowledgement_is_left_to_a_model(grader, lang, reply):
+    """As often an honest answer as an acknowledgement taken back: readers differ, so the grader does not guess."""
+    assert verdict(grader, "no_yes_but", reply, lang).verdict is UNJUDGED
