@@ -143,3 +143,12 @@ def test_a_sorry_for_what_happened_to_them_is_left_to_a_model(grader):
 ])
 def test_a_customer_at_the_end_of_their_tether_is_upset(grader, lang, customer):
     assert graded(grader, "acknowledge_feelings", lang, "Ok.", customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("es", "Si lo hubiera leído no le pasaría esto. Vaya a Empleados > Ficha > Retenciones y rellénelo."),  # "go to", not "oh no"
+    ("pl", "No cóż, jeśli wpisuje Pan stare hasło, to trudno, żeby zadziałało."),  # "hardly likely", not "it's hard"
+])
+def test_words_that_only_look_like_sympathy_acknowledge_nothing(grader, lang, reply):
+    grade = graded(grader, "acknowledge_feelings", lang, reply, UPSET[lang])
+    assert grade.verdict is not PASS, grade.explanation
