@@ -350,3 +350,12 @@ def test_their_choice_told_as_what_makes_it_hard_is_sympathy_not_blame(grader):
 def test_a_refusal_in_the_sentence_after_the_acknowledgement_is_left_to_a_model(grader, lang, reply):
     """As often an honest answer as an acknowledgement taken back: readers differ, so the grader does not guess."""
     assert verdict(grader, "no_yes_but", reply, lang).verdict is UNJUDGED
+
+
+@pytest.mark.parametrize("lang, reply", [
+    ("en", "I'm sorry you're so fed up. It's at the manufacturer's workshop."),
+    ("es", "Siento que estés tan harta. Está en el taller del fabricante."),
+    ("sv", "Jag är ledsen att du är så irriterad. Den är hos tillverkaren."),
+])
+def test_sorry_for_how_fed_up_they_are_apologises_for_the_feeling(grader, lang, reply):
+    assert verdict(grader, "no_condescending_apology", reply, lang).verdict is FAIL
