@@ -23,7 +23,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 Patterns = list[str]
 # groups read on the customer's messages rather than on the trainee's reply
 CUSTOMER_SIDE = frozenset({"upset", "upset_weak", "disbelief", "calm_cues", "abuse", "self_reference", "problem", "closing_customer",
-                           "closing_thanks", "indirect_question"})
+                           "closing_thanks", "indirect_question", "own_slip"})
 # fields of a lexicon that are word lists or tables, not regular expressions
 NOT_PATTERNS = frozenset({"lang", "not_names", "name_titles", "name_suffixes", "name_prefixes", "name_variants",
                           "name_stem_changes", "stopwords"})
@@ -226,6 +226,8 @@ class Lexicon(BaseModel):
     closing_customer: Patterns = Field(description="the customer wrapping up: 'that's all', 'bye'")
     indirect_question: Patterns = Field(default_factory=list, description="a question asked without a question "
                                         "mark: 'just wondering if they'll get here before Saturday'")
+    own_slip: Patterns = Field(default_factory=list, description="the customer owning a slip of their own: 'what "
+                               "did I do wrong?', 'I totally forgot', 'my mistake'")
     closing_thanks: Patterns = Field(default_factory=list, description="thanks as the last words: a goodbye when "
                                      "the message raises no problem ('Got it, thank you so much!')")
 

@@ -34,6 +34,10 @@ def own_it(s: Situation) -> Result:
         # "as I explained, please update the app", "As I already explained, the bill was estimated. I've now added
         # your reading": talking down, but the fault is unnamed and the reply moves on; a model decides
         return unjudged()
+    if found and s.customer_turns and s.customer_lex(s.customer_turns[-1]).own_slip.search(s.customer_turns[-1].low):
+        # "¿Qué he hecho mal?", "I think I scraped the bumper, really sorry!": the slip may be theirs, and then there
+        # is nothing to own; whether the reply excuses the company or answers their question, a model decides
+        return unjudged()
     if found and calm and (found[0][2] in ("customer", "defensive") or (s.customers and s.customers[-1].asks)):
         # blame with no failure complained of, or a question answered with a limit ("we have no say in how
         # many tickets come back"): whether own_it applies needs a model

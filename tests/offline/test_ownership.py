@@ -109,3 +109,13 @@ def test_a_message_said_to_be_not_from_us_is_no_excuse(grader):
     reply = "هالرسالة مش منّا، نحنا أبداً ما منطلب رقم البطاقة برسالة. احذفها وما تضغط على الرابط."
     grade = graded(grader, "own_it", "ar", reply, "وصلتني رسالة من رقم غريب يطلب رقم بطاقتي، هل هي منكم؟")
     assert grade.verdict is not FAIL, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer, reply", [
+    ("es", "He generado las nóminas y salen con el IRPF a 0. ¿Qué he hecho mal??",
+     "Como ya se explica en el tutorial, hay que configurar el IRPF en cada ficha. Si lo hubiera leído no le pasaría esto."),
+    ("en", "I booked the wrong date for my lesson, my mistake. Can it be moved?",
+     "You chose the wrong date at checkout, so a change fee applies."),
+])
+def test_blame_beside_a_slip_the_customer_owns_is_left_to_a_model(grader, lang, customer, reply):
+    assert graded(grader, "own_it", lang, reply, customer).verdict is UNJUDGED
