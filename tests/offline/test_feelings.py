@@ -152,3 +152,19 @@ def test_a_customer_at_the_end_of_their_tether_is_upset(grader, lang, customer):
 def test_words_that_only_look_like_sympathy_acknowledge_nothing(grader, lang, reply):
     grade = graded(grader, "acknowledge_feelings", lang, reply, UPSET[lang])
     assert grade.verdict is not PASS, grade.explanation
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("ar", "الأكل واصل بارد تماماً والصوص مدلوق على الكيس كله، بجد قرف"),
+    ("pl", "Bilet 32 zł, popcorn u was 28 zł, to jest zwykłe zdzierstwo i tyle. Wstyd."),
+])
+def test_disgust_or_outrage_in_a_word_is_upset(grader, lang, customer):
+    assert graded(grader, "acknowledge_feelings", lang, "Ok.", customer).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("sv", "Jag anmälde det redan igår och ingen har gjort nåt. Kan inte sova i den här värmen."),
+    ("lv", "Un kondicionieris arī neiet, te ir +28, nav iespējams."),
+])
+def test_pressing_for_it_or_what_it_costs_them_is_not_called_calm(grader, lang, customer):
+    assert graded(grader, "acknowledge_feelings", lang, "Ok.", customer).verdict is not NA
