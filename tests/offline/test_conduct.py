@@ -127,3 +127,23 @@ def test_what_the_workman_broke_is_told_not_threatened(grader):
     assert graded(grader, "set_boundaries", "ar", "أنا آسف جداً، ده غلطنا.", customer).verdict is NA
     threat = "وإذا ما وصلت بكرا، والله لإجي لعندكن وكسّر المحل فوق راسكن."
     assert graded(grader, "set_boundaries", "ar", "شفت الطلب.", threat).verdict is FAIL
+
+
+@pytest.mark.parametrize("lang, customer", [
+    ("pl", "10 minut?! Ja pierdolę, wy tam wszyscy jesteście nienormalni, kto was zatrudnia, jełopy jedne."),
+    ("ar", "والله لو ما اتحلتش دلوقتي لهكسر المكان ده على دماغكم"),
+    ("lv", "Ja jūs man neatdosiet naudu, es atradīšu to jūsu šoferi, viņam būs slikti."),
+])
+def test_names_and_threats_in_everyday_forms_are_abuse(grader, lang, customer):
+    assert graded(grader, "set_boundaries", lang, "Pārbaudu." if lang == "lv" else "Ok.", customer).verdict is FAIL
+
+
+def test_a_darija_limit_on_the_language_is_a_boundary(grader):
+    customer = "واش نتا بهيم ولا شنو؟ هادي تالت مرة كنعيط!"
+    reply = "بغيت نعاونك، ولكن خاصنا نهضرو بلا سبان. التقني طالع دابا للبيت."
+    assert graded(grader, "set_boundaries", "ar", reply, customer).verdict is PASS
+
+
+def test_thanks_with_the_and_prefix_close_the_conversation(grader):
+    customer = "تمام مددوه لين ٢ الله يعافيك. وشكراً على كل شي، الإقامة كانت حلوة"
+    assert graded(grader, "positive_close", "ar", "تم.", customer).verdict is FAIL
