@@ -87,15 +87,17 @@ def acknowledge_feelings(s: Situation) -> Result:
     if not s.customer_upset:
         return unjudged()  # one weak sign: maybe upset, maybe not
     soft = [m.span() for group in (lex.feeling, lex.hardship) for m in group.finditer(norm)]
-    if any(_clear_of(span, talking_down) and _clear_of(span, _set_apologies(s)) for span in soft):
+    set_apologies = _set_apologies(s)
+    if any(_clear_of(span, talking_down) and _clear_of(span, set_apologies) for span in soft):
         return unjudged()  # words about feelings the structures above did not place
     dismissed = [f for f in talking_down if f[2] in ("feelings", "talking_down")]
     if dismissed:
         ev = s.clause(dismissed[0][0], dismissed[0][1], 60)
         return (FAIL, because("feelings_dismissed", quote=quote(ev)), [ev], "high")
-    if any(_clear_of(m.span(), _set_apologies(s)) for group in (lex.apology, lex.apology_head) for m in group.finditer(norm)):
-        return unjudged()  # "sorry" beside words the structures did not place may still acknowledge it
-        # (not the bare "sorry for the inconvenience", which the rubric names as passing the feeling by)
+    # "sorry" beside words the structures did not place may still acknowledge it (not the bare "sorry for the
+    # inconvenience", which the rubric names as passing the feeling by)
+    if any(_clear_of(m.span(), set_apologies) for group in (lex.apology, lex.apology_head) for m in group.finditer(norm)):
+        return unjudged()
     if s.tearful_only or s.customer_laughs:
         return unjudged()  # "still no hot sauce 😭" is play as often as grief
     if _weighs_their_situation(s) or lex.reassurance.search(norm) or _mirrors_their_feeling(s, talking_down):
