@@ -64,9 +64,8 @@ def _helps(s: Situation, start: int, end: int) -> bool:
         return False
     offered = lex.offer.match(norm, start, end) or (conditional and _starts_within(lex.offer, norm, start, near, lex.negator))
     own = lex.own_action.search(norm, start)
-    # (not narrowed by an "only" just after it: "bet mēs piešķiram tikai klientiem, kuri..." states a rule)
     own_step = own is not None and own.start() < near and not lex.negator.search(norm, start, own.end()) \
-        and not _ONLY.search(norm, start, min(end, own.end() + 20))
+        and not _narrowed(norm, start, own.end(), end)
     return bool(offered or own_step
                 or _starts_within(lex.good_news, norm, start, near) or _starts_within(lex.welcome, norm, start, near)
                 or _starts_within(lex.request, norm, start, near) or _starts_within(lex.offer_question, norm, start, near))
@@ -78,9 +77,15 @@ def _agent_helps(s: Situation, start: int, end: int) -> bool:
     for group in (lex.own_action, lex.offer_question, lex.request):
         for m in group.finditer(norm, start, end):
             before = max(start, m.start() - 16)
-            if not (lex.negator.search(norm, before, m.end()) or _ONLY.search(norm, before, min(end, m.end() + 20))):
-                return True  # not "we can't...", "won't let me", "we can only...", "mēs piešķiram tikai..."
+            if not (lex.negator.search(norm, before, m.end()) or _narrowed(norm, before, m.end(), end)):
+                return True  # not "we can't...", "won't let me", "we can only..."
     return False
+
+
+def _narrowed(norm: str, start: int, at: int, end: int) -> bool:
+    """An "only" from `start` to just past `at`, the end of a step: "we can only rebook", "bet mēs piešķiram
+    tikai klientiem, kuri..." state a rule, not help."""
+    return bool(_ONLY.search(norm, start, min(end, at + 20)))
 
 
 # a guarantee's term ("guaranteed 10 years", "garantizado por 5 años", "garanti i 2 år") or a service level ("we
@@ -661,7 +666,7 @@ def _clause_of(norm: str, at: int, start: int, end: int, marks: str = _CLAUSE_MA
 def personalize(s: Situation) -> Result:
     own = names.find_own_name(s.reply, s.lex, s.customer_name)
     own_ev = [s.ev(*own)] if own else []
-    if not s.customer_name or not names.name_forms(s.customer_name, (), frozenset(s.lex.name_titles)):
+    if not s.customer_name or not names.name_forms(s.customer_name, (), s.lex.name_titles):
         if own_ev:
             return (PASS, because("introduced_name_unknown", quote=_q(own_ev[0])), own_ev, "low")
         return (NA, because("name_unknown"), [], "low")

@@ -46,6 +46,7 @@ def empathy(s: Situation) -> list[tuple[int, int]]:
                   and text.sentence_index(span[0]) not in rude)
 
 
+@shared
 def _set_apologies(s: Situation) -> list[tuple[int, int, str]]:
     """The bare set apology ("sorry for the inconvenience", "Atvainojamies par sagādātajām neērtībām"): its
     words name no feeling of theirs."""

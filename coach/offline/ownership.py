@@ -34,7 +34,7 @@ def own_it(s: Situation) -> Result:
         # "as I explained, please update the app", "As I already explained, the bill was estimated. I've now added
         # your reading": talking down, but the fault is unnamed and the reply moves on; a model decides
         return unjudged()
-    if found and s.customer_turns and s.customer_lex(s.customer_turns[-1]).own_slip.search(s.customer_turns[-1].low):
+    if found and s.customers and s.customers[-1].owns_slip:
         # "¿Qué he hecho mal?", "I think I scraped the bumper, really sorry!": the slip may be theirs, and then there
         # is nothing to own; whether the reply excuses the company or answers their question, a model decides
         return unjudged()

@@ -88,6 +88,7 @@ class Customer:
     problem: bool  # describes something that went wrong or that they need done
     asks: bool  # asks a question ("Can I bring two guests? Thanks, Tomasz")
     calm: bool = False  # thanks, praise or a polite request ("Toppen, tack Linda!", "could you let me know")
+    owns_slip: bool = False  # owns a slip of their own ("¿Qué he hecho mal?", "I totally forgot")
 
 
 @dataclass
@@ -170,7 +171,7 @@ class Situation:
         wraps_up = lex.closing_customer.search(norm) or (lex.closing_thanks.search(unsigned) and not problem and not in_advance)
         closing = bool(wraps_up) and not abusive and score <= 0 and not _IRONY.search(text.original)
         return Customer(upset=score, abusive=abusive, laughs=laughs, closing=closing, problem=problem, asks=asks,
-                        calm=calm > 0)
+                        calm=calm > 0, owns_slip=bool(lex.own_slip.search(norm)))
 
     def _abusive(self, text: Text) -> bool:
         """An insult or threat aimed at a person, not a complaint, a bad day or the customer's own
